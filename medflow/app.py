@@ -1,0 +1,37 @@
+"""The application factory: configuration, extensions, blueprints and CLI; no other work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from medflow import config as settings
+from medflow import workflows
+from medflow.extensions import babel, csrf, db, login_manager, migrate
+from medflow.i18n import select_locale
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build a medflow app; `config` overrides settings read from the environment."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.update(settings.from_env(Path(app.instance_path)))
+    app.config.update(config or {})
+    import medflow.persistence.sqlite  # noqa: F401 - registers the SQLite pragmas
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    workflows.init_app(app)
+    from medflow.web import register_blueprints
+
+    register_blueprints(app)
+    return app

@@ -1,0 +1,112 @@
+"""Frozen descriptions of workflows: what states exist and which events move between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SUBMITTER = "submitter"
+COMMITTEE_ROLES = ("chair", "vice_chair", "secretary", "member", "amr", "tr")
+ACTOR_ROLES = (*COMMITTEE_ROLES, SUBMITTER)
+OUTCOMES = ("information", "discussion", "guideline", "decision")
+DEFAULT_OUTCOME = "discussion"
+# Fields an event may carry besides event and version; workflows pick from these in `requires`.
+EVENT_FIELDS = (
+    "comment", "answer", "outcome", "target", "redirect", "meeting_date",
+    "risk_level", "problem", "solution", "owner", "due_date", "effect_check",
+)
+ROUTES = ("parent", "child")
+RISK_LEVELS = ("low", "medium", "high")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text in Danish with an English version."""
+
+    da: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """Return the text in `lang`, falling back to Danish."""
+        return self.en if lang == "en" else self.da
+
+
+@dataclass(frozen=True)
+class StateDef:
+    """One state of a workflow; `deadline_days` is how long a case may stay in it."""
+
+    name: str
+    label: Label
+    final: bool = False
+    deadline_days: int | None = None
+
+
+@dataclass(frozen=True)
+class TransitionDef:
+    """One event from some states to a state, with medflow's rules attached."""
+
+    trigger: str
+    sources: tuple[str, ...]
+    dest: str | None  # None: stays in the state it was fired from (a reflexive event)
+    label: Label
+    roles: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    route: str | None = None
+    line: int | None = None
+
+    def dest_from(self, source: str) -> str:
+        """Return the state this transition leads to when fired from `source`."""
+        return source if self.dest is None else self.dest
+
+
+@dataclass(frozen=True)
+class StatutoryDeadline:
+    """A legal deadline that starts when a case is opened, e.g. the accident report to EASY."""
+
+    key: str
+    label: Label
+    days: int
+    when_category: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkflowDefinition:
+    """A case type: its states, events and settings, loaded from one YAML file."""
+
+    name: str
+    label: Label
+    initial: str
+    states: tuple[StateDef, ...]
+    transitions: tuple[TransitionDef, ...]
+    source: str = ""
+    reopen_days: int = 30
+    categories: tuple[str, ...] = ()
+    statutory_deadlines: tuple[StatutoryDeadline, ...] = ()
+    submit_fields: tuple[str, ...] = ()
+    _state_index: dict[str, StateDef] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._state_index.update({s.name: s for s in self.states})
+
+    def state(self, name: str) -> StateDef:
+        """Return the state called `name` (KeyError if there is none)."""
+        return self._state_index[name]
+
+    def is_final(self, name: str) -> bool:
+        """Tell whether a case in state `name` is closed."""
+        return self._state_index[name].final
+
+    def events(self) -> tuple[str, ...]:
+        """Return every event name, in definition order, once each."""
+        return tuple(dict.fromkeys(t.trigger for t in self.transitions))
+
+    def transitions_for(self, trigger: str) -> tuple[TransitionDef, ...]:
+        """Return the transitions an event name covers."""
+        return tuple(t for t in self.transitions if t.trigger == trigger)
+
+    def transition_from(self, trigger: str, state: str) -> TransitionDef | None:
+        """Return the transition `trigger` takes from `state`, if any."""
+        for t in self.transitions:
+            if t.trigger == trigger and state in t.sources:
+                return t
+        return None

@@ -1,0 +1,108 @@
+"""Decide what an event does to a case, using one shared `transitions` machine per workflow.
+
+The machine is never attached to a stored row: each call adds a small token holding the
+current state, fires the trigger and removes the token again (see the transitions FAQ on
+memory). A lock keeps the shared machine's model list consistent across request threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from transitions import Machine, MachineError
+
+from medflow.domain.definitions import TransitionDef, WorkflowDefinition
+from medflow.domain.errors import Invalid, NotAllowed, NotPossible, _
+from medflow.domain.guards import GUARDS, FireContext, failing_guard
+from medflow.domain.policy import may_fire
+
+
+class _Token:
+    """A transient model: the only thing the machine touches."""
+
+    state: str
+
+
+def _condition(name: str):
+    check = GUARDS[name].check
+    return lambda event_data: check(event_data.kwargs["ctx"])
+
+
+def _machine_config(wf: WorkflowDefinition) -> dict:
+    return {
+        "states": [s.name for s in wf.states],
+        "initial": wf.initial,
+        "transitions": [
+            {
+                "trigger": t.trigger,
+                "source": list(t.sources),
+                "dest": "=" if t.dest is None else t.dest,
+                "conditions": [_condition(n) for n in t.conditions],
+            }
+            for t in wf.transitions
+        ],
+    }
+
+
+class WorkflowEngine:
+    """The rules of one workflow, evaluated by a machine built once."""
+
+    def __init__(self, definition: WorkflowDefinition) -> None:
+        self.definition = definition
+        self._machine = Machine(
+            model=None, auto_transitions=False, send_event=True, **_machine_config(definition)
+        )
+        self._lock = threading.Lock()
+
+    def _transition(self, state: str, event: str) -> TransitionDef:
+        if event not in self.definition.events():
+            raise Invalid(_("Unknown event %(event)s."), event=event)
+        transition = self.definition.transition_from(event, state)
+        if transition is None:
+            raise NotPossible(
+                _("The event %(event)s is not possible while the case is %(state)s."),
+                event=event, state=state,
+            )
+        return transition
+
+    def check(self, state: str, event: str, roles: Iterable[str]) -> TransitionDef:
+        """Return the transition `event` would take, or raise why it may not be fired."""
+        transition = self._transition(state, event)
+        if not may_fire(transition, roles):
+            raise NotAllowed(_("You may not %(event)s this case."), event=event)
+        return transition
+
+    def fire(self, state: str, event: str, roles: Iterable[str], ctx: FireContext) -> str:
+        """Return the new state after `event`, or raise NotAllowed / NotPossible / Unknown."""
+        transition = self.check(state, event, roles)
+        token = _Token()
+        with self._lock:
+            self._machine.add_model(token, initial=state)
+            try:
+                fired = token.trigger(event, ctx=ctx)
+            except MachineError as exc:  # pragma: no cover - check() already rules this out
+                raise NotPossible(str(exc)) from exc
+            finally:
+                self._machine.remove_model(token)
+        if not fired:
+            guard = failing_guard(transition.conditions, ctx)
+            message = guard.message if guard else _("The event %(event)s is not possible now.")
+            raise NotPossible(message, event=event, days=ctx.reopen_days)
+        return token.state
+
+    def allowed_events(self, state: str, roles: Iterable[str], ctx: FireContext) -> list[str]:
+        """Return the events these roles may fire now, in definition order."""
+        roles = frozenset(roles)
+        triggers = set(self._machine.get_triggers(state))
+        result = []
+        for event in self.definition.events():
+            t = self.definition.transition_from(event, state) if event in triggers else None
+            if t and may_fire(t, roles) and failing_guard(t.conditions, ctx) is None:
+                result.append(event)
+        return result
+
+
+def build_engines(definitions: dict[str, WorkflowDefinition]) -> dict[str, WorkflowEngine]:
+    """Build one engine (one machine) per workflow definition."""
+    return {name: WorkflowEngine(d) for name, d in definitions.items()}

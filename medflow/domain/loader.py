@@ -1,0 +1,235 @@
+"""Workflow YAML → WorkflowDefinition, reporting every problem with file and line."""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+from medflow.domain.definitions import (
+    ACTOR_ROLES,
+    EVENT_FIELDS,
+    ROUTES,
+    Label,
+    StateDef,
+    StatutoryDeadline,
+    TransitionDef,
+    WorkflowDefinition,
+)
+from medflow.domain.errors import DefinitionError, Problem
+from medflow.domain.guards import GUARDS
+from medflow.domain.yamlsource import line_of, load_file
+
+TOP_KEYS = {
+    "name", "label", "description", "initial", "states", "transitions", "reopen_days",
+    "categories", "statutory_deadlines", "submit_fields",
+}
+STATE_KEYS = {"name", "label", "final", "deadline_days"}
+TRANSITION_KEYS = {"trigger", "source", "dest", "label", "roles", "requires", "conditions", "route"}
+NOT_WORKFLOWS = {"responsibilities.yaml"}
+
+
+class _Collector:
+    """Gathers problems for one file so that all of them are reported, not only the first."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, node: Any, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.file, line or line_of(node), message))
+
+
+def _label(raw: Any, fallback: str) -> Label:
+    if isinstance(raw, dict):
+        da = str(raw.get("da") or fallback)
+        return Label(da=da, en=str(raw.get("en") or da))
+    if isinstance(raw, str):
+        return Label(raw, raw)
+    return Label(fallback, fallback)
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return (str(value),)
+
+
+def _unknown_keys(c: _Collector, node: dict, allowed: set[str], what: str) -> None:
+    for key in sorted(set(node) - allowed, key=str):
+        c.add(node, f"{what}: unknown key {key!r}")
+
+
+def _parse_state(c: _Collector, raw: Any, parent_line: int | None) -> StateDef | None:
+    if isinstance(raw, str):
+        return StateDef(name=raw, label=_label(None, raw))
+    if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+        c.add(raw, "a state must be a name or a mapping with 'name'", parent_line)
+        return None
+    _unknown_keys(c, raw, STATE_KEYS, f"state {raw['name']!r}")
+    days = raw.get("deadline_days")
+    if days is not None and (not isinstance(days, int) or days <= 0):
+        c.add(raw, f"state {raw['name']!r}: deadline_days must be a positive whole number")
+        days = None
+    return StateDef(raw["name"], _label(raw.get("label"), raw["name"]), bool(raw.get("final")), days)
+
+
+def _parse_transition(c: _Collector, raw: Any, parent_line: int | None) -> TransitionDef | None:
+    if not isinstance(raw, dict) or not isinstance(raw.get("trigger"), str):
+        c.add(raw, "a transition must be a mapping with a 'trigger'", parent_line)
+        return None
+    trigger = raw["trigger"]
+    _unknown_keys(c, raw, TRANSITION_KEYS, f"event {trigger!r}")
+    dest = raw.get("dest")
+    if dest is None:
+        c.add(raw, f"event {trigger!r}: 'dest' is missing (use '=' to stay in the same state)")
+    return TransitionDef(
+        trigger=trigger,
+        sources=_as_tuple(raw.get("source")),
+        dest=None if dest in (None, "=") else str(dest),
+        label=_label(raw.get("label"), trigger),
+        roles=_as_tuple(raw.get("roles")),
+        requires=_as_tuple(raw.get("requires")),
+        conditions=_as_tuple(raw.get("conditions")),
+        route=raw.get("route"),
+        line=line_of(raw),
+    )
+
+
+def _check_transition(c: _Collector, t: TransitionDef, states: set[str]) -> None:
+    where = f"event {t.trigger!r}"
+    if not t.sources:
+        c.add(None, f"{where}: 'source' is missing", t.line)
+    for s in t.sources:
+        if s not in states:
+            c.add(None, f"{where}: unknown source state {s!r}", t.line)
+    if t.dest is not None and t.dest not in states:
+        c.add(None, f"{where}: unknown destination state {t.dest!r}", t.line)
+    if not t.roles:
+        c.add(None, f"{where}: no role may fire it (add 'roles')", t.line)
+    for checks, allowed, kind in (
+        (t.roles, ACTOR_ROLES, "role"),
+        (t.requires, EVENT_FIELDS, "required field"),
+        (t.conditions, tuple(GUARDS), "condition"),
+    ):
+        for item in checks:
+            if item not in allowed:
+                c.add(None, f"{where}: unknown {kind} {item!r}", t.line)
+    if t.route is not None and t.route not in ROUTES:
+        c.add(None, f"{where}: unknown route {t.route!r} (use one of {', '.join(ROUTES)})", t.line)
+
+
+def _reachable(initial: str, transitions: list[TransitionDef]) -> set[str]:
+    seen, todo = {initial}, deque([initial])
+    while todo:
+        state = todo.popleft()
+        for t in transitions:
+            if state in t.sources:
+                dest = t.dest_from(state)
+                if dest not in seen:
+                    seen.add(dest)
+                    todo.append(dest)
+    return seen
+
+
+def _check_graph(c: _Collector, wf: WorkflowDefinition, top: dict) -> None:
+    names = [s.name for s in wf.states]
+    for name in {n for n in names if names.count(n) > 1}:
+        c.add(top, f"state {name!r} is defined twice")
+    pairs = [(t.trigger, s) for t in wf.transitions for s in t.sources]
+    for trigger, source in {p for p in pairs if pairs.count(p) > 1}:
+        c.add(top, f"event {trigger!r} is defined twice from state {source!r}")
+    if wf.initial not in names:
+        c.add(top, f"initial state {wf.initial!r} is not a state")
+        return
+    reachable = _reachable(wf.initial, list(wf.transitions))
+    for s in wf.states:
+        if s.name not in reachable:
+            c.add(top, f"state {s.name!r} cannot be reached from {wf.initial!r}")
+        outgoing = [t for t in wf.transitions if s.name in t.sources and t.dest_from(s.name) != s.name]
+        if not s.final and not outgoing:
+            c.add(top, f"state {s.name!r} has no way out and is not marked final")
+
+
+def _positive_int(c: _Collector, top: dict, key: str, default: int) -> int:
+    value = top.get(key, default)
+    if not isinstance(value, int) or value < 0:
+        c.add(top, f"{key} must be a whole number of days")
+        return default
+    return value
+
+
+def _parse_deadlines(c: _Collector, raw: Any, top: dict) -> tuple[StatutoryDeadline, ...]:
+    result = []
+    for item in raw or []:
+        if not isinstance(item, dict) or not isinstance(item.get("days"), int) or "key" not in item:
+            c.add(item if isinstance(item, dict) else top, "a statutory deadline needs 'key' and 'days'")
+            continue
+        label = _label(item.get("label"), item["key"])
+        result.append(StatutoryDeadline(item["key"], label, item["days"], item.get("category")))
+    return tuple(result)
+
+
+def parse_workflow(data: Any, file: str) -> WorkflowDefinition:
+    """Validate parsed YAML and build a definition; raise DefinitionError listing every problem."""
+    c = _Collector(file)
+    if not isinstance(data, dict):
+        raise DefinitionError([Problem(file, None, "a workflow file must be a mapping")])
+    _unknown_keys(c, data, TOP_KEYS, "workflow")
+    name = data.get("name") or Path(file).stem
+    states_raw = data.get("states") or []
+    trans_raw = data.get("transitions") or []
+    if not states_raw:
+        c.add(data, "the workflow has no 'states'")
+    states = [s for s in (_parse_state(c, r, line_of(data)) for r in states_raw) if s]
+    transitions = [t for t in (_parse_transition(c, r, line_of(data)) for r in trans_raw) if t]
+    for t in transitions:
+        _check_transition(c, t, {s.name for s in states})
+    wf = WorkflowDefinition(
+        name=str(name),
+        label=_label(data.get("label"), str(name)),
+        initial=str(data.get("initial", states[0].name if states else "")),
+        states=tuple(states),
+        transitions=tuple(transitions),
+        source=file,
+        reopen_days=_positive_int(c, data, "reopen_days", 30),
+        categories=_as_tuple(data.get("categories")),
+        statutory_deadlines=_parse_deadlines(c, data.get("statutory_deadlines"), data),
+        submit_fields=_as_tuple(data.get("submit_fields")),
+    )
+    if states:
+        _check_graph(c, wf, data)
+    if c.problems:
+        raise DefinitionError(c.problems)
+    return wf
+
+
+def workflow_files(path: str | Path) -> list[Path]:
+    """Return the workflow files in a folder (or the one file given)."""
+    path = Path(path)
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.glob("*.yaml") if p.name not in NOT_WORKFLOWS)
+
+
+def load_workflows(path: str | Path) -> dict[str, WorkflowDefinition]:
+    """Load every workflow under `path`; raise one DefinitionError with all problems found."""
+    problems: list[Problem] = []
+    result: dict[str, WorkflowDefinition] = {}
+    files = workflow_files(path)
+    if not files:
+        raise DefinitionError([Problem(str(path), None, "no workflow files found")])
+    for file in files:
+        try:
+            wf = parse_workflow(load_file(file), str(file))
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
+            continue
+        if wf.name in result:
+            problems.append(Problem(str(file), None, f"workflow {wf.name!r} is defined twice"))
+        result[wf.name] = wf
+    if problems:
+        raise DefinitionError(problems)
+    return result

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 typed models and small query helpers."""

@@ -1,0 +1,103 @@
+"""Cases, their append-only history and work-environment action-plan items."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint, event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from medflow.persistence.base import Base, UTCDateTime, utcnow
+from medflow.persistence.org import Committee, Person
+
+
+class Case(Base):
+    """A question or task travelling through the committees; `version` guards every change."""
+
+    __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_holder_state", "holder_id", "state"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workflow: Mapped[str] = mapped_column(String(60))
+    topic: Mapped[str | None] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    confidential: Mapped[bool] = mapped_column(default=False)
+    state: Mapped[str] = mapped_column(String(40))
+    holder_id: Mapped[int] = mapped_column(ForeignKey("committees.id"))
+    submitter_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    origin_id: Mapped[int] = mapped_column(ForeignKey("committees.id"))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    meeting_date: Mapped[date | None] = mapped_column(Date)
+    state_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(default=1)
+
+    holder: Mapped[Committee] = relationship(foreign_keys=[holder_id])
+    origin: Mapped[Committee] = relationship(foreign_keys=[origin_id])
+    submitter: Mapped[Person] = relationship()
+    history: Mapped[list[CaseEvent]] = relationship(
+        back_populates="case", order_by="CaseEvent.seq", cascade="save-update, merge"
+    )
+    action_items: Mapped[list[ActionItem]] = relationship(
+        back_populates="case", order_by="ActionItem.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseEvent(Base):
+    """One thing that happened to a case. Rows are only ever inserted."""
+
+    __tablename__ = "case_events"
+    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    seq: Mapped[int]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    event: Mapped[str] = mapped_column(String(40))
+    from_state: Mapped[str | None] = mapped_column(String(40))
+    to_state: Mapped[str] = mapped_column(String(40))
+    from_committee_id: Mapped[int | None] = mapped_column(ForeignKey("committees.id"))
+    to_committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
+    comment: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="history")
+    actor: Mapped[Person | None] = relationship()
+    from_committee: Mapped[Committee | None] = relationship(foreign_keys=[from_committee_id])
+    to_committee: Mapped[Committee] = relationship(foreign_keys=[to_committee_id])
+
+
+class ActionItem(Base):
+    """An item of a work-environment action plan (handlingsplan), as the APV rules ask."""
+
+    __tablename__ = "action_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    problem: Mapped[str] = mapped_column(Text)
+    solution: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    due_date: Mapped[date] = mapped_column(Date)
+    effect_check: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="action_items")
+
+
+class HistoryIsAppendOnly(RuntimeError):
+    """Raised when code tries to change or delete a history row."""
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_history_changes(session: Session, flush_context, instances) -> None:
+    """Keep the case history append-only, whatever a caller attempts."""
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, CaseEvent) and (obj in session.deleted or session.is_modified(obj)):
+            raise HistoryIsAppendOnly("case history rows are never updated or deleted")

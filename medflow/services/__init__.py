@@ -1,0 +1,1 @@
+"""Use cases: each takes a Session and plain values, and owns its transaction."""

@@ -1,0 +1,59 @@
+"""Who holds which roles where, and who may see a case."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from medflow.domain.definitions import SUBMITTER
+from medflow.domain.errors import Unknown, _
+from medflow.domain.policy import may_see
+from medflow.persistence.models import Case, CaseEvent, Membership, Person
+
+
+def roles_in(session: Session, person: Person, committee_ids: set[int]) -> set[str]:
+    """Return the roles `person` holds in any of these committees."""
+    if not committee_ids:
+        return set()
+    rows = session.scalars(
+        select(Membership.role).where(
+            Membership.person_id == person.id, Membership.committee_id.in_(committee_ids)
+        )
+    )
+    return set(rows)
+
+
+def holder_ids(session: Session, case: Case) -> set[int]:
+    """Return every committee that has held the case (its history says so)."""
+    rows = session.scalars(
+        select(CaseEvent.to_committee_id).where(CaseEvent.case_id == case.id).distinct()
+    )
+    return set(rows)
+
+
+def actor_roles(session: Session, person: Person, case: Case) -> set[str]:
+    """Return the roles with which `person` acts on the case now."""
+    roles = roles_in(session, person, {case.holder_id})
+    if case.submitter_id == person.id:
+        roles.add(SUBMITTER)
+    return roles
+
+
+def can_see(session: Session, person: Person, case: Case) -> bool:
+    """Tell whether `person` may see `case` at all."""
+    if person.is_admin or case.submitter_id == person.id:
+        return True
+    return may_see(
+        is_admin=False,
+        is_submitter=False,
+        confidential=case.confidential,
+        roles_in_holders=roles_in(session, person, holder_ids(session, case)),
+    )
+
+
+def visible_case(session: Session, person: Person, case_id: int) -> Case:
+    """Return the case, or raise Unknown if it does not exist or `person` may not see it."""
+    case = session.get(Case, case_id)
+    if case is None or not can_see(session, person, case):
+        raise Unknown(_("Case %(id)s was not found."), id=case_id)
+    return case

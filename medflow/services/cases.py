@@ -1,0 +1,232 @@
+"""Submitting cases and firing events on them: each call commits everything or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from medflow.domain.engine import WorkflowEngine
+from medflow.domain.errors import Invalid, StaleVersion, _
+from medflow.domain.fields import clean_event_fields
+from medflow.domain.guards import FireContext
+from medflow.domain.routing import forward_target, refer_target
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import ActionItem, Case, CaseEvent, Committee, Person
+from medflow.services.access import actor_roles, visible_case
+from medflow.services.tree import load_tree
+
+MAX_TITLE = 200
+MAX_DESCRIPTION = 20_000
+CASE_DATA_FIELDS = ("answer", "outcome", "redirect", "risk_level")
+STALE = _("The case was changed by someone else. Reload it and try again.")
+ACTION_ITEM_FIELDS = ("problem", "solution", "owner", "due_date", "effect_check")
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """What a submitter fills in."""
+
+    workflow: str
+    title: str
+    description: str = ""
+    confidential: bool = False
+    topic: str | None = None
+    extra: dict[str, Any] | None = None  # workflow-specific: category, location, what_happened
+
+
+def engine_for(engines: dict[str, WorkflowEngine], name: Any) -> WorkflowEngine:
+    """Return the engine of a workflow, or raise Invalid naming the ones that exist."""
+    if not isinstance(name, str) or name not in engines:
+        raise Invalid(
+            _("Unknown workflow %(name)s (choose one of: %(names)s)."),
+            name=name, names=", ".join(sorted(engines)),
+        )
+    return engines[name]
+
+
+def _clean_extra(engine: WorkflowEngine, extra: dict[str, Any]) -> dict[str, Any]:
+    wf = engine.definition
+    data = {k: str(v).strip() for k, v in extra.items() if k in wf.submit_fields and v}
+    if wf.categories and data.get("category") not in wf.categories:
+        raise Invalid(
+            _("category must be one of: %(choices)s."), choices=", ".join(wf.categories)
+        )
+    return data
+
+
+def _check_text(new: NewCase) -> None:
+    if not isinstance(new.title, str) or not new.title.strip():
+        raise Invalid(_("A title is required."))
+    if len(new.title) > MAX_TITLE:
+        raise Invalid(_("The title may be at most %(n)s characters."), n=MAX_TITLE)
+    if not isinstance(new.description, str) or len(new.description) > MAX_DESCRIPTION:
+        raise Invalid(_("The description must be text of at most %(n)s characters."), n=MAX_DESCRIPTION)
+
+
+def _deadlines(engine: WorkflowEngine, data: dict[str, Any], now: datetime) -> dict[str, str]:
+    return {
+        d.key: (now + timedelta(days=d.days)).date().isoformat()
+        for d in engine.definition.statutory_deadlines
+        if d.when_category in (None, data.get("category"))
+    }
+
+
+def _state_due(engine: WorkflowEngine, state: str, now: datetime) -> datetime | None:
+    days = engine.definition.state(state).deadline_days
+    return now + timedelta(days=days) if days else None
+
+
+def submit_case(
+    session: Session,
+    engines: dict[str, WorkflowEngine],
+    submitter: Person,
+    new: NewCase,
+    *,
+    start: Committee | None = None,
+    now: datetime | None = None,
+) -> Case:
+    """Open a case at the submitter's workplace committee (or `start`) and record it."""
+    now = now or utcnow()
+    engine = engine_for(engines, new.workflow)
+    _check_text(new)
+    if submitter.workplace_id is None:
+        raise Invalid(_("You have no workplace committee, so a case cannot be opened for you."))
+    data = _clean_extra(engine, new.extra or {})
+    if deadlines := _deadlines(engine, data, now):
+        data["deadlines"] = deadlines
+    initial = engine.definition.initial
+    holder_id = start.id if start is not None else submitter.workplace_id
+    case = Case(
+        workflow=new.workflow, topic=new.topic, title=new.title.strip(),
+        description=new.description.strip(), confidential=bool(new.confidential),
+        state=initial, holder_id=holder_id, submitter_id=submitter.id,
+        origin_id=submitter.workplace_id, data=data, created_at=now, updated_at=now,
+        state_due_at=_state_due(engine, initial, now),
+    )
+    session.add(case)
+    session.flush()
+    session.add(CaseEvent(
+        case_id=case.id, seq=1, actor_id=submitter.id, event="submit", from_state=None,
+        to_state=initial, from_committee_id=None, to_committee_id=holder_id,
+        comment=None, data={}, created_at=now,
+    ))
+    session.commit()
+    return case
+
+
+def came_from(session: Session, case: Case) -> int | None:
+    """Return the committee that forwarded the case to its current holder, if any."""
+    return session.scalar(
+        select(CaseEvent.from_committee_id)
+        .where(CaseEvent.case_id == case.id, CaseEvent.event == "forward",
+               CaseEvent.to_committee_id == case.holder_id)
+        .order_by(CaseEvent.seq.desc()).limit(1)
+    )
+
+
+def fire_context(session: Session, engine: WorkflowEngine, case: Case, now: datetime) -> FireContext:
+    """Return what the workflow's guards need to know about this case."""
+    tree = load_tree(session)
+    origin = came_from(session, case)
+    return FireContext(
+        now=now,
+        has_parent=tree.parent(case.holder_id) is not None,
+        can_refer=tree.has_children(case.holder_id) or origin is not None,
+        closed_at=case.closed_at,
+        reopen_days=engine.definition.reopen_days,
+    )
+
+
+def allowed_actions(
+    session: Session, engines: dict[str, WorkflowEngine], person: Person, case: Case,
+    now: datetime | None = None,
+) -> list[str]:
+    """Return the events `person` may fire on `case` now."""
+    engine = engines[case.workflow]
+    ctx = fire_context(session, engine, case, now or utcnow())
+    return engine.allowed_events(case.state, actor_roles(session, person, case), ctx)
+
+
+def _destination(session: Session, case: Case, route: str | None, target: str | None) -> int:
+    if route == "parent":
+        return forward_target(load_tree(session), case.holder_id).id
+    if route == "child":
+        return refer_target(load_tree(session), case.holder_id, target, came_from(session, case)).id
+    return case.holder_id
+
+
+def _parse_version(version: Any) -> int:
+    if isinstance(version, bool) or version in (None, ""):
+        raise Invalid(_("version is required: send the version of the case you acted on."))
+    try:
+        return int(version)
+    except (TypeError, ValueError):
+        raise Invalid(_("version must be a whole number.")) from None
+
+
+def _apply(case: Case, engine: WorkflowEngine, new_state: str, dest: int, fields: dict, now: datetime) -> dict:
+    """Change the case row; return the data to record in the history row."""
+    recorded = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()
+                if k != "comment"}
+    data = dict(case.data or {})
+    data.update({k: recorded[k] for k in CASE_DATA_FIELDS if k in recorded})
+    case.data = data
+    if "meeting_date" in fields:
+        case.meeting_date = fields["meeting_date"]
+    if new_state != case.state or dest != case.holder_id:
+        case.state_due_at = _state_due(engine, new_state, now)
+    final = engine.definition.is_final(new_state)
+    case.closed_at = now if final else None
+    if not final and engine.definition.is_final(case.state):
+        case.meeting_date = None
+    case.state, case.holder_id, case.updated_at = new_state, dest, now
+    if "problem" in fields:
+        case.action_items.append(ActionItem(**{k: fields[k] for k in ACTION_ITEM_FIELDS}, created_at=now))
+    return recorded
+
+
+def fire_event(
+    session: Session,
+    engines: dict[str, WorkflowEngine],
+    person: Person,
+    case_id: int,
+    event: Any,
+    version: Any,
+    fields: dict[str, Any],
+    *,
+    now: datetime | None = None,
+) -> Case:
+    """Apply one event to a case and append it to the history, or change nothing and raise."""
+    now = now or utcnow()
+    case = visible_case(session, person, case_id)
+    if not isinstance(event, str) or not event:
+        raise Invalid(_("event is required."))
+    if _parse_version(version) != case.version:
+        raise StaleVersion(STALE)
+    engine = engines[case.workflow]
+    roles = actor_roles(session, person, case)
+    transition = engine.check(case.state, event, roles)
+    cleaned = clean_event_fields(transition, fields)
+    new_state = engine.fire(case.state, event, roles, fire_context(session, engine, case, now))
+    dest = _destination(session, case, transition.route, cleaned.get("target"))
+    from_state, from_holder = case.state, case.holder_id
+    recorded = _apply(case, engine, new_state, dest, cleaned, now)
+    seq = session.scalar(select(func.max(CaseEvent.seq)).where(CaseEvent.case_id == case.id)) or 0
+    session.add(CaseEvent(
+        case_id=case.id, seq=seq + 1, actor_id=person.id, event=event, from_state=from_state,
+        to_state=new_state, from_committee_id=from_holder, to_committee_id=dest,
+        comment=cleaned.get("comment"), data=recorded, created_at=now,
+    ))
+    try:
+        session.commit()
+    except (StaleDataError, IntegrityError):
+        # Someone else committed a change to this case first; ours is dropped whole.
+        session.rollback()
+        raise StaleVersion(STALE) from None
+    return case

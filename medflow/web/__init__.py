@@ -1,0 +1,18 @@
+"""Flask entry points: thin blueprints that parse, call one service and render."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from medflow import __version__
+
+
+def register_blueprints(app: Flask) -> None:
+    """Attach every blueprint, the login loaders and the error handlers."""
+    from medflow.web import auth, errors
+    from medflow.web.api import bp as api_bp
+
+    auth.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(api_bp)
+    app.jinja_env.globals["medflow_version"] = __version__

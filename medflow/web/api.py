@@ -1,0 +1,107 @@
+"""JSON API under /api/v1 (bearer tokens); the URLs and keys are a contract."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, jsonify, request
+from flask_babel import get_locale
+from flask_login import current_user
+from sqlalchemy import select
+
+from medflow.domain.errors import Invalid, NotAllowed, Unknown, _
+from medflow.extensions import csrf, db
+from medflow.persistence.models import Committee
+from medflow.services import cases as case_service
+from medflow.services import queries
+from medflow.web.serialize import case_json, case_summary, committee_tree, workflow_json
+from medflow.workflows import engines
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+EVENT_FIELDS = ("comment", "answer", "outcome", "target", "redirect", "meeting_date",
+                "risk_level", "problem", "solution", "owner", "due_date", "effect_check")
+
+
+@bp.before_request
+def _require_token():
+    if not current_user.is_authenticated:
+        abort(401)
+
+
+def _lang() -> str:
+    return str(get_locale() or "da")
+
+
+def _body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise Invalid(_("The body must be a JSON object."))
+    return body
+
+
+def _case_response(case, status: int = 200):
+    actions = case_service.allowed_actions(db.session, engines(), current_user, case)
+    return jsonify(case_json(case, actions, _lang())), status
+
+
+@bp.get("/committees")
+def list_committees():
+    """Return the committee tree."""
+    return jsonify(committees=committee_tree(queries.all_committees(db.session)))
+
+
+@bp.get("/workflows")
+def list_workflows():
+    """Return the workflow definitions with their states and events."""
+    return jsonify(workflows=[workflow_json(e, _lang()) for e in engines().values()])
+
+
+@bp.post("/cases")
+def create_case():
+    """Open a case at the caller's workplace committee."""
+    body = _body()
+    new = case_service.NewCase(
+        workflow=body.get("workflow"), title=body.get("title"),
+        description=body.get("description") or "", confidential=bool(body.get("confidential")),
+        topic=body.get("topic"), extra={k: body.get(k) for k in ("category", "location", "what_happened")},
+    )
+    case = case_service.submit_case(db.session, engines(), current_user, new)
+    return _case_response(case, 201)
+
+
+@bp.get("/cases/<int:case_id>")
+def show_case(case_id: int):
+    """Return one case with its history and the caller's actions."""
+    return _case_response(case_service.visible_case(db.session, current_user, case_id))
+
+
+@bp.post("/cases/<int:case_id>/events")
+def fire(case_id: int):
+    """Fire an event on a case."""
+    body = _body()
+    fields = {k: body[k] for k in EVENT_FIELDS if k in body}
+    case = case_service.fire_event(
+        db.session, engines(), current_user, case_id, body.get("event"), body.get("version"), fields
+    )
+    return _case_response(case)
+
+
+@bp.get("/committees/<key>/cases")
+def committee_cases(key: str):
+    """Return the cases a committee holds, newest first, a page at a time."""
+    committee = db.session.scalar(select(Committee).where(Committee.key == key))
+    if committee is None:
+        raise Unknown(_("Unknown committee %(key)s."), key=key)
+    if not queries.may_read_inbox(db.session, current_user, committee):
+        raise NotAllowed(_("Only members of %(name)s can list its cases."), name=committee.name)
+    page = request.args.get("page", "1")
+    if not page.isdigit() or int(page) < 1:
+        raise Invalid(_("page must be a whole number from 1."))
+    size = current_app.config["PAGE_SIZE"]
+    result = queries.committee_cases(
+        db.session, current_user, committee, state=request.args.get("state") or None,
+        page=int(page), size=size,
+    )
+    return jsonify(
+        committee=key, page=int(page), page_size=size, total=result.total,
+        cases=[case_summary(c) for c in result.items],
+    )

@@ -1,0 +1,104 @@
+"""Cases, committees and workflows as the JSON the API promises (keys are a contract)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medflow.domain.engine import WorkflowEngine
+from medflow.persistence.models import Case, CaseEvent, Committee
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def event_json(e: CaseEvent) -> dict[str, Any]:
+    """Return one history row."""
+    return {
+        "seq": e.seq,
+        "event": e.event,
+        "actor": None if e.actor is None else {"name": e.actor.name, "email": e.actor.email},
+        "from_state": e.from_state,
+        "to_state": e.to_state,
+        "from_committee": e.from_committee.key if e.from_committee else None,
+        "to_committee": e.to_committee.key,
+        "comment": e.comment,
+        "data": e.data or {},
+        "at": _iso(e.created_at),
+    }
+
+
+def case_json(case: Case, actions: list[str], lang: str = "da") -> dict[str, Any]:
+    """Return a case with its history (oldest first) and the caller's actions."""
+    return {
+        "id": case.id,
+        "workflow": case.workflow,
+        "topic": case.topic,
+        "title": case.title,
+        "description": case.description,
+        "confidential": case.confidential,
+        "state": case.state,
+        "holder": case.holder.key,
+        "holder_name": case.holder.name,
+        "origin": case.origin.key,
+        "submitter": {"name": case.submitter.name, "email": case.submitter.email},
+        "version": case.version,
+        "meeting_date": _iso(case.meeting_date),
+        "answer": (case.data or {}).get("answer"),
+        "outcome": (case.data or {}).get("outcome"),
+        "data": case.data or {},
+        "action_items": [
+            {"problem": a.problem, "solution": a.solution, "owner": a.owner,
+             "due_date": _iso(a.due_date), "effect_check": a.effect_check}
+            for a in case.action_items
+        ],
+        "state_due_at": _iso(case.state_due_at),
+        "created_at": _iso(case.created_at),
+        "updated_at": _iso(case.updated_at),
+        "closed_at": _iso(case.closed_at),
+        "history": [event_json(e) for e in case.history],
+        "actions": actions,
+    }
+
+
+def case_summary(case: Case) -> dict[str, Any]:
+    """Return the short form used in lists."""
+    return {
+        "id": case.id, "workflow": case.workflow, "title": case.title, "state": case.state,
+        "holder": case.holder.key, "confidential": case.confidential, "version": case.version,
+        "updated_at": _iso(case.updated_at),
+    }
+
+
+def committee_tree(committees: list[Committee]) -> list[dict[str, Any]]:
+    """Return the committees nested under their parents, top first."""
+    nodes = {
+        c.id: {"key": c.key, "name": c.name, "level": c.level.key, "kind": c.kind, "children": []}
+        for c in committees
+    }
+    roots = []
+    for c in committees:
+        (nodes[c.parent_id]["children"] if c.parent_id in nodes else roots).append(nodes[c.id])
+    return roots
+
+
+def workflow_json(engine: WorkflowEngine, lang: str) -> dict[str, Any]:
+    """Return a workflow definition with its states and events."""
+    wf = engine.definition
+    return {
+        "name": wf.name,
+        "label": wf.label.get(lang),
+        "initial": wf.initial,
+        "reopen_days": wf.reopen_days,
+        "categories": list(wf.categories),
+        "states": [
+            {"name": s.name, "label": s.label.get(lang), "final": s.final,
+             "deadline_days": s.deadline_days}
+            for s in wf.states
+        ],
+        "events": [
+            {"event": t.trigger, "label": t.label.get(lang), "source": list(t.sources),
+             "dest": t.dest, "roles": list(t.roles), "requires": list(t.requires)}
+            for t in wf.transitions
+        ],
+    }

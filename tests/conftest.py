@@ -1,0 +1,88 @@
+"""Shared fixtures: an app per test on SQLite and (when asked) PostgreSQL, and API clients."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import create_engine, text
+
+os.environ.setdefault("SECRET_KEY", "test-secret-key")
+
+from medflow import create_app  # noqa: E402
+from medflow.extensions import db  # noqa: E402
+from medflow.persistence.models import Base  # noqa: E402
+from tests import factories  # noqa: E402
+from tests.pgcluster import Cluster  # noqa: E402
+
+DATABASES = [d for d in os.environ.get("MEDFLOW_TEST_DATABASES", "sqlite").split(",") if d]
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """Start a throwaway PostgreSQL cluster with the schema, once per test session."""
+    cluster = Cluster().start()
+    engine = create_engine(cluster.url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("CREATE DATABASE medflow_test"))
+    engine.dispose()
+    url = cluster.url.rsplit("/", 1)[0] + "/medflow_test"
+    engine = create_engine(url)
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    yield url
+    cluster.stop()
+
+
+def _truncate(url: str) -> None:
+    engine = create_engine(url)
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request, tmp_path):
+    """Yield an empty database with the schema: SQLite in a temp dir, or the PostgreSQL one."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'medflow.db'}"
+        return
+    url = request.getfixturevalue("pg_url")
+    _truncate(url)
+    yield url
+
+
+@pytest.fixture
+def app(database_url):
+    """Return a fresh app bound to the test database, with the schema created."""
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url,
+                      "SECRET_KEY": "test-secret-key"})
+    with app.app_context():
+        if database_url.startswith("sqlite"):
+            db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        for engine in db.engines.values():
+            engine.dispose()
+
+
+@pytest.fixture
+def session(app):
+    """Return the app's database session inside an app context."""
+    with app.app_context():
+        yield db.session
+
+
+@pytest.fixture
+def org(app):
+    """Load the small three-level test organisation and return its people by short name."""
+    with app.app_context():
+        return factories.load_org(db.session)
+
+
+@pytest.fixture
+def api(app, org):
+    """Return a factory of API clients: api('anna') acts as Anna with her own token."""
+    return factories.ApiClients(app)

@@ -1,0 +1,104 @@
+"""Small test data: one three-level organisation and API clients for its people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from medflow.domain.org import parse_org
+from medflow.extensions import db
+from medflow.services.org import import_org
+from medflow.services.users import issue_token
+
+ORG: dict[str, Any] = {
+    "committees": [
+        {"key": "kommunemed", "name": "KommuneMED", "level": "kommune"},
+        {"key": "omr-born", "name": "OmrådeMED Børn og Unge", "level": "omraade",
+         "parent": "kommunemed"},
+        {"key": "omr-aeldre", "name": "OmrådeMED Ældre", "level": "omraade",
+         "parent": "kommunemed"},
+        {"key": "lok-skole", "name": "LokalMED Skole", "level": "lokal", "parent": "omr-born"},
+        {"key": "lok-dagtilbud", "name": "LokalMED Dagtilbud", "level": "lokal",
+         "parent": "omr-born"},
+        {"key": "lok-pleje", "name": "LokalMED Plejecenter", "level": "lokal",
+         "parent": "omr-aeldre"},
+    ],
+    "people": [
+        {"email": "anna@example.dk", "name": "Anna Jensen", "workplace": "lok-skole"},
+        {"email": "lene@example.dk", "name": "Lene Leder", "workplace": "lok-skole",
+         "roles": [{"committee": "lok-skole", "role": "chair"}]},
+        {"email": "tove@example.dk", "name": "Tove TR", "workplace": "lok-skole",
+         "roles": [{"committee": "lok-skole", "role": "vice_chair"},
+                   {"committee": "lok-skole", "role": "tr"}]},
+        {"email": "sara@example.dk", "name": "Sara Medlem", "workplace": "lok-skole",
+         "roles": [{"committee": "lok-skole", "role": "member"}]},
+        {"email": "amir@example.dk", "name": "Amir AMR", "workplace": "lok-skole",
+         "roles": [{"committee": "lok-skole", "role": "amr"}]},
+        {"email": "ole@example.dk", "name": "Ole Områdechef", "workplace": "omr-born",
+         "roles": [{"committee": "omr-born", "role": "chair"}]},
+        {"email": "kim@example.dk", "name": "Kim Direktør", "workplace": "kommunemed",
+         "roles": [{"committee": "kommunemed", "role": "chair"}]},
+        {"email": "dora@example.dk", "name": "Dora Dagtilbud", "workplace": "lok-dagtilbud",
+         "roles": [{"committee": "lok-dagtilbud", "role": "chair"}]},
+        {"email": "peter@example.dk", "name": "Peter Plejer", "workplace": "lok-pleje"},
+        {"email": "pia@example.dk", "name": "Pia Plejeleder", "workplace": "lok-pleje",
+         "roles": [{"committee": "lok-pleje", "role": "chair"}]},
+        {"email": "admin@example.dk", "name": "Ada Admin", "workplace": "kommunemed",
+         "admin": True},
+    ],
+}
+
+
+def load_org(session, data: dict[str, Any] | None = None) -> dict[str, str]:
+    """Import the test organisation; return short name → email."""
+    spec = parse_org(data or ORG, "test-org")
+    import_org(session, spec)
+    return {p.email.split("@")[0]: p.email for p in spec.people}
+
+
+class ApiClients:
+    """Make JSON API clients that carry a bearer token for a person."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.tokens: dict[str, str] = {}
+
+    def __call__(self, who: str) -> ApiClient:
+        if who not in self.tokens:
+            with self.app.app_context():
+                self.tokens[who] = issue_token(db.session, f"{who}@example.dk")
+        return ApiClient(self.app, self.tokens[who])
+
+
+class ApiClient:
+    """A test client that sends the token and an Accept-Language header."""
+
+    def __init__(self, app: Flask, token: str, lang: str = "en") -> None:
+        self.client = app.test_client()
+        self.headers = {"Authorization": f"Bearer {token}", "Accept-Language": lang}
+
+    def get(self, url: str, **kwargs):
+        return self.client.get("/api/v1" + url, headers=self.headers, **kwargs)
+
+    def post(self, url: str, body: Any = None, **kwargs):
+        return self.client.post("/api/v1" + url, json=body, headers=self.headers, **kwargs)
+
+    def in_danish(self) -> ApiClient:
+        clone = ApiClient.__new__(ApiClient)
+        clone.client, clone.headers = self.client, {**self.headers, "Accept-Language": "da"}
+        return clone
+
+    def submit(self, workflow: str = "question", title: str = "Hvornår kommer der nye stole?",
+               **extra) -> dict:
+        response = self.post("/cases", {"workflow": workflow, "title": title,
+                                        "description": "Stolene i personalerummet er slidte.",
+                                        **extra})
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()
+
+    def fire(self, case: dict, event: str, expect: int = 200, **fields) -> dict:
+        body = {"event": event, "version": case["version"], **fields}
+        response = self.post(f"/cases/{case['id']}/events", body)
+        assert response.status_code == expect, response.get_json()
+        return response.get_json()
