@@ -19,6 +19,7 @@ from medflow.domain.routing import forward_target, refer_target
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, CaseEvent, Committee, Person
 from medflow.services.access import actor_roles, visible_case
+from medflow.services.hooks import case_event_added
 from medflow.services.tree import load_tree
 
 MAX_TITLE = 200
@@ -111,11 +112,14 @@ def submit_case(
     )
     session.add(case)
     session.flush()
-    session.add(CaseEvent(
+    first = CaseEvent(
         case_id=case.id, seq=1, actor_id=submitter.id, event="submit", from_state=None,
         to_state=initial, from_committee_id=None, to_committee_id=holder_id,
         comment=None, data={}, created_at=now,
-    ))
+    )
+    session.add(first)
+    session.flush()
+    case_event_added(session, case, first)
     session.commit()
     return case
 
@@ -218,12 +222,15 @@ def fire_event(
     from_state, from_holder = case.state, case.holder_id
     recorded = _apply(case, engine, new_state, dest, cleaned, now)
     seq = session.scalar(select(func.max(CaseEvent.seq)).where(CaseEvent.case_id == case.id)) or 0
-    session.add(CaseEvent(
+    row = CaseEvent(
         case_id=case.id, seq=seq + 1, actor_id=person.id, event=event, from_state=from_state,
         to_state=new_state, from_committee_id=from_holder, to_committee_id=dest,
         comment=cleaned.get("comment"), data=recorded, created_at=now,
-    ))
+    )
+    session.add(row)
     try:
+        session.flush()
+        case_event_added(session, case, row)
         session.commit()
     except (StaleDataError, IntegrityError):
         # Someone else committed a change to this case first; ours is dropped whole.

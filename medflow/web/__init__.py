@@ -16,3 +16,9 @@ def register_blueprints(app: Flask) -> None:
     errors.init_app(app)
     app.register_blueprint(api_bp)
     app.jinja_env.globals["medflow_version"] = __version__
+
+    @app.context_processor
+    def _locale():
+        from flask_babel import get_locale
+
+        return {"current_locale": str(get_locale() or "da")}
