@@ -29,6 +29,7 @@ class Guidance:
     """Where a matter on one topic goes for one person (committee unknown for visitors)."""
 
     topic: Topic
+    start_level: str  # the level where the matter starts
     committee: Committee | None
     members: list[Member]
 
@@ -88,6 +89,7 @@ def guide(session: Session, catalog: TopicCatalog, person: Person | None, topic_
     """Tell `person` (None for a visitor) which committee takes a matter on a topic, and who sits there."""
     topic = find_topic(catalog, topic_key)
     if person is None or person.workplace is None:
-        return Guidance(topic, None, [])
+        level = topic.level if topic.direct or not catalog.levels else catalog.levels[-1].key
+        return Guidance(topic, level, None, [])
     committee = start_committee(session, person.workplace, topic)
-    return Guidance(topic, committee, members_of(session, committee))
+    return Guidance(topic, committee.level.key, committee, members_of(session, committee))
