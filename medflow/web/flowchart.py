@@ -32,6 +32,21 @@ NO_GRAPHVIZ = lazy_gettext(
 )
 
 
+@bp.app_context_processor
+def _topic_helpers() -> dict:
+    """Let any template show a case's topic, responsible level and path (flowchart/_case_route.html)."""
+    return {"topic_catalog": topics(), "case_path_committees": case_path_committees}
+
+
+def case_path_committees(case) -> list:
+    """Return the committees a case has been at, in order (a stay counts once)."""
+    path: list = []
+    for e in case.history:
+        if not path or path[-1].id != e.to_committee.id:
+            path.append(e.to_committee)
+    return path
+
+
 def _lang() -> str:
     return str(get_locale() or "da")
 
@@ -102,12 +117,21 @@ def guide():
     catalog, key = topics(), request.args.get("topic") or None
     person = current_user if current_user.is_authenticated else None
     guidance = topic_service.guide(db.session, catalog, person, key) if key else None
-    groups = [(e.definition.label.get(_lang()), [t for t in catalog.topics if t.workflow == name])
-              for name, e in engines().items()]
     return render_template(
         "flowchart/guide.html", guidance=guidance, catalog=catalog, lang=_lang(),
-        groups=[g for g in groups if g[1]], roles=ROLE_LABELS, member_roles=MEMBER_ROLES,
+        groups=_guide_groups(catalog, _lang()), roles=ROLE_LABELS, member_roles=MEMBER_ROLES,
     )
+
+
+def _guide_groups(catalog, lang: str) -> list[tuple[str, list]]:
+    """Return the topics grouped by case type, then by level from the workplace up."""
+    groups = []
+    for name, engine in engines().items():
+        for level in reversed(catalog.levels):
+            found = [t for t in catalog.in_level(level.key) if t.workflow == name]
+            if found:
+                groups.append((f"{engine.definition.label.get(lang)} · {level.label.get(lang)}", found))
+    return groups
 
 
 def _workflow_page(definition, current: str | None = None, case=None):

@@ -4,10 +4,11 @@ import html as htmllib
 import re
 
 import pytest
+from flask import render_template_string
 from sqlalchemy import select
 
 from medflow.extensions import db
-from medflow.persistence.models import Person
+from medflow.persistence.models import Case, Person
 from medflow.workflows import topics
 from tests.factories import ORG
 
@@ -136,3 +137,17 @@ def test_a_case_diagram_is_hidden_from_those_who_may_not_see_the_case(app, clien
     login_as(app, client, "peter")
     assert client.get(f"/cases/{case['id']}/diagram.svg").status_code == 404
     assert client.get(f"/cases/{case['id']}/diagram").status_code == 404
+
+
+def test_the_case_route_partial_shows_the_topics_level_and_the_path_so_far(app, api):
+    case = api("anna").submit(topic="budget-kommune")
+    case = api("lene").fire(case, "accept")
+    api("lene").fire(case, "forward", comment="Besluttes centralt")
+
+    with app.test_request_context("/?lang=en"):
+        html = render_template_string('{% include "flowchart/_case_route.html" %}',
+                                      case=db.session.get(Case, case["id"]), current_locale="en")
+
+    assert 'data-level="kommune">KommuneMED (main committee)</dd>' in html
+    assert re.findall(r'<li data-committee="([\w-]+)">', html) == ["lok-skole", "omr-born"]
+    assert f'href="/cases/{case["id"]}/diagram"' in html
