@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 5000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-test system-packages translations lint bench clean
+.PHONY: run test install install-test system-packages graphviz translations lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ install: $(VENV)/.installed translations
 translations: $(VENV)/.installed
 	$(BIN)/pybabel compile -d medflow/translations
 
-run: install
+run: install graphviz
 	$(BIN)/medflow db upgrade
 	$(BIN)/medflow demo
 	@echo "medflow on http://127.0.0.1:$(PORT)/"
@@ -36,6 +36,14 @@ system-packages:
 	  echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+# Graphviz draws the diagrams; without it the pages show tables and downloadable sources.
+graphviz:
+	@command -v dot >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian package: graphviz"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	  else echo "Graphviz (dot) is missing: diagrams are shown as tables. Install the graphviz package."; fi; }
 
 install-test: system-packages install
 

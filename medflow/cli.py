@@ -10,13 +10,16 @@ from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
 from medflow.app import create_app
+from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
 from medflow.domain.loader import load_workflows
 from medflow.domain.org import parse_org
+from medflow.domain.topics import load_topics
 from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
 from medflow.services import org as org_service
 from medflow.services import users as user_service
+from medflow.workflows import TOPICS_FILE_NAME, topics
 
 org_cli = AppGroup("org", help="The MED organisation: committees and people.")
 users_cli = AppGroup("users", help="Passwords and API tokens.")
@@ -84,15 +87,38 @@ def users_revoke_tokens(email: str) -> None:
 @workflows_cli.command("check")
 @click.argument("path", required=False, type=click.Path(exists=True))
 def workflows_check(path: str | None) -> None:
-    """Validate workflow definitions in PATH (default: the workflows folder)."""
+    """Validate workflow definitions in PATH (default: the workflows folder) and its topics file."""
     path = path or str(Path(__file__).resolve().parent.parent / "workflows")
+    topics_file = Path(path) / TOPICS_FILE_NAME
     try:
         found = load_workflows(path)
+        if topics_file.is_file():
+            load_topics(topics_file, found)
     except DefinitionError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         _fail(f"{len(exc.problems)} problem(s) found.")
     click.echo(f"OK: {', '.join(sorted(found))}")
+
+
+FLOWCHART_FORMATS = ("svg", "dot", "mermaid", "csv")
+
+
+@click.command("flowchart")
+@click.option("--format", "fmt", type=click.Choice(FLOWCHART_FORMATS), default="svg", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--lang", type=click.Choice(("da", "en")), default="da", show_default=True)
+@with_appcontext
+def flowchart(fmt: str, output: str | None, lang: str) -> None:
+    """Export the task-responsibility flowchart (topics by level) as SVG, DOT, Mermaid or CSV."""
+    text = export_flowchart(topics(), fmt, lang, current_app.config["GRAPHVIZ_DOT"])
+    if text is None:
+        _fail("Graphviz (the dot program) is not installed; use --format dot, mermaid or csv.")
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output}.")
+    else:
+        click.echo(text, nl=False)
 
 
 @click.command("demo")
@@ -125,7 +151,7 @@ def _create_app(*_args, **_kwargs):
 
 
 cli = FlaskGroup(create_app=_create_app, help="medflow: the MED case engine.")
-for command in (org_cli, users_cli, workflows_cli, demo):
+for command in (org_cli, users_cli, workflows_cli, demo, flowchart):
     cli.add_command(command)
 
 

@@ -39,6 +39,8 @@ def from_env(instance: Path) -> dict:
         "SECRET_KEY": _secret_key(instance),
         "SQLALCHEMY_DATABASE_URI": database_url(env("DATABASE_URL"), instance),
         "WORKFLOWS_DIR": env("MEDFLOW_WORKFLOWS_DIR", str(ROOT / "workflows")),
+        "TOPICS_FILE": env("MEDFLOW_TOPICS_FILE"),  # None: responsibilities.yaml in WORKFLOWS_DIR
+        "GRAPHVIZ_DOT": env("MEDFLOW_DOT", "dot"),
         "DEMO_ORG_FILE": env("MEDFLOW_DEMO_ORG", str(PACKAGE / "data" / "demo_org.yaml")),
         "BABEL_DEFAULT_LOCALE": "da",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from medflow.domain.errors import Invalid, NotPossible, _
@@ -70,3 +70,29 @@ def refer_target(tree: Tree, holder_id: int, target_key: str | None, came_from: 
     if not tree.is_descendant(node.id, holder_id):
         raise Invalid(_("%(key)s is not a committee below the one holding the case."), key=target_key)
     return node
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A committee with the rank of its level (0 is the top)."""
+
+    id: int
+    key: str
+    rank: int
+
+
+def topic_start(chain: Sequence[Placed], topic_rank: int | None, direct: bool) -> Placed:
+    """Return where a case on a topic starts, given the workplace committee and its ancestors.
+
+    `chain` is the workplace committee first, then the committees above it, nearest first.
+    The case starts at the workplace unless the topic belongs to a higher level and the
+    employee may go there directly; then it starts at the nearest ancestor at (or, where the
+    organisation has no committee at that level, just above) the responsible level.
+    """
+    workplace = chain[0]
+    if not direct or topic_rank is None or topic_rank >= workplace.rank:
+        return workplace
+    for node in chain[1:]:
+        if node.rank <= topic_rank:
+            return node
+    return chain[-1]

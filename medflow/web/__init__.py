@@ -11,10 +11,12 @@ def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
     from medflow.web import auth, errors
     from medflow.web.api import bp as api_bp
+    from medflow.web.flowchart import bp as flowchart_bp
 
     auth.init_app(app)
     errors.init_app(app)
     app.register_blueprint(api_bp)
+    app.register_blueprint(flowchart_bp)
     app.jinja_env.globals["medflow_version"] = __version__
 
     @app.context_processor

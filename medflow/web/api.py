@@ -12,8 +12,9 @@ from medflow.extensions import csrf, db
 from medflow.persistence.models import Committee
 from medflow.services import cases as case_service
 from medflow.services import queries
-from medflow.web.serialize import case_json, case_summary, committee_tree, workflow_json
-from medflow.workflows import engines
+from medflow.services import topics as topic_service
+from medflow.web.serialize import case_json, case_route, case_summary, committee_tree, topic_json, workflow_json
+from medflow.workflows import engines, topics
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
@@ -40,7 +41,9 @@ def _body() -> dict:
 
 def _case_response(case, status: int = 200):
     actions = case_service.allowed_actions(db.session, engines(), current_user, case)
-    return jsonify(case_json(case, actions, _lang())), status
+    body = case_json(case, actions, _lang())
+    body.update(case_route(case, topics()))
+    return jsonify(body), status
 
 
 @bp.get("/committees")
@@ -55,16 +58,23 @@ def list_workflows():
     return jsonify(workflows=[workflow_json(e, _lang()) for e in engines().values()])
 
 
+@bp.get("/topics")
+def list_topics():
+    """Return the topics: which level is responsible for what, and when it goes up."""
+    catalog = topics()
+    return jsonify(topics=[topic_json(t, catalog, _lang()) for t in catalog.topics])
+
+
 @bp.post("/cases")
 def create_case():
-    """Open a case at the caller's workplace committee."""
+    """Open a case at the caller's workplace committee (or where its topic says)."""
     body = _body()
     new = case_service.NewCase(
         workflow=body.get("workflow"), title=body.get("title"),
         description=body.get("description") or "", confidential=bool(body.get("confidential")),
         topic=body.get("topic"), extra={k: body.get(k) for k in ("category", "location", "what_happened")},
     )
-    case = case_service.submit_case(db.session, engines(), current_user, new)
+    case = topic_service.submit_on_topic(db.session, engines(), topics(), current_user, new)
     return _case_response(case, 201)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from medflow.domain.engine import WorkflowEngine
+from medflow.domain.topics import Topic, TopicCatalog
 from medflow.persistence.models import Case, CaseEvent, Committee
 
 
@@ -102,3 +103,37 @@ def workflow_json(engine: WorkflowEngine, lang: str) -> dict[str, Any]:
             for t in wf.transitions
         ],
     }
+
+
+def topic_json(topic: Topic, catalog: TopicCatalog, lang: str) -> dict[str, Any]:
+    """Return a topic: its label in `lang`, responsible level, case type and escalation rule."""
+    esc = topic.escalation
+    return {
+        "key": topic.key,
+        "label": topic.label.get(lang),
+        "level": topic.level,
+        "level_label": catalog.level_label(topic.level, lang),
+        "workflow": topic.workflow,
+        "escalation": None if esc is None else {
+            "to": esc.to, "to_label": catalog.level_label(esc.to, lang), "rule": esc.rule.get(lang),
+        },
+        "role": topic.role,
+        "direct": topic.direct,
+        "category": topic.category,
+        "description": topic.description.get(lang),
+    }
+
+
+def case_path(case: Case) -> list[str]:
+    """Return the committees the case has been at, in order (a stay counts once)."""
+    path: list[str] = []
+    for e in case.history:
+        if not path or path[-1] != e.to_committee.key:
+            path.append(e.to_committee.key)
+    return path
+
+
+def case_route(case: Case, catalog: TopicCatalog) -> dict[str, Any]:
+    """Return the keys the topic adds to a case: the responsible level and the path so far."""
+    topic = catalog.get(case.topic) if case.topic else None
+    return {"topic_level": topic.level if topic else None, "path": case_path(case)}
