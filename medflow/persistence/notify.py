@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from medflow.persistence.base import Base, UTCDateTime, utcnow
@@ -21,7 +22,8 @@ class Notification(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     case_event_id: Mapped[int | None] = mapped_column(ForeignKey("case_events.id"))
-    kind: Mapped[str] = mapped_column(String(40))  # an event name, or reminder / overdue
+    kind: Mapped[str] = mapped_column(String(40))  # an event name, escalate, reminder_before...
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # what the message names
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
