@@ -227,9 +227,10 @@ def _record(
     new_state: str, dest: int, cleaned: dict[str, Any], now: datetime, extra: dict | None = None,
 ) -> Case:
     """Change the case, append the history row, run the hooks and commit (or raise StaleVersion)."""
+    # Read the next seq before changing the case, so autoflush cannot hit a stale version here.
+    seq = session.scalar(select(func.max(CaseEvent.seq)).where(CaseEvent.case_id == case.id)) or 0
     from_state, from_holder = case.state, case.holder_id
     recorded = {**_apply(case, engine, new_state, dest, cleaned, now), **(extra or {})}
-    seq = session.scalar(select(func.max(CaseEvent.seq)).where(CaseEvent.case_id == case.id)) or 0
     row = CaseEvent(
         case_id=case.id, seq=seq + 1, actor_id=actor_id, event=event, from_state=from_state,
         to_state=new_state, from_committee_id=from_holder, to_committee_id=dest,
