@@ -1,8 +1,8 @@
 """notifications, outbox, cascades
 
-Revision ID: bf6e9be9e657
+Revision ID: 108b7654b5c4
 Revises: 9c276d303b5a
-Create Date: 2026-11-25 20:48:14.852145
+Create Date: 2026-11-25 20:53:23.647465
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'bf6e9be9e657'
+revision = '108b7654b5c4'
 down_revision = '9c276d303b5a'
 branch_labels = None
 depends_on = None
@@ -89,6 +89,7 @@ def upgrade():
     sa.Column('case_id', sa.Integer(), nullable=False),
     sa.Column('case_event_id', sa.Integer(), nullable=True),
     sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('read_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['case_event_id'], ['case_events.id'], name=op.f('fk_notifications_case_event_id_case_events')),
