@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, flash, redirect, render_template, url_for
-from flask_babel import lazy_gettext
+from flask_babel import get_locale, lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField
@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from medflow.extensions import db
 from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications, queries
+from medflow.workflows import engines
 
 bp = Blueprint("notify_pages", __name__)
 
@@ -101,7 +102,8 @@ def cascade_new():
 def cascade_show(cascade_id: int):
     """Show the roll-up of a cascade."""
     return render_template("cascades/rollup.html",
-                           rollup=cascade_views.rollup(db.session, current_user, cascade_id))
+                           rollup=cascade_views.rollup(db.session, current_user, cascade_id),
+                           state_label=state_label)
 
 
 @bp.get("/information")
@@ -109,7 +111,12 @@ def cascade_show(cascade_id: int):
 def information():
     """Show what the user's committees received from above ("Information fra ledelsen/MED")."""
     items = cascade_views.information_from_above(db.session, current_user)
-    return render_template("cascades/information.html", items=items)
+    return render_template("cascades/information.html", items=items, state_label=state_label)
+
+
+def state_label(state: str) -> str:
+    """Return a cascade state's label in the current language."""
+    return engines()[cascades.WORKFLOW].definition.state(state).label.get(str(get_locale() or "da"))
 
 
 def init_app(app: Flask) -> None:
