@@ -119,6 +119,53 @@ def flowchart(fmt: str, output: str | None, lang: str) -> None:
         click.echo(f"Wrote {output}.")
     else:
         click.echo(text, nl=False)
+@click.command("sweep")
+@click.option("--now", help="Pretend it is this ISO time (UTC if no zone), e.g. 2025-03-01T08:00.")
+@with_appcontext
+def sweep_command(now: str | None) -> None:
+    """Send deadline reminders, escalate overdue cases, then send queued mail (for cron)."""
+    from medflow import notify
+    from medflow.services.sweep import sweep
+    from medflow.workflows import engines
+
+    when = _parse_now(now)
+    report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when)
+    click.echo(f"Sweep: {len(report.reminders)} reminder(s), {len(report.escalated)} escalation(s).")
+    _deliver(when)
+
+
+def _parse_now(raw: str | None):
+    from datetime import UTC, datetime
+
+    if not raw:
+        return datetime.now(UTC)
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        _fail(f"--now must be an ISO date and time, not {raw!r}.")
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _deliver(when) -> None:
+    from medflow import notify
+    from medflow.services.outbox import deliver_due
+
+    smtp = notify.smtp_settings()
+    if smtp is None:
+        click.echo("Mail: MAIL_SERVER is not set; nothing sent.")
+        return
+    done = deliver_due(db.session, smtp, now=when)
+    click.echo(f"Mail: {len(done.sent)} sent, {len(done.failed)} failed (will be retried).")
+
+
+outbox_cli = AppGroup("outbox", help="The e-mail outbox.")
+
+
+@outbox_cli.command("send")
+@click.option("--now", help="Pretend it is this ISO time (UTC if no zone).")
+def outbox_send(now: str | None) -> None:
+    """Send every queued e-mail that is due (safe to run from cron, also twice at once)."""
+    _deliver(_parse_now(now))
 
 
 @click.command("demo")
@@ -151,7 +198,7 @@ def _create_app(*_args, **_kwargs):
 
 
 cli = FlaskGroup(create_app=_create_app, help="medflow: the MED case engine.")
-for command in (org_cli, users_cli, workflows_cli, demo, flowchart):
+for command in (org_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli):
     cli.add_command(command)
 
 

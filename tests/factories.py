@@ -50,6 +50,49 @@ ORG: dict[str, Any] = {
 }
 
 
+def _workplace(key: str, name: str, area: str, chair: str) -> tuple[dict, dict]:
+    return ({"key": key, "name": name, "level": "lokal", "parent": area},
+            {"email": f"{chair}@example.dk", "name": chair.title(), "workplace": key,
+             "roles": [{"committee": key, "role": "chair"}]})
+
+
+_WORKPLACES = [
+    _workplace("lok-skole", "LokalMED Skole", "omr-born", "lene"),
+    _workplace("lok-dagtilbud", "LokalMED Dagtilbud", "omr-born", "dora"),
+    _workplace("lok-sfo", "LokalMED SFO", "omr-born", "sofie"),
+    _workplace("lok-pleje", "LokalMED Plejecenter", "omr-aeldre", "pia"),
+    _workplace("lok-hjemmepleje", "LokalMED Hjemmepleje", "omr-aeldre", "hanne"),
+    _workplace("lok-aktiv", "LokalMED Aktivitetscenter", "omr-aeldre", "aksel"),
+]
+
+# KommuneMED → two area committees → six workplace committees, for cascades.
+CASCADE_ORG: dict[str, Any] = {
+    "committees": [
+        {"key": "kommunemed", "name": "KommuneMED", "level": "kommune"},
+        {"key": "omr-born", "name": "OmrådeMED Børn og Unge", "level": "omraade", "parent": "kommunemed"},
+        {"key": "omr-aeldre", "name": "OmrådeMED Ældre", "level": "omraade", "parent": "kommunemed"},
+        *[c for c, _ in _WORKPLACES],
+    ],
+    "people": [
+        {"email": "kim@example.dk", "name": "Kim Direktør", "workplace": "kommunemed",
+         "roles": [{"committee": "kommunemed", "role": "chair"}]},
+        {"email": "karen@example.dk", "name": "Karen Sekretær", "workplace": "kommunemed",
+         "roles": [{"committee": "kommunemed", "role": "secretary"}]},
+        {"email": "kurt@example.dk", "name": "Kurt Medlem", "workplace": "kommunemed",
+         "roles": [{"committee": "kommunemed", "role": "member"}]},
+        {"email": "ole@example.dk", "name": "Ole Områdechef", "workplace": "omr-born",
+         "roles": [{"committee": "omr-born", "role": "chair"}]},
+        {"email": "olga@example.dk", "name": "Olga Områdechef", "workplace": "omr-aeldre",
+         "roles": [{"committee": "omr-aeldre", "role": "chair"}]},
+        *[p for _, p in _WORKPLACES],
+        {"email": "sara@example.dk", "name": "Sara Medlem", "workplace": "lok-skole",
+         "roles": [{"committee": "lok-skole", "role": "member"}]},
+        {"email": "anna@example.dk", "name": "Anna Jensen", "workplace": "lok-skole"},
+        {"email": "peter@example.dk", "name": "Peter Plejer", "workplace": "lok-pleje"},
+    ],
+}
+
+
 def load_org(session, data: dict[str, Any] | None = None) -> dict[str, str]:
     """Import the test organisation; return short name → email."""
     spec = parse_org(data or ORG, "test-org")

@@ -15,6 +15,7 @@ EVENT_FIELDS = (
     "risk_level", "problem", "solution", "owner", "due_date", "effect_check",
 )
 ROUTES = ("parent", "child")
+ESCALATIONS = ("forward",)  # what the sweep may do when a state's deadline passes
 RISK_LEVELS = ("low", "medium", "high")
 
 
@@ -38,6 +39,8 @@ class StateDef:
     label: Label
     final: bool = False
     deadline_days: int | None = None
+    remind_before_days: int | None = None  # remind the holder this many days before the deadline
+    escalate: str | None = None  # "forward": the sweep moves an overdue case to the committee above
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class WorkflowDefinition:
     categories: tuple[str, ...] = ()
     statutory_deadlines: tuple[StatutoryDeadline, ...] = ()
     submit_fields: tuple[str, ...] = ()
+    remind_before_days: int | None = None  # default for states and action-plan items
     _state_index: dict[str, StateDef] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -95,6 +99,11 @@ class WorkflowDefinition:
     def is_final(self, name: str) -> bool:
         """Tell whether a case in state `name` is closed."""
         return self._state_index[name].final
+
+    def remind_days(self, name: str) -> int | None:
+        """Return how many days before a deadline in state `name` to remind (None: never)."""
+        own = self._state_index[name].remind_before_days
+        return own if own is not None else self.remind_before_days
 
     def events(self) -> tuple[str, ...]:
         """Return every event name, in definition order, once each."""

@@ -6,6 +6,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
+from medflow.domain.deadline_rules import check_deadline_rules
 from medflow.domain.definitions import (
     ACTOR_ROLES,
     EVENT_FIELDS,
@@ -22,9 +23,9 @@ from medflow.domain.yamlsource import line_of, load_file
 
 TOP_KEYS = {
     "name", "label", "description", "initial", "states", "transitions", "reopen_days",
-    "categories", "statutory_deadlines", "submit_fields",
+    "categories", "statutory_deadlines", "submit_fields", "remind_before_days",
 }
-STATE_KEYS = {"name", "label", "final", "deadline_days"}
+STATE_KEYS = {"name", "label", "final", "deadline_days", "remind_before_days", "escalate"}
 TRANSITION_KEYS = {"trigger", "source", "dest", "label", "roles", "requires", "conditions", "route"}
 NOT_WORKFLOWS = {"responsibilities.yaml"}
 
@@ -69,11 +70,19 @@ def _parse_state(c: _Collector, raw: Any, parent_line: int | None) -> StateDef |
         c.add(raw, "a state must be a name or a mapping with 'name'", parent_line)
         return None
     _unknown_keys(c, raw, STATE_KEYS, f"state {raw['name']!r}")
-    days = raw.get("deadline_days")
-    if days is not None and (not isinstance(days, int) or days <= 0):
-        c.add(raw, f"state {raw['name']!r}: deadline_days must be a positive whole number")
-        days = None
-    return StateDef(raw["name"], _label(raw.get("label"), raw["name"]), bool(raw.get("final")), days)
+    days = _days(c, raw, "deadline_days")
+    return StateDef(
+        raw["name"], _label(raw.get("label"), raw["name"]), bool(raw.get("final")), days,
+        remind_before_days=_days(c, raw, "remind_before_days"), escalate=raw.get("escalate"),
+    )
+
+
+def _days(c: _Collector, raw: dict, key: str) -> int | None:
+    days = raw.get(key)
+    if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days <= 0):
+        c.add(raw, f"state {raw['name']!r}: {key} must be a positive whole number")
+        return None
+    return days
 
 
 def _parse_transition(c: _Collector, raw: Any, parent_line: int | None) -> TransitionDef | None:
@@ -153,9 +162,11 @@ def _check_graph(c: _Collector, wf: WorkflowDefinition, top: dict) -> None:
             c.add(top, f"state {s.name!r} has no way out and is not marked final")
 
 
-def _positive_int(c: _Collector, top: dict, key: str, default: int) -> int:
+def _positive_int(c: _Collector, top: dict, key: str, default: int | None) -> int | None:
     value = top.get(key, default)
-    if not isinstance(value, int) or value < 0:
+    if value is None and default is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         c.add(top, f"{key} must be a whole number of days")
         return default
     return value
@@ -198,9 +209,11 @@ def parse_workflow(data: Any, file: str) -> WorkflowDefinition:
         categories=_as_tuple(data.get("categories")),
         statutory_deadlines=_parse_deadlines(c, data.get("statutory_deadlines"), data),
         submit_fields=_as_tuple(data.get("submit_fields")),
+        remind_before_days=_positive_int(c, data, "remind_before_days", None),
     )
     if states:
         _check_graph(c, wf, data)
+        check_deadline_rules(wf, data, c.add)
     if c.problems:
         raise DefinitionError(c.problems)
     return wf

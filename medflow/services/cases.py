@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from medflow.domain.engine import WorkflowEngine
-from medflow.domain.errors import Invalid, StaleVersion, _
+from medflow.domain.errors import Invalid, StaleVersion, Unknown, _
 from medflow.domain.fields import clean_event_fields
 from medflow.domain.guards import FireContext
 from medflow.domain.routing import forward_target, refer_target
@@ -219,11 +219,20 @@ def fire_event(
     cleaned = clean_event_fields(transition, fields)
     new_state = engine.fire(case.state, event, roles, fire_context(session, engine, case, now))
     dest = _destination(session, case, transition.route, cleaned.get("target"))
-    from_state, from_holder = case.state, case.holder_id
-    recorded = _apply(case, engine, new_state, dest, cleaned, now)
+    return _record(session, case, engine, event, person.id, new_state, dest, cleaned, now)
+
+
+def _record(
+    session: Session, case: Case, engine: WorkflowEngine, event: str, actor_id: int | None,
+    new_state: str, dest: int, cleaned: dict[str, Any], now: datetime, extra: dict | None = None,
+) -> Case:
+    """Change the case, append the history row, run the hooks and commit (or raise StaleVersion)."""
+    # Read the next seq before changing the case, so autoflush cannot hit a stale version here.
     seq = session.scalar(select(func.max(CaseEvent.seq)).where(CaseEvent.case_id == case.id)) or 0
+    from_state, from_holder = case.state, case.holder_id
+    recorded = {**_apply(case, engine, new_state, dest, cleaned, now), **(extra or {})}
     row = CaseEvent(
-        case_id=case.id, seq=seq + 1, actor_id=person.id, event=event, from_state=from_state,
+        case_id=case.id, seq=seq + 1, actor_id=actor_id, event=event, from_state=from_state,
         to_state=new_state, from_committee_id=from_holder, to_committee_id=dest,
         comment=cleaned.get("comment"), data=recorded, created_at=now,
     )
@@ -237,3 +246,23 @@ def fire_event(
         session.rollback()
         raise StaleVersion(STALE) from None
     return case
+
+
+def fire_system_event(
+    session: Session, engines: dict[str, WorkflowEngine], case_id: int, version: int, event: str,
+    *, to_state: str, route: str | None, data: dict[str, Any], now: datetime | None = None,
+) -> Case:
+    """Apply a change the system decides (e.g. a deadline escalation): no person, no role check.
+
+    The history row has no actor and records `data` (the rule that fired); the case version
+    guards it like any event, so two sweeps never apply it twice.
+    """
+    now = now or utcnow()
+    case = session.get(Case, case_id)
+    if case is None:
+        raise Unknown(_("Case %(id)s was not found."), id=case_id)
+    if _parse_version(version) != case.version:
+        raise StaleVersion(STALE)
+    engine = engines[case.workflow]
+    dest = _destination(session, case, route, None)
+    return _record(session, case, engine, event, None, to_state, dest, {}, now, extra=data)

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.topics import Topic, TopicCatalog
+from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Committee
 
 
 def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def due_at(case: Case) -> datetime | None:
+    """Return when an open case is due: its state's deadline, or a cascade's report-back date."""
+    if case.closed_at is not None:
+        return None
+    if case.state_due_at is not None:
+        return case.state_due_at
+    due_date = (case.data or {}).get("due_date")
+    return datetime.combine(date.fromisoformat(due_date), time.max, UTC) if due_date else None
+
+
+def _due_keys(case: Case) -> dict[str, Any]:
+    due = due_at(case)
+    return {"due_at": _iso(due), "overdue": due is not None and due < utcnow()}
 
 
 def event_json(e: CaseEvent) -> dict[str, Any]:
@@ -59,6 +76,7 @@ def case_json(case: Case, actions: list[str], lang: str = "da") -> dict[str, Any
         "closed_at": _iso(case.closed_at),
         "history": [event_json(e) for e in case.history],
         "actions": actions,
+        **_due_keys(case),
     }
 
 
@@ -67,7 +85,7 @@ def case_summary(case: Case) -> dict[str, Any]:
     return {
         "id": case.id, "workflow": case.workflow, "title": case.title, "state": case.state,
         "holder": case.holder.key, "confidential": case.confidential, "version": case.version,
-        "updated_at": _iso(case.updated_at),
+        "updated_at": _iso(case.updated_at), **_due_keys(case),
     }
 
 

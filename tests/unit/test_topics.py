@@ -81,7 +81,7 @@ topics:
     assert (12, "topic 'nowhere': unknown level 'region' (use one of: kommune, omraade, lokal)") in found
     assert (12, "topic 'nowhere': unknown role 'vote' (use one of: inform, discuss, guideline, decide, "
                 "carry_out)") in found
-    assert (12, "topic 'nowhere': unknown workflow 'complaint' (use one of: question, "
+    assert (12, "topic 'nowhere': unknown workflow 'complaint' (use one of: cascade, question, "
                 "work_environment)") in found
     assert (12, "topic 'nowhere': unknown key 'colour'") in found
     assert (13, "topic 'nowhere': label needs a text in both 'da' and 'en'") in found

@@ -1,0 +1,95 @@
+"""Notifications wired into the app: the case-event listener and the Danish e-mail text.
+
+Mail is only queued when MAIL_SERVER is set; it is sent later from the outbox by
+`medflow outbox send` (and at the end of every `medflow sweep`), never inside a request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, has_app_context
+from flask_babel import force_locale, gettext, lazy_gettext
+
+from medflow.persistence.models import Case, CaseEvent, Person
+from medflow.services import cascades  # noqa: F401 - registers the pass-down listener
+from medflow.services.hooks import on_case_event
+from medflow.services.notifications import MailSettings, notify_event
+from medflow.services.outbox import SmtpSettings
+
+DESCRIPTION_IN_MAIL = 600
+MESSAGES = {
+    "submit": lazy_gettext("A new case was submitted to %(committee)s."),
+    "publish": lazy_gettext("%(committee)s has received a new item from above."),
+    "accept": lazy_gettext("%(committee)s has taken the case up."),
+    "schedule": lazy_gettext("The case is on the agenda of %(committee)s."),
+    "resolve": lazy_gettext("The case has been answered by %(committee)s."),
+    "forward": lazy_gettext("The case was forwarded to %(committee)s."),
+    "escalate": lazy_gettext("The deadline passed, so the case was sent on to %(committee)s."),
+    "refer": lazy_gettext("The case was referred to %(committee)s."),
+    "reject": lazy_gettext("The case was rejected by %(committee)s."),
+    "withdraw": lazy_gettext("The case was withdrawn by the person who submitted it."),
+    "reopen": lazy_gettext("The case was reopened and is back at %(committee)s."),
+    "discuss": lazy_gettext("%(committee)s has discussed the item."),
+    "report_back": lazy_gettext("%(committee)s has reported back."),
+    "pass_down": lazy_gettext("%(committee)s has passed the item further down."),
+    "reminder_before": lazy_gettext("Reminder: the deadline for the case is %(due)s."),
+    "reminder_due": lazy_gettext("The deadline for the case has passed (%(due)s)."),
+    "item_before": lazy_gettext("Reminder: an action-plan item is due on %(due)s."),
+    "item_due": lazy_gettext("An action-plan item was due on %(due)s."),
+}
+OTHER = lazy_gettext("The case was updated (%(event)s).")
+
+
+def message(kind: str, data: dict[str, Any]) -> str:
+    """Return the text of a notification in the current language."""
+    params = {"committee": "", "due": "", "event": kind, **data}
+    return str(MESSAGES.get(kind, OTHER)) % params
+
+
+def case_link(case: Case) -> str:
+    """Return the absolute link to a case page."""
+    return f"{current_app.config['BASE_URL'].rstrip('/')}/cases/{case.id}"
+
+
+def compose(case: Case, kind: str, data: dict[str, Any], person: Person) -> tuple[str, str]:
+    """Return the Danish subject and body of a notification e-mail (no description if confidential)."""
+    with force_locale("da"):
+        subject = gettext("[MED] Case %(id)s: %(title)s", id=case.id, title=case.title)
+        lines = [gettext("Dear %(name)s,", name=person.name), "", message(kind, data), "",
+                 gettext("Case: %(title)s", title=case.title)]
+        if case.confidential:
+            lines.append(gettext("The case is confidential; log in to read it."))
+        elif case.description:
+            lines += ["", case.description[:DESCRIPTION_IN_MAIL]]
+        lines += ["", gettext("See the case: %(link)s", link=case_link(case)), "",
+                  gettext("You can turn these e-mails off on your notifications page.")]
+    return subject, "\n".join(lines)
+
+
+def mail_settings() -> MailSettings | None:
+    """Return how to write e-mails, or None when no mail server is configured."""
+    if not has_app_context() or not current_app.config.get("MAIL_SERVER"):
+        return None
+    return MailSettings(compose=compose)
+
+
+def smtp_settings() -> SmtpSettings | None:
+    """Return the SMTP settings from the configuration, or None when mail is off."""
+    cfg = current_app.config
+    if not cfg.get("MAIL_SERVER"):
+        return None
+    return SmtpSettings(
+        host=cfg["MAIL_SERVER"], port=int(cfg["MAIL_PORT"]), sender=cfg["MAIL_FROM"],
+        username=cfg.get("MAIL_USERNAME"), password=cfg.get("MAIL_PASSWORD"),
+        use_tls=bool(cfg.get("MAIL_USE_TLS")), timeout=float(cfg.get("MAIL_TIMEOUT", 10)),
+    )
+
+
+def _on_case_event(session, case: Case, event: CaseEvent) -> None:
+    notify_event(session, case, event, mail_settings())
+
+
+def init_app(app: Flask) -> None:
+    """Register the notification listener (once per process; it reads the current app's config)."""
+    on_case_event(_on_case_event)

@@ -1,0 +1,122 @@
+"""Reading cascades: the sender's roll-up and the employees' "information from above"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from medflow.domain.errors import Unknown, _
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import Cascade, CascadeReceipt, Case, CaseEvent, Committee, Person
+from medflow.services.access import roles_in
+from medflow.services.tree import load_tree
+
+NOTE_EVENTS = ("discuss", "report_back")
+DISCUSSED = ("discussed", "reported_back")
+
+
+@dataclass
+class Row:
+    """One receiving committee's progress on a cascade."""
+
+    receipt: CascadeReceipt
+    overdue: bool
+    notes: list[CaseEvent]
+
+
+@dataclass
+class LevelCount:
+    """How far the committees of one level have come."""
+
+    key: str
+    name: str
+    received: int = 0
+    discussed: int = 0
+    reported_back: int = 0
+    overdue: int = 0
+
+
+@dataclass
+class Rollup:
+    """The sender's overview of a cascade."""
+
+    cascade: Cascade
+    levels: list[LevelCount] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+
+
+def _notes(session: Session, case_ids: list[int]) -> dict[int, list[CaseEvent]]:
+    result: dict[int, list[CaseEvent]] = {i: [] for i in case_ids}
+    rows = session.scalars(select(CaseEvent).where(CaseEvent.case_id.in_(case_ids),
+                                                   CaseEvent.event.in_(NOTE_EVENTS))
+                           .order_by(CaseEvent.case_id, CaseEvent.seq))
+    for row in rows:
+        result[row.case_id].append(row)
+    return result
+
+
+def is_overdue(cascade: Cascade, case: Case, today: date) -> bool:
+    """Tell whether a committee has not reported back by the cascade's due date."""
+    return cascade.due_date is not None and case.state != "reported_back" and today > cascade.due_date
+
+
+def _visible_cascade(session: Session, person: Person, cascade_id: int) -> Cascade:
+    cascade = session.get(Cascade, cascade_id)
+    if cascade is None or not (person.is_admin or person.id == cascade.publisher_id
+                               or roles_in(session, person, {cascade.committee_id})):
+        raise Unknown(_("Cascade %(id)s was not found."), id=cascade_id)
+    return cascade
+
+
+def rollup(session: Session, person: Person, cascade_id: int, now: datetime | None = None) -> Rollup:
+    """Return the roll-up per level and per committee; only the sending committee may see it."""
+    cascade = _visible_cascade(session, person, cascade_id)
+    today = (now or utcnow()).date()
+    receipts = session.scalars(
+        select(CascadeReceipt).where(CascadeReceipt.cascade_id == cascade.id)
+        .options(selectinload(CascadeReceipt.case), selectinload(CascadeReceipt.committee)
+                 .selectinload(Committee.level))).all()
+    receipts = sorted(receipts, key=lambda r: (r.committee.level.rank, r.committee.name))
+    notes = _notes(session, [r.case_id for r in receipts])
+    result, levels = Rollup(cascade), {}
+    for r in receipts:
+        level = levels.setdefault(r.committee.level.key,
+                                  LevelCount(r.committee.level.key, r.committee.level.name))
+        overdue = is_overdue(cascade, r.case, today)
+        level.received += 1
+        level.discussed += r.case.state in DISCUSSED
+        level.reported_back += r.case.state == "reported_back"
+        level.overdue += overdue
+        result.rows.append(Row(r, overdue, notes[r.case_id]))
+    result.levels = list(levels.values())
+    return result
+
+
+@dataclass
+class Received:
+    """A cascade as the employees of a workplace see it, with what their committees noted."""
+
+    cascade: Cascade
+    rows: list[Row]
+
+
+def information_from_above(session: Session, person: Person, now: datetime | None = None) -> list[Received]:
+    """Return what the person's committees (workplace and those above) received, except internal."""
+    if person.workplace_id is None:
+        return []
+    tree = load_tree(session)
+    mine = {person.workplace_id} | {n.id for n in tree.ancestors(person.workplace_id)}
+    receipts = session.scalars(
+        select(CascadeReceipt).join(Cascade)
+        .where(CascadeReceipt.committee_id.in_(mine), Cascade.internal.is_(False))
+        .order_by(Cascade.created_at.desc(), CascadeReceipt.id)).all()
+    notes = _notes(session, [r.case_id for r in receipts])
+    today = (now or utcnow()).date()
+    grouped: dict[int, Received] = {}
+    for r in receipts:
+        item = grouped.setdefault(r.cascade_id, Received(r.cascade, []))
+        item.rows.append(Row(r, is_overdue(r.cascade, r.case, today), notes[r.case_id]))
+    return list(grouped.values())

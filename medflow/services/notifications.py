@@ -1,0 +1,121 @@
+"""Who hears about a case: in-app notifications and e-mails, written in the case's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from medflow.domain.policy import CONFIDENTIAL_ROLES
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Notification, Person
+from medflow.services.access import holder_ids
+from medflow.services.outbox import enqueue
+
+# compose(case, kind, data, person) -> (subject, body), in Danish
+Composer = Callable[[Case, str, dict[str, Any], Person], tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """How to write notification e-mails; absent when no SMTP server is configured."""
+
+    compose: Composer
+
+
+def committee_people(session: Session, committee_ids: Iterable[int], confidential: bool) -> set[int]:
+    """Return the active members of these committees (only chair/vice chair for confidential cases)."""
+    ids = set(committee_ids)
+    if not ids:
+        return set()
+    query = (select(Membership.person_id).join(Person)
+             .where(Membership.committee_id.in_(ids), Person.active.is_(True)))
+    if confidential:
+        query = query.where(Membership.role.in_(CONFIDENTIAL_ROLES))
+    return set(session.scalars(query))
+
+
+def event_kind(event: CaseEvent) -> str:
+    """Return what a history row means for a notification (a system forward is an escalation)."""
+    if event.actor_id is None and (event.data or {}).get("rule"):
+        return "escalate"
+    return event.event
+
+
+def recipients(session: Session, case: Case, event: CaseEvent) -> set[int]:
+    """Return who hears about an event: submitter and the holder's members, never the actor.
+
+    On resolve every committee that held the case hears the answer; an escalation also tells
+    the committee the case was taken from.
+    """
+    committees = {event.to_committee_id}
+    if event.event == "resolve":
+        committees |= holder_ids(session, case)
+    if event_kind(event) == "escalate" and event.from_committee_id is not None:
+        committees.add(event.from_committee_id)
+    people = committee_people(session, committees, case.confidential) | {case.submitter_id}
+    people.discard(event.actor_id)
+    return people
+
+
+def notify(
+    session: Session, case: Case, kind: str, person_ids: Iterable[int], *, data: dict[str, Any],
+    mail: MailSettings | None, event: CaseEvent | None = None, now: datetime | None = None,
+) -> int:
+    """Write a notification (and, with mail on, an outbox e-mail) for each person; return how many."""
+    now = now or utcnow()
+    people = session.scalars(select(Person).where(Person.id.in_(set(person_ids)))).all()
+    for person in people:
+        session.add(Notification(person_id=person.id, case_id=case.id, kind=kind, data=data,
+                                 case_event_id=event.id if event else None, created_at=now))
+        if mail is not None and person.email and not person.email_opt_out:
+            subject, body = mail.compose(case, kind, data, person)
+            enqueue(session, person.email, subject, body, now=now)
+    return len(people)
+
+
+def notify_event(session: Session, case: Case, event: CaseEvent, mail: MailSettings | None) -> int:
+    """Notify everyone a case event concerns (called by the case-event hook)."""
+    committee = session.get(Committee, event.to_committee_id)
+    data = {"committee": committee.name if committee else "", "event": event.event,
+            **{k: v for k, v in (event.data or {}).items() if k in ("rule", "deadline_days")}}
+    if case.meeting_date is not None and event.event == "schedule":
+        data["date"] = case.meeting_date.isoformat()
+    return notify(session, case, event_kind(event), recipients(session, case, event), data=data,
+                  mail=mail, event=event, now=event.created_at)
+
+
+def unread_count(session: Session, person: Person) -> int:
+    """Return how many of the person's notifications are unread."""
+    return session.scalar(select(func.count()).select_from(Notification).where(
+        Notification.person_id == person.id, Notification.read_at.is_(None))) or 0
+
+
+def latest(session: Session, person: Person, limit: int = 50) -> list[Notification]:
+    """Return the person's newest notifications."""
+    return list(session.scalars(
+        select(Notification).where(Notification.person_id == person.id)
+        .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit)))
+
+
+def mark_read(session: Session, person: Person, ids: Iterable[int] | None = None,
+              now: datetime | None = None) -> int:
+    """Mark the person's notifications read (all, or only `ids`); return the unread count left."""
+    query = update(Notification).where(Notification.person_id == person.id,
+                                       Notification.read_at.is_(None))
+    if ids is not None:
+        query = query.where(Notification.id.in_(list(ids)))
+    session.execute(query.values(read_at=now or utcnow()))
+    session.commit()
+    return unread_count(session, person)
+
+
+def set_email_opt_out(session: Session, person: Person, opt_out: bool) -> Person:
+    """Turn the person's notification e-mails off (True) or on (False)."""
+    person.email_opt_out = bool(opt_out)
+    session.commit()
+    return person

@@ -1,0 +1,121 @@
+"""The e-mail outbox: messages are queued in the case's transaction and sent after it commits.
+
+Each message is claimed with a guarded UPDATE before it is sent, so two senders running at
+once never send it twice; a failure is recorded and retried later with exponential back-off.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import OutboxMessage
+
+CLAIM_FOR = timedelta(minutes=5)
+FIRST_RETRY = timedelta(minutes=1)
+LONGEST_WAIT = timedelta(hours=6)
+MAX_ATTEMPTS = 10
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where and how to send mail."""
+
+    host: str
+    port: int = 25
+    sender: str = "medflow@localhost"
+    username: str | None = None
+    password: str | None = None
+    use_tls: bool = False
+    timeout: float = 10.0
+
+
+@dataclass
+class Delivery:
+    """What one delivery run did."""
+
+    sent: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+
+
+def enqueue(session: Session, recipient: str, subject: str, body: str,
+            now: datetime | None = None) -> OutboxMessage:
+    """Queue a message in the current transaction (it is sent only if that commits)."""
+    message = OutboxMessage(recipient=recipient, subject=subject, body=body,
+                            created_at=now or utcnow(), next_attempt_at=now or utcnow())
+    session.add(message)
+    return message
+
+
+def backoff(attempts: int) -> timedelta:
+    """Return how long to wait after the given number of failed attempts."""
+    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), LONGEST_WAIT)
+
+
+def _due(now: datetime):
+    return (OutboxMessage.sent_at.is_(None), OutboxMessage.failed_at.is_(None),
+            OutboxMessage.next_attempt_at <= now,
+            or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
+
+
+def claim(session: Session, message_id: int, now: datetime) -> bool:
+    """Take a message for sending; False if another sender has it or it is not due."""
+    result = session.execute(
+        update(OutboxMessage).where(OutboxMessage.id == message_id, *_due(now))
+        .values(claimed_until=now + CLAIM_FOR, attempts=OutboxMessage.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    return result.rowcount == 1
+
+
+def send_one(smtp: SmtpSettings, message: OutboxMessage) -> None:
+    """Send one message through SMTP (raises OSError or SMTPException on failure)."""
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = smtp.sender, message.recipient, message.subject
+    mail["Message-ID"] = f"<outbox-{message.id}.{int(message.created_at.timestamp())}@medflow>"
+    mail.set_content(message.body)
+    with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as client:
+        if smtp.use_tls:
+            client.starttls()
+        if smtp.username:
+            client.login(smtp.username, smtp.password or "")
+        client.send_message(mail)
+
+
+def _record_failure(message: OutboxMessage, error: Exception, now: datetime) -> None:
+    message.last_error = f"{type(error).__name__}: {error}"[:2000]
+    message.claimed_until = None
+    if message.attempts >= MAX_ATTEMPTS:
+        message.failed_at = now
+    else:
+        message.next_attempt_at = now + backoff(message.attempts)
+
+
+def deliver_due(session: Session, smtp: SmtpSettings, *, now: datetime | None = None,
+                limit: int = 100) -> Delivery:
+    """Send every message that is due, each at most once per claim; record failures for retry."""
+    now = now or utcnow()
+    done = Delivery()
+    ids = list(session.scalars(select(OutboxMessage.id).where(*_due(now))
+                               .order_by(OutboxMessage.id).limit(limit)))
+    for message_id in ids:
+        if not claim(session, message_id, now):
+            continue
+        message = session.get(OutboxMessage, message_id, populate_existing=True)
+        try:
+            send_one(smtp, message)
+        except (OSError, smtplib.SMTPException) as exc:
+            _record_failure(message, exc, now)
+            done.failed.append(message_id)
+        else:
+            message.sent_at, message.claimed_until, message.last_error = now, None, None
+            done.sent.append(message_id)
+        session.commit()
+    return done

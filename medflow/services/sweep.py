@@ -1,0 +1,116 @@
+"""The periodic sweep: reminders before and at deadlines, and escalation of overdue cases.
+
+Safe to run again and concurrently: each reminder is recorded under a unique key before it
+counts as sent, and an escalation is a versioned case change, so it happens once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from medflow.domain.engine import WorkflowEngine
+from medflow.domain.errors import MedflowError
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import ActionItem, Case, SentReminder
+from medflow.services.cases import fire_system_event
+from medflow.services.notifications import MailSettings, committee_people, notify
+from medflow.services.tree import load_tree
+
+
+@dataclass
+class SweepReport:
+    """What one sweep did."""
+
+    reminders: list[str] = field(default_factory=list)
+    escalated: list[int] = field(default_factory=list)
+
+
+def _remind(session: Session, case: Case, key: str, kind: str, due: datetime,
+            mail: MailSettings | None, now: datetime) -> bool:
+    """Send one reminder to the holding committee unless it was sent before; True if sent now."""
+    if session.scalar(select(SentReminder.id).where(SentReminder.key == key)) is not None:
+        return False
+    session.add(SentReminder(key=key, case_id=case.id, kind=kind.rsplit("_", 1)[-1], due_at=due,
+                             sent_at=now))
+    people = committee_people(session, {case.holder_id}, case.confidential)
+    notify(session, case, kind, people, data={"due": due.date().isoformat()}, mail=mail, now=now)
+    try:
+        session.commit()
+    except IntegrityError:  # another sweep sent it a moment ago
+        session.rollback()
+        return False
+    return True
+
+
+def _state_reminders(session: Session, case: Case, engine: WorkflowEngine, mail, now) -> list[str]:
+    due, sent = case.state_due_at, []
+    base = f"case:{case.id}:{case.state}:{case.holder_id}:{due.isoformat()}"
+    days = engine.definition.remind_days(case.state)
+    if now >= due:
+        if _remind(session, case, f"{base}:due", "reminder_due", due, mail, now):
+            sent.append(f"{base}:due")
+    elif days and now >= due - timedelta(days=days):
+        if _remind(session, case, f"{base}:before", "reminder_before", due, mail, now):
+            sent.append(f"{base}:before")
+    return sent
+
+
+def _escalate(session: Session, engines: dict[str, WorkflowEngine], case: Case, now: datetime) -> bool:
+    """Move an overdue case to the committee above, as the workflow says; True if it moved."""
+    definition = engines[case.workflow].definition
+    state = definition.state(case.state)
+    if state.escalate != "forward" or load_tree(session).parent(case.holder_id) is None:
+        return False
+    forward = definition.transition_from("forward", case.state)
+    rule = {"rule": "deadline", "state": case.state, "deadline_days": state.deadline_days}
+    try:
+        fire_system_event(session, engines, case.id, case.version, "forward",
+                          to_state=forward.dest_from(case.state) if forward else case.state,
+                          route="parent", data=rule, now=now)
+    except MedflowError:  # another sweep (or a person) changed the case first
+        session.rollback()
+        return False
+    return True
+
+
+def _due_cases(session: Session, now: datetime, horizon: timedelta) -> list[Case]:
+    return list(session.scalars(select(Case).where(
+        Case.closed_at.is_(None), Case.state_due_at.is_not(None), Case.state_due_at <= now + horizon,
+    ).order_by(Case.id)))
+
+
+def _item_reminders(session: Session, engines, mail, now: datetime) -> list[str]:
+    sent = []
+    items = session.scalars(select(ActionItem).join(Case).where(Case.closed_at.is_(None))
+                            .order_by(ActionItem.id)).all()
+    for item in items:
+        due = datetime.combine(item.due_date, time.min, UTC)
+        days = engines[item.case.workflow].definition.remind_before_days
+        kind = "item_due" if now >= due else "item_before"
+        if kind == "item_before" and not (days and now >= due - timedelta(days=days)):
+            continue
+        key = f"item:{item.id}:{item.due_date.isoformat()}:{kind.split('_')[1]}"
+        if _remind(session, item.case, key, kind, due, mail, now):
+            sent.append(key)
+    return sent
+
+
+def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSettings | None = None,
+          now: datetime | None = None) -> SweepReport:
+    """Send due reminders and escalate overdue cases; running it twice does nothing more."""
+    now, report = now or utcnow(), SweepReport()
+    horizon = timedelta(days=max((e.definition.remind_days(s.name) or 0 for e in engines.values()
+                                  for s in e.definition.states), default=0))
+    for case in _due_cases(session, now, horizon):
+        engine = engines[case.workflow]
+        if case.state_due_at <= now and _escalate(session, engines, case, now):
+            report.escalated.append(case.id)
+            continue
+        report.reminders += _state_reminders(session, case, engine, mail, now)
+    report.reminders += _item_reminders(session, engines, mail, now)
+    return report

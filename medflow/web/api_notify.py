@@ -1,0 +1,88 @@
+"""JSON API for notifications and cascades, under /api/v1 beside the case API."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, jsonify, request
+from flask_login import current_user
+
+from medflow.domain.errors import Invalid, _
+from medflow.extensions import csrf, db
+from medflow.services import cascade_views, cascades, notifications
+from medflow.web.notify_json import cascade_json, notification_json, received_json, rollup_json
+
+bp = Blueprint("api_notify", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+
+
+@bp.before_request
+def _require_token():
+    if not current_user.is_authenticated:
+        abort(401)
+
+
+def _body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise Invalid(_("The body must be a JSON object."))
+    return body
+
+
+def _keys(body: dict, name: str) -> tuple[str, ...]:
+    value = body.get(name) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise Invalid(_("%(field)s must be a list of keys."), field=name)
+    return tuple(value)
+
+
+@bp.get("/notifications")
+def list_notifications():
+    """Return the caller's unread count and newest notifications."""
+    items = notifications.latest(db.session, current_user)
+    return jsonify(unread=notifications.unread_count(db.session, current_user),
+                   notifications=[notification_json(n) for n in items])
+
+
+@bp.post("/notifications/read")
+def read_notifications():
+    """Mark notifications read: `ids` given, or all of them."""
+    body = request.get_json(silent=True) or {}
+    ids = body.get("ids") if isinstance(body, dict) else None
+    if ids is not None and (not isinstance(ids, list) or not all(isinstance(i, int) for i in ids)):
+        raise Invalid(_("ids must be a list of whole numbers."))
+    return jsonify(unread=notifications.mark_read(db.session, current_user, ids))
+
+
+@bp.post("/cascades")
+def publish_cascade():
+    """Publish a decision, information or task to the committees below."""
+    body = _body()
+    new = cascades.NewCascade(
+        committee=body.get("committee"), title=body.get("title"), body=body.get("body"),
+        kind=body.get("kind"), due_date=body.get("due_date"), internal=bool(body.get("internal")),
+        levels=_keys(body, "levels"), branches=_keys(body, "branches"),
+    )
+    cascade = cascades.publish(db.session, current_user, new)
+    return jsonify({**cascade_json(cascade), "received_by": len(cascade.receipts)}), 201
+
+
+@bp.get("/cascades/<int:cascade_id>")
+def show_cascade(cascade_id: int):
+    """Return the roll-up of a cascade (for the sending committee)."""
+    return jsonify(rollup_json(cascade_views.rollup(db.session, current_user, cascade_id)))
+
+
+@bp.get("/information")
+def information():
+    """Return what the caller's committees received from above (not internal items)."""
+    items = cascade_views.information_from_above(db.session, current_user)
+    return jsonify(items=[received_json(i) for i in items])
+
+
+@bp.post("/notifications/settings")
+def notification_settings():
+    """Turn notification e-mails on or off for the caller: {"email": true|false}."""
+    body = _body()
+    if not isinstance(body.get("email"), bool):
+        raise Invalid(_("email must be true or false."))
+    person = notifications.set_email_opt_out(db.session, current_user, not body["email"])
+    return jsonify(email=not person.email_opt_out)

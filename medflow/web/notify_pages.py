@@ -1,0 +1,130 @@
+"""Pages: notifications, publishing a cascade, its roll-up and "information from above"."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, flash, redirect, render_template, url_for
+from flask_babel import get_locale, lazy_gettext
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from medflow.extensions import db
+from medflow.notify import message
+from medflow.services import cascade_views, cascades, notifications, queries
+from medflow.workflows import engines
+
+bp = Blueprint("notify_pages", __name__)
+
+
+class PublishForm(FlaskForm):
+    """What a committee publishes downwards."""
+
+    committee = SelectField(lazy_gettext("From committee"), validators=[DataRequired()])
+    kind = SelectField(lazy_gettext("Kind"), choices=[
+        ("decision", lazy_gettext("Decision")), ("information", lazy_gettext("Information")),
+        ("task", lazy_gettext("Task"))])
+    title = StringField(lazy_gettext("Title"), validators=[DataRequired(), Length(max=200)])
+    body = TextAreaField(lazy_gettext("Text"), validators=[DataRequired(), Length(max=20_000)])
+    due_date = DateField(lazy_gettext("Report back by"), validators=[Optional()])
+    internal = BooleanField(lazy_gettext("Internal (not shown to employees)"))
+    levels = SelectMultipleField(lazy_gettext("Only these levels"), choices=[])
+    branches = SelectMultipleField(lazy_gettext("Only these branches"), choices=[])
+
+
+class SimpleForm(FlaskForm):
+    """A button with CSRF protection."""
+
+
+class MailForm(FlaskForm):
+    """The e-mail opt-out switch."""
+
+    email = BooleanField(lazy_gettext("Send me notifications by e-mail"))
+
+
+@bp.get("/notifications")
+@login_required
+def notification_list():
+    """List the user's notifications, newest first."""
+    items = notifications.latest(db.session, current_user)
+    return render_template("notifications/list.html", items=items, message=message, form=SimpleForm(),
+                           mail_form=MailForm(email=not current_user.email_opt_out))
+
+
+@bp.post("/notifications/read")
+@login_required
+def notification_read():
+    """Mark every notification read."""
+    if SimpleForm().validate_on_submit():
+        notifications.mark_read(db.session, current_user)
+    return redirect(url_for("notify_pages.notification_list"))
+
+
+@bp.post("/notifications/settings")
+@login_required
+def notification_settings():
+    """Save the e-mail opt-out."""
+    form = MailForm()
+    if form.validate_on_submit():
+        notifications.set_email_opt_out(db.session, current_user, not form.email.data)
+    return redirect(url_for("notify_pages.notification_list"))
+
+
+def _publish_form() -> PublishForm:
+    form = PublishForm()
+    mine = [c for c in queries.all_committees(db.session)
+            if c.children and cascades.may_publish(db.session, current_user, c)]
+    form.committee.choices = [(c.key, c.name) for c in mine]
+    below = [d for c in mine for d in cascades.descendants(queries.all_committees(db.session), c.id)]
+    form.levels.choices = list(dict.fromkeys((d.level.key, d.level.name) for d in below))
+    form.branches.choices = list(dict.fromkeys((d.key, d.name) for d in below))
+    return form
+
+
+@bp.route("/cascades/new", methods=["GET", "POST"])
+@login_required
+def cascade_new():
+    """Show and handle the publish form."""
+    form = _publish_form()
+    if form.validate_on_submit():
+        new = cascades.NewCascade(
+            committee=form.committee.data, title=form.title.data, body=form.body.data,
+            kind=form.kind.data, due_date=form.due_date.data, internal=form.internal.data,
+            levels=tuple(form.levels.data or ()), branches=tuple(form.branches.data or ()))
+        cascade = cascades.publish(db.session, current_user, new)
+        flash(lazy_gettext("Published to %(n)s committees.", n=len(cascade.receipts)))
+        return redirect(url_for("notify_pages.cascade_show", cascade_id=cascade.id))
+    return render_template("cascades/new.html", form=form), 400 if form.errors else 200
+
+
+@bp.get("/cascades/<int:cascade_id>")
+@login_required
+def cascade_show(cascade_id: int):
+    """Show the roll-up of a cascade."""
+    return render_template("cascades/rollup.html",
+                           rollup=cascade_views.rollup(db.session, current_user, cascade_id),
+                           state_label=state_label)
+
+
+@bp.get("/information")
+@login_required
+def information():
+    """Show what the user's committees received from above ("Information fra ledelsen/MED")."""
+    items = cascade_views.information_from_above(db.session, current_user)
+    return render_template("cascades/information.html", items=items, state_label=state_label)
+
+
+def state_label(state: str) -> str:
+    """Return a cascade state's label in the current language."""
+    return engines()[cascades.WORKFLOW].definition.state(state).label.get(str(get_locale() or "da"))
+
+
+def init_app(app: Flask) -> None:
+    """Register the pages and the `unread_notifications` template variable."""
+    app.register_blueprint(bp)
+
+    @app.context_processor
+    def _unread():
+        user = current_user
+        count = notifications.unread_count(db.session, user) if user and user.is_authenticated else 0
+        return {"unread_notifications": count}

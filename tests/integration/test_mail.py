@@ -1,0 +1,166 @@
+"""Notification e-mail goes through the outbox to a real SMTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import email
+import socket
+from datetime import timedelta
+from email.policy import default as default_policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+
+from medflow.cli import cli
+from medflow.extensions import db
+from medflow.notify import smtp_settings
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import OutboxMessage, Person
+from medflow.services.outbox import claim, deliver_due
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        parsed = email.message_from_bytes(envelope.content, policy=default_policy)
+        self.messages.append((list(envelope.rcpt_tos), parsed))
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list[email.message.EmailMessage]:
+        return [m for rcpt, m in self.messages if address in rcpt]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class SmtpServer:
+    """Start and stop an aiosmtpd server on a fixed local port."""
+
+    def __init__(self, port: int) -> None:
+        self.port, self.inbox, self.controller = port, Inbox(), None
+
+    def start(self) -> SmtpServer:
+        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        return self
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp(app):
+    """Configure the app for a local SMTP server on a free port (not started yet)."""
+    server = SmtpServer(free_port())
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port, MAIL_FROM="med@example.dk",
+                      BASE_URL="https://med.example.dk", MAIL_TIMEOUT=2)
+    yield server
+    server.stop()
+
+
+def deliver(app, now=None):
+    with app.app_context():
+        return deliver_due(db.session, smtp_settings(), now=now)
+
+
+def outbox(app) -> list[OutboxMessage]:
+    with app.app_context():
+        rows = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).all()
+        db.session.expunge_all()
+        return rows
+
+
+def test_mail_reaches_the_committee_in_danish_with_a_link(app, api, smtp):
+    smtp.start()
+    case = api("anna").submit(title="Nye stole")
+    assert deliver(app).failed == []
+    [mail] = smtp.inbox.to("lene@example.dk")
+    assert mail["Subject"] == f"[MED] Sag {case['id']}: Nye stole"
+    assert mail["From"] == "med@example.dk"
+    body = mail.get_content()
+    assert "Kære Lene Leder" in body
+    assert "En ny sag er sendt til LokalMED Skole." in body
+    assert f"Se sagen: https://med.example.dk/cases/{case['id']}" in body
+    assert "Stolene i personalerummet er slidte." in body
+    assert smtp.inbox.to("anna@example.dk") == []  # she acted herself
+    assert {r for rcpt, _ in smtp.inbox.messages for r in rcpt} == {
+        "lene@example.dk", "tove@example.dk", "sara@example.dk", "amir@example.dk"}
+
+
+def test_confidential_case_never_puts_its_description_in_a_mail(app, api, smtp):
+    smtp.start()
+    api("anna").submit(title="Konflikt", description="Min kollega råber ad mig", confidential=True)
+    deliver(app)
+    assert len(smtp.inbox.messages) == 2  # chair and vice chair only
+    for _, mail in smtp.inbox.messages:
+        assert "råber" not in mail.get_content()
+        assert "fortrolig" in mail.get_content()
+
+
+def test_opted_out_person_gets_no_mail_but_still_the_notification(app, api, smtp):
+    smtp.start()
+    assert api("sara").post("/notifications/settings", {"email": False}).get_json() == {"email": False}
+    api("anna").submit()
+    deliver(app)
+    assert smtp.inbox.to("sara@example.dk") == []
+    assert api("sara").get("/notifications").get_json()["unread"] == 1
+
+
+def test_without_a_mail_server_nothing_is_queued(app, api):
+    api("anna").submit()
+    assert outbox(app) == []
+
+
+def test_a_down_mail_server_loses_nothing_and_the_mail_arrives_once_it_is_back(app, api, smtp):
+    case = api("anna").submit()  # nothing listens on the port yet
+    case = api("lene").fire(case, "accept")
+    assert case["state"] == "accepted"
+    now = utcnow()
+    result = deliver(app, now)
+    assert result.sent == [] and len(result.failed) == 8  # 4 for submit, 4 for accept
+    anna_mail = next(m for m in outbox(app) if m.recipient == "anna@example.dk")
+    assert anna_mail.sent_at is None and anna_mail.attempts == 1
+    assert "Connection refused" in anna_mail.last_error or "Errno" in anna_mail.last_error
+    assert anna_mail.next_attempt_at > now
+
+    smtp.start()
+    assert deliver(app, now).sent == []  # not due yet: back-off
+    later = anna_mail.next_attempt_at + timedelta(seconds=1)
+    assert len(deliver(app, later).sent) == 8
+    assert deliver(app, later + timedelta(hours=1)).sent == []
+    assert len(smtp.inbox.to("anna@example.dk")) == 1
+    assert all(m.sent_at is not None and m.last_error is None for m in outbox(app))
+
+
+def test_a_claimed_message_cannot_be_claimed_by_a_second_sender(app, api, smtp):
+    api("anna").submit()
+    now = utcnow()
+    with app.app_context():
+        first = db.session.scalar(select(OutboxMessage.id).order_by(OutboxMessage.id))
+        assert claim(db.session, first, now) is True
+        assert claim(db.session, first, now) is False
+        assert claim(db.session, first, now + timedelta(minutes=6)) is True  # a crashed sender's claim expires
+
+
+def test_outbox_send_command_delivers_queued_mail(app, api, smtp):
+    smtp.start()
+    api("anna").submit()
+    result = app.test_cli_runner().invoke(cli, ["outbox", "send"])
+    assert result.exit_code == 0, result.output
+    assert "4 sent" in result.output
+    assert len(smtp.inbox.messages) == 4
+
+
+def test_person_opt_out_is_stored(app, api):
+    api("sara").post("/notifications/settings", {"email": False})
+    with app.app_context():
+        assert db.session.scalar(select(Person.email_opt_out).where(Person.email == "sara@example.dk"))

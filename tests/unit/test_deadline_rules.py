@@ -1,0 +1,58 @@
+"""The workflow schema's deadline keys are validated strictly, with file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from medflow.domain.errors import DefinitionError
+from medflow.domain.loader import load_workflows, parse_workflow
+from medflow.domain.yamlsource import load_text
+
+WORKFLOW = """\
+name: demo
+initial: new
+states:
+  - {name: new, deadline_days: 5, remind_before_days: 2, escalate: forward}
+  - {name: done, final: true}
+transitions:
+  - {trigger: finish, source: new, dest: done, roles: [chair]}
+  - {trigger: forward, source: new, dest: new, roles: [chair], route: parent}
+"""
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(DefinitionError) as exc:
+        parse_workflow(load_text(text, "demo.yaml"), "demo.yaml")
+    return [str(p) for p in exc.value.problems]
+
+
+def test_a_valid_deadline_rule_is_parsed():
+    wf = parse_workflow(load_text(WORKFLOW, "demo.yaml"), "demo.yaml")
+    state = wf.state("new")
+    assert (state.deadline_days, state.remind_before_days, state.escalate) == (5, 2, "forward")
+    assert wf.remind_days("new") == 2 and wf.remind_days("done") is None
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("escalate: forward}", "escalate: upward}", "demo.yaml:4: state 'new': unknown escalate 'upward'"),
+    ("deadline_days: 5, remind_before_days: 2", "remind_before_days: 2",
+     "demo.yaml:4: state 'new': remind_before_days needs deadline_days"),
+    ("remind_before_days: 2", "remind_before_days: 5",
+     "demo.yaml:4: state 'new': remind_before_days must be less than deadline_days"),
+    ("remind_before_days: 2", "remind_before_days: soon",
+     "demo.yaml:4: state 'new': remind_before_days must be a positive whole number"),
+    (", route: parent}", "}",
+     "demo.yaml:4: state 'new': escalate: forward needs an event with 'route: parent'"),
+    ("{name: done, final: true}", "{name: done, final: true, escalate: forward}",
+     "demo.yaml:5: state 'done': escalate needs deadline_days on a state that is not final"),
+])
+def test_bad_deadline_rules_are_reported_with_file_and_line(old, new, message):
+    assert any(p.startswith(message) for p in problems(WORKFLOW.replace(old, new)))
+
+
+def test_shipped_workflows_including_cascade_pass_the_check():
+    from pathlib import Path
+
+    found = load_workflows(Path(__file__).resolve().parents[2] / "workflows")
+    assert {"cascade", "question", "work_environment"} <= set(found)
+    assert found["question"].state("submitted").escalate == "forward"

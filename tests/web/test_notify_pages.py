@@ -1,0 +1,80 @@
+"""Pages: the notification list with its unread count, publishing, the roll-up, information."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from medflow.extensions import db
+from medflow.persistence.models import Cascade, Person
+from tests import factories
+
+
+@pytest.fixture
+def pages(app):
+    """Return a factory of page clients logged in as a person of the cascade organisation."""
+    app.config["WTF_CSRF_ENABLED"] = False
+    with app.app_context():
+        factories.load_org(db.session, factories.CASCADE_ORG)
+        ids = {p.email.split("@")[0]: p.id for p in db.session.scalars(select(Person))}
+
+    def login(who: str):
+        client = app.test_client()
+        with client.session_transaction() as s:
+            s["_user_id"] = str(ids[who])
+            s["_fresh"] = True
+        return client
+    return login
+
+
+def test_pages_need_a_login(app, pages):
+    assert app.test_client().get("/notifications").status_code == 401
+
+
+def test_publish_form_creates_the_cascade_and_shows_the_rollup(app, pages):
+    kim = pages("kim")
+    form = kim.get("/cascades/new")
+    assert form.status_code == 200 and "Udsend til udvalgene nedenunder" in form.text
+    response = kim.post("/cascades/new", data={
+        "committee": "kommunemed", "kind": "decision", "title": "Ny stresspolitik",
+        "body": "KommuneMED har vedtaget en ny stresspolitik.", "levels": ["lokal"]})
+    assert response.status_code == 302
+    rollup = kim.get(response.headers["Location"])
+    assert rollup.status_code == 200
+    assert "Status pr. niveau" in rollup.text and "LokalMED Aktivitetscenter" in rollup.text
+    assert '<td>LokalMED</td><td>6</td><td>0</td>' in rollup.text
+
+
+def test_publish_form_shows_errors_and_writes_nothing(app, pages):
+    response = pages("kim").post("/cascades/new", data={"committee": "kommunemed", "kind": "task"})
+    assert response.status_code == 400
+    with app.app_context():
+        assert db.session.scalars(select(Cascade)).all() == []
+
+
+def test_notification_list_shows_unread_count_and_marks_read(app, pages):
+    pages("kim").post("/cascades/new", data={
+        "committee": "kommunemed", "kind": "information", "title": "Trivselsmåling",
+        "body": "Målingen kører i uge 10.", "levels": ["lokal"]})
+    lene = pages("lene")
+    page = lene.get("/notifications")
+    assert 'data-testid="unread-count">1<' in page.text
+    assert "LokalMED Skole har modtaget et nyt punkt oppefra." in page.text
+    assert lene.post("/notifications/read").status_code == 302
+    assert 'data-testid="unread-count"' not in lene.get("/notifications").text
+
+
+def test_email_opt_out_is_saved_from_the_page(app, pages):
+    pages("lene").post("/notifications/settings", data={})
+    with app.app_context():
+        assert db.session.scalar(select(Person.email_opt_out).where(Person.email == "lene@example.dk"))
+
+
+def test_information_page_shows_what_came_from_above_but_not_internal(app, pages):
+    kim = pages("kim")
+    for title, internal in (("Ny stresspolitik", ""), ("Budget 2026 (internt)", "y")):
+        kim.post("/cascades/new", data={"committee": "kommunemed", "kind": "decision", "title": title,
+                                        "body": "Tekst", "internal": internal})
+    page = pages("anna").get("/information")
+    assert "Information fra ledelsen/MED" in page.text
+    assert "Ny stresspolitik" in page.text and "Budget 2026" not in page.text
