@@ -190,7 +190,7 @@ def _apply(case: Case, engine: WorkflowEngine, new_state: str, dest: int, fields
     if not final and engine.definition.is_final(case.state):
         case.meeting_date = None
     case.state, case.holder_id, case.updated_at = new_state, dest, now
-    if "problem" in fields:
+    if all(k in fields for k in ACTION_ITEM_FIELDS):
         case.action_items.append(ActionItem(**{k: fields[k] for k in ACTION_ITEM_FIELDS}, created_at=now))
     return recorded
 
@@ -219,16 +219,18 @@ def fire_event(
     cleaned = clean_event_fields(transition, fields)
     new_state = engine.fire(case.state, event, roles, fire_context(session, engine, case, now))
     dest = _destination(session, case, transition.route, cleaned.get("target"))
-    from_state, from_holder = case.state, case.holder_id
-    recorded = _apply(case, engine, new_state, dest, cleaned, now)
     seq = session.scalar(select(func.max(CaseEvent.seq)).where(CaseEvent.case_id == case.id)) or 0
-    row = CaseEvent(
-        case_id=case.id, seq=seq + 1, actor_id=person.id, event=event, from_state=from_state,
-        to_state=new_state, from_committee_id=from_holder, to_committee_id=dest,
-        comment=cleaned.get("comment"), data=recorded, created_at=now,
-    )
-    session.add(row)
     try:
+        # No autoflush while the case is changed: the guarded UPDATE must happen inside this try.
+        with session.no_autoflush:
+            from_state, from_holder = case.state, case.holder_id
+            recorded = _apply(case, engine, new_state, dest, cleaned, now)
+            row = CaseEvent(
+                case_id=case.id, seq=seq + 1, actor_id=person.id, event=event, from_state=from_state,
+                to_state=new_state, from_committee_id=from_holder, to_committee_id=dest,
+                comment=cleaned.get("comment"), data=recorded, created_at=now,
+            )
+            session.add(row)
         session.flush()
         case_event_added(session, case, row)
         session.commit()
