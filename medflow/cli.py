@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
-from medflow.app import create_app
+from medflow.app import ROOT, create_app
 from medflow.domain.errors import DefinitionError, MedflowError
 from medflow.domain.loader import load_workflows
 from medflow.domain.org import parse_org
@@ -85,7 +85,7 @@ def users_revoke_tokens(email: str) -> None:
 @click.argument("path", required=False, type=click.Path(exists=True))
 def workflows_check(path: str | None) -> None:
     """Validate workflow definitions in PATH (default: the workflows folder)."""
-    path = path or str(Path(__file__).resolve().parent.parent / "workflows")
+    path = path or os.environ.get("MEDFLOW_WORKFLOWS_DIR") or str(ROOT / "workflows")
     try:
         found = load_workflows(path)
     except DefinitionError as exc:

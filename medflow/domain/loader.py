@@ -134,23 +134,43 @@ def _reachable(initial: str, transitions: list[TransitionDef]) -> set[str]:
     return seen
 
 
+def _state_lines(states_raw: list, top: dict) -> list[tuple[str, int | None]]:
+    """Return (name, line) of every state entry, in file order; plain names get the top's line."""
+    result = []
+    for raw in states_raw:
+        name = raw.get("name") if isinstance(raw, dict) else raw
+        if isinstance(name, str):
+            result.append((name, line_of(raw) or line_of(top)))
+    return result
+
+
 def _check_graph(c: _Collector, wf: WorkflowDefinition, top: dict) -> None:
-    names = [s.name for s in wf.states]
-    for name in {n for n in names if names.count(n) > 1}:
-        c.add(top, f"state {name!r} is defined twice")
-    pairs = [(t.trigger, s) for t in wf.transitions for s in t.sources]
-    for trigger, source in {p for p in pairs if pairs.count(p) > 1}:
-        c.add(top, f"event {trigger!r} is defined twice from state {source!r}")
-    if wf.initial not in names:
+    entries = _state_lines(top.get("states") or [], top)
+    lines: dict[str, int | None] = {}
+    for name, line in entries:
+        lines.setdefault(name, line)
+    seen: set[str] = set()
+    for name, line in entries:
+        if name in seen:
+            c.add(top, f"state {name!r} is defined twice", line)
+        seen.add(name)
+    pairs: set[tuple[str, str]] = set()
+    for t in wf.transitions:
+        for source in t.sources:
+            if (t.trigger, source) in pairs:
+                c.add(top, f"event {t.trigger!r} is defined twice from state {source!r}", t.line)
+            pairs.add((t.trigger, source))
+    if wf.initial not in lines:
         c.add(top, f"initial state {wf.initial!r} is not a state")
         return
     reachable = _reachable(wf.initial, list(wf.transitions))
-    for s in wf.states:
+    first = {name: wf.state(name) for name in lines}  # each state once, in file order
+    for s in first.values():
         if s.name not in reachable:
-            c.add(top, f"state {s.name!r} cannot be reached from {wf.initial!r}")
+            c.add(top, f"state {s.name!r} cannot be reached from {wf.initial!r}", lines[s.name])
         outgoing = [t for t in wf.transitions if s.name in t.sources and t.dest_from(s.name) != s.name]
         if not s.final and not outgoing:
-            c.add(top, f"state {s.name!r} has no way out and is not marked final")
+            c.add(top, f"state {s.name!r} has no way out and is not marked final", lines[s.name])
 
 
 def _positive_int(c: _Collector, top: dict, key: str, default: int) -> int:
