@@ -51,7 +51,9 @@ def org_import(file: str) -> None:
 @click.option("--password", help="The new password (read from standard input if left out).")
 def users_set_password(email: str, password: str | None) -> None:
     """Set the password of EMAIL."""
-    if password is None:
+    if password is None and sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    elif password is None:
         password = sys.stdin.readline().rstrip("\n")
     try:
         user_service.set_password(db.session, email, password)
@@ -105,8 +107,7 @@ def demo() -> None:
     except DefinitionError as exc:
         _fail(str(exc))
     result = org_service.import_org(db.session, spec)
-    for person in spec.people:
-        user_service.set_password(db.session, person.email, DEMO_PASSWORD)
+    user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
 
