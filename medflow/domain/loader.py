@@ -144,11 +144,7 @@ def _state_lines(states_raw: list, top: dict) -> list[tuple[str, int | None]]:
     return result
 
 
-def _check_graph(c: _Collector, wf: WorkflowDefinition, top: dict) -> None:
-    entries = _state_lines(top.get("states") or [], top)
-    lines: dict[str, int | None] = {}
-    for name, line in entries:
-        lines.setdefault(name, line)
+def _check_duplicates(c: _Collector, wf: WorkflowDefinition, top: dict, entries: list) -> None:
     seen: set[str] = set()
     for name, line in entries:
         if name in seen:
@@ -160,6 +156,14 @@ def _check_graph(c: _Collector, wf: WorkflowDefinition, top: dict) -> None:
             if (t.trigger, source) in pairs:
                 c.add(top, f"event {t.trigger!r} is defined twice from state {source!r}", t.line)
             pairs.add((t.trigger, source))
+
+
+def _check_graph(c: _Collector, wf: WorkflowDefinition, top: dict) -> None:
+    entries = _state_lines(top.get("states") or [], top)
+    lines: dict[str, int | None] = {}
+    for name, line in entries:
+        lines.setdefault(name, line)
+    _check_duplicates(c, wf, top, entries)
     if wf.initial not in lines:
         c.add(top, f"initial state {wf.initial!r} is not a state")
         return

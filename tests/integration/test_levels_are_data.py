@@ -25,8 +25,9 @@ def test_in_a_two_level_organisation_one_forward_reaches_the_top(app, clients):
     case = clients("chair-lokal").fire(clients("chair-lokal").fire(case, "accept"), "forward", comment="Op")
     assert case["holder"] == "c-hoved"
     case = clients("chair-hoved").fire(case, "accept")
-    refused(app, clients("chair-hoved"), case, {"event": "forward", "version": case["version"], "comment": "Op"},
-            409, "The case is already at the top committee and cannot be forwarded further.")
+    body = {"event": "forward", "version": case["version"], "comment": "Op"}
+    refused(app, clients("chair-hoved"), case, body, 409,
+            "The case is already at the top committee and cannot be forwarded further.")
     case = clients("chair-hoved").fire(case, "refer", comment="Ned igen")
     assert case["holder"] == "c-lokal"
 

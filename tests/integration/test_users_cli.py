@@ -64,4 +64,5 @@ def test_a_printed_token_works_is_stored_only_as_a_hash_and_can_be_revoked(app, 
 
 def test_a_token_for_an_unknown_person_is_an_error(runner):
     result = runner.invoke(cli, ["users", "token", "nobody@example.dk"])
-    assert (result.exit_code, result.output.strip()) == (1, "Error: No person with the email nobody@example.dk.")
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: No person with the email nobody@example.dk."

@@ -34,7 +34,8 @@ def test_the_minimal_form_from_the_issue_is_accepted():
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (("parent: omr-born}", "parent: omr-boern}"), ["org.yaml:4: committee 'lok-skole': unknown parent 'omr-boern'"]),
+    (("parent: omr-born}", "parent: omr-boern}"),
+     ["org.yaml:4: committee 'lok-skole': unknown parent 'omr-boern'"]),
     (("{key: omr-born, name", "{key: lok-skole, name"), [
         "org.yaml:4: committee 'lok-skole': duplicate key",
         "org.yaml:4: committee 'lok-skole': unknown parent 'omr-born'"]),
@@ -48,7 +49,8 @@ def test_the_minimal_form_from_the_issue_is_accepted():
      ["org.yaml:6: person anna@example.dk: unknown workplace 'lok-kontor'"]),
     (("committee: lok-skole, role", "committee: lok-kontor, role"),
      ["org.yaml:8: person leder@example.dk: unknown committee 'lok-kontor' in roles"]),
-    (("email: leder@example.dk", "email: ANNA@example.dk"), ["org.yaml:7: person anna@example.dk: duplicate email"]),
+    (("email: leder@example.dk", "email: ANNA@example.dk"),
+     ["org.yaml:7: person anna@example.dk: duplicate email"]),
     (("people:", "staff: []\npeople:"), ["org.yaml:1: unknown section 'staff'"]),
 ])
 def test_each_problem_names_file_line_entry_and_reason(change, expected):

@@ -49,7 +49,8 @@ def test_a_valid_file_loads(tmp_path):
      "mini.yaml:5: state 'done' has no way out and is not marked final"),
     (("  - {name: done, final: true}", "  - {name: done, final: true}\n  - {name: open}"),
      "mini.yaml:6: state 'open' is defined twice"),
-    (("    roles: [chair]\n", "    roles: [chair]\n  - {trigger: finish, source: open, dest: done, roles: [tr]}\n"),
+    (("    roles: [chair]\n",
+      "    roles: [chair]\n  - {trigger: finish, source: open, dest: done, roles: [tr]}\n"),
      "mini.yaml:11: event 'finish' is defined twice from state 'open'"),
     (("states:", "colour: blue\nstates:"), "mini.yaml:1: workflow: unknown key 'colour'"),
 ])
