@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
-from medflow.app import create_app
+from medflow.app import ROOT, create_app
 from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
 from medflow.domain.loader import load_workflows
@@ -54,7 +55,9 @@ def org_import(file: str) -> None:
 @click.option("--password", help="The new password (read from standard input if left out).")
 def users_set_password(email: str, password: str | None) -> None:
     """Set the password of EMAIL."""
-    if password is None:
+    if password is None and sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    elif password is None:
         password = sys.stdin.readline().rstrip("\n")
     try:
         user_service.set_password(db.session, email, password)
@@ -88,7 +91,7 @@ def users_revoke_tokens(email: str) -> None:
 @click.argument("path", required=False, type=click.Path(exists=True))
 def workflows_check(path: str | None) -> None:
     """Validate workflow definitions in PATH (default: the workflows folder) and its topics file."""
-    path = path or str(Path(__file__).resolve().parent.parent / "workflows")
+    path = path or os.environ.get("MEDFLOW_WORKFLOWS_DIR") or str(ROOT / "workflows")
     topics_file = Path(path) / TOPICS_FILE_NAME
     try:
         found = load_workflows(path)
@@ -178,8 +181,7 @@ def demo() -> None:
     except DefinitionError as exc:
         _fail(str(exc))
     result = org_service.import_org(db.session, spec)
-    for person in spec.people:
-        user_service.set_password(db.session, person.email, DEMO_PASSWORD)
+    user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from sqlalchemy import func, select
 
 from medflow.domain.org import parse_org
 from medflow.extensions import db
+from medflow.persistence.models import Base, Case
 from medflow.services.org import import_org
 from medflow.services.users import issue_token
 
@@ -145,3 +147,38 @@ class ApiClient:
         response = self.post(f"/cases/{case['id']}/events", body)
         assert response.status_code == expect, response.get_json()
         return response.get_json()
+
+
+def row_counts(session) -> dict[str, int]:
+    """Return the number of rows in every table except API tokens (clients add those)."""
+    return {
+        t.name: session.scalar(select(func.count()).select_from(t))
+        for t in Base.metadata.sorted_tables if t.name != "api_tokens"
+    }
+
+
+def snapshot(app: Flask, case_id: int | None = None) -> dict[str, Any]:
+    """Return what a refused request must leave unchanged: row counts and the case row."""
+    with app.app_context():
+        result: dict[str, Any] = {"rows": row_counts(db.session)}
+        case = db.session.get(Case, case_id) if case_id is not None else None
+        if case is not None:
+            result["case"] = (case.state, case.holder_id, case.version, dict(case.data or {}),
+                              case.updated_at, case.closed_at, len(case.history))
+        db.session.remove()
+        return result
+
+
+def org_with_levels(levels: list[str]) -> dict[str, Any]:
+    """Return a one-branch organisation with these levels (top first) and a chair at each."""
+    committees, people, parent = [], [], None
+    for level in levels:
+        key = f"c-{level}"
+        committees.append({"key": key, "name": f"Udvalg {level}", "level": level,
+                           **({"parent": parent} if parent else {})})
+        people.append({"email": f"chair-{level}@example.dk", "name": f"Formand {level}",
+                       "workplace": key, "roles": [{"committee": key, "role": "chair"}]})
+        parent = key
+    people.append({"email": "worker@example.dk", "name": "Medarbejder", "workplace": parent})
+    return {"levels": [{"key": lv, "name": lv.title()} for lv in levels],
+            "committees": committees, "people": people}

@@ -86,6 +86,7 @@ class WorkflowDefinition:
     categories: tuple[str, ...] = ()
     statutory_deadlines: tuple[StatutoryDeadline, ...] = ()
     submit_fields: tuple[str, ...] = ()
+    submittable: bool = True  # False: opened by medflow itself (e.g. cascades), never by hand
     remind_before_days: int | None = None  # default for states and action-plan items
     _state_index: dict[str, StateDef] = field(default_factory=dict, compare=False, repr=False)
 

@@ -44,9 +44,24 @@ def _clean_one(name: str, raw: Any) -> Any:
     return value
 
 
+def accepted_fields(transition: TransitionDef) -> frozenset[str]:
+    """Return the fields an event takes: what it requires, a comment, and its optional extras."""
+    extra = {"comment"}
+    if "answer" in transition.requires:
+        extra.add("outcome")
+    if transition.route == "child":
+        extra.add("target")
+    return frozenset(transition.requires) | extra
+
+
 def clean_event_fields(transition: TransitionDef, raw: dict[str, Any]) -> dict[str, Any]:
-    """Return the event's fields cleaned; raise Invalid if a required one is missing or bad."""
-    cleaned = {name: _clean_one(name, value) for name, value in raw.items()}
+    """Return the event's fields cleaned; raise Invalid if a required one is missing or bad.
+
+    Fields the event does not take are ignored, so that (say) an answer sent with `accept`
+    never lands on the case.
+    """
+    takes = accepted_fields(transition)
+    cleaned = {name: _clean_one(name, value) for name, value in raw.items() if name in takes}
     cleaned = {k: v for k, v in cleaned.items() if v is not None}
     missing = [f for f in transition.requires if f not in cleaned]
     if missing:
@@ -54,6 +69,6 @@ def clean_event_fields(transition: TransitionDef, raw: dict[str, Any]) -> dict[s
             _("Missing required field(s) for %(event)s: %(fields)s."),
             event=transition.trigger, fields=", ".join(missing),
         )
-    if transition.trigger == "resolve":
+    if "answer" in transition.requires:
         cleaned.setdefault("outcome", DEFAULT_OUTCOME)
     return cleaned

@@ -23,7 +23,7 @@ from medflow.domain.yamlsource import line_of, load_file
 
 TOP_KEYS = {
     "name", "label", "description", "initial", "states", "transitions", "reopen_days",
-    "categories", "statutory_deadlines", "submit_fields", "remind_before_days",
+    "categories", "statutory_deadlines", "submit_fields", "submittable", "remind_before_days",
 }
 STATE_KEYS = {"name", "label", "final", "deadline_days", "remind_before_days", "escalate"}
 TRANSITION_KEYS = {"trigger", "source", "dest", "label", "roles", "requires", "conditions", "route"}
@@ -143,23 +143,47 @@ def _reachable(initial: str, transitions: list[TransitionDef]) -> set[str]:
     return seen
 
 
+def _state_lines(states_raw: list, top: dict) -> list[tuple[str, int | None]]:
+    """Return (name, line) of every state entry, in file order; plain names get the top's line."""
+    result = []
+    for raw in states_raw:
+        name = raw.get("name") if isinstance(raw, dict) else raw
+        if isinstance(name, str):
+            result.append((name, line_of(raw) or line_of(top)))
+    return result
+
+
+def _check_duplicates(c: _Collector, wf: WorkflowDefinition, top: dict, entries: list) -> None:
+    seen: set[str] = set()
+    for name, line in entries:
+        if name in seen:
+            c.add(top, f"state {name!r} is defined twice", line)
+        seen.add(name)
+    pairs: set[tuple[str, str]] = set()
+    for t in wf.transitions:
+        for source in t.sources:
+            if (t.trigger, source) in pairs:
+                c.add(top, f"event {t.trigger!r} is defined twice from state {source!r}", t.line)
+            pairs.add((t.trigger, source))
+
+
 def _check_graph(c: _Collector, wf: WorkflowDefinition, top: dict) -> None:
-    names = [s.name for s in wf.states]
-    for name in {n for n in names if names.count(n) > 1}:
-        c.add(top, f"state {name!r} is defined twice")
-    pairs = [(t.trigger, s) for t in wf.transitions for s in t.sources]
-    for trigger, source in {p for p in pairs if pairs.count(p) > 1}:
-        c.add(top, f"event {trigger!r} is defined twice from state {source!r}")
-    if wf.initial not in names:
+    entries = _state_lines(top.get("states") or [], top)
+    lines: dict[str, int | None] = {}
+    for name, line in entries:
+        lines.setdefault(name, line)
+    _check_duplicates(c, wf, top, entries)
+    if wf.initial not in lines:
         c.add(top, f"initial state {wf.initial!r} is not a state")
         return
     reachable = _reachable(wf.initial, list(wf.transitions))
-    for s in wf.states:
+    first = {name: wf.state(name) for name in lines}  # each state once, in file order
+    for s in first.values():
         if s.name not in reachable:
-            c.add(top, f"state {s.name!r} cannot be reached from {wf.initial!r}")
+            c.add(top, f"state {s.name!r} cannot be reached from {wf.initial!r}", lines[s.name])
         outgoing = [t for t in wf.transitions if s.name in t.sources and t.dest_from(s.name) != s.name]
         if not s.final and not outgoing:
-            c.add(top, f"state {s.name!r} has no way out and is not marked final")
+            c.add(top, f"state {s.name!r} has no way out and is not marked final", lines[s.name])
 
 
 def _positive_int(c: _Collector, top: dict, key: str, default: int | None) -> int | None:
@@ -209,6 +233,7 @@ def parse_workflow(data: Any, file: str) -> WorkflowDefinition:
         categories=_as_tuple(data.get("categories")),
         statutory_deadlines=_parse_deadlines(c, data.get("statutory_deadlines"), data),
         submit_fields=_as_tuple(data.get("submit_fields")),
+        submittable=data.get("submittable", True) is not False,
         remind_before_days=_positive_int(c, data, "remind_before_days", None),
     )
     if states:

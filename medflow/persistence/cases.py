@@ -95,6 +95,15 @@ class HistoryIsAppendOnly(RuntimeError):
     """Raised when code tries to change or delete a history row."""
 
 
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_history_changes(state) -> None:
+    """Refuse ORM-enabled UPDATE and DELETE statements on the history table too."""
+    if (state.is_update or state.is_delete) and any(
+        m.class_ is CaseEvent for m in state.all_mappers
+    ):
+        raise HistoryIsAppendOnly("case history rows are never updated or deleted")
+
+
 @event.listens_for(Session, "before_flush")
 def _refuse_history_changes(session: Session, flush_context, instances) -> None:
     """Keep the case history append-only, whatever a caller attempts."""

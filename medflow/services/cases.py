@@ -43,10 +43,11 @@ class NewCase:
 
 def engine_for(engines: dict[str, WorkflowEngine], name: Any) -> WorkflowEngine:
     """Return the engine of a workflow, or raise Invalid naming the ones that exist."""
-    if not isinstance(name, str) or name not in engines:
+    open_to_all = sorted(n for n, e in engines.items() if e.definition.submittable)
+    if not isinstance(name, str) or name not in open_to_all:
         raise Invalid(
             _("Unknown workflow %(name)s (choose one of: %(names)s)."),
-            name=name, names=", ".join(sorted(engines)),
+            name=name, names=", ".join(open_to_all),
         )
     return engines[name]
 
@@ -190,7 +191,7 @@ def _apply(case: Case, engine: WorkflowEngine, new_state: str, dest: int, fields
     if not final and engine.definition.is_final(case.state):
         case.meeting_date = None
     case.state, case.holder_id, case.updated_at = new_state, dest, now
-    if "problem" in fields:
+    if all(k in fields for k in ACTION_ITEM_FIELDS):
         case.action_items.append(ActionItem(**{k: fields[k] for k in ACTION_ITEM_FIELDS}, created_at=now))
     return recorded
 
@@ -227,17 +228,18 @@ def _record(
     new_state: str, dest: int, cleaned: dict[str, Any], now: datetime, extra: dict | None = None,
 ) -> Case:
     """Change the case, append the history row, run the hooks and commit (or raise StaleVersion)."""
-    # Read the next seq before changing the case, so autoflush cannot hit a stale version here.
     seq = session.scalar(select(func.max(CaseEvent.seq)).where(CaseEvent.case_id == case.id)) or 0
-    from_state, from_holder = case.state, case.holder_id
-    recorded = {**_apply(case, engine, new_state, dest, cleaned, now), **(extra or {})}
-    row = CaseEvent(
-        case_id=case.id, seq=seq + 1, actor_id=actor_id, event=event, from_state=from_state,
-        to_state=new_state, from_committee_id=from_holder, to_committee_id=dest,
-        comment=cleaned.get("comment"), data=recorded, created_at=now,
-    )
-    session.add(row)
     try:
+        # No autoflush while the case is changed: the guarded UPDATE must happen inside this try.
+        with session.no_autoflush:
+            from_state, from_holder = case.state, case.holder_id
+            recorded = {**_apply(case, engine, new_state, dest, cleaned, now), **(extra or {})}
+            row = CaseEvent(
+                case_id=case.id, seq=seq + 1, actor_id=actor_id, event=event, from_state=from_state,
+                to_state=new_state, from_committee_id=from_holder, to_committee_id=dest,
+                comment=cleaned.get("comment"), data=recorded, created_at=now,
+            )
+            session.add(row)
         session.flush()
         case_event_added(session, case, row)
         session.commit()

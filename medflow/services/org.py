@@ -33,6 +33,20 @@ def _upsert(existing: dict, natural_key: str, factory, **values) -> tuple[object
     return row, created
 
 
+def _set_roles(person: Person, roles: tuple[tuple[str, str], ...], committees: dict) -> None:
+    """Keep the memberships that stay, drop the others, add the new ones.
+
+    Replacing the whole list would insert a row equal to one not yet deleted (the unit of
+    work inserts before it deletes) and break the unique (person, committee, role) constraint.
+    """
+    wanted = list(dict.fromkeys(roles))
+    kept = [m for m in person.memberships if (m.committee.key, m.role) in wanted]
+    have = {(m.committee.key, m.role) for m in kept}
+    person.memberships = kept + [
+        Membership(committee=committees[key], role=role) for key, role in wanted if (key, role) not in have
+    ]
+
+
 def import_org(session: Session, spec: OrgSpec) -> ImportResult:
     """Write levels, committees, people and roles; a second import updates, never duplicates."""
     levels = _by_key(session, Level, "key")
@@ -61,9 +75,7 @@ def import_org(session: Session, spec: OrgSpec) -> ImportResult:
         workplace = committees[p.workplace].id if p.workplace else None
         row, new = _upsert(people, p.email, Person, email=p.email, name=p.name,
                            workplace_id=workplace, is_admin=p.admin)
-        row.memberships = [
-            Membership(committee=committees[key], role=role) for key, role in dict.fromkeys(p.roles)
-        ]
+        _set_roles(row, p.roles, committees)
         session.add(row)
         count(new)
     session.commit()

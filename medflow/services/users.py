@@ -27,14 +27,29 @@ def find_person(session: Session, email: str) -> Person:
     return person
 
 
+def _check_password(password: str) -> None:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise Invalid(_("The password must be at least %(n)s characters."), n=MIN_PASSWORD)
+
+
 def set_password(session: Session, email: str, password: str) -> Person:
     """Hash and store a new password (argon2id)."""
-    if len(password or "") < MIN_PASSWORD:
-        raise Invalid(_("The password must be at least %(n)s characters."), n=MIN_PASSWORD)
+    _check_password(password)
     person = find_person(session, email)
     person.password_hash = _hasher.hash(password)
     session.commit()
     return person
+
+
+def set_password_hash(session: Session, emails: list[str], password: str) -> int:
+    """Give many people the same password, hashed once (for demo data); return how many."""
+    _check_password(password)
+    people = [find_person(session, email) for email in emails]
+    password_hash = _hasher.hash(password)
+    for person in people:
+        person.password_hash = password_hash
+    session.commit()
+    return len(people)
 
 
 def authenticate(session: Session, email: str, password: str) -> Person | None:

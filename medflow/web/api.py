@@ -20,6 +20,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 EVENT_FIELDS = ("comment", "answer", "outcome", "target", "redirect", "meeting_date",
                 "risk_level", "problem", "solution", "owner", "due_date", "effect_check")
+MAX_PAGE = 1_000_000
 
 
 @bp.before_request
@@ -95,6 +96,14 @@ def fire(case_id: int):
     return _case_response(case)
 
 
+def _page_number() -> int:
+    raw = request.args.get("page", "1")
+    # ASCII digits only ("²".isdigit() is true) and a bound the databases can offset by.
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
+        raise Invalid(_("page must be a whole number from 1."))
+    return int(raw)
+
+
 @bp.get("/committees/<key>/cases")
 def committee_cases(key: str):
     """Return the cases a committee holds, newest first, a page at a time."""
@@ -103,15 +112,13 @@ def committee_cases(key: str):
         raise Unknown(_("Unknown committee %(key)s."), key=key)
     if not queries.may_read_inbox(db.session, current_user, committee):
         raise NotAllowed(_("Only members of %(name)s can list its cases."), name=committee.name)
-    page = request.args.get("page", "1")
-    if not page.isdigit() or int(page) < 1:
-        raise Invalid(_("page must be a whole number from 1."))
+    page = _page_number()
     size = current_app.config["PAGE_SIZE"]
     result = queries.committee_cases(
         db.session, current_user, committee, state=request.args.get("state") or None,
-        page=int(page), size=size,
+        page=page, size=size,
     )
     return jsonify(
-        committee=key, page=int(page), page_size=size, total=result.total,
+        committee=key, page=page, page_size=size, total=result.total,
         cases=[case_summary(c) for c in result.items],
     )

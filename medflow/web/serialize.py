@@ -108,6 +108,7 @@ def workflow_json(engine: WorkflowEngine, lang: str) -> dict[str, Any]:
         "name": wf.name,
         "label": wf.label.get(lang),
         "initial": wf.initial,
+        "submittable": wf.submittable,
         "reopen_days": wf.reopen_days,
         "categories": list(wf.categories),
         "states": [

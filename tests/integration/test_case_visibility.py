@@ -1,0 +1,46 @@
+"""A case is visible to its submitter, members of committees that held it, and admins."""
+
+import pytest
+
+
+def _status(api, who, case):
+    return api(who).get(f"/cases/{case['id']}").status_code
+
+
+@pytest.fixture
+def forwarded(api):
+    """Return a confidential and an open question, both forwarded from LokalMED Skole upwards."""
+    result = {}
+    for name, confidential in (("secret", True), ("open", False)):
+        case = api("anna").submit(title=f"Sag {name}", confidential=confidential)
+        case = api("lene").fire(api("lene").fire(case, "accept"), "forward", comment="Op")
+        result[name] = case
+    return result
+
+
+@pytest.mark.parametrize(("who", "status"), [
+    ("anna", 200), ("lene", 200), ("tove", 200), ("ole", 200), ("admin", 200),
+    ("sara", 404), ("amir", 404), ("kim", 404), ("peter", 404), ("dora", 404),
+])
+def test_a_confidential_case_narrows_to_submitter_chairs_vice_chairs_and_admins(api, forwarded, who, status):
+    assert _status(api, who, forwarded["secret"]) == status
+
+
+@pytest.mark.parametrize(("who", "status"), [
+    ("anna", 200), ("lene", 200), ("tove", 200), ("sara", 200), ("amir", 200), ("ole", 200),
+    ("admin", 200), ("kim", 404), ("peter", 404), ("dora", 404), ("pia", 404),
+])
+def test_an_open_case_is_visible_to_members_of_every_committee_that_held_it(api, forwarded, who, status):
+    assert _status(api, who, forwarded["open"]) == status
+
+
+def test_members_of_a_committee_that_held_the_case_still_see_it_after_it_moved_up(api, forwarded):
+    case = api("sara").get(f"/cases/{forwarded['open']['id']}").get_json()
+    assert case["holder"] == "omr-born"
+    assert case["actions"] == []
+
+
+def test_a_member_who_may_not_see_a_confidential_case_cannot_act_on_it(api, forwarded):
+    case = forwarded["secret"]
+    response = api("amir").post(f"/cases/{case['id']}/events", {"event": "withdraw", "version": 1})
+    assert response.status_code == 404
