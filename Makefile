@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed translations
 
 translations: $(VENV)/.installed
-	$(BIN)/pybabel compile -q -d medflow/translations
+	$(BIN)/pybabel -q compile -d medflow/translations
 
 run: install
 	$(BIN)/medflow db upgrade

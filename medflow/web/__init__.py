@@ -9,12 +9,16 @@ from medflow import __version__
 
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
-    from medflow.web import auth, errors
+    from medflow.web import auth, cases, committees, display, errors, home, org, pages
     from medflow.web.api import bp as api_bp
 
     auth.init_app(app)
     errors.init_app(app)
+    display.init_app(app)
+    pages.init_app(app)
     app.register_blueprint(api_bp)
+    for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
+        app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__
 
     @app.context_processor
