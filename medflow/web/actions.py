@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 
 from medflow.domain.definitions import DEFAULT_OUTCOME
 from medflow.persistence.models import Case, Committee
@@ -15,10 +15,11 @@ TEXTAREAS = {"comment", "answer", "problem", "solution", "effect_check"}
 DATES = {"meeting_date", "due_date"}
 # A reason reads better than "comment" where the workflow asks for one.
 REASON_LABELS = {
-    "forward": _l("Reason for forwarding"), "refer": _l("Reason for referring"),
-    "reject": _l("Reason for rejecting"), "reopen": _l("Why the case should be reopened"),
-    "assess": _l("Assessment"), "follow_up": _l("Follow-up"),
+    "forward": lazy_gettext("Reason for forwarding"), "refer": lazy_gettext("Reason for referring"),
+    "reject": lazy_gettext("Reason for rejecting"), "reopen": lazy_gettext("Why the case should be reopened"),
+    "assess": lazy_gettext("Assessment"), "follow_up": lazy_gettext("Follow-up"),
 }
+OPTIONAL_COMMENT = lazy_gettext("Comment (optional)")
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,9 @@ def _kind(name: str) -> str:
 
 def _choice_field(name: str, required: bool, case: Case, below: list[Committee], came_from: bool) -> Field:
     if name == "target":
-        choices = [("", str(_l("Back to the committee it came from")))] if came_from else []
+        choices = [("", str(lazy_gettext("Back to the committee it came from")))] if came_from else []
         choices += [(c.key, c.name) for c in below]
-        return Field(name, str(_l("Refer to")), required or not came_from, "select", choices)
+        return Field(name, str(lazy_gettext("Refer to")), required or not came_from, "select", choices)
     labels = OUTCOME_LABELS if name == "outcome" else RISK_LABELS
     default = DEFAULT_OUTCOME if name == "outcome" else ""
     choices = ([] if default else [("", "—")]) + [(k, str(v)) for k, v in labels.items()]
@@ -69,7 +70,7 @@ def _fields(event: str, requires: tuple[str, ...], case: Case, below: list[Commi
         if name in ("target", "outcome", "risk_level"):
             result.append(_choice_field(name, required, case, below, came_from))
         elif name == "comment":
-            label = REASON_LABELS.get(event, FIELD_LABELS["comment"]) if required else _l("Comment (optional)")
+            label = REASON_LABELS.get(event, FIELD_LABELS["comment"]) if required else OPTIONAL_COMMENT
             result.append(Field(name, str(label), required, "textarea"))
         else:
             result.append(Field(name, str(FIELD_LABELS[name]), required, _kind(name)))

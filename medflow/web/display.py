@@ -5,33 +5,52 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask import Flask
-from flask_babel import format_date, format_time, get_locale
-from flask_babel import lazy_gettext as _l
+from flask_babel import format_date, format_time, get_locale, lazy_gettext
 
 from medflow.web.forms import CATEGORY_CHOICES
 from medflow.workflows import engines
 
 ROLE_LABELS = {
-    "chair": _l("Chair"), "vice_chair": _l("Vice chair"), "secretary": _l("Secretary"),
-    "member": _l("Member"), "amr": _l("AMR (working-environment representative)"),
-    "tr": _l("TR (union representative)"),
+    "chair": lazy_gettext("Chair"),
+    "vice_chair": lazy_gettext("Vice chair"),
+    "secretary": lazy_gettext("Secretary"),
+    "member": lazy_gettext("Member"),
+    "amr": lazy_gettext("AMR (working-environment representative)"),
+    "tr": lazy_gettext("TR (union representative)"),
 }
 FIELD_LABELS = {
-    "comment": _l("Comment"), "answer": _l("Answer"), "outcome": _l("Outcome"),
-    "target": _l("Committee"), "redirect": _l("Where to go instead"),
-    "meeting_date": _l("Meeting date"), "risk_level": _l("Risk level"), "problem": _l("Problem"),
-    "solution": _l("Solution"), "owner": _l("Responsible"), "due_date": _l("Deadline"),
-    "effect_check": _l("How the effect is checked"), "category": _l("Category"),
-    "location": _l("Location"), "what_happened": _l("What happened"),
+    "comment": lazy_gettext("Comment"),
+    "answer": lazy_gettext("Answer"),
+    "outcome": lazy_gettext("Outcome"),
+    "target": lazy_gettext("Committee"),
+    "redirect": lazy_gettext("Where to go instead"),
+    "meeting_date": lazy_gettext("Meeting date"),
+    "risk_level": lazy_gettext("Risk level"),
+    "problem": lazy_gettext("Problem"),
+    "solution": lazy_gettext("Solution"),
+    "owner": lazy_gettext("Responsible"),
+    "due_date": lazy_gettext("Deadline"),
+    "effect_check": lazy_gettext("How the effect is checked"),
+    "category": lazy_gettext("Category"),
+    "location": lazy_gettext("Location"),
+    "what_happened": lazy_gettext("What happened"),
 }
 OUTCOME_LABELS = {
-    "information": _l("Information"), "discussion": _l("Discussion"),
-    "guideline": _l("Guideline"), "decision": _l("Decision"),
+    "information": lazy_gettext("Information"),
+    "discussion": lazy_gettext("Discussion"),
+    "guideline": lazy_gettext("Guideline"),
+    "decision": lazy_gettext("Decision"),
 }
-RISK_LABELS = {"low": _l("Low"), "medium": _l("Medium"), "high": _l("High")}
+RISK_LABELS = {
+    "low": lazy_gettext("Low"),
+    "medium": lazy_gettext("Medium"),
+    "high": lazy_gettext("High"),
+}
 GROUP_LABELS = {
-    "new": _l("New cases"), "handling": _l("Being handled"), "agenda": _l("On the agenda"),
-    "closed": _l("Recently closed"),
+    "new": lazy_gettext("New cases"),
+    "handling": lazy_gettext("Being handled"),
+    "agenda": lazy_gettext("On the agenda"),
+    "closed": lazy_gettext("Recently closed"),
 }
 VALUE_LABELS = {"outcome": OUTCOME_LABELS, "risk_level": RISK_LABELS, "category": dict(CATEGORY_CHOICES)}
 
@@ -56,7 +75,7 @@ def state_label(workflow: str, state: str | None) -> str:
 def event_label(workflow: str, event: str) -> str:
     """Return what an event is called in the page's language ('submit' is not a transition)."""
     transitions = engines()[workflow].definition.transitions_for(event)
-    return transitions[0].label.get(lang()) if transitions else str(_l("Submitted"))
+    return transitions[0].label.get(lang()) if transitions else str(lazy_gettext("Submitted"))
 
 
 def value_label(field: str, value) -> str:

@@ -2,44 +2,59 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length
 
 from medflow.services.cases import MAX_DESCRIPTION, MAX_TITLE
 
+REQUIRED = lazy_gettext("This field is required.")
+TOO_LONG = lazy_gettext("At most %(max)d characters.")
 CATEGORY_CHOICES = [
-    ("physical", _l("Physical working environment")),
-    ("psychosocial", _l("Psychosocial working environment")),
-    ("accident", _l("Accident or near miss")),
-    ("violence_threat", _l("Violence or threats")),
+    ("physical", lazy_gettext("Physical working environment")),
+    ("psychosocial", lazy_gettext("Psychosocial working environment")),
+    ("accident", lazy_gettext("Accident or near miss")),
+    ("violence_threat", lazy_gettext("Violence or threats")),
 ]
+
+
+def _required() -> DataRequired:
+    return DataRequired(REQUIRED)
+
+
+def _at_most(n: int) -> Length:
+    return Length(max=n, message=TOO_LONG)
 
 
 class LoginForm(FlaskForm):
     """Email and password."""
 
-    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
-    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    email = EmailField(lazy_gettext("Email"), validators=[_required(), _at_most(254)])
+    password = PasswordField(lazy_gettext("Password"), validators=[_required()])
 
 
 class NewCaseForm(FlaskForm):
     """What an employee fills in to open a case; the work-environment fields are conditional."""
 
-    workflow = RadioField(_l("Case type"), validators=[DataRequired()], choices=[])
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=MAX_TITLE)])
-    description = TextAreaField(_l("Description"), validators=[Length(max=MAX_DESCRIPTION)])
-    confidential = BooleanField(_l("Confidential (only the chair and vice chair may read it)"))
-    category = SelectField(_l("Category"), choices=[("", "—"), *CATEGORY_CHOICES], validators=[Optional()])
-    location = StringField(_l("Location"), validators=[Length(max=200)])
-    what_happened = TextAreaField(_l("What happened"), validators=[Length(max=MAX_DESCRIPTION)])
+    workflow = RadioField(lazy_gettext("Case type"), choices=[], validate_choice=False)
+    title = StringField(lazy_gettext("Title"), validators=[_required(), _at_most(MAX_TITLE)])
+    description = TextAreaField(lazy_gettext("Description"), validators=[_at_most(MAX_DESCRIPTION)])
+    confidential = BooleanField(lazy_gettext("Confidential (only the chair and vice chair may read it)"))
+    category = SelectField(lazy_gettext("Category"), choices=[("", "—"), *CATEGORY_CHOICES],
+                           validate_choice=False)
+    location = StringField(lazy_gettext("Location"), validators=[_at_most(200)])
+    what_happened = TextAreaField(lazy_gettext("What happened"), validators=[_at_most(MAX_DESCRIPTION)])
 
     def validate(self, extra_validators=None) -> bool:
-        """Validate, and require a category for a work-environment task."""
+        """Validate, and require a known case type and, for a work-environment task, a category."""
         ok = super().validate(extra_validators)
-        if self.workflow.data == "work_environment" and not self.category.data:
-            self.category.errors = [*self.category.errors, _l("Choose a category.")]
+        if self.workflow.data not in dict(self.workflow.choices):
+            self.workflow.errors = [*self.workflow.errors, lazy_gettext("Choose a case type.")]
+            ok = False
+        categories = [key for key, _label in CATEGORY_CHOICES]
+        if self.workflow.data == "work_environment" and self.category.data not in categories:
+            self.category.errors = [*self.category.errors, lazy_gettext("Choose a category.")]
             ok = False
         return ok
 
