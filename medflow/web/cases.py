@@ -15,7 +15,7 @@ from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.web.actions import action_forms
 from medflow.web.display import event_label, lang
-from medflow.web.forms import NewCaseForm
+from medflow.web.forms import NewCaseForm, SelectChoice
 from medflow.workflows import engines
 
 bp = Blueprint("cases", __name__)
@@ -33,8 +33,8 @@ def mine():
     return render_template("cases/mine.html", cases=queries.my_cases(db.session, current_user))
 
 
-def _workflow_choices() -> list[tuple[str, str]]:
-    return [(name, e.definition.label.get(lang())) for name, e in engines().items()]
+def _workflow_choices() -> list:
+    return [SelectChoice(name, e.definition.label.get(lang())) for name, e in engines().items()]
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])

@@ -9,6 +9,13 @@ from wtforms.validators import DataRequired, Length
 
 from medflow.services.cases import MAX_DESCRIPTION, MAX_TITLE
 
+try:  # WTForms 3.3 wants choice objects; older versions take (value, label) pairs
+    from wtforms.fields.choices import SelectChoice
+except ImportError:  # pragma: no cover - depends on the installed WTForms
+    def SelectChoice(value, label):  # noqa: N802 - stands in for the class
+        """Return a (value, label) pair, the choice form older WTForms understands."""
+        return value, label
+
 REQUIRED = lazy_gettext("This field is required.")
 TOO_LONG = lazy_gettext("At most %(max)d characters.")
 CATEGORY_CHOICES = [
@@ -41,15 +48,15 @@ class NewCaseForm(FlaskForm):
     title = StringField(lazy_gettext("Title"), validators=[_required(), _at_most(MAX_TITLE)])
     description = TextAreaField(lazy_gettext("Description"), validators=[_at_most(MAX_DESCRIPTION)])
     confidential = BooleanField(lazy_gettext("Confidential (only the chair and vice chair may read it)"))
-    category = SelectField(lazy_gettext("Category"), choices=[("", "—"), *CATEGORY_CHOICES],
-                           validate_choice=False)
+    category = SelectField(lazy_gettext("Category"), validate_choice=False,
+                           choices=[SelectChoice(v, label) for v, label in [("", "—"), *CATEGORY_CHOICES]])
     location = StringField(lazy_gettext("Location"), validators=[_at_most(200)])
     what_happened = TextAreaField(lazy_gettext("What happened"), validators=[_at_most(MAX_DESCRIPTION)])
 
     def validate(self, extra_validators=None) -> bool:
         """Validate, and require a known case type and, for a work-environment task, a category."""
         ok = super().validate(extra_validators)
-        if self.workflow.data not in dict(self.workflow.choices):
+        if self.workflow.data not in {value for value, *_rest in self.workflow.choices}:
             self.workflow.errors = [*self.workflow.errors, lazy_gettext("Choose a case type.")]
             ok = False
         categories = [key for key, _label in CATEGORY_CHOICES]
