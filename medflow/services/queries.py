@@ -128,8 +128,8 @@ def inbox(
 def my_committees(session: Session, person: Person) -> list[Committee]:
     """Return the committees `person` sits on, top level first."""
     return list(session.scalars(
-        select(Committee).join(Level).join(Membership)
-        .where(Membership.person_id == person.id).distinct()
+        select(Committee).join(Level)
+        .where(Committee.id.in_(select(Membership.committee_id).where(Membership.person_id == person.id)))
         .order_by(Level.rank, Committee.name)
     ))
 

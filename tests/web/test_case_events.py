@@ -91,7 +91,8 @@ def test_refer_form_offers_the_committees_below_and_the_way_back(pages, at_area)
 
 
 def test_refer_down_to_a_chosen_committee(act, api, at_area):
-    assert act("ole", at_area, "refer", target="lok-dagtilbud", comment="Hører til dagtilbud").status_code == 302
+    response = act("ole", at_area, "refer", target="lok-dagtilbud", comment="Hører til dagtilbud")
+    assert response.status_code == 302
     assert seen(api, at_area)["holder"] == "lok-dagtilbud"
 
 
