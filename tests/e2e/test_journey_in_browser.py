@@ -26,10 +26,12 @@ def act(page: Page, event: str, **fields: str) -> None:
     form.locator(f"button[name=event][value={event}]").click()
 
 
-def accept_and_forward(page: Page, case_id: str, reason: str) -> None:
+def accept_and_forward(page: Page, case_id: str, reason: str, screenshot: str | None = None) -> None:
     """Open the case from the committee's inbox, accept it and forward it with a reason."""
     page.get_by_role("link", name=re.compile(r"^(LokalMED|OmrådeMED)")).first.click()
     page.get_by_role("link", name=re.compile(rf"^#{case_id} ")).click()
+    if screenshot:
+        shot(page, screenshot)
     act(page, "accept")
     expect(page.locator(".flash-success")).to_contain_text("Tag under behandling")
     act(page, "forward", comment=reason)
@@ -54,7 +56,7 @@ def test_question_travels_up_and_the_answer_reaches_the_employee(page: Page, as_
     expect(lene.locator("header .badge").first).to_contain_text("1")
     lene.get_by_role("link", name=re.compile("^LokalMED Skole")).click()
     shot(lene, "04-inbox")
-    accept_and_forward(lene, case_id, "Stole købes centralt i området")
+    accept_and_forward(lene, case_id, "Stole købes centralt i området", screenshot="04b-chair-actions")
 
     ole = as_user("ole")
     accept_and_forward(ole, case_id, "Gælder hele kommunen")
