@@ -106,7 +106,7 @@ def test_reject_with_reason_and_where_to_go_instead(act, api, pages):
     act("lene", case, "reject", comment="Ikke en MED-sag", redirect="Kontakt HR")
     page = pages("anna").get(f"/cases/{case['id']}").text
     assert seen(api, case)["state"] == "rejected"
-    assert "Ikke en MED-sag" in page and "Kontakt HR" in page and "Hvor man skal henvende sig i stedet" in page
+    assert "Ikke en MED-sag" in page and "Kontakt HR" in page and "Henvend dig i stedet til" in page
 
 
 def test_submitter_withdraws(act, api):
