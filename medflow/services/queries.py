@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.policy import CONFIDENTIAL_ROLES
+from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Committee, Level, Membership, Person
+from medflow.services.tree import load_tree
+
+# Inbox groups, in the order an inbox shows them.
+NEW, HANDLING, AGENDA, CLOSED = "new", "handling", "agenda", "closed"
+GROUPS = (NEW, HANDLING, AGENDA, CLOSED)
+RECENTLY_CLOSED_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -68,4 +77,86 @@ def my_cases(session: Session, person: Person) -> list[Case]:
     """Return the cases `person` submitted, most recently changed first."""
     return list(session.scalars(
         select(Case).where(Case.submitter_id == person.id).order_by(Case.updated_at.desc())
+    ))
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    """What an inbox page asks for; `initial_states` maps each workflow to its first state."""
+
+    initial_states: dict[str, str]
+    state: str | None = None
+    workflow: str | None = None
+    page: int = 1
+    size: int = 25
+
+
+def _group_rank(initial_states: dict[str, str]) -> ColumnElement[int]:
+    is_new = or_(*(and_(Case.workflow == wf, Case.state == st) for wf, st in initial_states.items()))
+    return case(
+        (Case.closed_at.is_not(None), GROUPS.index(CLOSED)),
+        (Case.meeting_date.is_not(None), GROUPS.index(AGENDA)),
+        (is_new, GROUPS.index(NEW)),
+        else_=GROUPS.index(HANDLING),
+    )
+
+
+def inbox(
+    session: Session, person: Person, committee: Committee, wanted: InboxFilter, now: datetime | None = None
+) -> Page:
+    """Return a page of (group, case) pairs: new, being handled, on the agenda, recently closed."""
+    query = _inbox_query(session, person, committee)
+    if wanted.state:
+        query = query.where(Case.state == wanted.state)
+    else:
+        since = (now or utcnow()) - timedelta(days=RECENTLY_CLOSED_DAYS)
+        query = query.where(or_(Case.closed_at.is_(None), Case.closed_at >= since))
+    if wanted.workflow:
+        query = query.where(Case.workflow == wanted.workflow)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rank = _group_rank(wanted.initial_states)
+    agenda_date = case((rank == GROUPS.index(AGENDA), Case.meeting_date), else_=None)
+    rows = session.execute(
+        query.add_columns(rank)
+        .options(selectinload(Case.submitter))
+        .order_by(rank, agenda_date, Case.updated_at.desc(), Case.id.desc())
+        .limit(wanted.size).offset((wanted.page - 1) * wanted.size)
+    )
+    return Page([(GROUPS[r], c) for c, r in rows], total)
+
+
+def my_committees(session: Session, person: Person) -> list[Committee]:
+    """Return the committees `person` sits on, top level first."""
+    return list(session.scalars(
+        select(Committee).join(Level)
+        .where(Committee.id.in_(select(Membership.committee_id).where(Membership.person_id == person.id)))
+        .order_by(Level.rank, Committee.name)
+    ))
+
+
+def open_counts(session: Session, person: Person, committees: Iterable[Committee]) -> dict[str, int]:
+    """Return, per committee key, how many open cases `person` sees in its inbox."""
+    counts = {}
+    for committee in committees:
+        query = _inbox_query(session, person, committee).where(Case.closed_at.is_(None))
+        counts[committee.key] = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    return counts
+
+
+def committees_below(session: Session, committee: Committee) -> list[Committee]:
+    """Return every committee below `committee` (a refer may go to any of them), by name."""
+    tree = load_tree(session)
+    ids = [n for n in tree.nodes if tree.is_descendant(n, committee.id)]
+    if not ids:
+        return []
+    return list(session.scalars(select(Committee).where(Committee.id.in_(ids)).order_by(Committee.name)))
+
+
+def org_chart(session: Session) -> list[Committee]:
+    """Return every committee with its members loaded, top level first."""
+    return list(session.scalars(
+        select(Committee).join(Level)
+        .options(selectinload(Committee.level), selectinload(Committee.memberships)
+                 .selectinload(Membership.person))
+        .order_by(Level.rank, Committee.name)
     ))

@@ -1,12 +1,18 @@
-"""Who is asking: a session login for pages, a bearer token for the API."""
+"""Who is asking: a session login for pages, a bearer token for the API; log in and out."""
 
 from __future__ import annotations
 
-from flask import Flask, Request
+from flask import Blueprint, Flask, Request, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import login_required, login_user, logout_user
 
+from medflow.domain.errors import _
 from medflow.extensions import db, login_manager
 from medflow.persistence.models import Person
-from medflow.services.users import person_for_token
+from medflow.services.users import authenticate, person_for_token
+from medflow.web.forms import LoginForm
+
+bp = Blueprint("auth", __name__)
 
 
 def _load_user(user_id: str) -> Person | None:
@@ -22,8 +28,49 @@ def _load_from_request(request: Request) -> Person | None:
     return person_for_token(db.session, token.strip())
 
 
+def safe_next(target: str | None, default: str) -> str:
+    """Return `target` if it is a path on this site, else `default` (no open redirects)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return default
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Show the login form; log in with email and password."""
+    form = LoginForm()
+    status = 200
+    if form.validate_on_submit():
+        person = authenticate(db.session, form.email.data, form.password.data)
+        if person is not None:
+            login_user(person)
+            return redirect(safe_next(request.args.get("next"), url_for("home.index")))
+        form.form_errors.append(gettext("The email or password is wrong."))
+        status = 401
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.get("/logout")
+@login_required
+def logout_page():
+    """Ask to confirm logging out (logging out is a POST, like every change)."""
+    return render_template("auth/logout.html")
+
+
+@bp.post("/logout")
+def logout():
+    """Log out and go to the login page."""
+    logout_user()
+    flash(gettext("You are logged out."), "info")
+    return redirect(url_for("auth.login"))
+
+
 def init_app(app: Flask) -> None:
-    """Register Flask-Login's loaders."""
+    """Register Flask-Login's loaders and the login page."""
     login_manager.user_loader(_load_user)
     login_manager.request_loader(_load_from_request)
-    login_manager.login_view = "auth.login" if "auth" in app.blueprints else None
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _("Log in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.localize_callback = gettext
+    app.register_blueprint(bp)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, jsonify, request
 from flask_babel import gettext
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from medflow.domain.errors import Invalid, MedflowError, NotAllowed, NotPossible, Unknown, _
@@ -41,6 +42,8 @@ HTTP_MESSAGES = {
     413: _("The request is too large."),
     500: _("Something went wrong on our side. Nothing was changed."),
 }
+CSRF_MESSAGE = _("The form had expired or did not come from this site, so nothing was saved. "
+                 "Go back, reload the page and try again.")
 
 
 def _domain_error(error: MedflowError):
@@ -54,17 +57,24 @@ def _domain_error(error: MedflowError):
 
 
 def _http_error(error: HTTPException):
-    if not wants_json():
+    code = error.code or 500
+    if 300 <= code < 400:  # a routing redirect (e.g. a missing trailing slash), not an error
         return error
-    message = HTTP_MESSAGES.get(error.code or 500, error.description or "")
-    return json_error(gettext(message), error.code or 500)
+    message = HTTP_MESSAGES.get(code, error.description or "")
+    if wants_json():
+        return json_error(gettext(message), code)
+    from medflow.web.pages import render_error
+
+    return render_error(code, gettext(CSRF_MESSAGE if isinstance(error, CSRFError) else message))
 
 
 def _server_error(error: Exception):
     db.session.rollback()
     if wants_json():
         return json_error(gettext(HTTP_MESSAGES[500]), 500)
-    raise error
+    from medflow.web.pages import render_error
+
+    return render_error(500, gettext(HTTP_MESSAGES[500]))
 
 
 def init_app(app: Flask) -> None:

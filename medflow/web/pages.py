@@ -1,9 +1,14 @@
-"""Shared helpers for HTML pages."""
+"""Shared helpers for HTML pages: the error page and what the navigation shows."""
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import Flask, render_template
+from flask_login import current_user
 from jinja2 import TemplateNotFound
+from sqlalchemy.exc import SQLAlchemyError
+
+from medflow.extensions import db
+from medflow.services import queries
 
 
 def render_error(status: int, message: str):
@@ -12,3 +17,21 @@ def render_error(status: int, message: str):
         return render_template("errors/error.html", status=status, message=message), status
     except TemplateNotFound:
         return message, status
+
+
+def _navigation() -> dict:
+    """Return the committees I sit on and their open-case counts, for the navigation."""
+    if not current_user.is_authenticated:
+        return {"nav_committees": [], "nav_counts": {}}
+    try:
+        committees = queries.my_committees(db.session, current_user)
+        counts = queries.open_counts(db.session, current_user, committees)
+    except SQLAlchemyError:  # an error page must still render when the database fails
+        db.session.rollback()
+        return {"nav_committees": [], "nav_counts": {}}
+    return {"nav_committees": committees, "nav_counts": counts}
+
+
+def init_app(app: Flask) -> None:
+    """Give every page the navigation's data."""
+    app.context_processor(_navigation)

@@ -133,7 +133,8 @@ def test_a_case_diagram_highlights_the_current_state_for_those_who_may_see_it(ap
 def test_a_case_diagram_is_hidden_from_those_who_may_not_see_the_case(app, client, api):
     case = api("anna").submit()
 
-    assert client.get(f"/cases/{case['id']}/diagram.svg").status_code == 401
+    anonymous = client.get(f"/cases/{case['id']}/diagram.svg")
+    assert (anonymous.status_code, anonymous.headers["Location"].split("?")[0]) == (302, "/login")
     login_as(app, client, "peter")
     assert client.get(f"/cases/{case['id']}/diagram.svg").status_code == 404
     assert client.get(f"/cases/{case['id']}/diagram").status_code == 404

@@ -28,7 +28,9 @@ def pages(app):
 
 
 def test_pages_need_a_login(app, pages):
-    assert app.test_client().get("/notifications").status_code == 401
+    response = app.test_client().get("/notifications")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login")
 
 
 def test_publish_form_creates_the_cascade_and_shows_the_rollup(app, pages):

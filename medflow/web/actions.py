@@ -1,0 +1,89 @@
+"""The forms a case page shows: one per event the engine allows, with the fields it needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext
+
+from medflow.domain.definitions import DEFAULT_OUTCOME
+from medflow.persistence.models import Case, Committee
+from medflow.web.display import FIELD_LABELS, OUTCOME_LABELS, RISK_LABELS, event_label
+from medflow.workflows import engines
+
+TEXTAREAS = {"comment", "answer", "problem", "solution", "effect_check"}
+DATES = {"meeting_date", "due_date"}
+# A reason reads better than "comment" where the workflow asks for one.
+REASON_LABELS = {
+    "forward": lazy_gettext("Reason for forwarding"), "refer": lazy_gettext("Reason for referring"),
+    "reject": lazy_gettext("Reason for rejecting"), "reopen": lazy_gettext("Why the case should be reopened"),
+    "assess": lazy_gettext("Assessment"), "follow_up": lazy_gettext("Follow-up"),
+}
+OPTIONAL_COMMENT = lazy_gettext("Comment (optional)")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of an action form."""
+
+    name: str
+    label: str
+    required: bool
+    kind: str = "text"  # text, textarea, date, select
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    default: str = ""
+
+
+@dataclass(frozen=True)
+class ActionForm:
+    """An event button and the fields that go with it."""
+
+    event: str
+    label: str
+    fields: list[Field]
+
+
+def _kind(name: str) -> str:
+    return "textarea" if name in TEXTAREAS else "date" if name in DATES else "text"
+
+
+def _choice_field(name: str, required: bool, case: Case, below: list[Committee], came_from: bool) -> Field:
+    if name == "target":
+        choices = [("", str(lazy_gettext("Back to the committee it came from")))] if came_from else []
+        choices += [(c.key, c.name) for c in below]
+        return Field(name, str(lazy_gettext("Refer to")), required or not came_from, "select", choices)
+    labels = OUTCOME_LABELS if name == "outcome" else RISK_LABELS
+    default = DEFAULT_OUTCOME if name == "outcome" else ""
+    choices = ([] if default else [("", "—")]) + [(k, str(v)) for k, v in labels.items()]
+    return Field(name, str(FIELD_LABELS[name]), required, "select", choices, default)
+
+
+def _fields(event: str, requires: tuple[str, ...], case: Case, below: list[Committee], came_from: bool):
+    names = list(requires)
+    extras = {"resolve": ["outcome"], "refer": ["target"]}.get(event, [])
+    names += [n for n in extras if n not in names]
+    if "comment" not in names:
+        names.append("comment")
+    result = []
+    for name in names:
+        required = name in requires
+        if name in ("target", "outcome", "risk_level"):
+            result.append(_choice_field(name, required, case, below, came_from))
+        elif name == "comment":
+            label = REASON_LABELS.get(event, FIELD_LABELS["comment"]) if required else OPTIONAL_COMMENT
+            result.append(Field(name, str(label), required, "textarea"))
+        else:
+            result.append(Field(name, str(FIELD_LABELS[name]), required, _kind(name)))
+    return result
+
+
+def action_forms(case: Case, actions: list[str], below: list[Committee], came_from: bool) -> list[ActionForm]:
+    """Return one form per allowed event, in the order the engine gives them."""
+    definition = engines()[case.workflow].definition
+    forms = []
+    for event in actions:
+        transition = definition.transition_from(event, case.state)
+        requires = transition.requires if transition else ()
+        forms.append(ActionForm(event, event_label(case.workflow, event),
+                                _fields(event, requires, case, below, came_from)))
+    return forms

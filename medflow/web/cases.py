@@ -1,0 +1,104 @@
+"""Pages for cases: my cases, a new case, one case with its timeline and actions."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_login import current_user, login_required
+
+from medflow.domain.definitions import EVENT_FIELDS
+from medflow.domain.errors import Invalid, MedflowError, NotPossible, StaleVersion
+from medflow.extensions import db
+from medflow.i18n import translate_error
+from medflow.persistence.models import Case
+from medflow.services import cases as case_service
+from medflow.services import queries
+from medflow.web.actions import action_forms
+from medflow.web.display import event_label, lang
+from medflow.web.forms import NewCaseForm, SelectChoice
+from medflow.workflows import engines
+
+bp = Blueprint("cases", __name__)
+
+
+@bp.before_request
+@login_required
+def _require_login():
+    """Every case page needs a logged-in person."""
+
+
+@bp.get("/cases")
+def mine():
+    """List the cases I submitted."""
+    return render_template("cases/mine.html", cases=queries.my_cases(db.session, current_user))
+
+
+def _workflow_choices() -> list:
+    return [SelectChoice(name, e.definition.label.get(lang()))
+            for name, e in sorted(engines().items()) if e.definition.submittable]
+
+
+@bp.route("/cases/new", methods=["GET", "POST"])
+def new():
+    """Show the new-case form; open the case at my workplace committee."""
+    form = NewCaseForm()
+    form.workflow.choices = _workflow_choices()
+    if not form.is_submitted():
+        form.workflow.data = "question"
+    if form.validate_on_submit():
+        new_case = case_service.NewCase(
+            workflow=form.workflow.data, title=form.title.data, description=form.description.data or "",
+            confidential=form.confidential.data, extra=form.extra(),
+        )
+        case = case_service.submit_case(db.session, engines(), current_user, new_case)
+        flash(gettext("Your case was sent to %(name)s.", name=case.holder.name), "success")
+        return redirect(url_for("cases.show", case_id=case.id))
+    status = 400 if form.is_submitted() else 200
+    return render_template("cases/new.html", form=form), status
+
+
+def render_case(case: Case, *, status: int = 200, problem: str | None = None,
+                failed_event: str | None = None, typed: dict | None = None):
+    """Render a case page: facts, timeline and the forms for what I may do now."""
+    actions = case_service.allowed_actions(db.session, engines(), current_user, case)
+    below = queries.committees_below(db.session, case.holder) if "refer" in actions else []
+    came_from = case_service.came_from(db.session, case) is not None if "refer" in actions else False
+    return render_template(
+        "cases/detail.html", case=case, forms=action_forms(case, actions, below, came_from),
+        problem=problem, failed_event=failed_event, typed=typed or {},
+    ), status
+
+
+@bp.get("/cases/<int:case_id>")
+def show(case_id: int):
+    """Show one case I may see."""
+    return render_case(case_service.visible_case(db.session, current_user, case_id))
+
+
+def _problem(error: MedflowError) -> tuple[int, str]:
+    if isinstance(error, StaleVersion):
+        return 409, gettext(
+            "Someone else changed this case while you had it open, so nothing was saved. "
+            "Here is the case as it is now: check it and act again if it is still needed."
+        )
+    return (400 if isinstance(error, Invalid) else 409), translate_error(error)
+
+
+@bp.post("/cases/<int:case_id>/events")
+def fire(case_id: int):
+    """Fire the event whose button was pressed, then land on the case page."""
+    event = request.form.get("event")
+    fields = {k: request.form[k] for k in EVENT_FIELDS if k in request.form}
+    try:
+        case = case_service.fire_event(
+            db.session, engines(), current_user, case_id, event, request.form.get("version"), fields
+        )
+    except (Invalid, NotPossible) as error:
+        db.session.rollback()
+        status, message = _problem(error)
+        fresh = case_service.visible_case(db.session, current_user, case_id)
+        keep = not isinstance(error, StaleVersion)
+        return render_case(fresh, status=status, problem=message, failed_event=event if keep else None,
+                           typed=fields if keep else None)
+    flash(gettext("Done: %(action)s.", action=event_label(case.workflow, event)), "success")
+    return redirect(url_for("cases.show", case_id=case.id))

@@ -1,0 +1,68 @@
+"""A committee's inbox: new cases first, then being handled, on the agenda, recently closed."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from flask import Blueprint, current_app, render_template, request
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from medflow.domain.errors import NotAllowed, Unknown, _
+from medflow.extensions import db
+from medflow.persistence.models import Committee
+from medflow.services import queries
+from medflow.web.display import lang
+from medflow.workflows import engines
+
+bp = Blueprint("committees", __name__)
+
+
+def _state_choices() -> list[tuple[str, str]]:
+    """Return every state name once, labelled with each workflow's name for it."""
+    labels: dict[str, list[str]] = {}
+    for engine in engines().values():
+        for state in engine.definition.states:
+            label = state.label.get(lang())
+            if label not in labels.setdefault(state.name, []):
+                labels[state.name].append(label)
+    return [(name, " / ".join(names)) for name, names in labels.items()]
+
+
+def _sections(items: list) -> list[tuple[str, list]]:
+    """Group a page of (group, case) pairs; the agenda by meeting date."""
+    sections = []
+    for group, pairs in groupby(items, key=lambda pair: pair[0]):
+        cases = [c for _g, c in pairs]
+        if group == queries.AGENDA:
+            dates = [(d, list(cs)) for d, cs in groupby(cases, key=lambda c: c.meeting_date)]
+            sections.append((group, dates))
+        else:
+            sections.append((group, [(None, cases)]))
+    return sections
+
+
+@bp.get("/committees/<key>")
+@login_required
+def inbox(key: str):
+    """Show the cases a committee I sit on holds."""
+    committee = db.session.scalar(select(Committee).where(Committee.key == key))
+    if committee is None:
+        raise Unknown(_("Unknown committee %(key)s."), key=key)
+    if not queries.may_read_inbox(db.session, current_user, committee):
+        raise NotAllowed(_("Only members of %(name)s can list its cases."), name=committee.name)
+    states = _state_choices()
+    state = request.args.get("state") if request.args.get("state") in dict(states) else None
+    workflow = request.args.get("workflow") if request.args.get("workflow") in engines() else None
+    page = max(request.args.get("page", 1, type=int), 1)
+    wanted = queries.InboxFilter(
+        initial_states={n: e.definition.initial for n, e in engines().items()},
+        state=state, workflow=workflow, page=page, size=current_app.config["PAGE_SIZE"],
+    )
+    result = queries.inbox(db.session, current_user, committee, wanted)
+    pages = max((result.total + wanted.size - 1) // wanted.size, 1)
+    return render_template(
+        "committees/inbox.html", committee=committee, sections=_sections(result.items),
+        total=result.total, page=page, pages=pages, state=state, workflow=workflow,
+        states=states, workflows=[(n, e.definition.label.get(lang())) for n, e in engines().items()],
+    )

@@ -1,0 +1,111 @@
+"""How things read on a page: labels from the workflow definitions, roles, fields and dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import Flask
+from flask_babel import format_date, format_time, get_locale, lazy_gettext
+
+from medflow.web.forms import CATEGORY_CHOICES
+from medflow.workflows import engines
+
+ROLE_LABELS = {
+    "chair": lazy_gettext("Chair"),
+    "vice_chair": lazy_gettext("Vice chair"),
+    "secretary": lazy_gettext("Secretary"),
+    "member": lazy_gettext("Member"),
+    "amr": lazy_gettext("AMR (working-environment representative)"),
+    "tr": lazy_gettext("TR (union representative)"),
+}
+FIELD_LABELS = {
+    "comment": lazy_gettext("Comment"),
+    "answer": lazy_gettext("Answer"),
+    "outcome": lazy_gettext("Outcome"),
+    "target": lazy_gettext("Committee"),
+    "redirect": lazy_gettext("Where to go instead"),
+    "meeting_date": lazy_gettext("Meeting date"),
+    "risk_level": lazy_gettext("Risk level"),
+    "problem": lazy_gettext("Problem"),
+    "solution": lazy_gettext("Solution"),
+    "owner": lazy_gettext("Responsible"),
+    "due_date": lazy_gettext("Deadline"),
+    "effect_check": lazy_gettext("How the effect is checked"),
+    "category": lazy_gettext("Category"),
+    "location": lazy_gettext("Location"),
+    "what_happened": lazy_gettext("What happened"),
+}
+OUTCOME_LABELS = {
+    "information": lazy_gettext("Information"),
+    "discussion": lazy_gettext("Discussion"),
+    "guideline": lazy_gettext("Guideline"),
+    "decision": lazy_gettext("Decision"),
+}
+RISK_LABELS = {
+    "low": lazy_gettext("Low"),
+    "medium": lazy_gettext("Medium"),
+    "high": lazy_gettext("High"),
+}
+GROUP_LABELS = {
+    "new": lazy_gettext("New cases"),
+    "handling": lazy_gettext("Being handled"),
+    "agenda": lazy_gettext("On the agenda"),
+    "closed": lazy_gettext("Recently closed"),
+}
+VALUE_LABELS = {"outcome": OUTCOME_LABELS, "risk_level": RISK_LABELS, "category": dict(CATEGORY_CHOICES)}
+
+
+def lang() -> str:
+    """Return the language of this request."""
+    return str(get_locale() or "da")
+
+
+def workflow_label(workflow: str) -> str:
+    """Return the name of a case type in the page's language."""
+    return engines()[workflow].definition.label.get(lang())
+
+
+def state_label(workflow: str, state: str | None) -> str:
+    """Return the name of a state in the page's language."""
+    if state is None:
+        return ""
+    return engines()[workflow].definition.state(state).label.get(lang())
+
+
+def event_label(workflow: str, event: str) -> str:
+    """Return what an event is called in the page's language ('submit' is not a transition)."""
+    transitions = engines()[workflow].definition.transitions_for(event)
+    return transitions[0].label.get(lang()) if transitions else str(lazy_gettext("Submitted"))
+
+
+def value_label(field: str, value) -> str:
+    """Return a field's value as a reader should see it (dates formatted, choices named)."""
+    if isinstance(value, str) and field in ("meeting_date", "due_date"):
+        try:
+            return nice_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    labels = VALUE_LABELS.get(field, {})
+    return str(labels.get(value, value))
+
+
+def nice_date(value: date | None) -> str:
+    """Return a date such as '5. mar. 2026'."""
+    return "" if value is None else format_date(value, "medium")
+
+
+def nice_datetime(value: datetime | None) -> str:
+    """Return a moment such as '5. mar. 2026 15.07' in the local time zone."""
+    if value is None:
+        return ""
+    return f"{format_date(value, 'medium')} {format_time(value, 'short')}"
+
+
+def init_app(app: Flask) -> None:
+    """Make the labels and formatters available to every template."""
+    app.jinja_env.globals.update(
+        workflow_label=workflow_label, state_label=state_label, event_label=event_label,
+        value_label=value_label, role_labels=ROLE_LABELS, field_labels=FIELD_LABELS,
+        group_labels=GROUP_LABELS,
+    )
+    app.jinja_env.filters.update(date=nice_date, datetime=nice_datetime)

@@ -1,0 +1,27 @@
+"""The front door and the language switcher."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, request, session, url_for
+from flask_login import current_user
+
+from medflow.web.auth import safe_next
+
+bp = Blueprint("home", __name__)
+
+
+@bp.get("/")
+def index():
+    """Send people who are logged in to their cases, others to the login page."""
+    if current_user.is_authenticated:
+        return redirect(url_for("cases.mine"))
+    return redirect(url_for("auth.login"))
+
+
+@bp.get("/language/<code>")
+def language(code: str):
+    """Remember the chosen language for this session and go back to the page."""
+    if code not in current_app.config["LANGUAGES"]:
+        abort(404)
+    session["lang"] = code
+    return redirect(safe_next(request.args.get("next"), url_for("home.index")))
