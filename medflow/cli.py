@@ -186,13 +186,30 @@ def demo() -> None:
     _print_login_hints(spec)
 
 
+def demo_journey(spec) -> list[tuple[str, str]]:
+    """Return (email, what to do) for one walk up the tree: an employee and each chair above her."""
+    employee = next((p for p in spec.people if not p.roles and not p.admin and p.workplace), None)
+    if employee is None:
+        return []
+    parents = {c.key: c.parent for c in spec.committees}
+    names = {c.key: c.name for c in spec.committees}
+    chairs = {c: p for p in spec.people for c, role in p.roles if role == "chair"}
+    steps = [(employee.email, f"employee at {names[employee.workplace]}: submits a question")]
+    committee = employee.workplace
+    while committee is not None:
+        if committee in chairs:
+            steps.append((chairs[committee].email, f"chair of {names[committee]}"))
+        committee = parents[committee]
+    steps += [(p.email, "administrator: sees every case") for p in spec.people if p.admin][:1]
+    return steps
+
+
 def _print_login_hints(spec) -> None:
-    roles = {p.email: ", ".join(f"{r}@{c}" for c, r in p.roles) for p in spec.people}
     click.echo(f"Log in with any demo user; the password is: {DEMO_PASSWORD}")
-    shown = [p for p in spec.people if p.admin or p.roles][:8]
-    shown += [p for p in spec.people if not p.roles and not p.admin][:2]
-    for p in shown:
-        click.echo(f"  {p.email:40} {'admin ' if p.admin else ''}{roles[p.email] or 'employee'}")
+    click.echo("A question's journey from a workplace to KommuneMED:")
+    for email, what in demo_journey(spec):
+        click.echo(f"  {email:36} {what}")
+    click.echo("Everyone else is listed on the Organisation page (/org).")
 
 
 def _create_app(*_args, **_kwargs):

@@ -35,3 +35,23 @@ def test_running_demo_twice_does_not_duplicate(app):
     assert " 0 created" in result.output
     with app.app_context():
         assert row_counts(db.session) == before
+
+
+def test_demo_hints_walk_from_an_employee_up_through_each_chair_to_the_top(app):
+    result = app.test_cli_runner().invoke(cli, ["demo"])
+    emails = [line.split()[0] for line in result.output.splitlines() if line.startswith("  ")]
+    with app.app_context():
+        employee = db.session.scalar(select(Person).where(Person.email == emails[0]))
+        assert employee.memberships == []
+        chain, committee = [], employee.workplace
+        while committee is not None:
+            chain.append(committee.key)
+            committee = committee.parent
+        chairs = [
+            db.session.scalar(select(Person.email).join(Membership).join(Committee).where(
+                Committee.key == key, Membership.role == "chair"))
+            for key in chain
+        ]
+    assert chain[-1] == "kommunemed" and len(chain) == 3
+    assert emails[1:4] == chairs
+    assert emails[4] == "admin@example.dk"
