@@ -24,6 +24,7 @@ from medflow.services.place import CasePlace, came_from  # noqa: F401 - visible_
 MAX_TITLE = 200
 MAX_DESCRIPTION = 20_000
 CASE_DATA_FIELDS = ("answer", "outcome", "redirect", "risk_level")
+CLOSING_FIELDS = ("answer", "outcome")  # cleared from the case (not the history) when it is reopened
 STALE = _("The case was changed by someone else. Reload it and try again.")
 ACTION_ITEM_FIELDS = ("problem", "solution", "owner", "due_date", "effect_check")
 
@@ -156,15 +157,16 @@ def _apply(case: Case, engine: WorkflowEngine, new_state: str, dest: int, fields
                 if k != "comment"}
     data = dict(case.data or {})
     data.update({k: recorded[k] for k in CASE_DATA_FIELDS if k in recorded})
-    case.data = data
     if "meeting_date" in fields:
         case.meeting_date = fields["meeting_date"]
     if new_state != case.state or dest != case.holder_id:
         case.state_due_at = _state_due(engine, new_state, now)
     final = engine.definition.is_final(new_state)
     case.closed_at = now if final else None
-    if not final and engine.definition.is_final(case.state):
+    if not final and engine.definition.is_final(case.state):  # reopened: the old answer is history now
         case.meeting_date = None
+        data = {k: v for k, v in data.items() if k not in CLOSING_FIELDS}
+    case.data = data
     case.state, case.holder_id, case.updated_at = new_state, dest, now
     if all(k in fields for k in ACTION_ITEM_FIELDS):
         case.action_items.append(ActionItem(**{k: fields[k] for k in ACTION_ITEM_FIELDS}, created_at=now))
