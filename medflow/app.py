@@ -11,22 +11,18 @@ from medflow import workflows
 from medflow.extensions import babel, csrf, db, login_manager, migrate
 from medflow.i18n import select_locale
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def create_app(config: dict | None = None) -> Flask:
     """Build a medflow app; `config` overrides settings read from the environment."""
-    app = Flask(
-        __name__,
-        template_folder=str(ROOT / "templates"),
-        instance_path=str(ROOT / "instance"),
-    )
+    instance = settings.instance_dir()
+    app = Flask(__name__, instance_path=str(instance) if instance else None)
     app.config.update(settings.from_env(Path(app.instance_path)))
     app.config.update(config or {})
+    app.template_folder = app.config["TEMPLATES_DIR"]  # the checkout's templates/ or the installed copy
     import medflow.persistence.sqlite  # noqa: F401 - registers the SQLite pragmas
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    migrate.init_app(app, db, directory=str(settings.data_dir("migrations")))
     login_manager.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)

@@ -10,7 +10,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
-from medflow.app import ROOT, create_app
+from medflow.app import create_app
+from medflow.config import data_dir
 from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
 from medflow.domain.loader import load_workflows
@@ -91,7 +92,7 @@ def users_revoke_tokens(email: str) -> None:
 @click.argument("path", required=False, type=click.Path(exists=True))
 def workflows_check(path: str | None) -> None:
     """Validate workflow definitions in PATH (default: the workflows folder) and its topics file."""
-    path = path or os.environ.get("MEDFLOW_WORKFLOWS_DIR") or str(ROOT / "workflows")
+    path = path or os.environ.get("MEDFLOW_WORKFLOWS_DIR") or str(data_dir("workflows"))
     topics_file = Path(path) / TOPICS_FILE_NAME
     try:
         found = load_workflows(path)

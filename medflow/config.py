@@ -8,6 +8,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
+SHIPPED = PACKAGE / "_data"  # the copies a built wheel carries (see setup.py)
+
+
+def data_dir(name: str) -> Path:
+    """Return a top-level folder (templates, workflows, migrations): the installed copy, else the checkout's."""
+    shipped = SHIPPED / name
+    return shipped if shipped.is_dir() else ROOT / name
+
+
+def instance_dir() -> Path | None:
+    """Return `instance/` of the checkout; None when installed (Flask's default, under sys.prefix)."""
+    return None if SHIPPED.is_dir() else ROOT / "instance"
 
 
 def database_url(raw: str | None, instance: Path) -> str:
@@ -38,7 +50,8 @@ def from_env(instance: Path) -> dict:
     return {
         "SECRET_KEY": _secret_key(instance),
         "SQLALCHEMY_DATABASE_URI": database_url(env("DATABASE_URL"), instance),
-        "WORKFLOWS_DIR": env("MEDFLOW_WORKFLOWS_DIR", str(ROOT / "workflows")),
+        "WORKFLOWS_DIR": env("MEDFLOW_WORKFLOWS_DIR", str(data_dir("workflows"))),
+        "TEMPLATES_DIR": env("MEDFLOW_TEMPLATES_DIR", str(data_dir("templates"))),
         "TOPICS_FILE": env("MEDFLOW_TOPICS_FILE"),  # None: responsibilities.yaml in WORKFLOWS_DIR
         "GRAPHVIZ_DOT": env("MEDFLOW_DOT", "dot"),
         "DEMO_ORG_FILE": env("MEDFLOW_DEMO_ORG", str(PACKAGE / "data" / "demo_org.yaml")),

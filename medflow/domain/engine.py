@@ -91,6 +91,16 @@ class WorkflowEngine:
             raise NotPossible(message, event=event, days=ctx.reopen_days)
         return token.state
 
+    def guards_needed(self, state: str, event: str | None = None,
+                      roles: Iterable[str] | None = None) -> frozenset[str]:
+        """Return the guards that firing `event` (or any event these roles may fire) from `state` checks."""
+        roles = None if roles is None else frozenset(roles)
+        return frozenset(
+            name for t in self.definition.transitions
+            if state in t.sources and event in (None, t.trigger) and (roles is None or may_fire(t, roles))
+            for name in t.conditions
+        )
+
     def allowed_events(self, state: str, roles: Iterable[str], ctx: FireContext) -> list[str]:
         """Return the events these roles may fire now, in definition order."""
         roles = frozenset(roles)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from medflow.domain.definitions import SUBMITTER
@@ -53,7 +53,28 @@ def can_see(session: Session, person: Person, case: Case) -> bool:
 
 def visible_case(session: Session, person: Person, case_id: int) -> Case:
     """Return the case, or raise Unknown if it does not exist or `person` may not see it."""
+    return visible_case_and_roles(session, person, case_id)[0]
+
+
+def visible_case_and_roles(session: Session, person: Person, case_id: int) -> tuple[Case, set[str]]:
+    """Return the case and the roles `person` acts with on it (one query), or raise Unknown.
+
+    The same rules as `can_see` and `actor_roles`, answered from a single query of the
+    person's roles in every committee that has held the case (the holder always has).
+    """
     case = session.get(Case, case_id)
-    if case is None or not can_see(session, person, case):
+    if case is None:
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
-    return case
+    held = select(CaseEvent.to_committee_id).where(CaseEvent.case_id == case.id)
+    rows = session.execute(select(Membership.committee_id, Membership.role).where(
+        Membership.person_id == person.id,
+        or_(Membership.committee_id == case.holder_id, Membership.committee_id.in_(held)),
+    )).all()
+    is_submitter = case.submitter_id == person.id
+    if not may_see(is_admin=person.is_admin, is_submitter=is_submitter, confidential=case.confidential,
+                   roles_in_holders=(row.role for row in rows)):
+        raise Unknown(_("Case %(id)s was not found."), id=case_id)
+    roles = {row.role for row in rows if row.committee_id == case.holder_id}
+    if is_submitter:
+        roles.add(SUBMITTER)
+    return case, roles

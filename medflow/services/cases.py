@@ -15,16 +15,16 @@ from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import Invalid, StaleVersion, Unknown, _
 from medflow.domain.fields import clean_event_fields
 from medflow.domain.guards import FireContext
-from medflow.domain.routing import forward_target, refer_target
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, CaseEvent, Committee, Person
-from medflow.services.access import actor_roles, visible_case
+from medflow.services.access import actor_roles, visible_case, visible_case_and_roles  # noqa: F401
 from medflow.services.hooks import case_event_added
-from medflow.services.tree import load_tree
+from medflow.services.place import CasePlace, came_from  # noqa: F401 - visible_case, came_from: for views
 
 MAX_TITLE = 200
 MAX_DESCRIPTION = 20_000
 CASE_DATA_FIELDS = ("answer", "outcome", "redirect", "risk_level")
+CLOSING_FIELDS = ("answer", "outcome")  # cleared from the case (not the history) when it is reopened
 STALE = _("The case was changed by someone else. Reload it and try again.")
 ACTION_ITEM_FIELDS = ("problem", "solution", "owner", "due_date", "effect_check")
 
@@ -125,27 +125,9 @@ def submit_case(
     return case
 
 
-def came_from(session: Session, case: Case) -> int | None:
-    """Return the committee that forwarded the case to its current holder, if any."""
-    return session.scalar(
-        select(CaseEvent.from_committee_id)
-        .where(CaseEvent.case_id == case.id, CaseEvent.event == "forward",
-               CaseEvent.to_committee_id == case.holder_id)
-        .order_by(CaseEvent.seq.desc()).limit(1)
-    )
-
-
 def fire_context(session: Session, engine: WorkflowEngine, case: Case, now: datetime) -> FireContext:
     """Return what the workflow's guards need to know about this case."""
-    tree = load_tree(session)
-    origin = came_from(session, case)
-    return FireContext(
-        now=now,
-        has_parent=tree.parent(case.holder_id) is not None,
-        can_refer=tree.has_children(case.holder_id) or origin is not None,
-        closed_at=case.closed_at,
-        reopen_days=engine.definition.reopen_days,
-    )
+    return CasePlace(session, case).context(engine, now, engine.guards_needed(case.state))
 
 
 def allowed_actions(
@@ -154,16 +136,10 @@ def allowed_actions(
 ) -> list[str]:
     """Return the events `person` may fire on `case` now."""
     engine = engines[case.workflow]
-    ctx = fire_context(session, engine, case, now or utcnow())
-    return engine.allowed_events(case.state, actor_roles(session, person, case), ctx)
-
-
-def _destination(session: Session, case: Case, route: str | None, target: str | None) -> int:
-    if route == "parent":
-        return forward_target(load_tree(session), case.holder_id).id
-    if route == "child":
-        return refer_target(load_tree(session), case.holder_id, target, came_from(session, case)).id
-    return case.holder_id
+    roles = actor_roles(session, person, case)
+    guards = engine.guards_needed(case.state, roles=roles)
+    ctx = CasePlace(session, case).context(engine, now or utcnow(), guards)
+    return engine.allowed_events(case.state, roles, ctx)
 
 
 def _parse_version(version: Any) -> int:
@@ -181,15 +157,16 @@ def _apply(case: Case, engine: WorkflowEngine, new_state: str, dest: int, fields
                 if k != "comment"}
     data = dict(case.data or {})
     data.update({k: recorded[k] for k in CASE_DATA_FIELDS if k in recorded})
-    case.data = data
     if "meeting_date" in fields:
         case.meeting_date = fields["meeting_date"]
     if new_state != case.state or dest != case.holder_id:
         case.state_due_at = _state_due(engine, new_state, now)
     final = engine.definition.is_final(new_state)
     case.closed_at = now if final else None
-    if not final and engine.definition.is_final(case.state):
+    if not final and engine.definition.is_final(case.state):  # reopened: the old answer is history now
         case.meeting_date = None
+        data = {k: v for k, v in data.items() if k not in CLOSING_FIELDS}
+    case.data = data
     case.state, case.holder_id, case.updated_at = new_state, dest, now
     if all(k in fields for k in ACTION_ITEM_FIELDS):
         case.action_items.append(ActionItem(**{k: fields[k] for k in ACTION_ITEM_FIELDS}, created_at=now))
@@ -209,17 +186,18 @@ def fire_event(
 ) -> Case:
     """Apply one event to a case and append it to the history, or change nothing and raise."""
     now = now or utcnow()
-    case = visible_case(session, person, case_id)
+    case, roles = visible_case_and_roles(session, person, case_id)
     if not isinstance(event, str) or not event:
         raise Invalid(_("event is required."))
     if _parse_version(version) != case.version:
         raise StaleVersion(STALE)
     engine = engines[case.workflow]
-    roles = actor_roles(session, person, case)
     transition = engine.check(case.state, event, roles)
     cleaned = clean_event_fields(transition, fields)
-    new_state = engine.fire(case.state, event, roles, fire_context(session, engine, case, now))
-    dest = _destination(session, case, transition.route, cleaned.get("target"))
+    place = CasePlace(session, case)  # the tree and came_from: loaded once, and only if needed
+    ctx = place.context(engine, now, engine.guards_needed(case.state, event))
+    new_state = engine.fire(case.state, event, roles, ctx)
+    dest = place.destination(transition.route, cleaned.get("target"))
     return _record(session, case, engine, event, person.id, new_state, dest, cleaned, now)
 
 
@@ -266,5 +244,5 @@ def fire_system_event(
     if _parse_version(version) != case.version:
         raise StaleVersion(STALE)
     engine = engines[case.workflow]
-    dest = _destination(session, case, route, None)
+    dest = CasePlace(session, case).destination(route, None)
     return _record(session, case, engine, event, None, to_state, dest, {}, now, extra=data)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from medflow.domain.policy import CONFIDENTIAL_ROLES
@@ -66,22 +66,32 @@ def notify(
     session: Session, case: Case, kind: str, person_ids: Iterable[int], *, data: dict[str, Any],
     mail: MailSettings | None, event: CaseEvent | None = None, now: datetime | None = None,
 ) -> int:
-    """Write a notification (and, with mail on, an outbox e-mail) for each person; return how many."""
+    """Write a notification (and, with mail on, an outbox e-mail) for each person; return how many.
+
+    The ids come from rows that reference people, so with mail off no person row is loaded;
+    all the notifications go to the database in one statement.
+    """
     now = now or utcnow()
-    people = session.scalars(select(Person).where(Person.id.in_(set(person_ids)))).all()
-    for person in people:
-        session.add(Notification(person_id=person.id, case_id=case.id, kind=kind, data=data,
-                                 case_event_id=event.id if event else None, created_at=now))
-        if mail is not None and person.email and not person.email_opt_out:
-            subject, body = mail.compose(case, kind, data, person)
-            enqueue(session, person.email, subject, body, now=now)
-    return len(people)
+    ids = sorted(set(person_ids))
+    if mail is not None:
+        people = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id)).all()
+        ids = [person.id for person in people]
+        for person in people:
+            if person.email and not person.email_opt_out:
+                subject, body = mail.compose(case, kind, data, person)
+                enqueue(session, person.email, subject, body, now=now)
+    if ids:
+        event_id = event.id if event else None
+        session.execute(insert(Notification), [
+            {"person_id": i, "case_id": case.id, "kind": kind, "data": data, "case_event_id": event_id,
+             "created_at": now} for i in ids])
+    return len(ids)
 
 
 def notify_event(session: Session, case: Case, event: CaseEvent, mail: MailSettings | None) -> int:
     """Notify everyone a case event concerns (called by the case-event hook)."""
-    committee = session.get(Committee, event.to_committee_id)
-    data = {"committee": committee.name if committee else "", "event": event.event,
+    name = session.scalar(select(Committee.name).where(Committee.id == event.to_committee_id))
+    data = {"committee": name or "", "event": event.event,
             **{k: v for k, v in (event.data or {}).items() if k in ("rule", "deadline_days")}}
     if case.meeting_date is not None and event.event == "schedule":
         data["date"] = case.meeting_date.isoformat()

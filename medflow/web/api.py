@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from medflow.persistence.models import Committee
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
+from medflow.web.auth import require_token
 from medflow.web.serialize import case_json, case_route, case_summary, committee_tree, topic_json, workflow_json
 from medflow.workflows import engines, topics
 
@@ -22,11 +23,7 @@ EVENT_FIELDS = ("comment", "answer", "outcome", "target", "redirect", "meeting_d
                 "risk_level", "problem", "solution", "owner", "due_date", "effect_check")
 MAX_PAGE = 1_000_000
 
-
-@bp.before_request
-def _require_token():
-    if not current_user.is_authenticated:
-        abort(401)
+bp.before_request(require_token)  # the bearer token only, never the session cookie
 
 
 def _lang() -> str:
@@ -70,9 +67,12 @@ def list_topics():
 def create_case():
     """Open a case at the caller's workplace committee (or where its topic says)."""
     body = _body()
+    confidential = body.get("confidential", False)
+    if not isinstance(confidential, bool):  # bool("false") is True: only a JSON true/false counts
+        raise Invalid(_("confidential must be true or false."))
     new = case_service.NewCase(
         workflow=body.get("workflow"), title=body.get("title"),
-        description=body.get("description") or "", confidential=bool(body.get("confidential")),
+        description=body.get("description") or "", confidential=confidential,
         topic=body.get("topic"), extra={k: body.get(k) for k in ("category", "location", "what_happened")},
     )
     case = topic_service.submit_on_topic(db.session, engines(), topics(), current_user, new)

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, jsonify, request
 from flask_login import current_user
 
 from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
 from medflow.services import cascade_views, cascades, notifications
+from medflow.web.auth import require_token
 from medflow.web.notify_json import cascade_json, notification_json, received_json, rollup_json
 
 bp = Blueprint("api_notify", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
-
-@bp.before_request
-def _require_token():
-    if not current_user.is_authenticated:
-        abort(401)
+bp.before_request(require_token)  # the bearer token only, never the session cookie
 
 
 def _body() -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, Request, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, Request, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import login_required, login_user, logout_user
 
@@ -13,9 +13,16 @@ from medflow.services.users import authenticate, person_for_token
 from medflow.web.forms import LoginForm
 
 bp = Blueprint("auth", __name__)
+API_BLUEPRINTS = frozenset({"api", "api_notify"})  # CSRF-exempt, so bearer tokens only
+
+
+def _is_api_request() -> bool:
+    return request.blueprint in API_BLUEPRINTS
 
 
 def _load_user(user_id: str) -> Person | None:
+    if _is_api_request():  # never let a browser's session (or remember) cookie act on the API
+        return None
     person = db.session.get(Person, int(user_id)) if user_id.isdigit() else None
     return person if person is not None and person.active else None
 
@@ -26,6 +33,18 @@ def _load_from_request(request: Request) -> Person | None:
     if scheme.lower() != "bearer" or not token.strip():
         return None
     return person_for_token(db.session, token.strip())
+
+
+def require_token() -> None:
+    """Make the bearer token's owner the API request's user, ignoring any session; 401 without one.
+
+    Flask-Login would try the session and remember cookies before the request loader (and skip
+    the request loader when a remember cookie is present), so the API sets its user itself.
+    """
+    person = _load_from_request(request)
+    login_manager._update_request_context_with_user(person)  # current_user for this request only
+    if person is None:
+        abort(401)
 
 
 def safe_next(target: str | None, default: str) -> str:
