@@ -7,7 +7,9 @@ from datetime import date, datetime
 from flask import Flask
 from flask_babel import format_date, format_time, get_locale, lazy_gettext
 
+from medflow.persistence.base import utcnow
 from medflow.web.forms import CATEGORY_CHOICES
+from medflow.web.serialize import due_at
 from medflow.workflows import engines
 
 ROLE_LABELS = {
@@ -17,6 +19,7 @@ ROLE_LABELS = {
     "member": lazy_gettext("Member"),
     "amr": lazy_gettext("AMR (working-environment representative)"),
     "tr": lazy_gettext("TR (union representative)"),
+    "submitter": lazy_gettext("The submitter"),
 }
 FIELD_LABELS = {
     "comment": lazy_gettext("Comment"),
@@ -101,11 +104,19 @@ def nice_datetime(value: datetime | None) -> str:
     return f"{format_date(value, 'medium')} {format_time(value, 'short')}"
 
 
+def due_state(case) -> dict | None:
+    """Return when an open case is due and whether that has passed, or None without a deadline."""
+    due = due_at(case)
+    if due is None:
+        return None
+    return {"at": due, "overdue": due < utcnow()}
+
+
 def init_app(app: Flask) -> None:
     """Make the labels and formatters available to every template."""
     app.jinja_env.globals.update(
         workflow_label=workflow_label, state_label=state_label, event_label=event_label,
         value_label=value_label, role_labels=ROLE_LABELS, field_labels=FIELD_LABELS,
-        group_labels=GROUP_LABELS,
+        group_labels=GROUP_LABELS, due_state=due_state,
     )
     app.jinja_env.filters.update(date=nice_date, datetime=nice_datetime)

@@ -15,15 +15,15 @@ from medflow.services import cascade_views, cascades, notifications, queries
 from medflow.workflows import engines
 
 bp = Blueprint("notify_pages", __name__)
+KIND_LABELS = {"decision": lazy_gettext("Decision"), "information": lazy_gettext("Information"),
+               "task": lazy_gettext("Task")}
 
 
 class PublishForm(FlaskForm):
     """What a committee publishes downwards."""
 
     committee = SelectField(lazy_gettext("From committee"), validators=[DataRequired()])
-    kind = SelectField(lazy_gettext("Kind"), choices=[
-        ("decision", lazy_gettext("Decision")), ("information", lazy_gettext("Information")),
-        ("task", lazy_gettext("Task"))])
+    kind = SelectField(lazy_gettext("Kind"), choices=list(KIND_LABELS.items()))
     title = StringField(lazy_gettext("Title"), validators=[DataRequired(), Length(max=200)])
     body = TextAreaField(lazy_gettext("Text"), validators=[DataRequired(), Length(max=20_000)])
     due_date = DateField(lazy_gettext("Report back by"), validators=[Optional()])
@@ -92,7 +92,7 @@ def cascade_new():
             kind=form.kind.data, due_date=form.due_date.data, internal=form.internal.data,
             levels=tuple(form.levels.data or ()), branches=tuple(form.branches.data or ()))
         cascade = cascades.publish(db.session, current_user, new)
-        flash(lazy_gettext("Published to %(n)s committees.", n=len(cascade.receipts)))
+        flash(lazy_gettext("Published to %(n)s committees.", n=len(cascade.receipts)), "success")
         return redirect(url_for("notify_pages.cascade_show", cascade_id=cascade.id))
     return render_template("cascades/new.html", form=form), 400 if form.errors else 200
 
@@ -103,7 +103,7 @@ def cascade_show(cascade_id: int):
     """Show the roll-up of a cascade."""
     return render_template("cascades/rollup.html",
                            rollup=cascade_views.rollup(db.session, current_user, cascade_id),
-                           state_label=state_label)
+                           state_label=state_label, kind_labels=KIND_LABELS)
 
 
 @bp.get("/information")
@@ -111,7 +111,8 @@ def cascade_show(cascade_id: int):
 def information():
     """Show what the user's committees received from above ("Information fra ledelsen/MED")."""
     items = cascade_views.information_from_above(db.session, current_user)
-    return render_template("cascades/information.html", items=items, state_label=state_label)
+    return render_template("cascades/information.html", items=items, state_label=state_label,
+                           kind_labels=KIND_LABELS)
 
 
 def state_label(state: str) -> str:
