@@ -55,6 +55,10 @@ GROUP_LABELS = {
     "agenda": lazy_gettext("On the agenda"),
     "closed": lazy_gettext("Recently closed"),
 }
+# Events that are no transition of the workflow: how a case was opened.
+OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("Published")}
+# Event data shown in words elsewhere on the timeline (the deadline rule) or internal (a cascade's id).
+HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "cascade_id"})
 VALUE_LABELS = {"outcome": OUTCOME_LABELS, "risk_level": RISK_LABELS, "category": dict(CATEGORY_CHOICES)}
 
 
@@ -76,9 +80,11 @@ def state_label(workflow: str, state: str | None) -> str:
 
 
 def event_label(workflow: str, event: str) -> str:
-    """Return what an event is called in the page's language ('submit' is not a transition)."""
+    """Return what an event is called in the page's language ('submit' and 'publish' are no transitions)."""
     transitions = engines()[workflow].definition.transitions_for(event)
-    return transitions[0].label.get(lang()) if transitions else str(lazy_gettext("Submitted"))
+    if transitions:
+        return transitions[0].label.get(lang())
+    return str(OPENING_EVENTS.get(event, OPENING_EVENTS["submit"]))
 
 
 def value_label(field: str, value) -> str:
@@ -117,6 +123,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         workflow_label=workflow_label, state_label=state_label, event_label=event_label,
         value_label=value_label, role_labels=ROLE_LABELS, field_labels=FIELD_LABELS,
-        group_labels=GROUP_LABELS, due_state=due_state,
+        group_labels=GROUP_LABELS, due_state=due_state, hidden_event_data=HIDDEN_EVENT_DATA,
     )
     app.jinja_env.filters.update(date=nice_date, datetime=nice_datetime)

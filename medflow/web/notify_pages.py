@@ -123,6 +123,7 @@ def state_label(state: str) -> str:
 def init_app(app: Flask) -> None:
     """Register the pages and the `unread_notifications` template variable."""
     app.register_blueprint(bp)
+    app.jinja_env.globals["cascade_kind_labels"] = KIND_LABELS
 
     @app.context_processor
     def _unread():
