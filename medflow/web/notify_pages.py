@@ -6,12 +6,14 @@ from flask import Blueprint, Flask, flash, redirect, render_template, url_for
 from flask_babel import get_locale, lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
+from sqlalchemy.exc import SQLAlchemyError
 from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from medflow.extensions import db
 from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications, queries
+from medflow.web.forms import SelectChoice
 from medflow.workflows import engines
 
 bp = Blueprint("notify_pages", __name__)
@@ -23,7 +25,7 @@ class PublishForm(FlaskForm):
     """What a committee publishes downwards."""
 
     committee = SelectField(lazy_gettext("From committee"), validators=[DataRequired()])
-    kind = SelectField(lazy_gettext("Kind"), choices=list(KIND_LABELS.items()))
+    kind = SelectField(lazy_gettext("Kind"), choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()])
     title = StringField(lazy_gettext("Title"), validators=[DataRequired(), Length(max=200)])
     body = TextAreaField(lazy_gettext("Text"), validators=[DataRequired(), Length(max=20_000)])
     due_date = DateField(lazy_gettext("Report back by"), validators=[Optional()])
@@ -74,10 +76,12 @@ def _publish_form() -> PublishForm:
     form = PublishForm()
     mine = [c for c in queries.all_committees(db.session)
             if c.children and cascades.may_publish(db.session, current_user, c)]
-    form.committee.choices = [(c.key, c.name) for c in mine]
+    form.committee.choices = [SelectChoice(c.key, c.name) for c in mine]
     below = [d for c in mine for d in cascades.descendants(queries.all_committees(db.session), c.id)]
-    form.levels.choices = list(dict.fromkeys((d.level.key, d.level.name) for d in below))
-    form.branches.choices = list(dict.fromkeys((d.key, d.name) for d in below))
+    levels = dict.fromkeys((d.level.key, d.level.name) for d in below)
+    branches = dict.fromkeys((d.key, d.name) for d in below)
+    form.levels.choices = [SelectChoice(key, name) for key, name in levels]
+    form.branches.choices = [SelectChoice(key, name) for key, name in branches]
     return form
 
 
@@ -128,5 +132,9 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def _unread():
         user = current_user
-        count = notifications.unread_count(db.session, user) if user and user.is_authenticated else 0
+        try:
+            count = notifications.unread_count(db.session, user) if user and user.is_authenticated else 0
+        except SQLAlchemyError:  # an error page must still render when the database fails
+            db.session.rollback()
+            count = 0
         return {"unread_notifications": count}
