@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 5000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-test system-packages graphviz translations lint bench clean
+.PHONY: run test screenshots install install-test system-packages graphviz translations lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ install-test: system-packages install
 
 test: install-test
 	MEDFLOW_TEST_DATABASES=sqlite,postgresql $(BIN)/pytest -q
+
+# Refresh the committed screenshots in tests/e2e/screenshots/ (plain `make test` writes elsewhere).
+screenshots: install-test
+	MEDFLOW_SCREENSHOTS=1 $(BIN)/pytest -q tests/e2e
 
 lint: install
 	$(BIN)/ruff check medflow tests

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from medflow.domain.errors import Invalid, NotAllowed, Unknown, _
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import Cascade, CascadeReceipt, Case, CaseEvent, Committee, Person
+from medflow.persistence.models import Cascade, CascadeReceipt, Case, CaseEvent, Committee, Membership, Person
 from medflow.services.access import roles_in
 from medflow.services.hooks import case_event_added, on_case_event
 from medflow.services.queries import all_committees
@@ -47,6 +47,20 @@ def _committee(session: Session, key: Any) -> Committee:
 def may_publish(session: Session, person: Person, committee: Committee) -> bool:
     """Tell whether `person` may publish from `committee` (its chair, vice chair or secretary)."""
     return person.is_admin or not roles_in(session, person, {committee.id}).isdisjoint(PUBLISHER_ROLES)
+
+
+def may_publish_somewhere(session: Session, person: Person) -> bool:
+    """Tell whether `person` may publish from some committee that has committees below it."""
+    has_children = select(Committee.parent_id).where(Committee.parent_id.is_not(None))
+    if person.is_admin:
+        return session.scalar(has_children.limit(1)) is not None
+    found = session.scalar(
+        select(Membership.id).where(
+            Membership.person_id == person.id, Membership.role.in_(PUBLISHER_ROLES),
+            Membership.committee_id.in_(has_children),
+        ).limit(1)
+    )
+    return found is not None
 
 
 def _check(new: NewCascade) -> None:

@@ -93,3 +93,17 @@ def guide(session: Session, catalog: TopicCatalog, person: Person | None, topic_
         return Guidance(topic, level, None, [])
     committee = start_committee(session, person.workplace, topic)
     return Guidance(topic, committee.level.key, committee, members_of(session, committee))
+
+
+def destinations(session: Session, catalog: TopicCatalog, workplace: Committee | None) -> dict[str, Committee]:
+    """Return, per topic key, the committee where a case from `workplace` on that topic starts."""
+    if workplace is None:
+        return {}
+    by_rule: dict[tuple[str, bool], Committee] = {}
+    result = {}
+    for topic in catalog.topics:
+        rule = (topic.level, topic.direct)
+        if rule not in by_rule:
+            by_rule[rule] = start_committee(session, workplace, topic)
+        result[topic.key] = by_rule[rule]
+    return result

@@ -13,10 +13,11 @@ from medflow.i18n import translate_error
 from medflow.persistence.models import Case
 from medflow.services import cases as case_service
 from medflow.services import queries
+from medflow.services import topics as topic_service
 from medflow.web.actions import action_forms
 from medflow.web.display import event_label, lang
 from medflow.web.forms import NewCaseForm, SelectChoice
-from medflow.workflows import engines
+from medflow.workflows import engines, topics
 
 bp = Blueprint("cases", __name__)
 
@@ -38,23 +39,44 @@ def _workflow_choices() -> list:
             for name, e in sorted(engines().items()) if e.definition.submittable]
 
 
+def _topic_choices(destinations: dict) -> list:
+    """Return the topic options grouped by case type and level, after "other / don't know"."""
+    catalog, language = topics(), lang()
+    choices = [SelectChoice("", gettext("Other / don't know"))]
+    for name, engine in sorted(engines().items()):
+        for level in reversed(catalog.levels):
+            group = f"{engine.definition.label.get(language)} · {level.label.get(language)}"
+            for t in catalog.in_level(level.key):
+                if t.workflow != name:
+                    continue
+                goes_to = destinations.get(t.key)
+                attrs = {"data-workflow": t.workflow, "data-category": t.category or "",
+                         "data-goes-to": goes_to.name if goes_to else ""}
+                choices.append(SelectChoice(t.key, t.label.get(language), render_kw=attrs, optgroup=group))
+    return choices
+
+
 @bp.route("/cases/new", methods=["GET", "POST"])
 def new():
-    """Show the new-case form; open the case at my workplace committee."""
+    """Show the new-case form; open the case where its topic belongs (else at my workplace committee)."""
     form = NewCaseForm()
+    destinations = topic_service.destinations(db.session, topics(), current_user.workplace)
     form.workflow.choices = _workflow_choices()
+    form.set_topics(topics(), _topic_choices(destinations))
     if not form.is_submitted():
         form.workflow.data = "question"
+        form.follow_topic_on_first_show(request.args.get("topic"))
     if form.validate_on_submit():
         new_case = case_service.NewCase(
             workflow=form.workflow.data, title=form.title.data, description=form.description.data or "",
-            confidential=form.confidential.data, extra=form.extra(),
+            confidential=form.confidential.data, topic=form.chosen_topic(), extra=form.extra(),
         )
-        case = case_service.submit_case(db.session, engines(), current_user, new_case)
+        case = topic_service.submit_on_topic(db.session, engines(), topics(), current_user, new_case)
         flash(gettext("Your case was sent to %(name)s.", name=case.holder.name), "success")
         return redirect(url_for("cases.show", case_id=case.id))
     status = 400 if form.is_submitted() else 200
-    return render_template("cases/new.html", form=form), status
+    goes_to = destinations.get(form.topic.data or "")
+    return render_template("cases/new.html", form=form, goes_to=goes_to), status
 
 
 def render_case(case: Case, *, status: int = 200, problem: str | None = None,

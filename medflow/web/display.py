@@ -7,7 +7,9 @@ from datetime import date, datetime
 from flask import Flask
 from flask_babel import format_date, format_time, get_locale, lazy_gettext
 
+from medflow.persistence.base import utcnow
 from medflow.web.forms import CATEGORY_CHOICES
+from medflow.web.serialize import due_at
 from medflow.workflows import engines
 
 ROLE_LABELS = {
@@ -17,6 +19,7 @@ ROLE_LABELS = {
     "member": lazy_gettext("Member"),
     "amr": lazy_gettext("AMR (working-environment representative)"),
     "tr": lazy_gettext("TR (union representative)"),
+    "submitter": lazy_gettext("The submitter"),
 }
 FIELD_LABELS = {
     "comment": lazy_gettext("Comment"),
@@ -52,6 +55,10 @@ GROUP_LABELS = {
     "agenda": lazy_gettext("On the agenda"),
     "closed": lazy_gettext("Recently closed"),
 }
+# Events that are no transition of the workflow: how a case was opened.
+OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("Published")}
+# Event data shown in words elsewhere on the timeline (the deadline rule) or internal (a cascade's id).
+HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "cascade_id"})
 VALUE_LABELS = {"outcome": OUTCOME_LABELS, "risk_level": RISK_LABELS, "category": dict(CATEGORY_CHOICES)}
 
 
@@ -73,9 +80,11 @@ def state_label(workflow: str, state: str | None) -> str:
 
 
 def event_label(workflow: str, event: str) -> str:
-    """Return what an event is called in the page's language ('submit' is not a transition)."""
+    """Return what an event is called in the page's language ('submit' and 'publish' are no transitions)."""
     transitions = engines()[workflow].definition.transitions_for(event)
-    return transitions[0].label.get(lang()) if transitions else str(lazy_gettext("Submitted"))
+    if transitions:
+        return transitions[0].label.get(lang())
+    return str(OPENING_EVENTS.get(event, OPENING_EVENTS["submit"]))
 
 
 def value_label(field: str, value) -> str:
@@ -101,11 +110,19 @@ def nice_datetime(value: datetime | None) -> str:
     return f"{format_date(value, 'medium')} {format_time(value, 'short')}"
 
 
+def due_state(case) -> dict | None:
+    """Return when an open case is due and whether that has passed, or None without a deadline."""
+    due = due_at(case)
+    if due is None:
+        return None
+    return {"at": due, "overdue": due < utcnow()}
+
+
 def init_app(app: Flask) -> None:
     """Make the labels and formatters available to every template."""
     app.jinja_env.globals.update(
         workflow_label=workflow_label, state_label=state_label, event_label=event_label,
         value_label=value_label, role_labels=ROLE_LABELS, field_labels=FIELD_LABELS,
-        group_labels=GROUP_LABELS,
+        group_labels=GROUP_LABELS, due_state=due_state, hidden_event_data=HIDDEN_EVENT_DATA,
     )
     app.jinja_env.filters.update(date=nice_date, datetime=nice_datetime)

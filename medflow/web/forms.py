@@ -7,12 +7,13 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from medflow.domain.topics import EMPTY_CATALOG, TopicCatalog
 from medflow.services.cases import MAX_DESCRIPTION, MAX_TITLE
 
 try:  # WTForms 3.3 wants choice objects; older versions take (value, label) pairs
     from wtforms.fields.choices import SelectChoice
 except ImportError:  # pragma: no cover - depends on the installed WTForms
-    def SelectChoice(value, label):  # noqa: N802 - stands in for the class
+    def SelectChoice(value, label, render_kw=None, optgroup=None):  # noqa: N802 - stands in for the class
         """Return a (value, label) pair, the choice form older WTForms understands."""
         return value, label
 
@@ -42,8 +43,13 @@ class LoginForm(FlaskForm):
 
 
 class NewCaseForm(FlaskForm):
-    """What an employee fills in to open a case; the work-environment fields are conditional."""
+    """What an employee fills in to open a case; the work-environment fields are conditional.
 
+    A chosen topic decides the case type (and may bring a category), so the form follows it.
+    """
+
+    catalog: TopicCatalog = EMPTY_CATALOG
+    topic = SelectField(lazy_gettext("What is it about?"), choices=[], validate_choice=False)
     workflow = RadioField(lazy_gettext("Case type"), choices=[], validate_choice=False)
     title = StringField(lazy_gettext("Title"), validators=[_required(), _at_most(MAX_TITLE)])
     description = TextAreaField(lazy_gettext("Description"), validators=[_at_most(MAX_DESCRIPTION)])
@@ -56,14 +62,47 @@ class NewCaseForm(FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         """Validate, and require a known case type and, for a work-environment task, a category."""
         ok = super().validate(extra_validators)
+        topic_category = self._follow_topic()
+        if self.topic.errors:
+            ok = False
         if self.workflow.data not in {value for value, *_rest in self.workflow.choices}:
             self.workflow.errors = [*self.workflow.errors, lazy_gettext("Choose a case type.")]
             ok = False
         categories = [key for key, _label in CATEGORY_CHOICES]
-        if self.workflow.data == "work_environment" and self.category.data not in categories:
+        if self.workflow.data == "work_environment" and self.category.data not in categories \
+                and not topic_category:
             self.category.errors = [*self.category.errors, lazy_gettext("Choose a category.")]
             ok = False
         return ok
+
+    def set_topics(self, catalog: TopicCatalog, choices: list) -> None:
+        """Offer `choices` (grouped topic options) and remember the catalog to follow a chosen topic."""
+        self.catalog = catalog
+        self.topic.choices = choices
+
+    def follow_topic_on_first_show(self, key: str | None) -> None:
+        """Preselect a topic (from ?topic=KEY) with its case type and category, if it is known."""
+        topic = self.catalog.get(key) if key else None
+        if topic is not None:
+            self.topic.data = topic.key
+            self.workflow.data = topic.workflow
+            self.category.data = topic.category or self.category.data
+
+    def _follow_topic(self) -> str | None:
+        """Take the case type from the chosen topic; return the topic's category, if any."""
+        key = self.topic.data or ""
+        if not key:
+            return None
+        topic = self.catalog.get(key)
+        if topic is None:
+            self.topic.errors = [*self.topic.errors, lazy_gettext("Choose a topic from the list.")]
+            return None
+        self.workflow.data = topic.workflow
+        return topic.category
+
+    def chosen_topic(self) -> str | None:
+        """Return the chosen topic's key, or None for "other / don't know"."""
+        return self.topic.data or None
 
     def extra(self) -> dict[str, str]:
         """Return the workflow-specific fields for the service."""

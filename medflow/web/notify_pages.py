@@ -6,24 +6,26 @@ from flask import Blueprint, Flask, flash, redirect, render_template, url_for
 from flask_babel import get_locale, lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
+from sqlalchemy.exc import SQLAlchemyError
 from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from medflow.extensions import db
 from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications, queries
+from medflow.web.forms import SelectChoice
 from medflow.workflows import engines
 
 bp = Blueprint("notify_pages", __name__)
+KIND_LABELS = {"decision": lazy_gettext("Decision"), "information": lazy_gettext("Information"),
+               "task": lazy_gettext("Task")}
 
 
 class PublishForm(FlaskForm):
     """What a committee publishes downwards."""
 
     committee = SelectField(lazy_gettext("From committee"), validators=[DataRequired()])
-    kind = SelectField(lazy_gettext("Kind"), choices=[
-        ("decision", lazy_gettext("Decision")), ("information", lazy_gettext("Information")),
-        ("task", lazy_gettext("Task"))])
+    kind = SelectField(lazy_gettext("Kind"), choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()])
     title = StringField(lazy_gettext("Title"), validators=[DataRequired(), Length(max=200)])
     body = TextAreaField(lazy_gettext("Text"), validators=[DataRequired(), Length(max=20_000)])
     due_date = DateField(lazy_gettext("Report back by"), validators=[Optional()])
@@ -74,10 +76,12 @@ def _publish_form() -> PublishForm:
     form = PublishForm()
     mine = [c for c in queries.all_committees(db.session)
             if c.children and cascades.may_publish(db.session, current_user, c)]
-    form.committee.choices = [(c.key, c.name) for c in mine]
+    form.committee.choices = [SelectChoice(c.key, c.name) for c in mine]
     below = [d for c in mine for d in cascades.descendants(queries.all_committees(db.session), c.id)]
-    form.levels.choices = list(dict.fromkeys((d.level.key, d.level.name) for d in below))
-    form.branches.choices = list(dict.fromkeys((d.key, d.name) for d in below))
+    levels = dict.fromkeys((d.level.key, d.level.name) for d in below)
+    branches = dict.fromkeys((d.key, d.name) for d in below)
+    form.levels.choices = [SelectChoice(key, name) for key, name in levels]
+    form.branches.choices = [SelectChoice(key, name) for key, name in branches]
     return form
 
 
@@ -92,7 +96,7 @@ def cascade_new():
             kind=form.kind.data, due_date=form.due_date.data, internal=form.internal.data,
             levels=tuple(form.levels.data or ()), branches=tuple(form.branches.data or ()))
         cascade = cascades.publish(db.session, current_user, new)
-        flash(lazy_gettext("Published to %(n)s committees.", n=len(cascade.receipts)))
+        flash(lazy_gettext("Published to %(n)s committees.", n=len(cascade.receipts)), "success")
         return redirect(url_for("notify_pages.cascade_show", cascade_id=cascade.id))
     return render_template("cascades/new.html", form=form), 400 if form.errors else 200
 
@@ -103,7 +107,7 @@ def cascade_show(cascade_id: int):
     """Show the roll-up of a cascade."""
     return render_template("cascades/rollup.html",
                            rollup=cascade_views.rollup(db.session, current_user, cascade_id),
-                           state_label=state_label)
+                           state_label=state_label, kind_labels=KIND_LABELS)
 
 
 @bp.get("/information")
@@ -111,7 +115,8 @@ def cascade_show(cascade_id: int):
 def information():
     """Show what the user's committees received from above ("Information fra ledelsen/MED")."""
     items = cascade_views.information_from_above(db.session, current_user)
-    return render_template("cascades/information.html", items=items, state_label=state_label)
+    return render_template("cascades/information.html", items=items, state_label=state_label,
+                           kind_labels=KIND_LABELS)
 
 
 def state_label(state: str) -> str:
@@ -122,9 +127,14 @@ def state_label(state: str) -> str:
 def init_app(app: Flask) -> None:
     """Register the pages and the `unread_notifications` template variable."""
     app.register_blueprint(bp)
+    app.jinja_env.globals["cascade_kind_labels"] = KIND_LABELS
 
     @app.context_processor
     def _unread():
         user = current_user
-        count = notifications.unread_count(db.session, user) if user and user.is_authenticated else 0
+        try:
+            count = notifications.unread_count(db.session, user) if user and user.is_authenticated else 0
+        except SQLAlchemyError:  # an error page must still render when the database fails
+            db.session.rollback()
+            count = 0
         return {"unread_notifications": count}

@@ -8,7 +8,7 @@ from jinja2 import TemplateNotFound
 from sqlalchemy.exc import SQLAlchemyError
 
 from medflow.extensions import db
-from medflow.services import queries
+from medflow.services import cascades, queries
 
 
 def render_error(status: int, message: str):
@@ -21,15 +21,17 @@ def render_error(status: int, message: str):
 
 def _navigation() -> dict:
     """Return the committees I sit on and their open-case counts, for the navigation."""
+    nothing = {"nav_committees": [], "nav_counts": {}, "nav_may_publish": False}
     if not current_user.is_authenticated:
-        return {"nav_committees": [], "nav_counts": {}}
+        return nothing
     try:
         committees = queries.my_committees(db.session, current_user)
         counts = queries.open_counts(db.session, current_user, committees)
+        may_publish = cascades.may_publish_somewhere(db.session, current_user)
     except SQLAlchemyError:  # an error page must still render when the database fails
         db.session.rollback()
-        return {"nav_committees": [], "nav_counts": {}}
-    return {"nav_committees": committees, "nav_counts": counts}
+        return nothing
+    return {"nav_committees": committees, "nav_counts": counts, "nav_may_publish": may_publish}
 
 
 def init_app(app: Flask) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -11,7 +12,7 @@ from werkzeug.serving import make_server
 
 from medflow import create_app
 from medflow.extensions import db
-from medflow.services.users import set_password
+from medflow.services.users import set_password_hash
 from tests import factories
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -20,7 +21,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 PASSWORD = "e2e-kodeord-123"
-SCREENSHOTS = Path(__file__).parent / "screenshots"
+# The committed screenshots are written only by `make screenshots` (MEDFLOW_SCREENSHOTS=1), so that
+# `make test` leaves the git tree clean; otherwise they go to the git-ignored screenshots-latest/.
+SCREENSHOTS = Path(__file__).parent / (
+    "screenshots" if os.environ.get("MEDFLOW_SCREENSHOTS") == "1" else "screenshots-latest"
+)
 PEOPLE = ("anna", "lene", "ole", "kim", "pia")
 
 
@@ -44,24 +49,35 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """Serve medflow on 127.0.0.1 from a background thread with the test organisation loaded."""
+def live_app(tmp_path_factory):
+    """Return the app the browser tests talk to, on a temporary SQLite file."""
     path = tmp_path_factory.mktemp("e2e") / "medflow.db"
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "e2e-secret"})
+    yield app
     with app.app_context():
-        db.create_all()
-        factories.load_org(db.session)
-        for who in PEOPLE:
-            set_password(db.session, f"{who}@example.dk", PASSWORD)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+        for engine in db.engines.values():
+            engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    """Serve medflow on 127.0.0.1 from a background thread."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join()
-    with app.app_context():
-        for engine in db.engines.values():
-            engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def fresh_organisation(live_app):
+    """Start every browser test from the test organisation alone, so no test sees another's cases."""
+    with live_app.app_context():
+        db.drop_all()
+        db.create_all()
+        factories.load_org(db.session)
+        set_password_hash(db.session, [f"{who}@example.dk" for who in PEOPLE], PASSWORD)
 
 
 @pytest.fixture(scope="session")
@@ -97,6 +113,6 @@ def log_in(page, who: str) -> None:
 
 
 def shot(page, name: str) -> None:
-    """Save a full-page screenshot for reviewers (tests/e2e/screenshots/NAME.png)."""
+    """Save a full-page screenshot for reviewers (tests/e2e/screenshots/NAME.png with `make screenshots`)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -41,7 +41,7 @@ def test_flowchart_shows_every_topic_in_its_lane_without_login_or_personal_data(
 
     with app.app_context():
         catalog = topics()
-    lanes = dict(re.findall(r'<tbody id="lane-(\w+)" data-level="\w+">(.*?)</tbody>', html, re.S))
+    lanes = dict(re.findall(r'<tbody id="table-lane-(\w+)" data-level="\w+">(.*?)</tbody>', html, re.S))
     for t in catalog.topics:
         assert f'data-topic="{t.key}" data-level="{t.level}"' in lanes[t.level]
         assert f'id="topic-{t.key}"' in html  # the drawing's box
