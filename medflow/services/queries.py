@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from medflow.domain.errors import NotAllowed, Unknown, _
 from medflow.domain.policy import CONFIDENTIAL_ROLES
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Committee, Level, Membership, Person
@@ -45,6 +46,16 @@ def committee_roles(session: Session, person: Person, committee: Committee) -> s
 def may_read_inbox(session: Session, person: Person, committee: Committee) -> bool:
     """Tell whether `person` may list the cases `committee` holds."""
     return person.is_admin or bool(committee_roles(session, person, committee))
+
+
+def readable_inbox(session: Session, person: Person, key: str) -> Committee:
+    """Return the committee `key` if `person` may list its cases; raise Unknown or NotAllowed."""
+    committee = session.scalar(select(Committee).where(Committee.key == key))
+    if committee is None:
+        raise Unknown(_("Unknown committee %(key)s."), key=key)
+    if not may_read_inbox(session, person, committee):
+        raise NotAllowed(_("Only members of %(name)s can list its cases."), name=committee.name)
+    return committee
 
 
 def _inbox_query(session: Session, person: Person, committee: Committee) -> Select:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 from flask_babel import get_locale
 from flask_login import current_user
-from sqlalchemy import select
 
-from medflow.domain.errors import Invalid, NotAllowed, Unknown, _
+from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
-from medflow.persistence.models import Committee
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
@@ -107,11 +105,7 @@ def _page_number() -> int:
 @bp.get("/committees/<key>/cases")
 def committee_cases(key: str):
     """Return the cases a committee holds, newest first, a page at a time."""
-    committee = db.session.scalar(select(Committee).where(Committee.key == key))
-    if committee is None:
-        raise Unknown(_("Unknown committee %(key)s."), key=key)
-    if not queries.may_read_inbox(db.session, current_user, committee):
-        raise NotAllowed(_("Only members of %(name)s can list its cases."), name=committee.name)
+    committee = queries.readable_inbox(db.session, current_user, key)
     page = _page_number()
     size = current_app.config["PAGE_SIZE"]
     result = queries.committee_cases(

@@ -6,11 +6,8 @@ from itertools import groupby
 
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
-from medflow.domain.errors import NotAllowed, Unknown, _
 from medflow.extensions import db
-from medflow.persistence.models import Committee
 from medflow.services import queries
 from medflow.web.display import lang
 from medflow.workflows import engines
@@ -46,11 +43,7 @@ def _sections(items: list) -> list[tuple[str, list]]:
 @login_required
 def inbox(key: str):
     """Show the cases a committee I sit on holds."""
-    committee = db.session.scalar(select(Committee).where(Committee.key == key))
-    if committee is None:
-        raise Unknown(_("Unknown committee %(key)s."), key=key)
-    if not queries.may_read_inbox(db.session, current_user, committee):
-        raise NotAllowed(_("Only members of %(name)s can list its cases."), name=committee.name)
+    committee = queries.readable_inbox(db.session, current_user, key)
     states = _state_choices()
     state = request.args.get("state") if request.args.get("state") in dict(states) else None
     workflow = request.args.get("workflow") if request.args.get("workflow") in engines() else None
