@@ -29,7 +29,7 @@ run: install graphviz
 # Debian's PostgreSQL server, Chromium and Graphviz; installed only when missing (needs root).
 system-packages:
 	@missing=""; \
-	[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$$missing postgresql"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	if [ -n "$$missing" ]; then \

@@ -9,7 +9,17 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-PG_BIN = Path(os.environ.get("MEDFLOW_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _server_bin() -> Path:
+    """Return MEDFLOW_PG_BIN, else the newest Debian PostgreSQL server's bin folder."""
+    if configured := os.environ.get("MEDFLOW_PG_BIN"):
+        return Path(configured)
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+    return found[-1].parent if found else Path("/usr/lib/postgresql/bin")
+
+
+PG_BIN = _server_bin()
 
 
 def _free_port() -> int:
