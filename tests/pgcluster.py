@@ -10,7 +10,6 @@ import tempfile
 from pathlib import Path
 
 
-
 def _server_bin() -> Path:
     """Return MEDFLOW_PG_BIN, else the newest Debian PostgreSQL server's bin folder."""
     if configured := os.environ.get("MEDFLOW_PG_BIN"):
