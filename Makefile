@@ -48,6 +48,7 @@ graphviz:
 install-test: system-packages install
 
 test: install-test
+	$(BIN)/ruff check medflow tests
 	MEDFLOW_TEST_DATABASES=sqlite,postgresql $(BIN)/pytest -q
 
 # Refresh the committed screenshots in tests/e2e/screenshots/ (plain `make test` writes elsewhere).
