@@ -12,7 +12,7 @@ import threading
 import time
 from typing import Any
 
-from flask import Flask, current_app, has_app_context
+from flask import Flask, current_app, has_app_context, has_request_context
 from flask_babel import force_locale, gettext, lazy_gettext
 from sqlalchemy.orm import Session
 
@@ -157,7 +157,8 @@ def wait_for_delivery(timeout: float | None = None) -> bool:
 
 
 def _on_queued_commit() -> None:
-    if has_app_context() and current_app.config.get("MAIL_SERVER") \
+    """After a request's commit queued mail, wake the sender (the CLI sends its own at its end)."""
+    if has_request_context() and current_app.config.get("MAIL_SERVER") \
             and current_app.config.get("MAIL_SEND_ON_COMMIT", True):
         request_delivery(current_app._get_current_object())
 

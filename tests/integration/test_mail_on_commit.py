@@ -14,7 +14,7 @@ from medflow.cli import cli
 from medflow.extensions import db
 from medflow.notify import wait_for_delivery
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import OutboxMessage
+from medflow.persistence.models import Case, OutboxMessage
 from tests.integration.test_mail import Inbox, SmtpServer, free_port, outbox
 
 
@@ -113,3 +113,15 @@ def test_without_sending_on_commit_mail_waits_for_cron(app, api, smtp):
     with app.app_context():
         due = db.session.scalars(select(OutboxMessage).where(OutboxMessage.next_attempt_at <= utcnow()))
         assert len(due.all()) == 4
+
+
+def test_sweep_command_sends_its_reminders_itself_and_starts_no_background_sender(app, api, smtp):
+    smtp.start()
+    case = api("anna").submit()
+    assert wait_for_delivery(30)
+    with app.app_context():
+        due = db.session.get(Case, case["id"]).state_due_at
+    result = app.test_cli_runner().invoke(cli, ["sweep", "--now", (due - timedelta(days=1)).isoformat()])
+    assert "1 reminder(s)" in result.output and "Mail: 4 sent" in result.output
+    assert wait_for_delivery(0) is True
+    assert len(smtp.inbox.to("lene@example.dk")) == 2  # the new case, then the reminder
