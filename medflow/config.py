@@ -71,5 +71,7 @@ def from_env(instance: Path) -> dict:
         "MAIL_PASSWORD": env("MAIL_PASSWORD"),
         "MAIL_USE_TLS": env("MAIL_USE_TLS", "") in ("1", "true", "yes"),
         "MAIL_FROM": env("MAIL_FROM", "medflow@localhost"),
+        "MAIL_TIMEOUT": float(env("MAIL_TIMEOUT", "10")),
+        "MAIL_SEND_ON_COMMIT": env("MAIL_SEND_ON_COMMIT", "1").lower() not in ("0", "false", "no"),
         "BASE_URL": env("MEDFLOW_BASE_URL", "http://127.0.0.1:5000"),
     }

@@ -1,21 +1,29 @@
-"""Notifications wired into the app: the case-event listener and the Danish e-mail text.
+"""Notifications wired into the app: the case-event listener, the Danish e-mail text and sending.
 
-Mail is only queued when MAIL_SERVER is set; it is sent later from the outbox by
-`medflow outbox send` (and at the end of every `medflow sweep`), never inside a request.
+Mail is only queued when MAIL_SERVER is set. Once a transaction that queued mail has committed,
+a background thread (one per process at most, with its own app context and Session) sends what
+is due, unless MAIL_SEND_ON_COMMIT is off; a request never waits for the mail server.
+`medflow outbox send` (and every `medflow sweep`) stays the safety net that retries failures.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
-from flask import Flask, current_app, has_app_context
+from flask import Flask, current_app, has_app_context, has_request_context
 from flask_babel import force_locale, gettext, lazy_gettext
+from sqlalchemy.orm import Session
 
+from medflow.extensions import db
 from medflow.persistence.models import Case, CaseEvent, Person
 from medflow.services import cascades  # noqa: F401 - registers the pass-down listener
 from medflow.services.hooks import on_case_event
 from medflow.services.notifications import MailSettings, notify_event
-from medflow.services.outbox import SmtpSettings
+from medflow.services.outbox import SmtpSettings, deliver_due, on_queued_commit
+
+BATCH = 100  # messages per delivery round; a full round is followed by another
 
 DESCRIPTION_IN_MAIL = 600
 MESSAGES = {
@@ -37,13 +45,16 @@ MESSAGES = {
     "reminder_due": lazy_gettext("The deadline for the case has passed (%(due)s)."),
     "item_before": lazy_gettext("Reminder: an action-plan item is due on %(due)s."),
     "item_due": lazy_gettext("An action-plan item was due on %(due)s."),
+    "cascade_before": lazy_gettext("Reminder: %(committee)s is asked to report back by %(due)s."),
+    "cascade_due": lazy_gettext("%(committee)s was asked to report back by %(due)s and has not done so yet."),
+    "cascade_complete": lazy_gettext("All %(count)s committees have reported back on \"%(title)s\"."),
 }
 OTHER = lazy_gettext("The case was updated (%(event)s).")
 
 
 def message(kind: str, data: dict[str, Any]) -> str:
     """Return the text of a notification in the current language."""
-    params = {"committee": "", "due": "", "event": kind, **data}
+    params = {"committee": "", "due": "", "event": kind, "count": "", "title": "", **data}
     return str(MESSAGES.get(kind, OTHER)) % params
 
 
@@ -90,6 +101,69 @@ def _on_case_event(session, case: Case, event: CaseEvent) -> None:
     notify_event(session, case, event, mail_settings())
 
 
+class _Sender:
+    """The process's one background sender: apps waiting for a delivery round, and its thread."""
+
+    lock = threading.Lock()
+    waiting: list[Flask] = []
+    thread: threading.Thread | None = None
+
+
+def _deliver_now(app: Flask) -> None:
+    """Send the app's due mail with a Session of its own; a failure is left to the outbox retries."""
+    with app.app_context():
+        smtp = smtp_settings()
+        if smtp is None:
+            return
+        try:
+            with Session(db.engine) as session:
+                while len(deliver_due(session, smtp, limit=BATCH).sent) == BATCH:
+                    pass
+        except Exception:  # noqa: BLE001 - a sender thread must never die loudly; cron retries
+            app.logger.exception("Sending queued mail failed; `medflow outbox send` will retry it.")
+
+
+def _run() -> None:
+    while True:
+        with _Sender.lock:
+            if not _Sender.waiting:
+                _Sender.thread = None
+                return
+            app = _Sender.waiting.pop(0)
+        _deliver_now(app)
+
+
+def request_delivery(app: Flask) -> None:
+    """Have the background sender send the app's due mail (starts it unless it is running)."""
+    with _Sender.lock:
+        if app not in _Sender.waiting:
+            _Sender.waiting.append(app)
+        if _Sender.thread is None:
+            _Sender.thread = threading.Thread(target=_run, name="medflow-mail", daemon=True)
+            _Sender.thread.start()
+
+
+def wait_for_delivery(timeout: float | None = None) -> bool:
+    """Wait until the background sender has finished; False if it still runs after `timeout` seconds."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        with _Sender.lock:
+            thread = _Sender.thread
+        if thread is None:
+            return True
+        thread.join(None if deadline is None else max(deadline - time.monotonic(), 0))
+        if thread.is_alive():
+            return False
+
+
+def _on_queued_commit() -> None:
+    """After a request's commit queued mail, wake the sender (the CLI sends its own at its end)."""
+    if has_request_context() and current_app.config.get("MAIL_SERVER") \
+            and current_app.config.get("MAIL_SEND_ON_COMMIT", True):
+        request_delivery(current_app._get_current_object())
+
+
 def init_app(app: Flask) -> None:
-    """Register the notification listener (once per process; it reads the current app's config)."""
+    """Register the notification listener and the sender after commit (once per process)."""
     on_case_event(_on_case_event)
+    on_queued_commit(_on_queued_commit)

@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 
 from medflow.domain.policy import CONFIDENTIAL_ROLES
 from medflow.persistence.base import utcnow
+from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Notification, Person
 from medflow.services.access import holder_ids
+from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.outbox import enqueue
 
 # compose(case, kind, data, person) -> (subject, body), in Danish
@@ -50,14 +52,17 @@ def recipients(session: Session, case: Case, event: CaseEvent) -> set[int]:
     """Return who hears about an event: submitter and the holder's members, never the actor.
 
     On resolve every committee that held the case hears the answer; an escalation also tells
-    the committee the case was taken from.
+    the committee the case was taken from. A cascade case's submitter (its publisher) is not told
+    of each committee's steps; `notify_cascade_complete` tells them once all have reported back.
     """
     committees = {event.to_committee_id}
     if event.event == "resolve":
         committees |= holder_ids(session, case)
     if event_kind(event) == "escalate" and event.from_committee_id is not None:
         committees.add(event.from_committee_id)
-    people = committee_people(session, committees, case.confidential) | {case.submitter_id}
+    people = committee_people(session, committees, case.confidential)
+    if case.workflow != CASCADE:
+        people.add(case.submitter_id)
     people.discard(event.actor_id)
     return people
 
@@ -95,8 +100,27 @@ def notify_event(session: Session, case: Case, event: CaseEvent, mail: MailSetti
             **{k: v for k, v in (event.data or {}).items() if k in ("rule", "deadline_days")}}
     if case.meeting_date is not None and event.event == "schedule":
         data["date"] = case.meeting_date.isoformat()
-    return notify(session, case, event_kind(event), recipients(session, case, event), data=data,
-                  mail=mail, event=event, now=event.created_at)
+    count = notify(session, case, event_kind(event), recipients(session, case, event), data=data,
+                   mail=mail, event=event, now=event.created_at)
+    if case.workflow == CASCADE and event.event == "report_back":
+        count += notify_cascade_complete(session, case, event, mail)
+    return count
+
+
+def notify_cascade_complete(session: Session, case: Case, event: CaseEvent, mail: MailSettings | None) -> int:
+    """Tell the publisher once, when this report-back was the last one the cascade waited for."""
+    cascade = session.scalar(select(Cascade).where(Cascade.id == case.data["cascade_id"])
+                             .with_for_update())  # two last report-backs at once: one waits here
+    rows = session.execute(select(Case.state, CascadeReceipt.case_id, CascadeReceipt.via_case_id)
+                           .join(CascadeReceipt, CascadeReceipt.case_id == Case.id)
+                           .where(CascadeReceipt.cascade_id == cascade.id).order_by(CascadeReceipt.id)).all()
+    if any(row.state != "reported_back" for row in rows):
+        return 0
+    # attach it to a case the publisher submitted (cases passed further down are someone else's)
+    own = session.get(Case, next((r.case_id for r in rows if r.via_case_id is None), case.id))
+    data = {"title": cascade.title, "count": len(rows), "cascade_id": cascade.id}
+    return notify(session, own, "cascade_complete", {cascade.publisher_id} - {event.actor_id}, data=data,
+                  mail=mail, now=event.created_at)
 
 
 def unread_count(session: Session, person: Person) -> int:

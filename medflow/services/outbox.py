@@ -2,17 +2,20 @@
 
 Each message is claimed with a guarded UPDATE before it is sent, so two senders running at
 once never send it twice; a failure is recorded and retried later with exponential back-off.
+A session that queued messages calls the `on_queued_commit` listeners once it has committed
+(the web app uses that to start sending at once, in the background).
 """
 
 from __future__ import annotations
 
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
-from sqlalchemy import or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import event, or_, select, update
+from sqlalchemy.orm import Session, SessionTransaction
 
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import OutboxMessage
@@ -21,6 +24,8 @@ CLAIM_FOR = timedelta(minutes=5)
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=6)
 MAX_ATTEMPTS = 10
+QUEUED = "medflow.outbox_queued"  # set in session.info while uncommitted messages are queued
+_committed: list[Callable[[], None]] = []
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,28 @@ def enqueue(session: Session, recipient: str, subject: str, body: str,
     message = OutboxMessage(recipient=recipient, subject=subject, body=body,
                             created_at=now or utcnow(), next_attempt_at=now or utcnow())
     session.add(message)
+    session.info[QUEUED] = True
     return message
+
+
+def on_queued_commit(listener: Callable[[], None]) -> Callable[[], None]:
+    """Call `listener` after every commit that queued messages; registering twice has no effect."""
+    if listener not in _committed:
+        _committed.append(listener)
+    return listener
+
+
+@event.listens_for(Session, "after_commit")
+def _after_commit(session: Session) -> None:
+    if session.info.pop(QUEUED, False):
+        for listener in list(_committed):
+            listener()
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _after_rollback(session: Session, previous: SessionTransaction) -> None:
+    if not previous.nested:  # the queued messages are gone with the transaction
+        session.info.pop(QUEUED, None)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -100,7 +126,7 @@ def _record_failure(message: OutboxMessage, error: Exception, now: datetime) -> 
 
 def deliver_due(session: Session, smtp: SmtpSettings, *, now: datetime | None = None,
                 limit: int = 100) -> Delivery:
-    """Send every message that is due, each at most once per claim; record failures for retry."""
+    """Send up to `limit` due messages, each at most once per claim; record failures for retry."""
     now = now or utcnow()
     done = Delivery()
     ids = list(session.scalars(select(OutboxMessage.id).where(*_due(now))

@@ -1,5 +1,8 @@
 """The periodic sweep: reminders before and at deadlines, and escalation of overdue cases.
 
+Deadlines are a state's `state_due_at`, an action-plan item's due date and a cascade's
+report-back date (reminding the receiving committee's chair, vice chair and secretary).
+
 Safe to run again and concurrently: each reminder is recorded under a unique key before it
 counts as sent, and an escalation is a versioned case change, so it happens once.
 """
@@ -7,7 +10,7 @@ counts as sent, and an escalation is a versioned case change, so it happens once
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -16,7 +19,9 @@ from sqlalchemy.orm import Session
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import MedflowError
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import ActionItem, Case, SentReminder
+from medflow.persistence.models import ActionItem, Case, Membership, Person, SentReminder
+from medflow.services.cascades import PUBLISHER_ROLES
+from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.cases import fire_system_event
 from medflow.services.notifications import MailSettings, committee_people, notify
 from medflow.services.tree import load_tree
@@ -31,14 +36,17 @@ class SweepReport:
 
 
 def _remind(session: Session, case: Case, key: str, kind: str, due: datetime,
-            mail: MailSettings | None, now: datetime) -> bool:
-    """Send one reminder to the holding committee unless it was sent before; True if sent now."""
+            mail: MailSettings | None, now: datetime, people: set[int] | None = None,
+            data: dict | None = None) -> bool:
+    """Send one reminder (to the holding committee by default) unless it was sent before; True if sent now."""
     if session.scalar(select(SentReminder.id).where(SentReminder.key == key)) is not None:
         return False
     session.add(SentReminder(key=key, case_id=case.id, kind=kind.rsplit("_", 1)[-1], due_at=due,
                              sent_at=now))
-    people = committee_people(session, {case.holder_id}, case.confidential)
-    notify(session, case, kind, people, data={"due": due.date().isoformat()}, mail=mail, now=now)
+    if people is None:
+        people = committee_people(session, {case.holder_id}, case.confidential)
+    notify(session, case, kind, people, data={"due": due.date().isoformat(), **(data or {})}, mail=mail,
+           now=now)
     try:
         session.commit()
     except IntegrityError:  # another sweep sent it a moment ago
@@ -100,6 +108,35 @@ def _item_reminders(session: Session, engines, mail, now: datetime) -> list[str]
     return sent
 
 
+def _cascade_reminders(session: Session, engines, mail, now: datetime) -> list[str]:
+    """Remind each receiving committee that has not reported back, before and at the report-back date."""
+    if CASCADE not in engines:
+        return []
+    days, sent = engines[CASCADE].definition.remind_before_days or 0, []
+    cases = session.scalars(select(Case).where(Case.workflow == CASCADE, Case.closed_at.is_(None),
+                                               Case.state != "reported_back").order_by(Case.id)).all()
+    for case in cases:
+        due_date = (case.data or {}).get("due_date")
+        if not due_date:
+            continue
+        due = datetime.combine(date.fromisoformat(due_date), time.min, UTC)
+        kind = "cascade_due" if now >= due else "cascade_before"
+        if kind == "cascade_before" and not (days and now >= due - timedelta(days=days)):
+            continue
+        key = f"cascade:{case.id}:{due_date}:{kind.split('_')[1]}"
+        if _remind(session, case, key, kind, due, mail, now, _officers(session, case.holder_id),
+                   {"committee": case.holder.name}):
+            sent.append(key)
+    return sent
+
+
+def _officers(session: Session, committee_id: int) -> set[int]:
+    """Return the active chair, vice chair and secretary of a committee."""
+    return set(session.scalars(select(Membership.person_id).join(Person).where(
+        Membership.committee_id == committee_id, Membership.role.in_(PUBLISHER_ROLES),
+        Person.active.is_(True))))
+
+
 def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSettings | None = None,
           now: datetime | None = None) -> SweepReport:
     """Send due reminders and escalate overdue cases; running it twice does nothing more."""
@@ -113,4 +150,5 @@ def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSet
             continue
         report.reminders += _state_reminders(session, case, engine, mail, now)
     report.reminders += _item_reminders(session, engines, mail, now)
+    report.reminders += _cascade_reminders(session, engines, mail, now)
     return report

@@ -8,8 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from medflow.extensions import db
-from medflow.persistence.models import Cascade, Case, Notification, Person
+from medflow.persistence.models import Cascade, Case, Notification, Person, SentReminder
+from medflow.services import cascades as cascade_service
+from medflow.services import cases as case_service
 from medflow.services.cascade_views import rollup
+from medflow.services.sweep import sweep
 from tests import factories
 
 WORKPLACE_CHAIRS = {"lok-skole": "lene", "lok-dagtilbud": "dora", "lok-sfo": "sofie",
@@ -130,3 +133,88 @@ def test_employees_read_what_their_committees_received_except_internal(app, api)
     assert notes == {"omr-born": [], "lok-skole": ["Vi holder temadag i april"]}
     assert api("peter").get("/information").get_json()["items"] == []  # other branch
     assert api("anna").get(f"/cases/{cases['lok-skole']['id']}").status_code == 404
+
+
+def notified(kind: str) -> list[str]:
+    """Return who got notifications of this kind (short names, one entry per notification)."""
+    return sorted(e.split("@")[0] for e in db.session.scalars(
+        select(Person.email).join(Notification, Notification.person_id == Person.id)
+        .where(Notification.kind == kind)))
+
+
+def test_publisher_hears_once_when_every_committee_has_reported_back_and_not_before(app, api):
+    result = publish(api, branches=["omr-born"], levels=["lokal"])  # lok-skole, lok-dagtilbud, lok-sfo
+    cases = cases_by_committee(app, result["id"])
+    for key in ("lok-skole", "lok-dagtilbud", "lok-sfo"):
+        case = api(WORKPLACE_CHAIRS[key]).fire(cases[key], "discuss", comment="Drøftet")
+        api(WORKPLACE_CHAIRS[key]).fire(case, "report_back", comment="Meldt tilbage")
+        with app.app_context():
+            done = key == "lok-sfo"
+            assert notified("cascade_complete") == (["kim"] if done else [])
+    assert [n["kind"] for n in api("kim").get("/notifications").get_json()["notifications"]] == [
+        "cascade_complete"]  # no discuss or report_back per committee
+    [note] = api("kim").get("/notifications").get_json()["notifications"]
+    assert note["message"] == 'All 3 committees have reported back on "Ny stresspolitik".'
+    assert api("kim").get(f"/cases/{note['case_id']}").status_code == 200
+
+
+def test_publisher_waits_for_the_committees_an_item_was_passed_down_to(app, api):
+    result = publish(api, branches=["omr-born"], levels=["omraade"])
+    case = api("ole").fire(cases_by_committee(app, result["id"])["omr-born"], "pass_down")
+    case = api("ole").fire(case, "discuss", comment="Sendt videre")
+    api("ole").fire(case, "report_back", comment="Se de lokale udvalg")
+    with app.app_context():
+        assert notified("cascade_complete") == []
+    cases = cases_by_committee(app, result["id"])
+    for key in ("lok-skole", "lok-dagtilbud", "lok-sfo"):
+        case = api(WORKPLACE_CHAIRS[key]).fire(cases[key], "discuss", comment="Drøftet")
+        api(WORKPLACE_CHAIRS[key]).fire(case, "report_back", comment="Meldt tilbage")
+    with app.app_context():
+        assert notified("cascade_complete") == ["kim"]  # not Ole, who passed it on
+        assert notified("report_back") == ["sara"]  # LokalMED Skole's other member; not Ole or Kim
+
+
+T0 = datetime(2025, 2, 1, 9, 0, tzinfo=UTC)
+
+
+def test_report_back_date_is_reminded_before_and_at_it_once_each_to_the_officers(app, api):
+    with app.app_context():
+        session, engines = db.session, app.extensions["medflow.engines"]
+        kim = session.scalar(select(Person).where(Person.email == "kim@example.dk"))
+        new = cascade_service.NewCascade(committee="kommunemed", title="Ny stresspolitik", body="Drøft den.",
+                                         kind="task", due_date="2025-03-01", branches=("omr-born",),
+                                         levels=("lokal",))
+        cascade = cascade_service.publish(session, kim, new, now=T0)
+        cases = {r.committee.key: r.case for r in cascade.receipts}
+        lene = session.scalar(select(Person).where(Person.email == "lene@example.dk"))
+        for event in ("discuss", "report_back"):
+            skole = session.get(Case, cases["lok-skole"].id)
+            case_service.fire_event(session, engines, lene, skole.id, event, skole.version,
+                                    {"comment": "Klaret"}, now=T0)
+
+        assert sweep(session, engines, now=datetime(2025, 2, 21, 23, tzinfo=UTC)).reminders == []
+        before = sweep(session, engines, now=datetime(2025, 2, 22, 8, tzinfo=UTC)).reminders
+        assert sweep(session, engines, now=datetime(2025, 2, 25, 8, tzinfo=UTC)).reminders == []
+        due = sweep(session, engines, now=datetime(2025, 3, 1, 8, tzinfo=UTC)).reminders
+        assert sweep(session, engines, now=datetime(2025, 3, 4, 8, tzinfo=UTC)).reminders == []
+
+        waiting = sorted(cases[k].id for k in ("lok-dagtilbud", "lok-sfo"))
+        assert before == [f"cascade:{i}:2025-03-01:before" for i in waiting]
+        assert due == [f"cascade:{i}:2025-03-01:due" for i in waiting]
+        assert notified("cascade_before") == notified("cascade_due") == ["dora", "sofie"]
+        assert session.scalar(select(func.count()).select_from(SentReminder)) == 4
+        [note] = session.scalars(select(Notification).where(Notification.kind == "cascade_due")
+                                 .where(Notification.case_id == cases["lok-sfo"].id)).all()
+        assert note.data == {"due": "2025-03-01", "committee": "LokalMED SFO"}
+
+
+def test_report_back_reminders_reach_only_chair_vice_chair_and_secretary(app, api):
+    with app.app_context():
+        session, engines = db.session, app.extensions["medflow.engines"]
+        kim = session.scalar(select(Person).where(Person.email == "kim@example.dk"))
+        new = cascade_service.NewCascade(committee="kommunemed", title="Budget", body="Meld tilbage.",
+                                         kind="task", due_date="2025-03-01", branches=("lok-skole",))
+        cascade_service.publish(session, kim, new, now=T0)
+        sweep(session, engines, now=datetime(2025, 3, 2, tzinfo=UTC))
+        assert notified("cascade_due") == ["lene"]  # not Sara, an ordinary member
+        assert notified("cascade_before") == []  # the sweep first ran after the date

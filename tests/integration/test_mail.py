@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from medflow.cli import cli
 from medflow.extensions import db
-from medflow.notify import smtp_settings
+from medflow.notify import smtp_settings, wait_for_delivery
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import OutboxMessage, Person
 from medflow.services.outbox import claim, deliver_due
@@ -59,11 +59,12 @@ class SmtpServer:
 
 @pytest.fixture
 def smtp(app):
-    """Configure the app for a local SMTP server on a free port (not started yet)."""
+    """Configure the app for a local SMTP server on a free port (not started yet), sent by hand."""
     server = SmtpServer(free_port())
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port, MAIL_FROM="med@example.dk",
-                      BASE_URL="https://med.example.dk", MAIL_TIMEOUT=2)
+                      BASE_URL="https://med.example.dk", MAIL_TIMEOUT=2, MAIL_SEND_ON_COMMIT=False)
     yield server
+    assert wait_for_delivery(30)
     server.stop()
 
 

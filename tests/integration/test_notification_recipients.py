@@ -119,3 +119,31 @@ def test_mark_read_refuses_bad_ids(api):
     response = api("anna").post("/notifications/read", {"ids": "all"})
     assert response.status_code == 400
     assert "ids" in response.get_json()["error"]
+
+
+def _publish_to_lok_skole(api) -> dict:
+    item = {"committee": "kommunemed", "kind": "task", "title": "Stresspolitik",
+            "body": "Drøft og meld tilbage.", "branches": ["lok-skole"]}
+    response = api("kim").post("/cascades", item)
+    assert response.status_code == 201, response.get_json()
+    seen = api("lene").get("/notifications").get_json()["notifications"][0]
+    return api("lene").get(f"/cases/{seen['case_id']}").get_json()
+
+
+def test_cascade_steps_notify_the_receiving_committee_but_not_the_publisher(api, journey):
+    case = _publish_to_lok_skole(api)
+    _, result = journey("lene", case, "discuss", comment="Drøftet på mødet")
+    assert result == ("discuss", LOK_SKOLE - {"lene"})
+    assert api("kim").get("/notifications").get_json()["notifications"] == []
+
+
+def test_last_report_back_notifies_the_publisher_once(api, app):
+    case = _publish_to_lok_skole(api)
+    case = api("lene").fire(case, "discuss", comment="Drøftet")
+    api("tove").fire(case, "report_back", comment="Handlingsplan lavet")
+    with app.app_context():
+        rows = db.session.execute(select(Notification.kind, Person.email).join(Person)
+                                  .where(Notification.case_id == case["id"], Notification.kind != "publish",
+                                         Notification.kind != "discuss")).all()
+    assert sorted((k, e.split("@")[0]) for k, e in rows) == [
+        ("cascade_complete", "kim"), ("report_back", "amir"), ("report_back", "lene"), ("report_back", "sara")]
