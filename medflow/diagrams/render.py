@@ -13,11 +13,6 @@ class RenderError(RuntimeError):
     """`dot` ran but could not draw the source."""
 
 
-def dot_available(program: str = "dot") -> bool:
-    """Tell whether the Graphviz program can be found."""
-    return shutil.which(program) is not None
-
-
 @lru_cache(maxsize=64)
 def render_svg(source: str, program: str = "dot") -> str | None:
     """Return the SVG drawing of a DOT source, or None if Graphviz is not installed."""

@@ -39,18 +39,6 @@ def actor_roles(session: Session, person: Person, case: Case) -> set[str]:
     return roles
 
 
-def can_see(session: Session, person: Person, case: Case) -> bool:
-    """Tell whether `person` may see `case` at all."""
-    if person.is_admin or case.submitter_id == person.id:
-        return True
-    return may_see(
-        is_admin=False,
-        is_submitter=False,
-        confidential=case.confidential,
-        roles_in_holders=roles_in(session, person, holder_ids(session, case)),
-    )
-
-
 def visible_case(session: Session, person: Person, case_id: int) -> Case:
     """Return the case, or raise Unknown if it does not exist or `person` may not see it."""
     return visible_case_and_roles(session, person, case_id)[0]
@@ -59,7 +47,7 @@ def visible_case(session: Session, person: Person, case_id: int) -> Case:
 def visible_case_and_roles(session: Session, person: Person, case_id: int) -> tuple[Case, set[str]]:
     """Return the case and the roles `person` acts with on it (one query), or raise Unknown.
 
-    The same rules as `can_see` and `actor_roles`, answered from a single query of the
+    The rules of `policy.may_see` and `actor_roles`, answered from a single query of the
     person's roles in every committee that has held the case (the holder always has).
     """
     case = session.get(Case, case_id)

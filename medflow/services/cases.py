@@ -14,7 +14,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import Invalid, StaleVersion, Unknown, _
 from medflow.domain.fields import clean_event_fields
-from medflow.domain.guards import FireContext
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, CaseEvent, Committee, Person
 from medflow.services.access import actor_roles, visible_case, visible_case_and_roles  # noqa: F401
@@ -123,11 +122,6 @@ def submit_case(
     case_event_added(session, case, first)
     session.commit()
     return case
-
-
-def fire_context(session: Session, engine: WorkflowEngine, case: Case, now: datetime) -> FireContext:
-    """Return what the workflow's guards need to know about this case."""
-    return CasePlace(session, case).context(engine, now, engine.guards_needed(case.state))
 
 
 def allowed_actions(
