@@ -30,6 +30,4 @@ def register_blueprints(app: Flask) -> None:
 
     @app.context_processor
     def _locale():
-        from flask_babel import get_locale
-
-        return {"current_locale": str(get_locale() or "da")}
+        return {"current_locale": display.lang()}

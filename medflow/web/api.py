@@ -3,32 +3,28 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
-from flask_babel import get_locale
 from flask_login import current_user
 
+from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
 from medflow.web.auth import require_token
+from medflow.web.display import lang
 from medflow.web.serialize import case_json, case_route, case_summary, committee_tree, topic_json, workflow_json
 from medflow.workflows import engines, topics
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
-EVENT_FIELDS = ("comment", "answer", "outcome", "target", "redirect", "meeting_date",
-                "risk_level", "problem", "solution", "owner", "due_date", "effect_check")
 MAX_PAGE = 1_000_000
 
 bp.before_request(require_token)  # the bearer token only, never the session cookie
 
 
-def _lang() -> str:
-    return str(get_locale() or "da")
-
-
-def _body() -> dict:
+def json_body() -> dict:
+    """Return the request's JSON object, or raise Invalid when the body is not one."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise Invalid(_("The body must be a JSON object."))
@@ -37,7 +33,7 @@ def _body() -> dict:
 
 def _case_response(case, status: int = 200):
     actions = case_service.allowed_actions(db.session, engines(), current_user, case)
-    body = case_json(case, actions, _lang())
+    body = case_json(case, actions, lang())
     body.update(case_route(case, topics()))
     return jsonify(body), status
 
@@ -51,20 +47,20 @@ def list_committees():
 @bp.get("/workflows")
 def list_workflows():
     """Return the workflow definitions with their states and events."""
-    return jsonify(workflows=[workflow_json(e, _lang()) for e in engines().values()])
+    return jsonify(workflows=[workflow_json(e, lang()) for e in engines().values()])
 
 
 @bp.get("/topics")
 def list_topics():
     """Return the topics: which level is responsible for what, and when it goes up."""
     catalog = topics()
-    return jsonify(topics=[topic_json(t, catalog, _lang()) for t in catalog.topics])
+    return jsonify(topics=[topic_json(t, catalog, lang()) for t in catalog.topics])
 
 
 @bp.post("/cases")
 def create_case():
     """Open a case at the caller's workplace committee (or where its topic says)."""
-    body = _body()
+    body = json_body()
     confidential = body.get("confidential", False)
     if not isinstance(confidential, bool):  # bool("false") is True: only a JSON true/false counts
         raise Invalid(_("confidential must be true or false."))
@@ -86,7 +82,7 @@ def show_case(case_id: int):
 @bp.post("/cases/<int:case_id>/events")
 def fire(case_id: int):
     """Fire an event on a case."""
-    body = _body()
+    body = json_body()
     fields = {k: body[k] for k in EVENT_FIELDS if k in body}
     case = case_service.fire_event(
         db.session, engines(), current_user, case_id, body.get("event"), body.get("version"), fields

@@ -8,6 +8,7 @@ from flask_login import current_user
 from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
 from medflow.services import cascade_views, cascades, notifications
+from medflow.web.api import json_body
 from medflow.web.auth import require_token
 from medflow.web.notify_json import cascade_json, notification_json, received_json, rollup_json
 
@@ -15,13 +16,6 @@ bp = Blueprint("api_notify", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
 bp.before_request(require_token)  # the bearer token only, never the session cookie
-
-
-def _body() -> dict:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise Invalid(_("The body must be a JSON object."))
-    return body
 
 
 def _keys(body: dict, name: str) -> tuple[str, ...]:
@@ -52,7 +46,7 @@ def read_notifications():
 @bp.post("/cascades")
 def publish_cascade():
     """Publish a decision, information or task to the committees below."""
-    body = _body()
+    body = json_body()
     new = cascades.NewCascade(
         committee=body.get("committee"), title=body.get("title"), body=body.get("body"),
         kind=body.get("kind"), due_date=body.get("due_date"), internal=bool(body.get("internal")),
@@ -78,7 +72,7 @@ def information():
 @bp.post("/notifications/settings")
 def notification_settings():
     """Turn notification e-mails on or off for the caller: {"email": true|false}."""
-    body = _body()
+    body = json_body()
     if not isinstance(body.get("email"), bool):
         raise Invalid(_("email must be true or false."))
     person = notifications.set_email_opt_out(db.session, current_user, not body["email"])

@@ -15,7 +15,7 @@ from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
 from medflow.web.actions import action_forms
-from medflow.web.display import event_label, lang
+from medflow.web.display import event_label, lang, topic_groups
 from medflow.web.forms import NewCaseForm, SelectChoice
 from medflow.workflows import engines, topics
 
@@ -43,16 +43,12 @@ def _topic_choices(destinations: dict) -> list:
     """Return the topic options grouped by case type and level, after "other / don't know"."""
     catalog, language = topics(), lang()
     choices = [SelectChoice("", gettext("Other / don't know"))]
-    for name, engine in sorted(engines().items()):
-        for level in reversed(catalog.levels):
-            group = f"{engine.definition.label.get(language)} · {level.label.get(language)}"
-            for t in catalog.in_level(level.key):
-                if t.workflow != name:
-                    continue
-                goes_to = destinations.get(t.key)
-                attrs = {"data-workflow": t.workflow, "data-category": t.category or "",
-                         "data-goes-to": goes_to.name if goes_to else ""}
-                choices.append(SelectChoice(t.key, t.label.get(language), render_kw=attrs, optgroup=group))
+    for group, found in topic_groups(catalog, sorted(engines().items()), language):
+        for t in found:
+            goes_to = destinations.get(t.key)
+            attrs = {"data-workflow": t.workflow, "data-category": t.category or "",
+                     "data-goes-to": goes_to.name if goes_to else ""}
+            choices.append(SelectChoice(t.key, t.label.get(language), render_kw=attrs, optgroup=group))
     return choices
 
 

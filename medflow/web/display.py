@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from flask import Flask
 from flask_babel import format_date, format_time, get_locale, lazy_gettext
 
+from medflow.domain.engine import WorkflowEngine
+from medflow.domain.topics import Topic, TopicCatalog
 from medflow.persistence.base import utcnow
 from medflow.web.forms import CATEGORY_CHOICES
 from medflow.web.serialize import due_at
@@ -96,6 +99,18 @@ def value_label(field: str, value) -> str:
             return value
     labels = VALUE_LABELS.get(field, {})
     return str(labels.get(value, value))
+
+
+def topic_groups(catalog: TopicCatalog, workflows: Iterable[tuple[str, WorkflowEngine]],
+                 language: str) -> list[tuple[str, list[Topic]]]:
+    """Return the topics grouped by case type, then by level from the workplace up, as (label, topics)."""
+    groups = []
+    for name, engine in workflows:
+        for level in reversed(catalog.levels):
+            found = [t for t in catalog.in_level(level.key) if t.workflow == name]
+            if found:
+                groups.append((f"{engine.definition.label.get(language)} · {level.label.get(language)}", found))
+    return groups
 
 
 def nice_date(value: date | None) -> str:

@@ -6,7 +6,7 @@ Who sits in which committee, and a case's own diagram, are shown to logged-in us
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request
-from flask_babel import get_locale, lazy_gettext
+from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
 
 from medflow.diagrams.flowchart import flowchart_csv, flowchart_dot, flowchart_mermaid, table_rows
@@ -17,6 +17,9 @@ from medflow.domain.topics import ROLE_LABELS
 from medflow.extensions import db
 from medflow.services import topics as topic_service
 from medflow.services.access import visible_case
+from medflow.web.display import lang as _lang
+from medflow.web.display import topic_groups
+from medflow.web.serialize import case_path_committees
 from medflow.workflows import engines, topics
 
 bp = Blueprint("flowchart", __name__)
@@ -36,19 +39,6 @@ NO_GRAPHVIZ = lazy_gettext(
 def _topic_helpers() -> dict:
     """Let any template show a case's topic, responsible level and path (flowchart/_case_route.html)."""
     return {"topic_catalog": topics(), "case_path_committees": case_path_committees}
-
-
-def case_path_committees(case) -> list:
-    """Return the committees a case has been at, in order (a stay counts once)."""
-    path: list = []
-    for e in case.history:
-        if not path or path[-1].id != e.to_committee.id:
-            path.append(e.to_committee)
-    return path
-
-
-def _lang() -> str:
-    return str(get_locale() or "da")
 
 
 def _svg(source: str) -> str | None:
@@ -119,19 +109,8 @@ def guide():
     guidance = topic_service.guide(db.session, catalog, person, key) if key else None
     return render_template(
         "flowchart/guide.html", guidance=guidance, catalog=catalog, lang=_lang(),
-        groups=_guide_groups(catalog, _lang()), roles=ROLE_LABELS, member_roles=MEMBER_ROLES,
+        groups=topic_groups(catalog, engines().items(), _lang()), roles=ROLE_LABELS, member_roles=MEMBER_ROLES,
     )
-
-
-def _guide_groups(catalog, lang: str) -> list[tuple[str, list]]:
-    """Return the topics grouped by case type, then by level from the workplace up."""
-    groups = []
-    for name, engine in engines().items():
-        for level in reversed(catalog.levels):
-            found = [t for t in catalog.in_level(level.key) if t.workflow == name]
-            if found:
-                groups.append((f"{engine.definition.label.get(lang)} · {level.label.get(lang)}", found))
-    return groups
 
 
 def _workflow_page(definition, current: str | None = None, case=None):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, flash, redirect, render_template, url_for
-from flask_babel import get_locale, lazy_gettext
+from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import SQLAlchemyError
@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from medflow.extensions import db
 from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications, queries
+from medflow.web.display import lang
 from medflow.web.forms import SelectChoice
 from medflow.workflows import engines
 
@@ -121,7 +122,7 @@ def information():
 
 def state_label(state: str) -> str:
     """Return a cascade state's label in the current language."""
-    return engines()[cascades.WORKFLOW].definition.state(state).label.get(str(get_locale() or "da"))
+    return engines()[cascades.WORKFLOW].definition.state(state).label.get(lang())
 
 
 def init_app(app: Flask) -> None:

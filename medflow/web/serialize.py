@@ -143,13 +143,18 @@ def topic_json(topic: Topic, catalog: TopicCatalog, lang: str) -> dict[str, Any]
     }
 
 
-def case_path(case: Case) -> list[str]:
+def case_path_committees(case: Case) -> list[Committee]:
     """Return the committees the case has been at, in order (a stay counts once)."""
-    path: list[str] = []
+    path: list[Committee] = []
     for e in case.history:
-        if not path or path[-1] != e.to_committee.key:
-            path.append(e.to_committee.key)
+        if not path or path[-1].id != e.to_committee.id:
+            path.append(e.to_committee)
     return path
+
+
+def case_path(case: Case) -> list[str]:
+    """Return the keys of the committees the case has been at, in order."""
+    return [c.key for c in case_path_committees(case)]
 
 
 def case_route(case: Case, catalog: TopicCatalog) -> dict[str, Any]:
