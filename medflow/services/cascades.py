@@ -63,6 +63,13 @@ def may_publish_somewhere(session: Session, person: Person) -> bool:
     return found is not None
 
 
+def publish_choices(session: Session, person: Person) -> tuple[list[Committee], list[Committee]]:
+    """Return the committees `person` may publish from (those with committees below) and those below them."""
+    committees = all_committees(session)
+    mine = [c for c in committees if c.children and may_publish(session, person, c)]
+    return mine, [d for c in mine for d in descendants(committees, c.id)]
+
+
 def _check(new: NewCascade) -> None:
     if not isinstance(new.title, str) or not new.title.strip() or len(new.title) > MAX_TITLE:
         raise Invalid(_("A title of at most %(n)s characters is required."), n=MAX_TITLE)

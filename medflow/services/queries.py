@@ -13,6 +13,7 @@ from medflow.domain.errors import NotAllowed, Unknown, _
 from medflow.domain.policy import CONFIDENTIAL_ROLES
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Committee, Level, Membership, Person
+from medflow.services.access import roles_in
 from medflow.services.tree import load_tree
 
 # Inbox groups, in the order an inbox shows them.
@@ -39,8 +40,7 @@ def all_committees(session: Session) -> list[Committee]:
 
 def committee_roles(session: Session, person: Person, committee: Committee) -> set[str]:
     """Return the roles `person` holds in `committee`."""
-    return set(session.scalars(select(Membership.role).where(
-        Membership.person_id == person.id, Membership.committee_id == committee.id)))
+    return roles_in(session, person, {committee.id})
 
 
 def may_read_inbox(session: Session, person: Person, committee: Committee) -> bool:

@@ -12,7 +12,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from medflow.extensions import db
 from medflow.notify import message
-from medflow.services import cascade_views, cascades, notifications, queries
+from medflow.services import cascade_views, cascades, notifications
 from medflow.web.display import lang
 from medflow.web.forms import SelectChoice
 from medflow.workflows import engines
@@ -75,10 +75,8 @@ def notification_settings():
 
 def _publish_form() -> PublishForm:
     form = PublishForm()
-    mine = [c for c in queries.all_committees(db.session)
-            if c.children and cascades.may_publish(db.session, current_user, c)]
+    mine, below = cascades.publish_choices(db.session, current_user)
     form.committee.choices = [SelectChoice(c.key, c.name) for c in mine]
-    below = [d for c in mine for d in cascades.descendants(queries.all_committees(db.session), c.id)]
     levels = dict.fromkeys((d.level.key, d.level.name) for d in below)
     branches = dict.fromkeys((d.key, d.name) for d in below)
     form.levels.choices = [SelectChoice(key, name) for key, name in levels]
