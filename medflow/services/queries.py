@@ -20,6 +20,7 @@ from medflow.services.tree import load_tree
 NEW, HANDLING, AGENDA, CLOSED = "new", "handling", "agenda", "closed"
 GROUPS = (NEW, HANDLING, AGENDA, CLOSED)
 RECENTLY_CLOSED_DAYS = 30
+MAX_PAGE = 1_000_000  # a page number the databases can still offset by
 
 
 @dataclass(frozen=True)

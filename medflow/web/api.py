@@ -18,7 +18,6 @@ from medflow.workflows import engines, topics
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
-MAX_PAGE = 1_000_000
 
 bp.before_request(require_token)  # the bearer token only, never the session cookie
 
@@ -93,7 +92,7 @@ def fire(case_id: int):
 def _page_number() -> int:
     raw = request.args.get("page", "1")
     # ASCII digits only ("²".isdigit() is true) and a bound the databases can offset by.
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= queries.MAX_PAGE:
         raise Invalid(_("page must be a whole number from 1."))
     return int(raw)
 

@@ -47,7 +47,7 @@ def inbox(key: str):
     states = _state_choices()
     state = request.args.get("state") if request.args.get("state") in dict(states) else None
     workflow = request.args.get("workflow") if request.args.get("workflow") in engines() else None
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = min(max(request.args.get("page", 1, type=int), 1), queries.MAX_PAGE)
     wanted = queries.InboxFilter(
         initial_states={n: e.definition.initial for n, e in engines().items()},
         state=state, workflow=workflow, page=page, size=current_app.config["PAGE_SIZE"],

@@ -49,6 +49,13 @@ def test_inbox_comes_in_pages_of_25(pages, api):
     assert 'rel="prev"' in second and 'rel="next"' not in second
 
 
+def test_inbox_page_number_too_large_for_the_database_is_an_empty_page_not_a_crash(pages, api):
+    api("anna").submit()
+    response = pages("lene").get("/committees/lok-skole?page=99999999999999999999999")
+    assert response.status_code == 200
+    assert response.text.count('<td><a href="/cases/') == 0
+
+
 def badge(html: str, key: str) -> int | None:
     """Return the number on a committee's badge in the navigation."""
     match = re.search(rf'href="/committees/{key}"[^>]*>[^<]*<span class="badge"[^>]*>'
