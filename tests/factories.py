@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from medflow.domain.org import parse_org
 from medflow.extensions import db
-from medflow.persistence.models import Base, Case
+from medflow.persistence.models import Base, Case, Person
 from medflow.services.org import import_org
 from medflow.services.users import issue_token
 
@@ -100,6 +100,14 @@ def load_org(session, data: dict[str, Any] | None = None) -> dict[str, str]:
     spec = parse_org(data or ORG, "test-org")
     import_org(session, spec)
     return {p.email.split("@")[0]: p.email for p in spec.people}
+
+
+def log_in_client(app: Flask, client, who: str) -> None:
+    """Log a test client in as who@example.dk by setting Flask-Login's session keys."""
+    with app.app_context():
+        person_id = db.session.scalar(select(Person.id).where(Person.email == f"{who}@example.dk"))
+    with client.session_transaction() as session:
+        session["_user_id"], session["_fresh"] = str(person_id), True
 
 
 class ApiClients:

@@ -7,10 +7,8 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
 
-from medflow.extensions import db
-from medflow.persistence.models import Person
+from tests.factories import log_in_client
 
 
 class Pages:
@@ -20,14 +18,11 @@ class Pages:
         self.app = app
 
     def __call__(self, who: str | None = None, lang: str = "da") -> FlaskClient:
+        """Return a new client, logged in as who@example.dk unless `who` is None."""
         client = self.app.test_client()
         client.environ_base["HTTP_ACCEPT_LANGUAGE"] = lang
         if who is not None:
-            with self.app.app_context():
-                person_id = db.session.scalar(select(Person.id).where(Person.email == f"{who}@example.dk"))
-            with client.session_transaction() as session:
-                session["_user_id"] = str(person_id)
-                session["_fresh"] = True
+            log_in_client(self.app, client, who)
         return client
 
 

@@ -5,22 +5,16 @@ import re
 
 import pytest
 from flask import render_template_string
-from sqlalchemy import select
 
 from medflow.extensions import db
-from medflow.persistence.models import Case, Person
+from medflow.persistence.models import Case
 from medflow.workflows import topics
-from tests.factories import ORG
+from tests.factories import ORG, log_in_client
 
 PEOPLE = [p["name"] for p in ORG["people"]]
 
 
-def login_as(app, client, short: str) -> None:
-    """Log the test client in as a person of the test organisation (Flask-Login's session keys)."""
-    with app.app_context():
-        person_id = db.session.scalar(select(Person.id).where(Person.email == f"{short}@example.dk"))
-    with client.session_transaction() as session:
-        session["_user_id"], session["_fresh"] = str(person_id), True
+login_as = log_in_client
 
 
 @pytest.fixture

@@ -18,13 +18,11 @@ def pages(app):
     app.config["WTF_CSRF_ENABLED"] = False
     with app.app_context():
         factories.load_org(db.session, factories.CASCADE_ORG)
-        ids = {p.email.split("@")[0]: p.id for p in db.session.scalars(select(Person))}
 
     def login(who: str):
+        """Return a test client logged in as who@example.dk."""
         client = app.test_client()
-        with client.session_transaction() as s:
-            s["_user_id"] = str(ids[who])
-            s["_fresh"] = True
+        factories.log_in_client(app, client, who)
         return client
     return login
 
