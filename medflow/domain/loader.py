@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections import deque
 from pathlib import Path
 from typing import Any
 
 from medflow.domain.deadline_rules import check_deadline_rules
 from medflow.domain.definitions import (
-    ACTOR_ROLES,
-    EVENT_FIELDS,
-    ROUTES,
     Label,
     StateDef,
     StatutoryDeadline,
@@ -18,7 +14,7 @@ from medflow.domain.definitions import (
     WorkflowDefinition,
 )
 from medflow.domain.errors import DefinitionError, Problem
-from medflow.domain.guards import GUARDS
+from medflow.domain.workflow_checks import check_graph, check_transition
 from medflow.domain.yamlsource import line_of, load_file
 
 TOP_KEYS = {
@@ -107,85 +103,6 @@ def _parse_transition(c: _Collector, raw: Any, parent_line: int | None) -> Trans
     )
 
 
-def _check_transition(c: _Collector, t: TransitionDef, states: set[str]) -> None:
-    where = f"event {t.trigger!r}"
-    if not t.sources:
-        c.add(None, f"{where}: 'source' is missing", t.line)
-    for s in t.sources:
-        if s not in states:
-            c.add(None, f"{where}: unknown source state {s!r}", t.line)
-    if t.dest is not None and t.dest not in states:
-        c.add(None, f"{where}: unknown destination state {t.dest!r}", t.line)
-    if not t.roles:
-        c.add(None, f"{where}: no role may fire it (add 'roles')", t.line)
-    for checks, allowed, kind in (
-        (t.roles, ACTOR_ROLES, "role"),
-        (t.requires, EVENT_FIELDS, "required field"),
-        (t.conditions, tuple(GUARDS), "condition"),
-    ):
-        for item in checks:
-            if item not in allowed:
-                c.add(None, f"{where}: unknown {kind} {item!r}", t.line)
-    if t.route is not None and t.route not in ROUTES:
-        c.add(None, f"{where}: unknown route {t.route!r} (use one of {', '.join(ROUTES)})", t.line)
-
-
-def _reachable(initial: str, transitions: list[TransitionDef]) -> set[str]:
-    seen, todo = {initial}, deque([initial])
-    while todo:
-        state = todo.popleft()
-        for t in transitions:
-            if state in t.sources:
-                dest = t.dest_from(state)
-                if dest not in seen:
-                    seen.add(dest)
-                    todo.append(dest)
-    return seen
-
-
-def _state_lines(states_raw: list, top: dict) -> list[tuple[str, int | None]]:
-    """Return (name, line) of every state entry, in file order; plain names get the top's line."""
-    result = []
-    for raw in states_raw:
-        name = raw.get("name") if isinstance(raw, dict) else raw
-        if isinstance(name, str):
-            result.append((name, line_of(raw) or line_of(top)))
-    return result
-
-
-def _check_duplicates(c: _Collector, wf: WorkflowDefinition, top: dict, entries: list) -> None:
-    seen: set[str] = set()
-    for name, line in entries:
-        if name in seen:
-            c.add(top, f"state {name!r} is defined twice", line)
-        seen.add(name)
-    pairs: set[tuple[str, str]] = set()
-    for t in wf.transitions:
-        for source in t.sources:
-            if (t.trigger, source) in pairs:
-                c.add(top, f"event {t.trigger!r} is defined twice from state {source!r}", t.line)
-            pairs.add((t.trigger, source))
-
-
-def _check_graph(c: _Collector, wf: WorkflowDefinition, top: dict) -> None:
-    entries = _state_lines(top.get("states") or [], top)
-    lines: dict[str, int | None] = {}
-    for name, line in entries:
-        lines.setdefault(name, line)
-    _check_duplicates(c, wf, top, entries)
-    if wf.initial not in lines:
-        c.add(top, f"initial state {wf.initial!r} is not a state")
-        return
-    reachable = _reachable(wf.initial, list(wf.transitions))
-    first = {name: wf.state(name) for name in lines}  # each state once, in file order
-    for s in first.values():
-        if s.name not in reachable:
-            c.add(top, f"state {s.name!r} cannot be reached from {wf.initial!r}", lines[s.name])
-        outgoing = [t for t in wf.transitions if s.name in t.sources and t.dest_from(s.name) != s.name]
-        if not s.final and not outgoing:
-            c.add(top, f"state {s.name!r} has no way out and is not marked final", lines[s.name])
-
-
 def _positive_int(c: _Collector, top: dict, key: str, default: int | None) -> int | None:
     value = top.get(key, default)
     if value is None and default is None:
@@ -221,7 +138,7 @@ def parse_workflow(data: Any, file: str) -> WorkflowDefinition:
     states = [s for s in (_parse_state(c, r, line_of(data)) for r in states_raw) if s]
     transitions = [t for t in (_parse_transition(c, r, line_of(data)) for r in trans_raw) if t]
     for t in transitions:
-        _check_transition(c, t, {s.name for s in states})
+        check_transition(t, {s.name for s in states}, c.add)
     wf = WorkflowDefinition(
         name=str(name),
         label=_label(data.get("label"), str(name)),
@@ -237,7 +154,7 @@ def parse_workflow(data: Any, file: str) -> WorkflowDefinition:
         remind_before_days=_positive_int(c, data, "remind_before_days", None),
     )
     if states:
-        _check_graph(c, wf, data)
+        check_graph(wf, data, c.add)
         check_deadline_rules(wf, data, c.add)
     if c.problems:
         raise DefinitionError(c.problems)
