@@ -15,7 +15,7 @@ from medflow.domain.definitions import (
 )
 from medflow.domain.errors import DefinitionError, Problem
 from medflow.domain.workflow_checks import check_graph, check_transition
-from medflow.domain.yamlsource import line_of, load_file
+from medflow.domain.yamlsource import Problems, line_of, load_file, unknown_keys
 
 TOP_KEYS = {
     "name", "label", "description", "initial", "states", "transitions", "reopen_days",
@@ -24,17 +24,6 @@ TOP_KEYS = {
 STATE_KEYS = {"name", "label", "final", "deadline_days", "remind_before_days", "escalate"}
 TRANSITION_KEYS = {"trigger", "source", "dest", "label", "roles", "requires", "conditions", "route"}
 NOT_WORKFLOWS = {"responsibilities.yaml"}
-
-
-class _Collector:
-    """Gathers problems for one file so that all of them are reported, not only the first."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.problems: list[Problem] = []
-
-    def add(self, node: Any, message: str, line: int | None = None) -> None:
-        self.problems.append(Problem(self.file, line or line_of(node), message))
 
 
 def _label(raw: Any, fallback: str) -> Label:
@@ -54,18 +43,13 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
     return (str(value),)
 
 
-def _unknown_keys(c: _Collector, node: dict, allowed: set[str], what: str) -> None:
-    for key in sorted(set(node) - allowed, key=str):
-        c.add(node, f"{what}: unknown key {key!r}")
-
-
-def _parse_state(c: _Collector, raw: Any, parent_line: int | None) -> StateDef | None:
+def _parse_state(c: Problems, raw: Any, parent_line: int | None) -> StateDef | None:
     if isinstance(raw, str):
         return StateDef(name=raw, label=_label(None, raw))
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
         c.add(raw, "a state must be a name or a mapping with 'name'", parent_line)
         return None
-    _unknown_keys(c, raw, STATE_KEYS, f"state {raw['name']!r}")
+    unknown_keys(c, raw, STATE_KEYS, f"state {raw['name']!r}")
     days = _days(c, raw, "deadline_days")
     return StateDef(
         raw["name"], _label(raw.get("label"), raw["name"]), bool(raw.get("final")), days,
@@ -73,7 +57,7 @@ def _parse_state(c: _Collector, raw: Any, parent_line: int | None) -> StateDef |
     )
 
 
-def _days(c: _Collector, raw: dict, key: str) -> int | None:
+def _days(c: Problems, raw: dict, key: str) -> int | None:
     days = raw.get(key)
     if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days <= 0):
         c.add(raw, f"state {raw['name']!r}: {key} must be a positive whole number")
@@ -81,12 +65,12 @@ def _days(c: _Collector, raw: dict, key: str) -> int | None:
     return days
 
 
-def _parse_transition(c: _Collector, raw: Any, parent_line: int | None) -> TransitionDef | None:
+def _parse_transition(c: Problems, raw: Any, parent_line: int | None) -> TransitionDef | None:
     if not isinstance(raw, dict) or not isinstance(raw.get("trigger"), str):
         c.add(raw, "a transition must be a mapping with a 'trigger'", parent_line)
         return None
     trigger = raw["trigger"]
-    _unknown_keys(c, raw, TRANSITION_KEYS, f"event {trigger!r}")
+    unknown_keys(c, raw, TRANSITION_KEYS, f"event {trigger!r}")
     dest = raw.get("dest")
     if dest is None:
         c.add(raw, f"event {trigger!r}: 'dest' is missing (use '=' to stay in the same state)")
@@ -103,7 +87,7 @@ def _parse_transition(c: _Collector, raw: Any, parent_line: int | None) -> Trans
     )
 
 
-def _positive_int(c: _Collector, top: dict, key: str, default: int | None) -> int | None:
+def _positive_int(c: Problems, top: dict, key: str, default: int | None) -> int | None:
     value = top.get(key, default)
     if value is None and default is None:
         return None
@@ -113,7 +97,7 @@ def _positive_int(c: _Collector, top: dict, key: str, default: int | None) -> in
     return value
 
 
-def _parse_deadlines(c: _Collector, raw: Any, top: dict) -> tuple[StatutoryDeadline, ...]:
+def _parse_deadlines(c: Problems, raw: Any, top: dict) -> tuple[StatutoryDeadline, ...]:
     result = []
     for item in raw or []:
         if not isinstance(item, dict) or not isinstance(item.get("days"), int) or "key" not in item:
@@ -126,10 +110,10 @@ def _parse_deadlines(c: _Collector, raw: Any, top: dict) -> tuple[StatutoryDeadl
 
 def parse_workflow(data: Any, file: str) -> WorkflowDefinition:
     """Validate parsed YAML and build a definition; raise DefinitionError listing every problem."""
-    c = _Collector(file)
+    c = Problems(file)
     if not isinstance(data, dict):
         raise DefinitionError([Problem(file, None, "a workflow file must be a mapping")])
-    _unknown_keys(c, data, TOP_KEYS, "workflow")
+    unknown_keys(c, data, TOP_KEYS, "workflow")
     name = data.get("name") or Path(file).stem
     states_raw = data.get("states") or []
     trans_raw = data.get("transitions") or []
@@ -156,8 +140,8 @@ def parse_workflow(data: Any, file: str) -> WorkflowDefinition:
     if states:
         check_graph(wf, data, c.add)
         check_deadline_rules(wf, data, c.add)
-    if c.problems:
-        raise DefinitionError(c.problems)
+    if c:
+        raise DefinitionError(list(c))
     return wf
 
 

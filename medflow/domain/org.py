@@ -8,7 +8,7 @@ from typing import Any
 
 from medflow.domain.definitions import COMMITTEE_ROLES
 from medflow.domain.errors import DefinitionError, Problem
-from medflow.domain.yamlsource import line_of
+from medflow.domain.yamlsource import Problems
 
 DEFAULT_LEVELS = (("kommune", "KommuneMED"), ("omraade", "OmrådeMED"), ("lokal", "LokalMED"))
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -52,16 +52,7 @@ class OrgSpec:
     people: tuple[PersonSpec, ...]
 
 
-class _Problems(list):
-    def __init__(self, file: str) -> None:
-        super().__init__()
-        self.file = file
-
-    def add(self, node: Any, message: str) -> None:
-        self.append(Problem(self.file, line_of(node), message))
-
-
-def _levels(p: _Problems, raw: Any) -> tuple[LevelSpec, ...]:
+def _levels(p: Problems, raw: Any) -> tuple[LevelSpec, ...]:
     if raw is None:
         return tuple(LevelSpec(k, n, i) for i, (k, n) in enumerate(DEFAULT_LEVELS))
     result, seen = [], set()
@@ -80,7 +71,7 @@ def _levels(p: _Problems, raw: Any) -> tuple[LevelSpec, ...]:
     return tuple(result)
 
 
-def _committee(p: _Problems, item: Any, levels: dict[str, LevelSpec]) -> CommitteeSpec | None:
+def _committee(p: Problems, item: Any, levels: dict[str, LevelSpec]) -> CommitteeSpec | None:
     if not isinstance(item, dict):
         p.add(item, "a committee must be a mapping with key, name and level")
         return None
@@ -101,7 +92,7 @@ def _committee(p: _Problems, item: Any, levels: dict[str, LevelSpec]) -> Committ
     )
 
 
-def _check_tree(p: _Problems, raw: list, specs: list, levels: dict[str, LevelSpec]) -> None:
+def _check_tree(p: Problems, raw: list, specs: list, levels: dict[str, LevelSpec]) -> None:
     by_key: dict[str, CommitteeSpec] = {}
     for node, c in zip(raw, specs, strict=True):
         if c is None:
@@ -136,7 +127,7 @@ def _in_cycle(key: str, by_key: dict[str, CommitteeSpec]) -> bool:
     return False
 
 
-def _roles(p: _Problems, item: dict, where: str, committees: set[str]) -> tuple:
+def _roles(p: Problems, item: dict, where: str, committees: set[str]) -> tuple:
     result = []
     for role in item.get("roles") or []:
         if not isinstance(role, dict):
@@ -151,7 +142,7 @@ def _roles(p: _Problems, item: dict, where: str, committees: set[str]) -> tuple:
     return tuple(result)
 
 
-def _person(p: _Problems, item: Any, committees: set[str]) -> PersonSpec | None:
+def _person(p: Problems, item: Any, committees: set[str]) -> PersonSpec | None:
     if not isinstance(item, dict):
         p.add(item, "a person must be a mapping with email and name")
         return None
@@ -172,7 +163,7 @@ def _person(p: _Problems, item: Any, committees: set[str]) -> PersonSpec | None:
 
 def parse_org(data: Any, file: str) -> OrgSpec:
     """Validate an organisation document; raise DefinitionError listing every problem."""
-    p = _Problems(file)
+    p = Problems(file)
     if not isinstance(data, dict):
         raise DefinitionError([Problem(file, None, "the file must be a mapping with 'committees'")])
     for extra in sorted(set(data) - {"levels", "committees", "people"}, key=str):

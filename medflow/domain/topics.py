@@ -15,7 +15,7 @@ from typing import Any
 from medflow.domain.definitions import Label, WorkflowDefinition
 from medflow.domain.errors import DefinitionError, Invalid, Problem, _
 from medflow.domain.org import DEFAULT_LEVELS
-from medflow.domain.yamlsource import line_of, load_file
+from medflow.domain.yamlsource import Problems, line_of, load_file, unknown_keys
 
 ROLES = ("inform", "discuss", "guideline", "decide", "carry_out")
 CENTRAL_PARTIES = "central_parties"
@@ -111,31 +111,17 @@ DEFAULT_TOPIC_LEVELS = tuple(TopicLevel(k, Label(n, n)) for k, n in DEFAULT_LEVE
 EMPTY_CATALOG = TopicCatalog(DEFAULT_TOPIC_LEVELS, ())
 
 
-class _Problems(list):
-    def __init__(self, file: str) -> None:
-        super().__init__()
-        self.file = file
-
-    def add(self, node: Any, message: str, line: int | None = None) -> None:
-        self.append(Problem(self.file, line or line_of(node), message))
-
-
-def _unknown_keys(p: _Problems, node: dict, allowed: set[str], what: str) -> None:
-    for key in sorted(set(node) - allowed, key=str):
-        p.add(node, f"{what}: unknown key {key!r}")
-
-
-def _text(p: _Problems, node: dict, raw: Any, what: str) -> Label:
+def _text(p: Problems, node: dict, raw: Any, what: str) -> Label:
     """Read a {da, en} text; both languages are required."""
     if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) and raw[k].strip()
                                             for k in ("da", "en")):
         p.add(raw if isinstance(raw, dict) else node, f"{what} needs a text in both 'da' and 'en'")
         return Label("", "")
-    _unknown_keys(p, raw, {"da", "en"}, what)
+    unknown_keys(p, raw, {"da", "en"}, what)
     return Label(raw["da"].strip(), raw["en"].strip())
 
 
-def _levels(p: _Problems, raw: Any, top: dict) -> tuple[TopicLevel, ...]:
+def _levels(p: Problems, raw: Any, top: dict) -> tuple[TopicLevel, ...]:
     if raw is None:
         return DEFAULT_TOPIC_LEVELS
     result: list[TopicLevel] = []
@@ -143,7 +129,7 @@ def _levels(p: _Problems, raw: Any, top: dict) -> tuple[TopicLevel, ...]:
         if not isinstance(item, dict) or not isinstance(item.get("key"), str):
             p.add(item if isinstance(item, dict) else top, "a level needs a 'key' and a 'label'")
             continue
-        _unknown_keys(p, item, LEVEL_KEYS, f"level {item['key']!r}")
+        unknown_keys(p, item, LEVEL_KEYS, f"level {item['key']!r}")
         if any(lv.key == item["key"] for lv in result):
             p.add(item, f"level {item['key']!r} is listed twice")
         label = _text(p, item, item.get("label"), f"level {item['key']!r}: label")
@@ -154,13 +140,13 @@ def _levels(p: _Problems, raw: Any, top: dict) -> tuple[TopicLevel, ...]:
     return tuple(result)
 
 
-def _escalation(p: _Problems, raw: Any, where: str, rank: Mapping[str, int], level: Any) -> Escalation | None:
+def _escalation(p: Problems, raw: Any, where: str, rank: Mapping[str, int], level: Any) -> Escalation | None:
     if raw is None:
         return None
     if not isinstance(raw, dict) or not isinstance(raw.get("to"), str):
         p.add(raw, f"{where}: escalation needs 'to' (a higher level or {CENTRAL_PARTIES}) and a 'rule'")
         return None
-    _unknown_keys(p, raw, ESCALATION_KEYS, f"{where}: escalation")
+    unknown_keys(p, raw, ESCALATION_KEYS, f"{where}: escalation")
     to = raw["to"]
     if to != CENTRAL_PARTIES and to not in rank:
         p.add(raw, f"{where}: escalation to unknown level {to!r}")
@@ -169,7 +155,7 @@ def _escalation(p: _Problems, raw: Any, where: str, rank: Mapping[str, int], lev
     return Escalation(to, _text(p, raw, raw.get("rule"), f"{where}: escalation rule"))
 
 
-def _check_choices(p: _Problems, raw: dict, where: str, rank: Mapping[str, int],
+def _check_choices(p: Problems, raw: dict, where: str, rank: Mapping[str, int],
                    workflows: Mapping[str, WorkflowDefinition] | None) -> None:
     if raw.get("level") not in rank:
         p.add(raw, f"{where}: unknown level {raw.get('level')!r} (use one of: {', '.join(rank)})")
@@ -184,14 +170,14 @@ def _check_choices(p: _Problems, raw: dict, where: str, rank: Mapping[str, int],
         p.add(raw, f"{where}: category {category!r} is not a category of workflow {workflow!r}")
 
 
-def _topic(p: _Problems, raw: Any, top: dict, rank: Mapping[str, int],
+def _topic(p: Problems, raw: Any, top: dict, rank: Mapping[str, int],
            workflows: Mapping[str, WorkflowDefinition] | None) -> Topic | None:
     if not isinstance(raw, dict) or not isinstance(raw.get("key"), str) or not KEY_RE.match(raw["key"]):
         p.add(raw if isinstance(raw, dict) else top,
               "a topic needs a 'key' of lowercase letters, digits, - or _")
         return None
     where = f"topic {raw['key']!r}"
-    _unknown_keys(p, raw, TOPIC_KEYS, where)
+    unknown_keys(p, raw, TOPIC_KEYS, where)
     _check_choices(p, raw, where, rank, workflows)
     description = raw.get("description")
     if description is not None:
@@ -211,11 +197,11 @@ def parse_topics(
     data: Any, file: str, workflows: Mapping[str, WorkflowDefinition] | None = None
 ) -> TopicCatalog:
     """Validate parsed YAML against the workflows; raise DefinitionError listing every problem."""
-    p = _Problems(file)
+    p = Problems(file)
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
         message = "a topics file must be a mapping with a 'topics' list"
         raise DefinitionError([Problem(file, line_of(data), message)])
-    _unknown_keys(p, data, TOP_KEYS, "topics file")
+    unknown_keys(p, data, TOP_KEYS, "topics file")
     levels = _levels(p, data.get("levels"), data)
     rank = {lv.key: i for i, lv in enumerate(levels)}
     topics = [t for t in (_topic(p, raw, data, rank, workflows) for raw in data["topics"]) if t]

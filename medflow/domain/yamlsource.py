@@ -62,3 +62,21 @@ def load_file(path: str | Path) -> Any:
     except OSError as exc:
         raise DefinitionError([Problem(str(path), None, f"cannot read: {exc.strerror}")]) from exc
     return load_text(text, str(path))
+
+
+class Problems(list):
+    """The problems found in one file, gathered so that all of them are reported, not only the first."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__()
+        self.file = file
+
+    def add(self, node: Any, message: str, line: int | None = None) -> None:
+        """Record a problem at `line`, else at the line `node` started on."""
+        self.append(Problem(self.file, line or line_of(node), message))
+
+
+def unknown_keys(problems: Problems, node: dict, allowed: set[str], what: str) -> None:
+    """Record every key of `node` that is not in `allowed`."""
+    for key in sorted(set(node) - allowed, key=str):
+        problems.add(node, f"{what}: unknown key {key!r}")
