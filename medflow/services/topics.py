@@ -18,10 +18,10 @@ from medflow.services.cases import NewCase, submit_case
 
 @dataclass(frozen=True)
 class Member:
-    """Someone who sits in a committee, and in which role."""
+    """Someone who sits in a committee, and in which roles (a TR may also be vice chair)."""
 
     name: str
-    role: str
+    roles: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,11 @@ def members_of(session: Session, committee: Committee) -> list[Member]:
         .where(Membership.committee_id == committee.id, Person.active.is_(True))
     )
     order = {role: i for i, role in enumerate(COMMITTEE_ROLES)}
-    return sorted((Member(r.name, r.role) for r in rows), key=lambda m: (order.get(m.role, 99), m.name))
+    roles: dict[str, list[str]] = {}
+    for row in rows:
+        roles.setdefault(row.name, []).append(row.role)
+    members = [Member(name, tuple(sorted(rs, key=lambda r: order.get(r, 99)))) for name, rs in roles.items()]
+    return sorted(members, key=lambda m: (order.get(m.roles[0], 99), m.name))
 
 
 def guide(session: Session, catalog: TopicCatalog, person: Person | None, topic_key: str) -> Guidance:

@@ -17,18 +17,13 @@ from medflow.domain.topics import ROLE_LABELS
 from medflow.extensions import db
 from medflow.services import topics as topic_service
 from medflow.services.access import visible_case
+from medflow.web.display import ROLE_LABELS as PERSON_ROLE_LABELS
 from medflow.web.display import lang as _lang
 from medflow.web.display import topic_groups
 from medflow.web.serialize import case_path_committees
 from medflow.workflows import engines, topics
 
 bp = Blueprint("flowchart", __name__)
-MEMBER_ROLES = {
-    "chair": lazy_gettext("Chair"), "vice_chair": lazy_gettext("Vice chair"),
-    "secretary": lazy_gettext("Secretary"), "member": lazy_gettext("Member"),
-    "amr": lazy_gettext("Work-environment representative (AMR)"),
-    "tr": lazy_gettext("Union representative (TR)"),
-}
 NO_GRAPHVIZ = lazy_gettext(
     "The drawing is not available because Graphviz (the dot program) is not installed on the server. "
     "The table shows the same content, and the sources below can be downloaded."
@@ -109,7 +104,8 @@ def guide():
     guidance = topic_service.guide(db.session, catalog, person, key) if key else None
     return render_template(
         "flowchart/guide.html", guidance=guidance, catalog=catalog, lang=_lang(),
-        groups=topic_groups(catalog, engines().items(), _lang()), roles=ROLE_LABELS, member_roles=MEMBER_ROLES,
+        groups=topic_groups(catalog, engines().items(), _lang()), roles=ROLE_LABELS,
+        roles_of_members=PERSON_ROLE_LABELS,
     )
 
 
