@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import Boolean, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from medflow.domain.policy import CONFIDENTIAL_ROLES
@@ -47,26 +47,28 @@ def event_kind(event: CaseEvent) -> str:
     return event.event
 
 
+# Who an event concerns, in one query: the committees told (left-joined to their active members;
+# for a confidential case only chair/vice chair), built once with the values as parameters.
+_MEMBER = and_(Membership.committee_id == Committee.id,
+               Membership.person_id.in_(select(Person.id).where(Person.active.is_(True))),
+               or_(bindparam("everyone", type_=Boolean), Membership.role.in_(CONFIDENTIAL_ROLES)))
+_TOLD = Committee.id.in_(bindparam("ids", expanding=True))
+_HELD = Committee.id.in_(select(CaseEvent.to_committee_id).where(CaseEvent.case_id == bindparam("case_id")))
+_AUDIENCE = select(Committee.id, Committee.name, Membership.person_id).outerjoin(Membership, _MEMBER)
+_AUDIENCE_OF = {False: _AUDIENCE.where(_TOLD), True: _AUDIENCE.where(or_(_TOLD, _HELD))}
+
+
 def _audience(session: Session, case: Case, event: CaseEvent) -> tuple[str, set[int]]:
     """Return the name of the committee the event leads to and the members of every committee told.
 
-    One query: the committees (left-joined to their active members, only chair/vice chair for
-    confidential cases) are the event's committee, on resolve every one that held the case, and on
-    an escalation also the one it was taken from.
+    The committees told are the event's one, on resolve every one that held the case, and on an
+    escalation also the one it was taken from.
     """
-    ids = {event.to_committee_id}
+    ids = [event.to_committee_id]
     if event_kind(event) == "escalate" and event.from_committee_id is not None:
-        ids.add(event.from_committee_id)
-    wanted = Committee.id.in_(ids)
-    if event.event == "resolve":
-        wanted = or_(wanted, Committee.id.in_(
-            select(CaseEvent.to_committee_id).where(CaseEvent.case_id == case.id).scalar_subquery()))
-    member = and_(Membership.committee_id == Committee.id, Membership.person_id.in_(
-        select(Person.id).where(Person.active.is_(True)).scalar_subquery()))
-    if case.confidential:
-        member = and_(member, Membership.role.in_(CONFIDENTIAL_ROLES))
-    rows = session.execute(select(Committee.id, Committee.name, Membership.person_id)
-                           .outerjoin(Membership, member).where(wanted)).all()
+        ids.append(event.from_committee_id)
+    rows = session.execute(_AUDIENCE_OF[event.event == "resolve"], {
+        "ids": ids, "case_id": case.id, "everyone": not case.confidential}).all()
     name = next((row.name for row in rows if row.id == event.to_committee_id), "")
     return name, {row.person_id for row in rows if row.person_id is not None}
 
@@ -109,7 +111,7 @@ def notify(
                 enqueue(session, person.email, subject, body, now=now)
     if ids:
         event_id = event.id if event else None
-        session.execute(insert(Notification), [
+        session.connection().execute(insert(Notification.__table__), [
             {"person_id": i, "case_id": case.id, "kind": kind, "data": data, "case_event_id": event_id,
              "created_at": now} for i in ids])
     return len(ids)
