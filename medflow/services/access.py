@@ -23,14 +23,6 @@ def roles_in(session: Session, person: Person, committee_ids: set[int]) -> set[s
     return set(rows)
 
 
-def holder_ids(session: Session, case: Case) -> set[int]:
-    """Return every committee that has held the case (its history says so)."""
-    rows = session.scalars(
-        select(CaseEvent.to_committee_id).where(CaseEvent.case_id == case.id).distinct()
-    )
-    return set(rows)
-
-
 def actor_roles(session: Session, person: Person, case: Case) -> set[str]:
     """Return the roles with which `person` acts on the case now."""
     roles = roles_in(session, person, {case.holder_id})
