@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from medflow.domain.definitions import SUBMITTER
@@ -23,20 +23,20 @@ def roles_in(session: Session, person: Person, committee_ids: set[int]) -> set[s
     return set(rows)
 
 
-def holder_ids(session: Session, case: Case) -> set[int]:
-    """Return every committee that has held the case (its history says so)."""
-    rows = session.scalars(
-        select(CaseEvent.to_committee_id).where(CaseEvent.case_id == case.id).distinct()
-    )
-    return set(rows)
-
-
 def actor_roles(session: Session, person: Person, case: Case) -> set[str]:
     """Return the roles with which `person` acts on the case now."""
     roles = roles_in(session, person, {case.holder_id})
     if case.submitter_id == person.id:
         roles.add(SUBMITTER)
     return roles
+
+
+# The person's roles in the case's holder and every committee that has held it (built once).
+_ROLES_IN_HOLDERS = select(Membership.committee_id, Membership.role).where(
+    Membership.person_id == bindparam("person"),
+    or_(Membership.committee_id == bindparam("holder"), Membership.committee_id.in_(
+        select(CaseEvent.to_committee_id).where(CaseEvent.case_id == bindparam("case")))),
+)
 
 
 def visible_case(session: Session, person: Person, case_id: int) -> Case:
@@ -53,11 +53,8 @@ def visible_case_and_roles(session: Session, person: Person, case_id: int) -> tu
     case = session.get(Case, case_id)
     if case is None:
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
-    held = select(CaseEvent.to_committee_id).where(CaseEvent.case_id == case.id)
-    rows = session.execute(select(Membership.committee_id, Membership.role).where(
-        Membership.person_id == person.id,
-        or_(Membership.committee_id == case.holder_id, Membership.committee_id.in_(held)),
-    )).all()
+    rows = session.execute(_ROLES_IN_HOLDERS, {"person": person.id, "holder": case.holder_id,
+                                               "case": case.id}).all()
     is_submitter = case.submitter_id == person.id
     if not may_see(is_admin=person.is_admin, is_submitter=is_submitter, confidential=case.confidential,
                    roles_in_holders=(row.role for row in rows)):

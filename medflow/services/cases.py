@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -200,19 +200,17 @@ def _record(
     new_state: str, dest: int, cleaned: dict[str, Any], now: datetime, extra: dict | None = None,
 ) -> Case:
     """Change the case, append the history row, run the hooks and commit (or raise StaleVersion)."""
-    seq = session.scalar(select(func.max(CaseEvent.seq)).where(CaseEvent.case_id == case.id)) or 0
     try:
         # No autoflush while the case is changed: the guarded UPDATE must happen inside this try.
         with session.no_autoflush:
             from_state, from_holder = case.state, case.holder_id
             recorded = {**_apply(case, engine, new_state, dest, cleaned, now), **(extra or {})}
-            row = CaseEvent(
-                case_id=case.id, seq=seq + 1, actor_id=actor_id, event=event, from_state=from_state,
-                to_state=new_state, from_committee_id=from_holder, to_committee_id=dest,
-                comment=cleaned.get("comment"), data=recorded, created_at=now,
-            )
-            session.add(row)
-        session.flush()
+        session.flush()  # the version-guarded UPDATE (StaleDataError if someone else was first)
+        row = _append_history(session, case, dict(
+            actor_id=actor_id, event=event, from_state=from_state, to_state=new_state,
+            from_committee_id=from_holder, to_committee_id=dest, comment=cleaned.get("comment"),
+            data=recorded, created_at=now,
+        ))
         case_event_added(session, case, row)
         session.commit()
     except (StaleDataError, IntegrityError):
@@ -220,6 +218,18 @@ def _record(
         session.rollback()
         raise StaleVersion(STALE) from None
     return case
+
+
+_NEXT_SEQ = (select(func.coalesce(func.max(CaseEvent.seq), 0) + 1)
+             .where(CaseEvent.case_id == bindparam("of_case")).scalar_subquery())
+_APPEND_HISTORY = insert(CaseEvent).values(seq=_NEXT_SEQ).returning(CaseEvent.id, CaseEvent.seq)
+
+
+def _append_history(session: Session, case: Case, values: dict[str, Any]) -> CaseEvent:
+    """Insert the next history row in one statement (seq computed there); return it (not in the session)."""
+    row_id, seq = session.connection().execute(
+        _APPEND_HISTORY, {"of_case": case.id, "case_id": case.id, **values}).one()
+    return CaseEvent(id=row_id, case_id=case.id, seq=seq, **values)
 
 
 def fire_system_event(

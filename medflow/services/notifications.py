@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Boolean, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from medflow.domain.policy import CONFIDENTIAL_ROLES
 from medflow.persistence.base import utcnow
 from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Notification, Person
-from medflow.services.access import holder_ids
 from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.outbox import enqueue
 
@@ -48,6 +47,32 @@ def event_kind(event: CaseEvent) -> str:
     return event.event
 
 
+# Who an event concerns, in one query: the committees told (left-joined to their active members;
+# for a confidential case only chair/vice chair), built once with the values as parameters.
+_MEMBER = and_(Membership.committee_id == Committee.id,
+               Membership.person_id.in_(select(Person.id).where(Person.active.is_(True))),
+               or_(bindparam("everyone", type_=Boolean), Membership.role.in_(CONFIDENTIAL_ROLES)))
+_TOLD = Committee.id.in_(bindparam("ids", expanding=True))
+_HELD = Committee.id.in_(select(CaseEvent.to_committee_id).where(CaseEvent.case_id == bindparam("case_id")))
+_AUDIENCE = select(Committee.id, Committee.name, Membership.person_id).outerjoin(Membership, _MEMBER)
+_AUDIENCE_OF = {False: _AUDIENCE.where(_TOLD), True: _AUDIENCE.where(or_(_TOLD, _HELD))}
+
+
+def _audience(session: Session, case: Case, event: CaseEvent) -> tuple[str, set[int]]:
+    """Return the name of the committee the event leads to and the members of every committee told.
+
+    The committees told are the event's one, on resolve every one that held the case, and on an
+    escalation also the one it was taken from.
+    """
+    ids = [event.to_committee_id]
+    if event_kind(event) == "escalate" and event.from_committee_id is not None:
+        ids.append(event.from_committee_id)
+    rows = session.execute(_AUDIENCE_OF[event.event == "resolve"], {
+        "ids": ids, "case_id": case.id, "everyone": not case.confidential}).all()
+    name = next((row.name for row in rows if row.id == event.to_committee_id), "")
+    return name, {row.person_id for row in rows if row.person_id is not None}
+
+
 def recipients(session: Session, case: Case, event: CaseEvent) -> set[int]:
     """Return who hears about an event: submitter and the holder's members, never the actor.
 
@@ -55,12 +80,11 @@ def recipients(session: Session, case: Case, event: CaseEvent) -> set[int]:
     the committee the case was taken from. A cascade case's submitter (its publisher) is not told
     of each committee's steps; `notify_cascade_complete` tells them once all have reported back.
     """
-    committees = {event.to_committee_id}
-    if event.event == "resolve":
-        committees |= holder_ids(session, case)
-    if event_kind(event) == "escalate" and event.from_committee_id is not None:
-        committees.add(event.from_committee_id)
-    people = committee_people(session, committees, case.confidential)
+    return _people(case, event, _audience(session, case, event)[1])
+
+
+def _people(case: Case, event: CaseEvent, members: set[int]) -> set[int]:
+    people = set(members)
     if case.workflow != CASCADE:
         people.add(case.submitter_id)
     people.discard(event.actor_id)
@@ -87,7 +111,7 @@ def notify(
                 enqueue(session, person.email, subject, body, now=now)
     if ids:
         event_id = event.id if event else None
-        session.execute(insert(Notification), [
+        session.connection().execute(insert(Notification.__table__), [
             {"person_id": i, "case_id": case.id, "kind": kind, "data": data, "case_event_id": event_id,
              "created_at": now} for i in ids])
     return len(ids)
@@ -95,12 +119,12 @@ def notify(
 
 def notify_event(session: Session, case: Case, event: CaseEvent, mail: MailSettings | None) -> int:
     """Notify everyone a case event concerns (called by the case-event hook)."""
-    name = session.scalar(select(Committee.name).where(Committee.id == event.to_committee_id))
-    data = {"committee": name or "", "event": event.event,
+    name, members = _audience(session, case, event)
+    data = {"committee": name, "event": event.event,
             **{k: v for k, v in (event.data or {}).items() if k in ("rule", "deadline_days")}}
     if case.meeting_date is not None and event.event == "schedule":
         data["date"] = case.meeting_date.isoformat()
-    count = notify(session, case, event_kind(event), recipients(session, case, event), data=data,
+    count = notify(session, case, event_kind(event), _people(case, event, members), data=data,
                    mail=mail, event=event, now=event.created_at)
     if case.workflow == CASCADE and event.event == "report_back":
         count += notify_cascade_complete(session, case, event, mail)
