@@ -57,15 +57,21 @@ class SmtpServer:
             self.controller = None
 
 
-@pytest.fixture
-def smtp(app):
-    """Configure the app for a local SMTP server on a free port (not started yet), sent by hand."""
+def serve_mail(app, *, timeout: float, send_on_commit: bool, wait: float):
+    """Point the app at a local SMTP server on a free port (not started yet); stop it afterwards."""
     server = SmtpServer(free_port())
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port, MAIL_FROM="med@example.dk",
-                      BASE_URL="https://med.example.dk", MAIL_TIMEOUT=2, MAIL_SEND_ON_COMMIT=False)
+                      BASE_URL="https://med.example.dk", MAIL_TIMEOUT=timeout,
+                      MAIL_SEND_ON_COMMIT=send_on_commit)
     yield server
-    assert wait_for_delivery(30)
+    assert wait_for_delivery(wait)
     server.stop()
+
+
+@pytest.fixture
+def smtp(app):
+    """A local SMTP server's address in the config (not started yet); mail is sent by hand."""
+    yield from serve_mail(app, timeout=2, send_on_commit=False, wait=30)
 
 
 def deliver(app, now=None):

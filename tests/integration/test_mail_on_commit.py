@@ -15,18 +15,13 @@ from medflow.extensions import db
 from medflow.notify import wait_for_delivery
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, OutboxMessage
-from tests.integration.test_mail import Inbox, SmtpServer, free_port, outbox
+from tests.integration.test_mail import Inbox, SmtpServer, outbox, serve_mail
 
 
 @pytest.fixture
 def smtp(app):
     """A local SMTP server's address in the config (not started yet), with sending on commit on."""
-    server = SmtpServer(free_port())
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port, MAIL_FROM="med@example.dk",
-                      BASE_URL="https://med.example.dk", MAIL_TIMEOUT=30, MAIL_SEND_ON_COMMIT=True)
-    yield server
-    assert wait_for_delivery(60)
-    server.stop()
+    yield from serve_mail(app, timeout=30, send_on_commit=True, wait=60)
 
 
 def recipients(server: SmtpServer) -> list[str]:
