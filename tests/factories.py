@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
+from medflow.domain.errors import DefinitionError
 from medflow.domain.org import parse_org
+from medflow.domain.yamlsource import load_text
 from medflow.extensions import db
 from medflow.persistence.models import Base, Case, Person
 from medflow.services.org import import_org
@@ -190,3 +194,10 @@ def org_with_levels(levels: list[str]) -> dict[str, Any]:
     people.append({"email": "worker@example.dk", "name": "Medarbejder", "workplace": parent})
     return {"levels": [{"key": lv, "name": lv.title()} for lv in levels],
             "committees": committees, "people": people}
+
+
+def problems_in(parse: Callable[[Any, str], Any], text: str, file: str) -> list[str]:
+    """Parse YAML `text` as `file`; return every problem reported, as 'file:line: message'."""
+    with pytest.raises(DefinitionError) as error:
+        parse(load_text(text, file), file)
+    return [str(p) for p in error.value.problems]

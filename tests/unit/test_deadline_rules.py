@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from medflow.domain.errors import DefinitionError
 from medflow.domain.loader import load_workflows, parse_workflow
 from medflow.domain.yamlsource import load_text
+from tests.factories import problems_in
 
 WORKFLOW = """\
 name: demo
@@ -21,9 +21,8 @@ transitions:
 
 
 def problems(text: str) -> list[str]:
-    with pytest.raises(DefinitionError) as exc:
-        parse_workflow(load_text(text, "demo.yaml"), "demo.yaml")
-    return [str(p) for p in exc.value.problems]
+    """Return the problems of a workflow file as 'demo.yaml:line: message'."""
+    return problems_in(parse_workflow, text, "demo.yaml")
 
 
 def test_a_valid_deadline_rule_is_parsed():

@@ -5,6 +5,7 @@ import pytest
 from medflow.domain.errors import DefinitionError
 from medflow.domain.org import parse_org
 from medflow.domain.yamlsource import load_text
+from tests.factories import problems_in
 
 MINIMAL = """\
 committees:
@@ -20,9 +21,7 @@ people:
 
 def problems(text: str) -> list[str]:
     """Return the problems of an organisation file as 'org.yaml:line: message'."""
-    with pytest.raises(DefinitionError) as error:
-        parse_org(load_text(text, "org.yaml"), "org.yaml")
-    return [str(p) for p in error.value.problems]
+    return problems_in(parse_org, text, "org.yaml")
 
 
 def test_the_minimal_form_from_the_issue_is_accepted():
