@@ -135,7 +135,25 @@ def sweep_command(now: str | None) -> None:
     when = _parse_now(now)
     report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when)
     click.echo(f"Sweep: {len(report.reminders)} reminder(s), {len(report.escalated)} escalation(s).")
+    _digest(when)
+    _prune(when)
     _deliver(when)
+
+
+def _digest(when) -> None:
+    from medflow import notify
+    from medflow.services.digest import send_digests
+
+    mail = notify.mail_settings()
+    if mail is not None:
+        click.echo(f"Digest: {len(send_digests(db.session, mail, when))} daily digest(s) queued.")
+
+
+def _prune(when) -> None:
+    from medflow.services.mail_admin import prune
+
+    count = prune(db.session, current_app.config["OUTBOX_KEEP_DAYS"], when)
+    click.echo(f"Outbox: the text of {count} old mail(s) removed.")
 
 
 def _parse_now(raw: str | None):
@@ -170,6 +188,15 @@ outbox_cli = AppGroup("outbox", help="The e-mail outbox.")
 def outbox_send(now: str | None) -> None:
     """Send every queued e-mail that is due (safe to run from cron, also twice at once)."""
     _deliver(_parse_now(now))
+
+
+@outbox_cli.command("digest")
+@click.option("--now", help="Pretend it is this ISO time (UTC if no zone).")
+def outbox_digest(now: str | None) -> None:
+    """Queue the daily digests that are due, then send queued mail."""
+    when = _parse_now(now)
+    _digest(when)
+    _deliver(when)
 
 
 @click.command("demo")
