@@ -19,6 +19,7 @@ MODES = (NOW, DIGEST, OFF)
 # what a committee chair would choose: at once for their own cases and deadlines, the rest once a day
 DEFAULTS = {SUBMITTED: NOW, COMMITTEES: DIGEST, DEADLINES: NOW, INFORMATION: DIGEST}
 DEFAULT_HOUR = 7
+FIRST_WINDOW = timedelta(hours=1)
 ZONE = ZoneInfo("Europe/Copenhagen")
 DEADLINE_EVENTS = frozenset({"escalate", "reminder_before", "reminder_due", "item_before", "item_due",
                              "cascade_before", "cascade_due"})
@@ -68,5 +69,10 @@ def _at(day: date, hour: int) -> datetime:
 
 
 def digest_due(now: datetime, hour: int, last: datetime | None) -> bool:
-    """Tell whether a person's digest is due: the hour has come and none was made since."""
-    return last is None or last < digest_slot(now, hour)
+    """Tell whether a person's digest is due: the hour has come and none was made since.
+
+    A first digest waits for the chosen hour (within the hour after it); later ones are made at
+    the first sweep after the hour, however late.
+    """
+    slot = digest_slot(now, hour)
+    return now - slot < FIRST_WINDOW if last is None else last < slot
