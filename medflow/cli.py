@@ -212,6 +212,15 @@ def demo() -> None:
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
+    _mail_demo()
+
+
+def _mail_demo() -> None:
+    from medflow.demo_mail import BOUNCING, seed_mail_demo
+
+    seed_mail_demo(db.session)
+    click.echo("E-mail choices per person: /notifications/mail; mail that failed (admins): /admin/mail,"
+               f" where {BOUNCING} bounces.")
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:
