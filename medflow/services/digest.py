@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from medflow.domain.mailprefs import DIGEST, digest_due, digest_slot
+from medflow.domain.mailprefs import DIGEST, Choices, digest_due, digest_slot
 from medflow.persistence.base import utcnow
 from medflow.persistence.mail import MailPreference
 from medflow.persistence.models import Case, Notification, Person
@@ -38,21 +38,20 @@ def _candidates(session: Session, now: datetime) -> list[Person]:
                                 .order_by(Person.id)))
 
 
-def _take(session: Session, person: Person, slot: datetime, now: datetime) -> datetime | None | bool:
-    """Claim today's digest for the person; return the previous digest time, or False if taken."""
-    row = mail_prefs.preference_row(session, person.id)
-    last = row.last_digest_at
+def _take(session: Session, person: Person, slot: datetime, now: datetime) -> tuple[bool, datetime | None]:
+    """Claim the person's digest for this slot; return whether we got it and when the last one was."""
+    last = mail_prefs.preference_row(session, person.id).last_digest_at
     result = session.execute(
         update(MailPreference).where(MailPreference.person_id == person.id,
                                      or_(MailPreference.last_digest_at.is_(None),
                                          MailPreference.last_digest_at < slot))
         .values(last_digest_at=now).execution_options(synchronize_session=False))
-    return last if result.rowcount == 1 else False
+    return result.rowcount == 1, last
 
 
-def _gather(session: Session, person: Person, since: datetime, now: datetime) -> list[DigestCase]:
+def _gather(session: Session, person: Person, chosen: Choices, since: datetime,
+            now: datetime) -> list[DigestCase]:
     """Return the cases with notifications for the person since `since` that belong in the digest."""
-    chosen = mail_prefs.choices(session, person)
     notes = session.scalars(select(Notification).join(Case).where(
         Notification.person_id == person.id, Notification.created_at > since, Notification.created_at <= now)
         .order_by(Notification.case_id, Notification.created_at, Notification.id)).all()
@@ -72,11 +71,11 @@ def send_digests(session: Session, mail: MailSettings, now: datetime | None = No
         if not digest_due(now, chosen.hour, row):
             continue
         slot = digest_slot(now, chosen.hour)
-        last = _take(session, person, slot, now)
-        if last is False:
+        taken, last = _take(session, person, slot, now)
+        if not taken:  # another sweep made it a moment ago
             session.rollback()
             continue
-        cases = _gather(session, person, last or slot - timedelta(days=1), now)
+        cases = _gather(session, person, chosen, last or slot - timedelta(days=1), now)
         if cases and person.email:
             enqueue_draft(session, person.id, person.email, mail.digest(person, cases), now=now)
             sent.append(person.id)
