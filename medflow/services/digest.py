@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from medflow.domain.mailprefs import DIGEST, Choices, digest_due, digest_slot
+from medflow.domain.mailprefs import DEFAULT_HOUR, DIGEST, Choices, digest_due, digest_slot
 from medflow.persistence.base import utcnow
 from medflow.persistence.mail import MailPreference
 from medflow.persistence.models import Case, Notification, Person
@@ -32,10 +32,15 @@ class DigestCase:
     notes: list[Notification] = field(default_factory=list)
 
 
-def _candidates(session: Session, now: datetime) -> list[Person]:
-    ids = select(Notification.person_id).where(Notification.created_at > now - LOOK_BACK).distinct()
-    return list(session.scalars(select(Person).where(Person.id.in_(ids), Person.active.is_(True))
-                                .order_by(Person.id)))
+def _due(session: Session, now: datetime) -> list[int]:
+    """Return the people notified lately whose digest hour has come (two queries for everyone)."""
+    recent = select(Notification.person_id).where(Notification.created_at > now - LOOK_BACK).distinct()
+    ids = session.scalars(select(Person.id).where(Person.id.in_(recent), Person.active.is_(True))
+                          .order_by(Person.id)).all()
+    rows = {row.person_id: (row.digest_hour, row.last_digest_at) for row in session.execute(
+        select(MailPreference.person_id, MailPreference.digest_hour, MailPreference.last_digest_at)
+        .where(MailPreference.person_id.in_(recent)))}
+    return [i for i in ids if digest_due(now, *rows.get(i, (DEFAULT_HOUR, None)))]
 
 
 def _take(session: Session, person: Person, slot: datetime, now: datetime) -> tuple[bool, datetime | None]:
@@ -65,11 +70,9 @@ def _gather(session: Session, person: Person, chosen: Choices, since: datetime,
 def send_digests(session: Session, mail: MailSettings, now: datetime | None = None) -> list[int]:
     """Queue every digest that is due; return the ids of the people who got one."""
     now, sent = now or utcnow(), []
-    for person in _candidates(session, now):
+    for person_id in _due(session, now):
+        person = session.get(Person, person_id)
         chosen = mail_prefs.choices(session, person)
-        row = session.scalar(select(MailPreference.last_digest_at).where(MailPreference.person_id == person.id))
-        if not digest_due(now, chosen.hour, row):
-            continue
         slot = digest_slot(now, chosen.hour)
         taken, last = _take(session, person, slot, now)
         if not taken:  # another sweep made it a moment ago
@@ -80,4 +83,5 @@ def send_digests(session: Session, mail: MailSettings, now: datetime | None = No
             enqueue_draft(session, person.id, person.email, mail.digest(person, cases), now=now)
             sent.append(person.id)
         session.commit()
+        session.expunge_all()  # one person at a time: keep each commit from expiring everyone before
     return sent
