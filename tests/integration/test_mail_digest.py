@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from medflow import notify as notify_app
 from medflow.cli import cli
 from medflow.domain.mailprefs import digest_slot
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import Case, Person
+from medflow.persistence.models import Case, OutboxMessage, Person
+from medflow.services.digest import send_digests
 from medflow.services.notifications import notify
 from tests.integration.test_mail import plain, serve_mail
 
@@ -91,3 +94,24 @@ def test_the_digest_comes_at_seven_danish_time_on_both_sides_of_summer_time(app,
     assert plain(first).count("Sagen er sat på dagsordenen") == plain(second).count("dagsordenen") == 1
     assert "26.03.2027 13.00: Sagen er sat på dagsordenen i LokalMED Skole." in plain(first)  # Danish time
     assert "27.03.2027 13.00: Sagen er sat på dagsordenen i LokalMED Skole." in plain(second)
+
+
+def test_two_sweeps_at_once_make_each_digest_once(app, api, smtp):
+    api("anna").submit(title="Nye stole")
+    seven = digest_slot(utcnow(), 7) + timedelta(days=1, minutes=5)
+    start, made = threading.Barrier(2), []
+
+    def sweep_digests() -> None:
+        with app.app_context(), Session(db.engine) as session:
+            start.wait(timeout=30)
+            made.append(send_digests(session, notify_app.mail_settings(), seven))
+
+    threads = [threading.Thread(target=sweep_digests) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(made) == 2 and sum(len(each) for each in made) == 4  # shared out, never doubled
+    with app.app_context():
+        rows = db.session.scalars(select(OutboxMessage.recipient).where(OutboxMessage.case_id.is_(None))).all()
+    assert sorted(rows) == ["amir@example.dk", "lene@example.dk", "sara@example.dk", "tove@example.dk"]
