@@ -1,4 +1,4 @@
-"""Notifications wired into the app: the case-event listener, the Danish e-mail text and sending.
+"""Notifications wired into the app: the case-event listener, the mail settings and sending.
 
 Mail is only queued when MAIL_SERVER is set. Once a transaction that queued mail has committed,
 a background thread (one per process at most, with its own app context and Session) sends what

@@ -10,22 +10,12 @@ from medflow import __version__
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
     from medflow import notify
-    from medflow.web import (
-        admin,
-        auth,
-        cases,
-        committees,
-        display,
-        errors,
-        home,
-        mail_pages,
-        notify_pages,
-        org,
-        pages,
-    )
+    from medflow.web import auth, cases, committees, display, errors, home, notify_pages, org, pages
+    from medflow.web.admin import init_app as init_admin
     from medflow.web.api import bp as api_bp
     from medflow.web.api_notify import bp as api_notify_bp
     from medflow.web.flowchart import bp as flowchart_bp
+    from medflow.web.mail_pages import init_app as init_mail_pages
 
     auth.init_app(app)
     errors.init_app(app)
@@ -36,8 +26,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_notify_bp)
     notify.init_app(app)
     notify_pages.init_app(app)
-    mail_pages.init_app(app)
-    admin.init_app(app)
+    init_mail_pages(app)
+    init_admin(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__
