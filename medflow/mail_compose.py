@@ -33,7 +33,7 @@ KIND_LABELS = {"submitted": lazy_gettext("cases I submitted"),
 class TextParts:
     """The plain-text formatter."""
 
-    def begin(self, title: str) -> str:
+    def begin(self, title: str, lang: str) -> str:
         return ""
 
     def end(self) -> str:
@@ -58,9 +58,9 @@ class TextParts:
 class HtmlParts:
     """The HTML formatter: every text escaped, no remote images, styles inline."""
 
-    def begin(self, title: str) -> Markup:
-        return Markup('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{}</title></head>'
-                      '<body style="font-family: sans-serif; max-width: 40em">\n').format(title)
+    def begin(self, title: str, lang: str) -> Markup:
+        return Markup('<!DOCTYPE html>\n<html lang="{}"><head><meta charset="utf-8"><title>{}</title></head>'
+                      '<body style="font-family: sans-serif; max-width: 40em">\n').format(lang, title)
 
     def end(self) -> Markup:
         return Markup("</body></html>\n")

@@ -13,6 +13,7 @@ def register_blueprints(app: Flask) -> None:
     from medflow.web import auth, cases, committees, display, errors, home, notify_pages, org, pages
     from medflow.web.admin import init_app as init_admin
     from medflow.web.api import bp as api_bp
+    from medflow.web.api_mail import bp as api_mail_bp
     from medflow.web.api_notify import bp as api_notify_bp
     from medflow.web.flowchart import bp as flowchart_bp
     from medflow.web.mail_pages import init_app as init_mail_pages
@@ -24,6 +25,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_bp)
     app.register_blueprint(flowchart_bp)
     app.register_blueprint(api_notify_bp)
+    app.register_blueprint(api_mail_bp)
     notify.init_app(app)
     notify_pages.init_app(app)
     init_mail_pages(app)

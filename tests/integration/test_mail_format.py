@@ -101,7 +101,8 @@ def test_mail_comes_in_the_language_the_person_chose(app, api, smtp):
     [danish] = smtp.inbox.to("lene@example.dk")
     assert "Dear Tove TR" in plain(english) and "A new case was submitted to LokalMED Skole." in plain(english)
     assert f"See the case: https://med.example.dk/cases/{case['id']}" in plain(english)
-    assert "Kære Lene Leder" in plain(danish)
+    assert '<html lang="en">' in html(english) and "<p>Dear Tove TR,</p>" in html(english)
+    assert "Kære Lene Leder" in plain(danish) and '<html lang="da">' in html(danish)
 
 
 def test_confidential_case_mail_names_only_its_number_and_link(app, api, smtp):

@@ -94,3 +94,19 @@ def test_the_digest_link_turns_off_every_kind_that_went_to_the_digest(app, api, 
     assert turned_off in response.text
     assert modes(app, "tove@example.dk") == {"submitted": "now", "committees": "off", "deadlines": "now",
                                              "information": "off"}
+
+
+def test_the_api_reads_and_saves_the_same_choices_and_names_a_bad_field(app, api, smtp):
+    anna = api("anna")
+    assert anna.get("/notifications/mail").get_json() == {
+        "email": True, "digest_hour": 7, "address_failing": False,
+        "kinds": {"submitted": "now", "committees": "digest", "deadlines": "now", "information": "digest"}}
+    kinds = {"submitted": "off", "committees": "off", "deadlines": "now", "information": "digest"}
+    saved = anna.post("/notifications/mail", {"kinds": kinds, "digest_hour": 16})
+    assert saved.status_code == 200
+    assert saved.get_json()["kinds"] == kinds and saved.get_json()["digest_hour"] == 16
+    for body, field in (({"kinds": {**kinds, "deadlines": "weekly"}}, "deadlines"),
+                        ({"kinds": kinds, "digest_hour": "7"}, "digest_hour"), ({"kinds": []}, "kinds")):
+        refused = anna.post("/notifications/mail", body)
+        assert refused.status_code == 400 and field in refused.get_json()["error"]
+    assert modes(app, "anna@example.dk") == kinds
