@@ -23,6 +23,7 @@ from medflow.services import mail_prefs
 from medflow.services.outbox import Draft
 
 DESCRIPTION_IN_MAIL = 600
+BAD_LINK = _("This unsubscribe link is not valid; change your e-mail on the notifications page.")
 KIND_LABELS = {"submitted": lazy_gettext("cases I submitted"),
                "committees": lazy_gettext("new cases and changes in my committees"),
                "deadlines": lazy_gettext("deadlines and escalations"),
@@ -124,12 +125,15 @@ def read_unsubscribe_token(token: str) -> tuple[int, str]:
     try:
         person_id, kind = _signer().loads(token)
     except (BadSignature, TypeError, ValueError) as exc:
-        raise Invalid(_("This unsubscribe link is not valid; change your e-mail on the notifications page."),
-                      field="token") from exc
+        raise Invalid(BAD_LINK) from exc
     if not isinstance(person_id, int) or kind not in (*KINDS, DIGEST_KIND):
-        raise Invalid(_("This unsubscribe link is not valid; change your e-mail on the notifications page."),
-                      field="token")
+        raise Invalid(BAD_LINK)
     return person_id, kind
+
+
+def language(person: Person) -> str:
+    """Return the language to write to the person in: their own if medflow speaks it, else Danish."""
+    return person.language if person.language in current_app.config["LANGUAGES"] else "da"
 
 
 def _list_headers(person: Person, kind: str) -> dict[str, str]:
@@ -143,11 +147,12 @@ def compose(case: Case, kind: str, data: dict[str, Any], person: Person) -> Draf
 
     domain, mail_kind = mail_domain(), mail_prefs.kind_for(case, kind, person.id)
     root = f"<case-{case.id}@{domain}>"
-    with force_locale(person.language or "da"):
+    with force_locale(language(person)):
         subject = gettext("[MED #%(id)s] A confidential case", id=case.id) if case.confidential else \
-            f"[MED #{case.id}] {case.title}"
+            f"[MED #{case.id}] {' '.join(case.title.split())}"
         description = None if case.confidential else (case.description or "")[:DESCRIPTION_IN_MAIL]
         text, html = render_parts("mail/notification.jinja", subject=subject, person=person, case=case,
+                                  lang=language(person),
                                   text=message(kind, data), description=description,
                                   link=f"{base_url()}/cases/{case.id}", **_footer(person, mail_kind))
     return Draft(subject=subject, body=text, html=html, case_id=case.id,
@@ -168,11 +173,12 @@ def compose_digest(person: Person, cases: list) -> Draft:
     """Return one person's daily digest: per case what happened, each with its link."""
     from medflow.notify import message
 
-    with force_locale(person.language or "da"):
+    with force_locale(language(person)):
         subject = gettext("[MED] Your daily summary: %(count)s case(s)", count=len(cases))
         entries = [{"case": entry.case, "lines": [_line(note, message) for note in entry.notes]}
                    for entry in cases]
         text, html = render_parts("mail/digest.jinja", subject=subject, person=person, cases=entries,
+                                  lang=language(person),
                                   base=base_url(), **_footer(person, DIGEST_KIND))
     return Draft(subject=subject, body=text, html=html, message_id=make_msgid(idstring="digest",
                  domain=mail_domain()), headers=_list_headers(person, DIGEST_KIND))
