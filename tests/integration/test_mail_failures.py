@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,7 +12,6 @@ from medflow.extensions import db
 from medflow.persistence.models import OutboxMessage
 from tests.factories import log_in_client
 from tests.integration.test_mail import Inbox, deliver, mail_at_once, outbox, serve_mail
-from tests.web.conftest import csrf_token as csrf
 
 NOW = datetime(2027, 2, 1, 8, 0, tzinfo=UTC)
 
@@ -38,6 +38,11 @@ def smtp(app, org):
         server.inbox = RefusingInbox()
         server.inbox.refused.add("sara@example.dk")
         yield server.start()
+
+
+def csrf(html: str) -> str:
+    """Return the CSRF token a page carries (in its forms or the log-out button)."""
+    return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html).group(1)
 
 
 def client_as(app, who: str):
