@@ -135,7 +135,25 @@ def sweep_command(now: str | None) -> None:
     when = _parse_now(now)
     report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when)
     click.echo(f"Sweep: {len(report.reminders)} reminder(s), {len(report.escalated)} escalation(s).")
+    _digest(when)
+    _prune(when)
     _deliver(when)
+
+
+def _digest(when) -> None:
+    from medflow import notify
+    from medflow.services.digest import send_digests
+
+    mail = notify.mail_settings()
+    if mail is not None:
+        click.echo(f"Digest: {len(send_digests(db.session, mail, when))} daily digest(s) queued.")
+
+
+def _prune(when) -> None:
+    from medflow.services.mail_admin import prune
+
+    count = prune(db.session, current_app.config["OUTBOX_KEEP_DAYS"], when)
+    click.echo(f"Outbox: the text of {count} old mail(s) removed.")
 
 
 def _parse_now(raw: str | None):
@@ -172,6 +190,15 @@ def outbox_send(now: str | None) -> None:
     _deliver(_parse_now(now))
 
 
+@outbox_cli.command("digest")
+@click.option("--now", help="Pretend it is this ISO time (UTC if no zone).")
+def outbox_digest(now: str | None) -> None:
+    """Queue the daily digests that are due, then send queued mail."""
+    when = _parse_now(now)
+    _digest(when)
+    _deliver(when)
+
+
 @click.command("demo")
 @with_appcontext
 def demo() -> None:
@@ -185,6 +212,15 @@ def demo() -> None:
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
+    _mail_demo()
+
+
+def _mail_demo() -> None:
+    from medflow.demo_mail import BOUNCING, seed_mail_demo
+
+    seed_mail_demo(db.session)
+    click.echo("E-mail choices per person: /notifications/mail; mail that failed (admins): /admin/mail,"
+               f" where {BOUNCING} bounces.")
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:

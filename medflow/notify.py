@@ -1,4 +1,4 @@
-"""Notifications wired into the app: the case-event listener, the Danish e-mail text and sending.
+"""Notifications wired into the app: the case-event listener, the mail settings and sending.
 
 Mail is only queued when MAIL_SERVER is set. Once a transaction that queued mail has committed,
 a background thread (one per process at most, with its own app context and Session) sends what
@@ -13,11 +13,12 @@ import time
 from typing import Any
 
 from flask import Flask, current_app, has_app_context, has_request_context
-from flask_babel import force_locale, gettext, lazy_gettext
+from flask_babel import lazy_gettext
 from sqlalchemy.orm import Session
 
 from medflow.extensions import db
-from medflow.persistence.models import Case, CaseEvent, Person
+from medflow.mail_compose import compose, compose_digest, mail_domain
+from medflow.persistence.models import Case, CaseEvent
 from medflow.services import cascades  # noqa: F401 - registers the pass-down listener
 from medflow.services.hooks import on_case_event
 from medflow.services.notifications import MailSettings, notify_event
@@ -25,7 +26,6 @@ from medflow.services.outbox import SmtpSettings, deliver_due, on_queued_commit
 
 BATCH = 100  # messages per delivery round; a full round is followed by another
 
-DESCRIPTION_IN_MAIL = 600
 MESSAGES = {
     "submit": lazy_gettext("A new case was submitted to %(committee)s."),
     "publish": lazy_gettext("%(committee)s has received a new item from above."),
@@ -58,31 +58,11 @@ def message(kind: str, data: dict[str, Any]) -> str:
     return str(MESSAGES.get(kind, OTHER)) % params
 
 
-def case_link(case: Case) -> str:
-    """Return the absolute link to a case page."""
-    return f"{current_app.config['BASE_URL'].rstrip('/')}/cases/{case.id}"
-
-
-def compose(case: Case, kind: str, data: dict[str, Any], person: Person) -> tuple[str, str]:
-    """Return the Danish subject and body of a notification e-mail (no description if confidential)."""
-    with force_locale("da"):
-        subject = gettext("[MED] Case %(id)s: %(title)s", id=case.id, title=case.title)
-        lines = [gettext("Dear %(name)s,", name=person.name), "", message(kind, data), "",
-                 gettext("Case: %(title)s", title=case.title)]
-        if case.confidential:
-            lines.append(gettext("The case is confidential; log in to read it."))
-        elif case.description:
-            lines += ["", case.description[:DESCRIPTION_IN_MAIL]]
-        lines += ["", gettext("See the case: %(link)s", link=case_link(case)), "",
-                  gettext("You can turn these e-mails off on your notifications page.")]
-    return subject, "\n".join(lines)
-
-
 def mail_settings() -> MailSettings | None:
     """Return how to write e-mails, or None when no mail server is configured."""
     if not has_app_context() or not current_app.config.get("MAIL_SERVER"):
         return None
-    return MailSettings(compose=compose)
+    return MailSettings(compose=compose, digest=compose_digest)
 
 
 def smtp_settings() -> SmtpSettings | None:
@@ -94,6 +74,7 @@ def smtp_settings() -> SmtpSettings | None:
         host=cfg["MAIL_SERVER"], port=int(cfg["MAIL_PORT"]), sender=cfg["MAIL_FROM"],
         username=cfg.get("MAIL_USERNAME"), password=cfg.get("MAIL_PASSWORD"),
         use_tls=bool(cfg.get("MAIL_USE_TLS")), timeout=float(cfg.get("MAIL_TIMEOUT", 10)),
+        domain=mail_domain(), reply_to=cfg.get("MAIL_REPLY_TO") or None,
     )
 
 

@@ -48,6 +48,13 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Rows queued before these columns existed have them empty and are sent as plain text, as then.
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    message_id: Mapped[str | None] = mapped_column(String(300))
+    html: Mapped[str | None] = mapped_column(Text)
+    headers: Mapped[dict[str, str] | None] = mapped_column(JSON)  # threading and unsubscribe
+    pruned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # body dropped (OUTBOX_KEEP_DAYS)
 
 
 class SentReminder(Base):

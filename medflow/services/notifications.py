@@ -10,15 +10,17 @@ from typing import Any
 from sqlalchemy import Boolean, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from medflow.domain.mailprefs import NOW
 from medflow.domain.policy import CONFIDENTIAL_ROLES
 from medflow.persistence.base import utcnow
 from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Notification, Person
+from medflow.services import mail_prefs
 from medflow.services.cascades import WORKFLOW as CASCADE
-from medflow.services.outbox import enqueue
+from medflow.services.outbox import Draft, enqueue_draft
 
-# compose(case, kind, data, person) -> (subject, body), in Danish
-Composer = Callable[[Case, str, dict[str, Any], Person], tuple[str, str]]
+# compose(case, kind, data, person) -> the e-mail, in the person's language
+Composer = Callable[[Case, str, dict[str, Any], Person], Draft]
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class MailSettings:
     """How to write notification e-mails; absent when no SMTP server is configured."""
 
     compose: Composer
+    digest: Callable[..., Draft] | None = None  # digest(person, cases) -> the daily summary
 
 
 def committee_people(session: Session, committee_ids: Iterable[int], confidential: bool) -> set[int]:
@@ -105,10 +108,11 @@ def notify(
     if mail is not None:
         people = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id)).all()
         ids = [person.id for person in people]
-        for person in people:
-            if person.email and not person.email_opt_out:
-                subject, body = mail.compose(case, kind, data, person)
-                enqueue(session, person.email, subject, body, now=now)
+        chosen = mail_prefs.choices_for(session, ids)
+        for person in people:  # the rest hear of it in their digest, or not by mail at all
+            mail_kind = mail_prefs.kind_for(case, kind, person.id)
+            if mail_prefs.mode_for(person, chosen[person.id], mail_kind) == NOW:
+                enqueue_draft(session, person.id, person.email, mail.compose(case, kind, data, person), now=now)
     if ids:
         event_id = event.id if event else None
         session.connection().execute(insert(Notification.__table__), [

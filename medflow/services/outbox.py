@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
+from email.utils import format_datetime
 
 from sqlalchemy import event, or_, select, update
 from sqlalchemy.orm import Session, SessionTransaction
@@ -39,6 +40,20 @@ class SmtpSettings:
     password: str | None = None
     use_tls: bool = False
     timeout: float = 10.0
+    domain: str = "localhost"  # the right-hand side of Message-IDs
+    reply_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A composed e-mail: both parts, and the headers that thread it and let it be unsubscribed."""
+
+    subject: str
+    body: str
+    html: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    message_id: str | None = None
+    case_id: int | None = None
 
 
 @dataclass
@@ -56,6 +71,15 @@ def enqueue(session: Session, recipient: str, subject: str, body: str,
                             created_at=now or utcnow(), next_attempt_at=now or utcnow())
     session.add(message)
     session.info[QUEUED] = True
+    return message
+
+
+def enqueue_draft(session: Session, person_id: int, recipient: str, draft: Draft,
+                  now: datetime | None = None) -> OutboxMessage:
+    """Queue a composed e-mail to a person in the current transaction."""
+    message = enqueue(session, recipient, draft.subject, draft.body, now=now)
+    message.person_id, message.case_id, message.message_id = person_id, draft.case_id, draft.message_id
+    message.html, message.headers = draft.html, dict(draft.headers) or None
     return message
 
 
@@ -101,12 +125,28 @@ def claim(session: Session, message_id: int, now: datetime) -> bool:
     return result.rowcount == 1
 
 
-def send_one(smtp: SmtpSettings, message: OutboxMessage) -> None:
-    """Send one message through SMTP (raises OSError or SMTPException on failure)."""
+def build_message(smtp: SmtpSettings, message: OutboxMessage, now: datetime) -> EmailMessage:
+    """Return the e-mail as sent: dated, marked automatic (RFC 3834), plain text and, if composed, HTML."""
     mail = EmailMessage()
     mail["From"], mail["To"], mail["Subject"] = smtp.sender, message.recipient, message.subject
-    mail["Message-ID"] = f"<outbox-{message.id}.{int(message.created_at.timestamp())}@medflow>"
+    mail["Date"] = format_datetime(now)
+    mail["Message-ID"] = message.message_id or \
+        f"<outbox-{message.id}.{int(message.created_at.timestamp())}@{smtp.domain}>"
+    mail["Auto-Submitted"] = "auto-generated"
+    mail["X-Auto-Response-Suppress"] = "All"
+    if smtp.reply_to:
+        mail["Reply-To"] = smtp.reply_to
+    for name, value in (message.headers or {}).items():
+        mail[name] = value
     mail.set_content(message.body)
+    if message.html:
+        mail.add_alternative(message.html, subtype="html")
+    return mail
+
+
+def send_one(smtp: SmtpSettings, message: OutboxMessage, now: datetime | None = None) -> None:
+    """Send one message through SMTP (raises OSError or SMTPException on failure)."""
+    mail = build_message(smtp, message, now or utcnow())
     with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as client:
         if smtp.use_tls:
             client.starttls()
@@ -115,10 +155,17 @@ def send_one(smtp: SmtpSettings, message: OutboxMessage) -> None:
         client.send_message(mail)
 
 
+def permanent(error: Exception) -> bool:
+    """Tell whether retrying cannot help: the server refused the address with a 5xx answer."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _ in error.recipients.values())
+    return False
+
+
 def _record_failure(message: OutboxMessage, error: Exception, now: datetime) -> None:
     message.last_error = f"{type(error).__name__}: {error}"[:2000]
     message.claimed_until = None
-    if message.attempts >= MAX_ATTEMPTS:
+    if message.attempts >= MAX_ATTEMPTS or permanent(error):
         message.failed_at = now
     else:
         message.next_attempt_at = now + backoff(message.attempts)
@@ -136,7 +183,7 @@ def deliver_due(session: Session, smtp: SmtpSettings, *, now: datetime | None = 
             continue
         message = session.get(OutboxMessage, message_id, populate_existing=True)
         try:
-            send_one(smtp, message)
+            send_one(smtp, message, now)
         except (OSError, smtplib.SMTPException) as exc:
             _record_failure(message, exc, now)
             done.failed.append(message_id)

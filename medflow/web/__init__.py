@@ -11,9 +11,12 @@ def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
     from medflow import notify
     from medflow.web import auth, cases, committees, display, errors, home, notify_pages, org, pages
+    from medflow.web.admin import init_app as init_admin
     from medflow.web.api import bp as api_bp
+    from medflow.web.api_mail import bp as api_mail_bp
     from medflow.web.api_notify import bp as api_notify_bp
     from medflow.web.flowchart import bp as flowchart_bp
+    from medflow.web.mail_pages import init_app as init_mail_pages
 
     auth.init_app(app)
     errors.init_app(app)
@@ -22,8 +25,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_bp)
     app.register_blueprint(flowchart_bp)
     app.register_blueprint(api_notify_bp)
+    app.register_blueprint(api_mail_bp)
     notify.init_app(app)
     notify_pages.init_app(app)
+    init_mail_pages(app)
+    init_admin(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__

@@ -14,7 +14,7 @@ from tests.e2e.test_refusals_in_browser import submit_question
 SWEEP = (Path(__file__).parent / "a11y_sweep.js").read_text(encoding="utf-8")
 PAGES = ("/login", "/cases", "/cases/new", "/cases/{case}", "/committees/lok-skole", "/org", "/flowchart",
          "/workflows/question", "/cases/{case}/diagram",
-         "/guide", "/notifications", "/information")
+         "/guide", "/notifications", "/information", "/notifications/mail")
 PHONE = {"width": 375, "height": 800}
 
 

@@ -15,12 +15,13 @@ from medflow.extensions import db
 from medflow.notify import wait_for_delivery
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, OutboxMessage
-from tests.integration.test_mail import Inbox, SmtpServer, outbox, serve_mail
+from tests.integration.test_mail import Inbox, SmtpServer, mail_at_once, outbox, plain, serve_mail
 
 
 @pytest.fixture
-def smtp(app):
+def smtp(app, org):
     """A local SMTP server's address in the config (not started yet), with sending on commit on."""
+    mail_at_once(app)
     yield from serve_mail(app, timeout=30, send_on_commit=True, wait=60)
 
 
@@ -34,7 +35,7 @@ def test_mail_of_an_accepted_case_arrives_without_any_command(app, api, smtp):
     case = api("lene").fire(case, "accept")
     assert wait_for_delivery(30)
     [mail] = smtp.inbox.to("anna@example.dk")
-    assert "LokalMED Skole har taget sagen under behandling." in mail.get_content()
+    assert "LokalMED Skole har taget sagen under behandling." in plain(mail)
     assert recipients(smtp) == sorted(["lene@example.dk", "tove@example.dk", "sara@example.dk",
                                        "amir@example.dk", "anna@example.dk", "tove@example.dk",
                                        "sara@example.dk", "amir@example.dk"])
