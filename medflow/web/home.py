@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, redirect, request, session, url_for
 from flask_login import current_user
 
+from medflow.extensions import db
+from medflow.services.users import remember_language
 from medflow.web.auth import safe_next
 
 bp = Blueprint("home", __name__)
@@ -20,8 +22,10 @@ def index():
 
 @bp.get("/language/<code>")
 def language(code: str):
-    """Remember the chosen language for this session and go back to the page."""
+    """Remember the chosen language (for a logged-in person also on their profile) and go back."""
     if code not in current_app.config["LANGUAGES"]:
         abort(404)
     session["lang"] = code
+    if current_user.is_authenticated:
+        remember_language(db.session, current_user, code)
     return redirect(safe_next(request.args.get("next"), url_for("home.index")))
