@@ -15,6 +15,8 @@ from medflow.web.forms import CATEGORY_CHOICES
 from medflow.web.serialize import due_at
 from medflow.workflows import engines
 
+WORK_ENVIRONMENT = "work_environment"
+MOST_ASKED = lazy_gettext("Most asked about")
 ROLE_LABELS = {
     "chair": lazy_gettext("Chair"),
     "vice_chair": lazy_gettext("Vice chair"),
@@ -111,6 +113,19 @@ def topic_groups(catalog: TopicCatalog, workflows: Iterable[tuple[str, WorkflowE
             if found:
                 groups.append((f"{engine.definition.label.get(language)} · {level.label.get(language)}", found))
     return groups
+
+
+def guide_groups(catalog: TopicCatalog, workflows: Iterable[tuple[str, WorkflowEngine]],
+                 language: str) -> list[tuple[str, list[Topic]]]:
+    """Return the guide's topic groups: the most asked-about first, then work environment, then the rest.
+
+    Employees mostly come with their own work environment (stress, violence, APV), so those lead;
+    the rarer questions about policies and structure follow.
+    """
+    ordered = sorted(workflows, key=lambda item: item[0] != WORK_ENVIRONMENT)
+    common = [t for t in catalog.topics if t.common]
+    head = [(str(MOST_ASKED), common)] if common else []
+    return head + topic_groups(catalog, ordered, language)
 
 
 def nice_date(value: date | None) -> str:
