@@ -92,6 +92,30 @@ def event_label(workflow: str, event: str) -> str:
     return str(OPENING_EVENTS.get(event, OPENING_EVENTS["submit"]))
 
 
+def event_done_label(workflow: str, event: str) -> str:
+    """Return what the history calls an event once done ("Sent on", not the button's "Forward")."""
+    transitions = engines()[workflow].definition.transitions_for(event)
+    if transitions:
+        return (transitions[0].done or transitions[0].label).get(lang())
+    return str(OPENING_EVENTS.get(event, event))
+
+
+# After an action, say where the case is now, not only what was pressed.
+MOVED_MESSAGES = {
+    "forward": lazy_gettext("The case has been sent on to %(committee)s."),
+    "refer": lazy_gettext("The case has been referred to %(committee)s."),
+    "reopen": lazy_gettext("The case has been reopened and is back at %(committee)s."),
+}
+DONE_MESSAGE = lazy_gettext("%(done)s. The case is now “%(state)s” at %(committee)s.")
+
+
+def done_message(case, event: str) -> str:
+    """Return the confirmation after `event`: where the case is now and in which state."""
+    params = {"committee": case.holder.name, "state": state_label(case.workflow, case.state),
+              "done": event_done_label(case.workflow, event)}
+    return str(MOVED_MESSAGES.get(event, DONE_MESSAGE)) % params
+
+
 def value_label(field: str, value) -> str:
     """Return a field's value as a reader should see it (dates formatted, choices named)."""
     if isinstance(value, str) and field in ("meeting_date", "due_date"):
@@ -152,6 +176,7 @@ def init_app(app: Flask) -> None:
     """Make the labels and formatters available to every template."""
     app.jinja_env.globals.update(
         workflow_label=workflow_label, state_label=state_label, event_label=event_label,
+        event_done_label=event_done_label,
         value_label=value_label, role_labels=ROLE_LABELS, field_labels=FIELD_LABELS,
         group_labels=GROUP_LABELS, due_state=due_state, hidden_event_data=HIDDEN_EVENT_DATA,
     )

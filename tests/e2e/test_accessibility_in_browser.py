@@ -92,12 +92,16 @@ def test_a_question_is_submitted_and_accepted_with_the_keyboard_alone(page: Page
     lene = new_tab()
     keyboard_log_in(lene, "lene")
     lene.goto(f"/cases/{case_id}")
-    accept = lene.locator("#action-accept button[name=event]")
-    tab_to(lene, accept)
+    tab_to(lene, lene.locator("#choose-accept summary"))
     lene.keyboard.press("Enter")
-    expect(lene.locator(".flash-success")).to_contain_text("Tag under behandling")
+    tab_to(lene, lene.locator("#action-accept button[name=event]"))
+    lene.keyboard.press("Enter")
+    expect(lene.locator(".flash-success")).to_contain_text("Taget under behandling")
     expect(lene.locator(".state").first).to_have_text("Under behandling")
 
+    tab_to(lene, lene.locator("#choose-forward summary"))  # choosing the action opens its form
+    lene.keyboard.press("Enter")
+    expect(lene.locator("#choose-forward")).to_have_attribute("open", "")
     tab_to(lene, lene.locator("#action-forward button[name=event]"))
     lene.keyboard.press("Enter")
     reason = lene.locator("#forward-comment")
@@ -113,7 +117,7 @@ def test_a_question_is_submitted_and_accepted_with_the_keyboard_alone(page: Page
     lene.keyboard.type("Gælder hele området")
     tab_to(lene, lene.locator("#action-forward button[name=event]"))
     lene.keyboard.press("Enter")
-    expect(lene.locator(".flash-success")).to_contain_text("Send videre op")
+    expect(lene.locator(".flash-success")).to_contain_text("Sagen er sendt videre til")
     shot(lene, "a11y-keyboard-forwarded")
 
 
