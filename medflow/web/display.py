@@ -60,6 +60,14 @@ GROUP_LABELS = {
     "agenda": lazy_gettext("On the agenda"),
     "closed": lazy_gettext("Recently closed"),
 }
+# The inbox's "Show" filter: the states grouped as a reader means them.
+SHOW_LABELS = {
+    "new": lazy_gettext("New"),
+    "handling": lazy_gettext("Being handled"),
+    "agenda": lazy_gettext("Waiting for a meeting"),
+    "sent": lazy_gettext("Sent on"),
+    "closed": lazy_gettext("Closed"),
+}
 # Events that are no transition of the workflow: how a case was opened.
 OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("Published")}
 # Event data shown in words elsewhere on the timeline (the deadline rule) or internal (a cascade's id).
@@ -178,6 +186,7 @@ def init_app(app: Flask) -> None:
         workflow_label=workflow_label, state_label=state_label, event_label=event_label,
         event_done_label=event_done_label,
         value_label=value_label, role_labels=ROLE_LABELS, field_labels=FIELD_LABELS,
-        group_labels=GROUP_LABELS, due_state=due_state, hidden_event_data=HIDDEN_EVENT_DATA,
+        group_labels=GROUP_LABELS, show_labels=SHOW_LABELS, due_state=due_state,
+        hidden_event_data=HIDDEN_EVENT_DATA,
     )
     app.jinja_env.filters.update(date=nice_date, datetime=nice_datetime)

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, redirect, request, session, url
 from flask_login import current_user
 
 from medflow.extensions import db
+from medflow.services import queries
 from medflow.services.users import remember_language
 from medflow.web.auth import safe_next
 
@@ -14,10 +15,13 @@ bp = Blueprint("home", __name__)
 
 @bp.get("/")
 def index():
-    """Send people who are logged in to their cases, others to the login page."""
-    if current_user.is_authenticated:
-        return redirect(url_for("cases.mine"))
-    return redirect(url_for("auth.login"))
+    """Send people to where their work is: a committee member to the inbox, others to their cases."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login"))
+    committees = queries.my_committees(db.session, current_user)
+    if committees:  # the lowest committee first: that is where new cases arrive
+        return redirect(url_for("committees.inbox", key=committees[-1].key))
+    return redirect(url_for("cases.mine"))
 
 
 @bp.get("/language/<code>")
