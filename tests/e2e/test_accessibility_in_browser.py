@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import PASSWORD, shot
+from tests.e2e.conftest import LANDED, PASSWORD, shot
 from tests.e2e.test_journey_in_browser import case_id_of
 from tests.e2e.test_refusals_in_browser import submit_question
 
@@ -54,7 +54,7 @@ def keyboard_log_in(page: Page, who: str) -> None:
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
-    page.wait_for_url("**/cases")
+    page.wait_for_url(LANDED)  # my cases, or a chair's committee inbox
 
 
 def test_skip_link_is_the_first_stop_and_leads_into_the_page(page: Page):
