@@ -26,12 +26,13 @@ run: install graphviz
 	@echo "medflow on http://127.0.0.1:$(PORT)/"
 	$(BIN)/medflow run --host 127.0.0.1 --port $(PORT)
 
-# Debian's PostgreSQL server, Chromium and Graphviz; installed only when missing (needs root).
+# Debian's PostgreSQL server, Chromium, Graphviz and npm; installed only when missing (needs root).
 system-packages:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -45,7 +46,12 @@ graphviz:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
 	  else echo "Graphviz (dot) is missing: diagrams are shown as tables. Install the graphviz package."; fi; }
 
-install-test: system-packages install
+# Node tools the browser tests use (axe-core), pinned by package-lock.json; never served to users.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install-test: system-packages install node_modules/.installed
 
 test: install-test
 	$(BIN)/ruff check medflow tests

@@ -8,6 +8,7 @@ from flask import Flask
 
 from medflow import config as settings
 from medflow import workflows
+from medflow.domain.calendar import set_kommune_zone
 from medflow.extensions import babel, csrf, db, login_manager, migrate
 from medflow.i18n import select_locale
 
@@ -18,6 +19,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(instance) if instance else None)
     app.config.update(settings.from_env(Path(app.instance_path)))
     app.config.update(config or {})
+    set_kommune_zone(app.config["TIMEZONE"])  # the zone a picked date means (raises if unknown)
     app.template_folder = app.config["TEMPLATES_DIR"]  # the checkout's templates/ or the installed copy
     import medflow.persistence.sqlite  # noqa: F401 - registers the SQLite pragmas
 

@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from medflow.domain.calendar import DEFAULT_ZONE
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 SHIPPED = PACKAGE / "_data"  # the copies a built wheel carries (see setup.py)
@@ -56,7 +58,8 @@ def from_env(instance: Path) -> dict:
         "GRAPHVIZ_DOT": env("MEDFLOW_DOT", "dot"),
         "DEMO_ORG_FILE": env("MEDFLOW_DEMO_ORG", str(PACKAGE / "data" / "demo_org.yaml")),
         "BABEL_DEFAULT_LOCALE": "da",
-        "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",
+        "TIMEZONE": env("MEDFLOW_TIMEZONE", DEFAULT_ZONE),
+        "BABEL_DEFAULT_TIMEZONE": env("MEDFLOW_TIMEZONE", DEFAULT_ZONE),
         "BABEL_TRANSLATION_DIRECTORIES": str(PACKAGE / "translations"),
         "LANGUAGES": ("da", "en"),
         "SESSION_COOKIE_HTTPONLY": True,

@@ -8,9 +8,16 @@ from flask_login import current_user
 
 from medflow.domain.errors import MedflowError
 
+API_PREFIX = "/api/"
+
 
 def select_locale() -> str:
-    """Pick the language: ?lang=, the session's switcher, the user's setting, Accept-Language."""
+    """Pick the language: ?lang=, the session's switcher, the person's remembered choice, else Danish.
+
+    Pages are Danish unless the person chooses English: a Danish employee's browser is often
+    set to English, and that alone must not switch the UI. API clients (machines) still ask with
+    Accept-Language, since they have no switcher.
+    """
     languages = current_app.config["LANGUAGES"]
     asked = request.args.get("lang")
     if asked in languages:
@@ -20,7 +27,9 @@ def select_locale() -> str:
     preferred = getattr(current_user, "language", None)
     if preferred in languages:
         return preferred
-    return request.accept_languages.best_match(languages) or languages[0]
+    if request.path.startswith(API_PREFIX):
+        return request.accept_languages.best_match(languages) or languages[0]
+    return languages[0]
 
 
 def translate_error(error: MedflowError) -> str:

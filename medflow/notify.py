@@ -41,6 +41,9 @@ MESSAGES = {
     "discuss": lazy_gettext("%(committee)s has discussed the item."),
     "report_back": lazy_gettext("%(committee)s has reported back."),
     "pass_down": lazy_gettext("%(committee)s has passed the item further down."),
+    "assess": lazy_gettext("%(committee)s has assessed the risk."),
+    "plan": lazy_gettext("%(committee)s has added an item to the action plan."),
+    "follow_up": lazy_gettext("%(committee)s has followed up on the action plan."),
     "reminder_before": lazy_gettext("Reminder: the deadline for the case is %(due)s."),
     "reminder_due": lazy_gettext("The deadline for the case has passed (%(due)s)."),
     "item_before": lazy_gettext("Reminder: an action-plan item is due on %(due)s."),
@@ -49,12 +52,12 @@ MESSAGES = {
     "cascade_due": lazy_gettext("%(committee)s was asked to report back by %(due)s and has not done so yet."),
     "cascade_complete": lazy_gettext("All %(count)s committees have reported back on \"%(title)s\"."),
 }
-OTHER = lazy_gettext("The case was updated (%(event)s).")
+OTHER = lazy_gettext("There is news on the case.")  # never the event's internal key
 
 
 def message(kind: str, data: dict[str, Any]) -> str:
     """Return the text of a notification in the current language."""
-    params = {"committee": "", "due": "", "event": kind, "count": "", "title": "", **data}
+    params = {"committee": "", "due": "", "count": "", "title": "", **data}
     return str(MESSAGES.get(kind, OTHER)) % params
 
 

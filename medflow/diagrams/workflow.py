@@ -7,6 +7,7 @@ holding the state to highlight is added and removed per drawing, as the engine d
 from __future__ import annotations
 
 import threading
+from copy import deepcopy
 from functools import lru_cache
 
 from transitions import State
@@ -26,8 +27,24 @@ class _LabelledState(State):
         self.label = label
 
 
+# "Here now" is one calm colour, whatever the state means: a closed case is not an alarm. End states
+# carry a double border (the usual mark of a final state), current or not.
+HERE_NOW = {"color": "#1d5b8f", "fillcolor": "#d6e9f8", "penwidth": "2"}
+END_STATE = {"peripheries": "2"}
+
+
+def _calm_styles() -> dict:
+    """Return transitions' diagram styles with the highlight in blue instead of red and salmon."""
+    styles = deepcopy(GraphMachine.style_attributes)
+    styles["node"]["active"] = {**HERE_NOW, "peripheries": "1"}
+    styles["node"]["previous"] = {"color": "#1d5b8f", "fillcolor": "white", "peripheries": "1"}
+    styles["edge"]["previous"] = {"color": "#1d5b8f"}
+    return styles
+
+
 class _DiagramMachine(GraphMachine):
     state_cls = _LabelledState
+    style_attributes = _calm_styles()
 
 
 class _Token:
@@ -70,9 +87,12 @@ def workflow_dot(definition: WorkflowDefinition, lang: str, current: str | None 
     """Return the workflow as DOT; `current` (a state) is highlighted."""
     graph = _graph(definition, lang, current, "graphviz")
     for s in definition.states:
-        attrs = {"id": f"state-{s.name}", "class": "state" + (" current" if s.name == current else "")}
+        classes = ["state"] + ["current"] * (s.name == current) + ["final"] * s.final
+        attrs = {"id": f"state-{s.name}", "class": " ".join(classes)}
         if s.final:
-            attrs["style"] = "rounded,filled,bold"
+            attrs.update(END_STATE)
+        if s.name == current:
+            attrs.update(HERE_NOW)
         graph.node(s.name, **attrs)
     return graph.source
 

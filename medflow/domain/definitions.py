@@ -56,6 +56,7 @@ class TransitionDef:
     conditions: tuple[str, ...] = ()
     route: str | None = None
     line: int | None = None
+    done: Label | None = None  # what the history calls it once done ("Sent on"); else the label
 
     def dest_from(self, source: str) -> str:
         """Return the state this transition leads to when fired from `source`."""

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from transitions import Machine, MachineError
 
 from medflow.domain.definitions import TransitionDef, WorkflowDefinition
 from medflow.domain.errors import Invalid, NotAllowed, NotPossible, _
-from medflow.domain.guards import GUARDS, FireContext, failing_guard
+from medflow.domain.guards import GUARDS, FireContext, Guard, failing_guard
 from medflow.domain.policy import may_fire
 
 
@@ -111,6 +112,40 @@ class WorkflowEngine:
             if t and may_fire(t, roles) and failing_guard(t.conditions, ctx) is None:
                 result.append(event)
         return result
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """An event these roles may fire in this workflow, but not now, and why."""
+
+    event: str
+    guard: Guard | None  # a rule of the case's place that fails now (top committee, reopen window)
+    needs_states: tuple[str, ...] = ()  # else: the states the case must reach first
+
+
+def unavailable_events(engine: WorkflowEngine, state: str, roles: Iterable[str],
+                       ctx: FireContext) -> list[Unavailable]:
+    """Return what these roles could do on an open case later (or elsewhere), with the reason it waits.
+
+    Shown disabled beside the actions, so a person sees that e.g. closing needs an assessment
+    first instead of wondering where the button went. Nothing is listed on a closed case.
+    """
+    definition, roles = engine.definition, frozenset(roles)
+    if definition.is_final(state):
+        return []
+    allowed, result = set(engine.allowed_events(state, roles, ctx)), []
+    for event in definition.events():
+        mine = [t for t in definition.transitions_for(event) if may_fire(t, roles)]
+        now = definition.transition_from(event, state)
+        if event in allowed or not mine or (now is not None and not may_fire(now, roles)):
+            continue
+        if now is not None:
+            result.append(Unavailable(event, failing_guard(now.conditions, ctx)))
+            continue
+        sources = tuple(s for t in mine for s in t.sources if not definition.is_final(s))
+        if sources:
+            result.append(Unavailable(event, None, tuple(dict.fromkeys(sources))))
+    return result
 
 
 def build_engines(definitions: dict[str, WorkflowDefinition]) -> dict[str, WorkflowEngine]:

@@ -22,7 +22,7 @@ TOP_KEYS = {
     "categories", "statutory_deadlines", "submit_fields", "submittable", "remind_before_days",
 }
 STATE_KEYS = {"name", "label", "final", "deadline_days", "remind_before_days", "escalate"}
-TRANSITION_KEYS = {"trigger", "source", "dest", "label", "roles", "requires", "conditions", "route"}
+TRANSITION_KEYS = {"trigger", "source", "dest", "label", "done", "roles", "requires", "conditions", "route"}
 NOT_WORKFLOWS = {"responsibilities.yaml"}
 
 
@@ -79,6 +79,7 @@ def _parse_transition(c: Problems, raw: Any, parent_line: int | None) -> Transit
         sources=_as_tuple(raw.get("source")),
         dest=None if dest in (None, "=") else str(dest),
         label=_label(raw.get("label"), trigger),
+        done=_label(raw["done"], trigger) if "done" in raw else None,
         roles=_as_tuple(raw.get("roles")),
         requires=_as_tuple(raw.get("requires")),
         conditions=_as_tuple(raw.get("conditions")),

@@ -32,7 +32,8 @@ ROLE_LABELS = {
 }
 TOP_KEYS = {"levels", "topics"}
 LEVEL_KEYS = {"key", "label"}
-TOPIC_KEYS = {"key", "label", "description", "level", "role", "workflow", "direct", "escalation", "category"}
+TOPIC_KEYS = {"key", "label", "description", "level", "role", "workflow", "direct", "escalation", "category",
+              "keywords", "common"}
 ESCALATION_KEYS = {"to", "rule"}
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -67,6 +68,8 @@ class Topic:
     escalation: Escalation | None = None
     category: str | None = None
     line: int | None = None
+    keywords: Label = Label("", "")
+    common: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,8 +164,9 @@ def _check_choices(p: Problems, raw: dict, where: str, rank: Mapping[str, int],
         p.add(raw, f"{where}: unknown level {raw.get('level')!r} (use one of: {', '.join(rank)})")
     if raw.get("role") not in ROLES:
         p.add(raw, f"{where}: unknown role {raw.get('role')!r} (use one of: {', '.join(ROLES)})")
-    if not isinstance(raw.get("direct", False), bool):
-        p.add(raw, f"{where}: direct must be true or false")
+    for flag in ("direct", "common"):
+        if not isinstance(raw.get(flag, False), bool):
+            p.add(raw, f"{where}: {flag} must be true or false")
     workflow, category = raw.get("workflow"), raw.get("category")
     if workflows is not None and workflow not in workflows:
         p.add(raw, f"{where}: unknown workflow {workflow!r} (use one of: {', '.join(sorted(workflows))})")
@@ -179,9 +183,11 @@ def _topic(p: Problems, raw: Any, top: dict, rank: Mapping[str, int],
     where = f"topic {raw['key']!r}"
     unknown_keys(p, raw, TOPIC_KEYS, where)
     _check_choices(p, raw, where, rank, workflows)
-    description = raw.get("description")
+    description, keywords = raw.get("description"), raw.get("keywords")
     if description is not None:
         description = _text(p, raw, description, f"{where}: description")
+    if keywords is not None:
+        keywords = _text(p, raw, keywords, f"{where}: keywords")
     return Topic(
         key=raw["key"],
         label=_text(p, raw, raw.get("label"), f"{where}: label"),
@@ -190,6 +196,7 @@ def _topic(p: Problems, raw: Any, top: dict, rank: Mapping[str, int],
         direct=raw.get("direct") is True,
         escalation=_escalation(p, raw.get("escalation"), where, rank, raw.get("level")),
         category=raw.get("category"), line=line_of(raw),
+        keywords=keywords or Label("", ""), common=raw.get("common") is True,
     )
 
 

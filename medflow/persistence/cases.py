@@ -53,7 +53,9 @@ class CaseEvent(Base):
     """One thing that happened to a case. Rows are only ever inserted."""
 
     __tablename__ = "case_events"
-    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+    # The index serves "sent on" lists: the cases a committee passed on, found by the sender.
+    __table_args__ = (UniqueConstraint("case_id", "seq"),
+                      Index("ix_case_events_from_committee", "from_committee_id", "case_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)

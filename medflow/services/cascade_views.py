@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from medflow.domain.calendar import local_date
 from medflow.domain.errors import Unknown, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Cascade, CascadeReceipt, Case, CaseEvent, Committee, Person
@@ -74,7 +75,7 @@ def _visible_cascade(session: Session, person: Person, cascade_id: int) -> Casca
 def rollup(session: Session, person: Person, cascade_id: int, now: datetime | None = None) -> Rollup:
     """Return the roll-up per level and per committee; only the sending committee may see it."""
     cascade = _visible_cascade(session, person, cascade_id)
-    today = (now or utcnow()).date()
+    today = local_date(now or utcnow())
     receipts = session.scalars(
         select(CascadeReceipt).where(CascadeReceipt.cascade_id == cascade.id)
         .options(selectinload(CascadeReceipt.case), selectinload(CascadeReceipt.committee)
@@ -114,7 +115,7 @@ def information_from_above(session: Session, person: Person, now: datetime | Non
         .where(CascadeReceipt.committee_id.in_(mine), Cascade.internal.is_(False))
         .order_by(Cascade.created_at.desc(), CascadeReceipt.id)).all()
     notes = _notes(session, [r.case_id for r in receipts])
-    today = (now or utcnow()).date()
+    today = local_date(now or utcnow())
     grouped: dict[int, Received] = {}
     for r in receipts:
         item = grouped.setdefault(r.cascade_id, Received(r.cascade, []))

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from medflow.domain.engine import WorkflowEngine
+from medflow.domain.engine import Unavailable, WorkflowEngine, unavailable_events
 from medflow.domain.errors import Invalid, StaleVersion, Unknown, _
 from medflow.domain.fields import clean_event_fields
 from medflow.persistence.base import utcnow
@@ -129,11 +129,19 @@ def allowed_actions(
     now: datetime | None = None,
 ) -> list[str]:
     """Return the events `person` may fire on `case` now."""
+    return actions_and_unavailable(session, engines, person, case, now)[0]
+
+
+def actions_and_unavailable(
+    session: Session, engines: dict[str, WorkflowEngine], person: Person, case: Case,
+    now: datetime | None = None,
+) -> tuple[list[str], list[Unavailable]]:
+    """Return the events `person` may fire now, and those that must wait (with the reason)."""
     engine = engines[case.workflow]
     roles = actor_roles(session, person, case)
     guards = engine.guards_needed(case.state, roles=roles)
     ctx = CasePlace(session, case).context(engine, now or utcnow(), guards)
-    return engine.allowed_events(case.state, roles, ctx)
+    return engine.allowed_events(case.state, roles, ctx), unavailable_events(engine, case.state, roles, ctx)
 
 
 def _parse_version(version: Any) -> int:

@@ -176,6 +176,14 @@ def mark_read(session: Session, person: Person, ids: Iterable[int] | None = None
     return unread_count(session, person)
 
 
+def mark_case_read(session: Session, person: Person, case_id: int, now: datetime | None = None) -> None:
+    """Mark the person's notifications about one case read: opening the case is reading them."""
+    session.execute(update(Notification).where(
+        Notification.person_id == person.id, Notification.case_id == case_id, Notification.read_at.is_(None),
+    ).values(read_at=now or utcnow()))
+    session.commit()
+
+
 def set_email_opt_out(session: Session, person: Person, opt_out: bool) -> Person:
     """Turn the person's notification e-mails off (True) or on (False)."""
     person.email_opt_out = bool(opt_out)

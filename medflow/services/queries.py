@@ -98,6 +98,7 @@ class InboxFilter:
 
     initial_states: dict[str, str]
     state: str | None = None
+    group: str | None = None  # one of GROUPS: what a reader means (new, being handled, ...)
     workflow: str | None = None
     page: int = 1
     size: int = 25
@@ -120,13 +121,15 @@ def inbox(
     query = _inbox_query(session, person, committee)
     if wanted.state:
         query = query.where(Case.state == wanted.state)
-    else:
+    elif wanted.group != CLOSED:  # asking for closed cases shows all of them, not only the recent
         since = (now or utcnow()) - timedelta(days=RECENTLY_CLOSED_DAYS)
         query = query.where(or_(Case.closed_at.is_(None), Case.closed_at >= since))
     if wanted.workflow:
         query = query.where(Case.workflow == wanted.workflow)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rank = _group_rank(wanted.initial_states)
+    if wanted.group in GROUPS:
+        query = query.where(rank == GROUPS.index(wanted.group))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     agenda_date = case((rank == GROUPS.index(AGENDA), Case.meeting_date), else_=None)
     rows = session.execute(
         query.add_columns(rank)

@@ -10,12 +10,13 @@ counts as sent, and an escalation is a versioned case change, so it happens once
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from medflow.domain.calendar import local_date, start_of_day
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import MedflowError
 from medflow.persistence.base import utcnow
@@ -45,7 +46,7 @@ def _remind(session: Session, case: Case, key: str, kind: str, due: datetime,
                              sent_at=now))
     if people is None:
         people = committee_people(session, {case.holder_id}, case.confidential)
-    notify(session, case, kind, people, data={"due": due.date().isoformat(), **(data or {})}, mail=mail,
+    notify(session, case, kind, people, data={"due": local_date(due).isoformat(), **(data or {})}, mail=mail,
            now=now)
     try:
         session.commit()
@@ -97,7 +98,7 @@ def _item_reminders(session: Session, engines, mail, now: datetime) -> list[str]
     items = session.scalars(select(ActionItem).join(Case).where(Case.closed_at.is_(None))
                             .order_by(ActionItem.id)).all()
     for item in items:
-        due = datetime.combine(item.due_date, time.min, UTC)
+        due = start_of_day(item.due_date)
         days = engines[item.case.workflow].definition.remind_before_days
         kind = "item_due" if now >= due else "item_before"
         if kind == "item_before" and not (days and now >= due - timedelta(days=days)):
@@ -119,7 +120,7 @@ def _cascade_reminders(session: Session, engines, mail, now: datetime) -> list[s
         due_date = (case.data or {}).get("due_date")
         if not due_date:
             continue
-        due = datetime.combine(date.fromisoformat(due_date), time.min, UTC)
+        due = start_of_day(date.fromisoformat(due_date))
         kind = "cascade_due" if now >= due else "cascade_before"
         if kind == "cascade_before" and not (days and now >= due - timedelta(days=days)):
             continue

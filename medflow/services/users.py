@@ -94,3 +94,10 @@ def person_for_token(session: Session, token: str) -> Person | None:
     if row is None or row.revoked_at is not None or not row.person.active:
         return None
     return row.person
+
+
+def remember_language(session: Session, person: Person, code: str) -> None:
+    """Keep the person's chosen UI language, so it holds in their next session and on every device."""
+    if person.language != code:
+        person.language = code
+        session.commit()

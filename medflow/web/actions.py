@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext
+from flask_babel import gettext, lazy_gettext
 
-from medflow.domain.definitions import DEFAULT_OUTCOME
+from medflow.domain.engine import Unavailable
+from medflow.domain.errors import Invalid, _
 from medflow.persistence.models import Case, Committee
-from medflow.web.display import FIELD_LABELS, OUTCOME_LABELS, RISK_LABELS, event_label
+from medflow.web.display import FIELD_LABELS, OUTCOME_LABELS, RISK_LABELS, event_label, state_label
 from medflow.workflows import engines
 
 TEXTAREAS = {"comment", "answer", "problem", "solution", "effect_check"}
@@ -20,6 +21,8 @@ REASON_LABELS = {
     "assess": lazy_gettext("Assessment"), "follow_up": lazy_gettext("Follow-up"),
 }
 OPTIONAL_COMMENT = lazy_gettext("Comment (optional)")
+CHOOSE = lazy_gettext("— choose —")
+NEEDS_STATES = lazy_gettext("Possible when the case is: %(states)s.")
 
 
 @dataclass(frozen=True)
@@ -52,10 +55,10 @@ def _choice_field(name: str, required: bool, case: Case, below: list[Committee],
         choices = [("", str(lazy_gettext("Back to the committee it came from")))] if came_from else []
         choices += [(c.key, c.name) for c in below]
         return Field(name, str(lazy_gettext("Refer to")), required or not came_from, "select", choices)
+    # No preselected outcome: the person deciding must choose one (a silent default misled people).
     labels = OUTCOME_LABELS if name == "outcome" else RISK_LABELS
-    default = DEFAULT_OUTCOME if name == "outcome" else ""
-    choices = ([] if default else [("", "—")]) + [(k, str(v)) for k, v in labels.items()]
-    return Field(name, str(FIELD_LABELS[name]), required, "select", choices, default)
+    choices = [("", str(CHOOSE))] + [(k, str(v)) for k, v in labels.items()]
+    return Field(name, str(FIELD_LABELS[name]), required or name == "outcome", "select", choices)
 
 
 def _fields(event: str, requires: tuple[str, ...], case: Case, below: list[Committee], came_from: bool):
@@ -87,3 +90,31 @@ def action_forms(case: Case, actions: list[str], below: list[Committee], came_fr
         forms.append(ActionForm(event, event_label(case.workflow, event),
                                 _fields(event, requires, case, below, came_from)))
     return forms
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An action shown disabled, with why it is not possible yet."""
+
+    event: str
+    label: str
+    reason: str
+
+
+def unavailable_actions(case: Case, unavailable: list[Unavailable]) -> list[Waiting]:
+    """Return the actions that must wait, labelled and explained in the page's language."""
+    result = []
+    for u in unavailable:
+        if u.guard is not None:
+            reason = gettext(u.guard.message, days=engines()[case.workflow].definition.reopen_days)
+        else:
+            states = ", ".join(f"“{state_label(case.workflow, s)}”" for s in u.needs_states)
+            reason = str(NEEDS_STATES) % {"states": states}
+        result.append(Waiting(u.event, event_label(case.workflow, u.event), reason))
+    return result
+
+
+def require_chosen(event: str | None, fields: dict) -> None:
+    """Refuse a decision whose outcome was left on "choose" (the API keeps its documented default)."""
+    if "outcome" in fields and not str(fields["outcome"]).strip():
+        raise Invalid(_("Choose an outcome for %(event)s."), event=event)

@@ -14,8 +14,9 @@ from medflow.persistence.models import Case
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
-from medflow.web.actions import action_forms
-from medflow.web.display import event_label, lang, topic_groups
+from medflow.services.notifications import mark_case_read
+from medflow.web.actions import action_forms, require_chosen, unavailable_actions
+from medflow.web.display import done_message, lang, topic_groups
 from medflow.web.forms import NewCaseForm, SelectChoice
 from medflow.workflows import engines, topics
 
@@ -76,21 +77,24 @@ def new():
 
 
 def render_case(case: Case, *, status: int = 200, problem: str | None = None,
-                failed_event: str | None = None, typed: dict | None = None):
-    """Render a case page: facts, timeline and the forms for what I may do now."""
-    actions = case_service.allowed_actions(db.session, engines(), current_user, case)
+                failed_event: str | None = None, typed: dict | None = None, changed: list | None = None):
+    """Render a case page: facts, timeline, the forms for what I may do now and what must come first."""
+    actions, unavailable = case_service.actions_and_unavailable(db.session, engines(), current_user, case)
     below = queries.committees_below(db.session, case.holder) if "refer" in actions else []
     came_from = case_service.came_from(db.session, case) is not None if "refer" in actions else False
     return render_template(
         "cases/detail.html", case=case, forms=action_forms(case, actions, below, came_from),
-        problem=problem, failed_event=failed_event, typed=typed or {},
+        unavailable=unavailable_actions(case, unavailable), problem=problem, failed_event=failed_event,
+        typed=typed or {}, changed=changed or [],
     ), status
 
 
 @bp.get("/cases/<int:case_id>")
 def show(case_id: int):
-    """Show one case I may see."""
-    return render_case(case_service.visible_case(db.session, current_user, case_id))
+    """Show one case I may see; opening it reads its notifications."""
+    case = case_service.visible_case(db.session, current_user, case_id)
+    mark_case_read(db.session, current_user, case.id)
+    return render_case(case)
 
 
 def _problem(error: MedflowError) -> tuple[int, str]:
@@ -102,12 +106,23 @@ def _problem(error: MedflowError) -> tuple[int, str]:
     return (400 if isinstance(error, Invalid) else 409), translate_error(error)
 
 
+def _changed_since(case: Case, version: str | None) -> list:
+    """Return the history rows written after the version a refused form was opened at."""
+    seen = int(version) if version and version.isdigit() and len(version) < 10 else case.version
+    return [e for e in case.history if e.seq > seen]
+
+
 @bp.post("/cases/<int:case_id>/events")
 def fire(case_id: int):
-    """Fire the event whose button was pressed, then land on the case page."""
+    """Fire the event whose button was pressed, then land on the case page.
+
+    A refused form keeps what the person typed; when someone else was first, the page also lists
+    what they did, so the person can decide whether to send it again.
+    """
     event = request.form.get("event")
     fields = {k: request.form[k] for k in EVENT_FIELDS if k in request.form}
     try:
+        require_chosen(event, fields)
         case = case_service.fire_event(
             db.session, engines(), current_user, case_id, event, request.form.get("version"), fields
         )
@@ -115,8 +130,9 @@ def fire(case_id: int):
         db.session.rollback()
         status, message = _problem(error)
         fresh = case_service.visible_case(db.session, current_user, case_id)
-        keep = not isinstance(error, StaleVersion)
-        return render_case(fresh, status=status, problem=message, failed_event=event if keep else None,
-                           typed=fields if keep else None)
-    flash(gettext("Done: %(action)s.", action=event_label(case.workflow, event)), "success")
+        stale = isinstance(error, StaleVersion)
+        changed = _changed_since(fresh, request.form.get("version")) if stale else None
+        return render_case(fresh, status=status, problem=message, failed_event=event, typed=fields,
+                           changed=changed)
+    flash(done_message(case, event), "success")
     return redirect(url_for("cases.show", case_id=case.id))

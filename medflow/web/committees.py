@@ -9,10 +9,13 @@ from flask_login import current_user, login_required
 
 from medflow.extensions import db
 from medflow.services import queries
+from medflow.services.sent_on import sent_on
 from medflow.web.display import lang
 from medflow.workflows import engines
 
 bp = Blueprint("committees", __name__)
+SENT = "sent"
+SHOW = (*queries.GROUPS, SENT)  # the inbox filter in the words a reader uses; `state` stays for detail
 
 
 def _state_choices() -> list[tuple[str, str]]:
@@ -47,15 +50,18 @@ def inbox(key: str):
     states = _state_choices()
     state = request.args.get("state") if request.args.get("state") in dict(states) else None
     workflow = request.args.get("workflow") if request.args.get("workflow") in engines() else None
+    show = request.args.get("show") if request.args.get("show") in SHOW else None
     page = min(max(request.args.get("page", 1, type=int), 1), queries.MAX_PAGE)
     wanted = queries.InboxFilter(
         initial_states={n: e.definition.initial for n, e in engines().items()},
         state=state, workflow=workflow, page=page, size=current_app.config["PAGE_SIZE"],
+        group=show if show in queries.GROUPS else None,
     )
-    result = queries.inbox(db.session, current_user, committee, wanted)
+    sent = sent_on(db.session, current_user, committee, wanted.size) if show in (None, SENT) else None
+    result = queries.inbox(db.session, current_user, committee, wanted) if show != SENT else queries.Page([], 0)
     pages = max((result.total + wanted.size - 1) // wanted.size, 1)
     return render_template(
         "committees/inbox.html", committee=committee, sections=_sections(result.items),
-        total=result.total, page=page, pages=pages, state=state, workflow=workflow,
+        total=result.total, page=page, pages=pages, state=state, workflow=workflow, show=show, sent=sent,
         states=states, workflows=[(n, e.definition.label.get(lang())) for n, e in engines().items()],
     )

@@ -15,6 +15,8 @@ from medflow.web.forms import CATEGORY_CHOICES
 from medflow.web.serialize import due_at
 from medflow.workflows import engines
 
+WORK_ENVIRONMENT = "work_environment"
+MOST_ASKED = lazy_gettext("Most asked about")
 ROLE_LABELS = {
     "chair": lazy_gettext("Chair"),
     "vice_chair": lazy_gettext("Vice chair"),
@@ -58,6 +60,14 @@ GROUP_LABELS = {
     "agenda": lazy_gettext("On the agenda"),
     "closed": lazy_gettext("Recently closed"),
 }
+# The inbox's "Show" filter: the states grouped as a reader means them.
+SHOW_LABELS = {
+    "new": lazy_gettext("New"),
+    "handling": lazy_gettext("Being handled"),
+    "agenda": lazy_gettext("Waiting for a meeting"),
+    "sent": lazy_gettext("Sent on"),
+    "closed": lazy_gettext("Closed"),
+}
 # Events that are no transition of the workflow: how a case was opened.
 OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("Published")}
 # Event data shown in words elsewhere on the timeline (the deadline rule) or internal (a cascade's id).
@@ -90,6 +100,30 @@ def event_label(workflow: str, event: str) -> str:
     return str(OPENING_EVENTS.get(event, OPENING_EVENTS["submit"]))
 
 
+def event_done_label(workflow: str, event: str) -> str:
+    """Return what the history calls an event once done ("Sent on", not the button's "Forward")."""
+    transitions = engines()[workflow].definition.transitions_for(event)
+    if transitions:
+        return (transitions[0].done or transitions[0].label).get(lang())
+    return str(OPENING_EVENTS.get(event, event))
+
+
+# After an action, say where the case is now, not only what was pressed.
+MOVED_MESSAGES = {
+    "forward": lazy_gettext("The case has been sent on to %(committee)s."),
+    "refer": lazy_gettext("The case has been referred to %(committee)s."),
+    "reopen": lazy_gettext("The case has been reopened and is back at %(committee)s."),
+}
+DONE_MESSAGE = lazy_gettext("%(done)s. The case is now “%(state)s” at %(committee)s.")
+
+
+def done_message(case, event: str) -> str:
+    """Return the confirmation after `event`: where the case is now and in which state."""
+    params = {"committee": case.holder.name, "state": state_label(case.workflow, case.state),
+              "done": event_done_label(case.workflow, event)}
+    return str(MOVED_MESSAGES.get(event, DONE_MESSAGE)) % params
+
+
 def value_label(field: str, value) -> str:
     """Return a field's value as a reader should see it (dates formatted, choices named)."""
     if isinstance(value, str) and field in ("meeting_date", "due_date"):
@@ -111,6 +145,19 @@ def topic_groups(catalog: TopicCatalog, workflows: Iterable[tuple[str, WorkflowE
             if found:
                 groups.append((f"{engine.definition.label.get(language)} · {level.label.get(language)}", found))
     return groups
+
+
+def guide_groups(catalog: TopicCatalog, workflows: Iterable[tuple[str, WorkflowEngine]],
+                 language: str) -> list[tuple[str, list[Topic]]]:
+    """Return the guide's topic groups: the most asked-about first, then work environment, then the rest.
+
+    Employees mostly come with their own work environment (stress, violence, APV), so those lead;
+    the rarer questions about policies and structure follow.
+    """
+    ordered = sorted(workflows, key=lambda item: item[0] != WORK_ENVIRONMENT)
+    common = [t for t in catalog.topics if t.common]
+    head = [(str(MOST_ASKED), common)] if common else []
+    return head + topic_groups(catalog, ordered, language)
 
 
 def nice_date(value: date | None) -> str:
@@ -137,7 +184,9 @@ def init_app(app: Flask) -> None:
     """Make the labels and formatters available to every template."""
     app.jinja_env.globals.update(
         workflow_label=workflow_label, state_label=state_label, event_label=event_label,
+        event_done_label=event_done_label,
         value_label=value_label, role_labels=ROLE_LABELS, field_labels=FIELD_LABELS,
-        group_labels=GROUP_LABELS, due_state=due_state, hidden_event_data=HIDDEN_EVENT_DATA,
+        group_labels=GROUP_LABELS, show_labels=SHOW_LABELS, due_state=due_state,
+        hidden_event_data=HIDDEN_EVENT_DATA,
     )
     app.jinja_env.filters.update(date=nice_date, datetime=nice_datetime)

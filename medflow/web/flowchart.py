@@ -13,17 +13,20 @@ from medflow.diagrams.flowchart import flowchart_csv, flowchart_dot, flowchart_m
 from medflow.diagrams.render import inline_svg, render_svg
 from medflow.diagrams.workflow import workflow_dot, workflow_mermaid
 from medflow.domain.errors import Unknown, _
+from medflow.domain.topic_search import search_topics
 from medflow.domain.topics import ROLE_LABELS
 from medflow.extensions import db
 from medflow.services import topics as topic_service
 from medflow.services.access import visible_case
 from medflow.web.display import ROLE_LABELS as PERSON_ROLE_LABELS
+from medflow.web.display import guide_groups
 from medflow.web.display import lang as _lang
-from medflow.web.display import topic_groups
 from medflow.web.serialize import case_path_committees
 from medflow.workflows import engines, topics
 
 bp = Blueprint("flowchart", __name__)
+MAX_QUERY = 100  # characters of a guide search that are used; the rest is ignored
+
 NO_GRAPHVIZ = lazy_gettext(
     "The drawing is not available because Graphviz (the dot program) is not installed on the server. "
     "The table shows the same content, and the sources below can be downloaded."
@@ -100,12 +103,14 @@ def flowchart_csv_table():
 def guide():
     """Tell an employee where a matter goes; logged-in users also see their committee and its members."""
     catalog, key = topics(), request.args.get("topic") or None
+    query = request.args.get("q", "").strip()[:MAX_QUERY]
     person = current_user if current_user.is_authenticated else None
     guidance = topic_service.guide(db.session, catalog, person, key) if key else None
     return render_template(
         "flowchart/guide.html", guidance=guidance, catalog=catalog, lang=_lang(),
-        groups=topic_groups(catalog, engines().items(), _lang()), roles=ROLE_LABELS,
-        roles_of_members=PERSON_ROLE_LABELS,
+        groups=guide_groups(catalog, engines().items(), _lang()), roles=ROLE_LABELS,
+        roles_of_members=PERSON_ROLE_LABELS, query=query,
+        found=search_topics(catalog, query, _lang()) if query else None,
     )
 
 

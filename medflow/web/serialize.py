@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
+from medflow.domain.calendar import end_of_day
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.topics import Topic, TopicCatalog
 from medflow.persistence.base import utcnow
@@ -16,13 +17,13 @@ def _iso(value) -> str | None:
 
 
 def due_at(case: Case) -> datetime | None:
-    """Return when an open case is due: its state's deadline, or a cascade's report-back date."""
+    """Return when an open case is due: its state's deadline, or the end of a cascade's report-back day."""
     if case.closed_at is not None:
         return None
     if case.state_due_at is not None:
         return case.state_due_at
     due_date = (case.data or {}).get("due_date")
-    return datetime.combine(date.fromisoformat(due_date), time.max, UTC) if due_date else None
+    return end_of_day(date.fromisoformat(due_date)) if due_date else None
 
 
 def _due_keys(case: Case) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import PASSWORD, shot
+from tests.e2e.conftest import LANDED, PASSWORD, shot
 from tests.e2e.test_journey_in_browser import case_id_of
 from tests.e2e.test_refusals_in_browser import submit_question
 
@@ -54,7 +54,7 @@ def keyboard_log_in(page: Page, who: str) -> None:
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
-    page.wait_for_url("**/cases")
+    page.wait_for_url(LANDED)  # my cases, or a chair's committee inbox
 
 
 def test_skip_link_is_the_first_stop_and_leads_into_the_page(page: Page):
@@ -92,12 +92,16 @@ def test_a_question_is_submitted_and_accepted_with_the_keyboard_alone(page: Page
     lene = new_tab()
     keyboard_log_in(lene, "lene")
     lene.goto(f"/cases/{case_id}")
-    accept = lene.locator("#action-accept button[name=event]")
-    tab_to(lene, accept)
+    tab_to(lene, lene.locator("#choose-accept summary"))
     lene.keyboard.press("Enter")
-    expect(lene.locator(".flash-success")).to_contain_text("Tag under behandling")
+    tab_to(lene, lene.locator("#action-accept button[name=event]"))
+    lene.keyboard.press("Enter")
+    expect(lene.locator(".flash-success")).to_contain_text("Taget under behandling")
     expect(lene.locator(".state").first).to_have_text("Under behandling")
 
+    tab_to(lene, lene.locator("#choose-forward summary"))  # choosing the action opens its form
+    lene.keyboard.press("Enter")
+    expect(lene.locator("#choose-forward")).to_have_attribute("open", "")
     tab_to(lene, lene.locator("#action-forward button[name=event]"))
     lene.keyboard.press("Enter")
     reason = lene.locator("#forward-comment")
@@ -113,7 +117,7 @@ def test_a_question_is_submitted_and_accepted_with_the_keyboard_alone(page: Page
     lene.keyboard.type("Gælder hele området")
     tab_to(lene, lene.locator("#action-forward button[name=event]"))
     lene.keyboard.press("Enter")
-    expect(lene.locator(".flash-success")).to_contain_text("Send videre op")
+    expect(lene.locator(".flash-success")).to_contain_text("Sagen er sendt videre til")
     shot(lene, "a11y-keyboard-forwarded")
 
 

@@ -15,7 +15,10 @@ def case_id_of(page: Page) -> str:
 
 
 def act(page: Page, event: str, **fields: str) -> None:
-    """Fill an action form's fields and press its button."""
+    """Choose the action (it opens its form), fill the fields and press its button."""
+    choice = page.locator(f"#choose-{event}")
+    if choice.count() and choice.get_attribute("open") is None:
+        choice.locator("summary").click()
     form = page.locator(f"#action-{event}")
     for name, value in fields.items():
         field = form.locator(f"[name={name}]")
@@ -33,9 +36,9 @@ def accept_and_forward(page: Page, case_id: str, reason: str, screenshot: str | 
     if screenshot:
         shot(page, screenshot)
     act(page, "accept")
-    expect(page.locator(".flash-success")).to_contain_text("Tag under behandling")
+    expect(page.locator(".flash-success")).to_contain_text("Taget under behandling")
     act(page, "forward", comment=reason)
-    expect(page.locator(".flash-success")).to_contain_text("Send videre op")
+    expect(page.locator(".flash-success")).to_contain_text("Sagen er sendt videre til")
 
 
 def test_question_travels_up_and_the_answer_reaches_the_employee(page: Page, as_user):
@@ -79,7 +82,7 @@ def test_question_travels_up_and_the_answer_reaches_the_employee(page: Page, as_
     expect(timeline).to_contain_text("LokalMED Skole → OmrådeMED Børn og Unge")
     expect(timeline).to_contain_text("OmrådeMED Børn og Unge → KommuneMED")
     expect(timeline).to_contain_text("Stole købes centralt i området")
-    expect(timeline.locator("li").first).to_contain_text("Besvar af Kim Direktør")
+    expect(timeline.locator("li").first).to_contain_text("Besvaret af Kim Direktør")
     expect(page.locator("button[name=event]")).to_have_count(1)  # only reopen
     shot(page, "06-case-page-with-timeline")
 

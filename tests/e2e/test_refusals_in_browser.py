@@ -28,7 +28,7 @@ def test_two_open_pages_both_forward_gives_one_forward_and_a_friendly_message(as
     second.goto(f"/cases/{case_id}")
 
     act(first, "forward", comment="Første fane")
-    expect(first.locator(".flash-success")).to_contain_text("Send videre op")
+    expect(first.locator(".flash-success")).to_contain_text("Sagen er sendt videre til")
     act(second, "forward", comment="Anden fane")
 
     expect(second.locator("#problem")).to_contain_text("En anden har ændret sagen")

@@ -192,7 +192,8 @@ def test_report_back_date_is_reminded_before_and_at_it_once_each_to_the_officers
             case_service.fire_event(session, engines, lene, skole.id, event, skole.version,
                                     {"comment": "Klaret"}, now=T0)
 
-        assert sweep(session, engines, now=datetime(2025, 2, 21, 23, tzinfo=UTC)).reminders == []
+        # 22:59 UTC is 23:59 in Copenhagen: still more than a week before the report-back day
+        assert sweep(session, engines, now=datetime(2025, 2, 21, 22, 59, tzinfo=UTC)).reminders == []
         before = sweep(session, engines, now=datetime(2025, 2, 22, 8, tzinfo=UTC)).reminders
         assert sweep(session, engines, now=datetime(2025, 2, 25, 8, tzinfo=UTC)).reminders == []
         due = sweep(session, engines, now=datetime(2025, 3, 1, 8, tzinfo=UTC)).reminders

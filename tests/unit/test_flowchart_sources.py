@@ -102,9 +102,19 @@ def test_workflow_diagram_has_every_state_and_highlights_the_current_one(workflo
     plain, current = workflow_dot(wf, "da"), workflow_dot(wf, "da", "accepted")
 
     assert all(f'id="state-{s.name}"' in plain for s in wf.states)
-    assert "darksalmon" not in plain
-    assert re.search(r'accepted \[[^\]]*fillcolor=darksalmon', current)
-    assert 'class="state current" id="state-accepted"' in current
+    assert "#d6e9f8" not in plain
+    assert re.search(r'accepted \[[^\]]*fillcolor="#d6e9f8"', current)
+    assert re.search(r'class="state current"[^\]]*id="state-accepted"', current)
     assert "Tag under behandling" in plain
     mermaid = workflow_mermaid(wf, "en", "scheduled")
     assert "Class scheduled s_active" in mermaid and 'state "On the agenda" as scheduled' in mermaid
+
+
+def test_a_closed_case_is_shown_calmly_in_its_end_state(workflows):
+    wf = workflows["question"]
+    dot = workflow_dot(wf, "da", "resolved")
+    [resolved] = re.findall(r'\tresolved \[[^\]]*class="state current final"[^\]]*\]', dot)
+    assert 'fillcolor="#d6e9f8"' in resolved and "peripheries=2" in resolved
+    assert not re.search(r"red|darksalmon", dot)
+    finals = {s.name for s in wf.states if s.final}
+    assert finals and all(re.search(rf'\t{name} \[[^\]]*final[^\]]*peripheries=2', dot) for name in finals)

@@ -12,7 +12,7 @@ from tests.factories import log_in_client
 
 
 class Pages:
-    """Make test clients that are logged in as someone, with Danish as the browser's language."""
+    """Make test clients that are logged in as someone; `lang` is chosen with the language switcher."""
 
     def __init__(self, app: Flask) -> None:
         self.app = app
@@ -20,9 +20,11 @@ class Pages:
     def __call__(self, who: str | None = None, lang: str = "da") -> FlaskClient:
         """Return a new client, logged in as who@example.dk unless `who` is None."""
         client = self.app.test_client()
-        client.environ_base["HTTP_ACCEPT_LANGUAGE"] = lang
+        client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "da"
         if who is not None:
             log_in_client(self.app, client, who)
+        if lang != "da":
+            client.get(f"/language/{lang}")
         return client
 
 

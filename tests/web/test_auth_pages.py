@@ -124,6 +124,19 @@ def test_unknown_language_is_not_found(pages):
     assert pages("anna").get("/language/xx").status_code == 404
 
 
-def test_english_browser_gets_english_pages(pages):
-    page = pages("anna", lang="en-GB,en;q=0.9").get("/cases")
+def test_an_english_browser_alone_still_gets_danish_pages(pages):
+    client = pages("anna")
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en-GB,en;q=0.9"
+    page = client.get("/cases")
+    assert '<html lang="da">' in page.text and "Ny sag" in page.text
+
+
+def test_the_chosen_language_is_remembered_in_the_next_session(pages):
+    pages("anna").get("/language/en")
+    page = pages("anna").get("/cases")
     assert '<html lang="en">' in page.text and "New case" in page.text
+
+
+def test_the_api_still_answers_in_the_language_it_is_asked_for(api):
+    answer = api("anna").get("/cases/999999")
+    assert answer.status_code == 404 and "not found" in answer.json["error"].lower()

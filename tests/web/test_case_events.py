@@ -33,11 +33,15 @@ def test_accept_lands_on_the_case_page_with_a_receipt(act, api, pages):
     assert "Under behandling" in page.text
 
 
-def test_receipt_names_the_action(pages, api):
+def test_receipt_says_what_was_done_and_where_the_case_is_now(pages, api):
     case = api("anna").submit()
     lene = pages("lene")
     response = lene.post(f"/cases/{case['id']}/events", data={"event": "accept", "version": case["version"]})
-    assert "Udført: Tag under behandling." in lene.get(response.location).text
+    assert "Taget under behandling. Sagen er nu “Under behandling” hos LokalMED Skole." in (
+        lene.get(response.location).text)
+    response = lene.post(f"/cases/{case['id']}/events",
+                         data={"event": "forward", "version": case["version"] + 1, "comment": "Til området"})
+    assert "Sagen er sendt videre til OmrådeMED Børn og Unge." in lene.get(response.location).text
 
 
 def test_schedule_puts_the_case_on_the_agenda_with_a_danish_date(act, api, pages):
@@ -186,7 +190,10 @@ def test_stale_form_shows_a_friendly_message_and_the_fresh_case_and_writes_nothi
     assert "OmrådeMED Børn og Unge" in response.text and "Tove var først" in response.text
     history = seen(api, case)["history"]
     assert [h["event"] for h in history].count("forward") == 1
-    assert "Også mig" not in response.text  # the stale form is not offered again
+    changed = response.text.split('id="changed"')[1].split("</section>")[0]
+    assert "Sendt videre til OmrådeMED Børn og Unge" in changed and "af Tove TR" in changed
+    assert 'data-typed="comment">Også mig</blockquote>' in changed  # what she typed is not lost
+    assert 'id="action-forward"' not in response.text  # but the stale form is not offered again
 
 
 def test_an_event_i_may_not_fire_is_a_403_page(act, api):

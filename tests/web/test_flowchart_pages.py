@@ -122,7 +122,7 @@ def test_a_case_diagram_highlights_the_current_state_for_those_who_may_see_it(ap
     assert svg.status_code == 200
     current = re.search(r'<g id="state-accepted" class="([^"]+)">(.*?)</g>',
                         htmllib.unescape(svg.get_data(as_text=True)), re.S)
-    assert "current" in current.group(1) and "darksalmon" in current.group(2)
+    assert "current" in current.group(1) and "#d6e9f8" in current.group(2)
     assert 'data-state="accepted" class="current-state"' in html
 
 
