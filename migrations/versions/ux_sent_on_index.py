@@ -1,14 +1,14 @@
 """Index the history by the committee a case came from, for the "sent on" lists.
 
 Revision ID: ux01
-Revises: 108b7654b5c4
+Revises: mail201
 Create Date: 2026-12-02 11:05:00
 """
 
 from alembic import op
 
 revision = "ux01"
-down_revision = "108b7654b5c4"
+down_revision = "mail201"
 branch_labels = None
 depends_on = None
 

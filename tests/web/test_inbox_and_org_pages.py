@@ -22,7 +22,7 @@ def test_inbox_shows_new_then_handled_then_agenda_by_date_then_recently_closed(p
     page = pages("lene").get("/committees/lok-skole").text
     assert headings(page) == ["Nye sager", "Under behandling", "På dagsordenen", "Møde 1. feb. 2027",
                               "Møde 12. mar. 2027", "Afsluttet for nylig"]
-    order = [int(n) for n in re.findall(r'<td><a href="/cases/(\d+)"', page)]
+    order = [int(n) for n in re.findall(r'<td data-label="Sag"><a href="/cases/(\d+)"', page)]
     assert order == [new["id"], handled["id"], early["id"], late["id"], closed["id"]]
 
 
@@ -43,9 +43,9 @@ def test_inbox_comes_in_pages_of_25(pages, api):
         api("anna").submit(title=f"Sag nummer {n}")
     lene = pages("lene")
     first = lene.get("/committees/lok-skole").text
-    assert first.count('<td><a href="/cases/') == 25 and "Side 1 af 2" in first
+    assert first.count('<td data-label="Sag"><a href="/cases/') == 25 and "Side 1 af 2" in first
     second = lene.get("/committees/lok-skole?page=2").text
-    assert second.count('<td><a href="/cases/') == 1 and "Sag nummer 0" in second
+    assert second.count('<td data-label="Sag"><a href="/cases/') == 1 and "Sag nummer 0" in second
     assert 'rel="prev"' in second and 'rel="next"' not in second
 
 
@@ -53,7 +53,7 @@ def test_inbox_page_number_too_large_for_the_database_is_an_empty_page_not_a_cra
     api("anna").submit()
     response = pages("lene").get("/committees/lok-skole?page=99999999999999999999999")
     assert response.status_code == 200
-    assert response.text.count('<td><a href="/cases/') == 0
+    assert response.text.count('<td data-label="Sag"><a href="/cases/') == 0
 
 
 def badge(html: str, key: str) -> int | None:
