@@ -121,3 +121,9 @@ def information_from_above(session: Session, person: Person, now: datetime | Non
         item = grouped.setdefault(r.cascade_id, Received(r.cascade, []))
         item.rows.append(Row(r, is_overdue(r.cascade, r.case, today), notes[r.case_id]))
     return list(grouped.values())
+
+
+def published_by(session: Session, person: Person, limit: int = 20) -> list[Cascade]:
+    """Return the newest items `person` published downwards (one each, however many committees got it)."""
+    return list(session.scalars(select(Cascade).where(Cascade.publisher_id == person.id)
+                                .order_by(Cascade.created_at.desc(), Cascade.id.desc()).limit(limit)))

@@ -20,6 +20,7 @@ from medflow.services.tree import load_tree
 NEW, HANDLING, AGENDA, CLOSED = "new", "handling", "agenda", "closed"
 GROUPS = (NEW, HANDLING, AGENDA, CLOSED)
 RECENTLY_CLOSED_DAYS = 30
+CASCADE_WORKFLOW = "cascade"
 MAX_PAGE = 1_000_000  # a page number the databases can still offset by
 
 
@@ -86,9 +87,14 @@ def committee_cases(
 
 
 def my_cases(session: Session, person: Person) -> list[Case]:
-    """Return the cases `person` submitted, most recently changed first."""
+    """Return the cases `person` submitted, most recently changed first.
+
+    A published cascade opens one case per receiving committee in the publisher's name; those are
+    followed on the cascade's roll-up (see `my_cascades`), not listed here one row per committee.
+    """
     return list(session.scalars(
-        select(Case).where(Case.submitter_id == person.id).order_by(Case.updated_at.desc())
+        select(Case).where(Case.submitter_id == person.id, Case.workflow != CASCADE_WORKFLOW)
+        .order_by(Case.updated_at.desc())
     ))
 
 

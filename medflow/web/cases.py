@@ -11,8 +11,8 @@ from medflow.domain.errors import Invalid, MedflowError, NotPossible, StaleVersi
 from medflow.extensions import db
 from medflow.i18n import translate_error
 from medflow.persistence.models import Case
+from medflow.services import cascade_views, queries
 from medflow.services import cases as case_service
-from medflow.services import queries
 from medflow.services import topics as topic_service
 from medflow.services.notifications import mark_case_read
 from medflow.web.actions import action_forms, require_chosen, unavailable_actions
@@ -31,8 +31,9 @@ def _require_login():
 
 @bp.get("/cases")
 def mine():
-    """List the cases I submitted."""
-    return render_template("cases/mine.html", cases=queries.my_cases(db.session, current_user))
+    """List the cases I submitted, and the items I published downwards (one row each)."""
+    return render_template("cases/mine.html", cases=queries.my_cases(db.session, current_user),
+                           published=cascade_views.published_by(db.session, current_user))
 
 
 def _workflow_choices() -> list:

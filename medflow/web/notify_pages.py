@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from medflow.extensions import db
 from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications
+from medflow.web.cascade_tree import Branch, branch_tree
 from medflow.web.display import lang
 from medflow.web.forms import SelectChoice
 from medflow.workflows import engines
@@ -73,7 +74,7 @@ def notification_settings():
     return redirect(url_for("notify_pages.notification_list"))
 
 
-def _publish_form() -> PublishForm:
+def _publish_form() -> tuple[PublishForm, list[tuple[str, str]], list[Branch]]:
     form = PublishForm()
     mine, below = cascades.publish_choices(db.session, current_user)
     form.committee.choices = [SelectChoice(c.key, c.name) for c in mine]
@@ -81,14 +82,14 @@ def _publish_form() -> PublishForm:
     branches = dict.fromkeys((d.key, d.name) for d in below)
     form.levels.choices = [SelectChoice(key, name) for key, name in levels]
     form.branches.choices = [SelectChoice(key, name) for key, name in branches]
-    return form
+    return form, list(levels), branch_tree(mine, below)
 
 
 @bp.route("/cascades/new", methods=["GET", "POST"])
 @login_required
 def cascade_new():
     """Show and handle the publish form."""
-    form = _publish_form()
+    form, levels, tree = _publish_form()
     if form.validate_on_submit():
         new = cascades.NewCascade(
             committee=form.committee.data, title=form.title.data, body=form.body.data,
@@ -97,7 +98,8 @@ def cascade_new():
         cascade = cascades.publish(db.session, current_user, new)
         flash(lazy_gettext("Published to %(n)s committees.", n=len(cascade.receipts)), "success")
         return redirect(url_for("notify_pages.cascade_show", cascade_id=cascade.id))
-    return render_template("cascades/new.html", form=form), 400 if form.errors else 200
+    status = 400 if form.errors else 200
+    return render_template("cascades/new.html", form=form, levels=levels, tree=tree), status
 
 
 @bp.get("/cascades/<int:cascade_id>")

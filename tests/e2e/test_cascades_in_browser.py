@@ -21,7 +21,7 @@ def publish_task_to_workplaces(kim: Page) -> str:
     kim.get_by_label("Overskrift").fill(TITLE)
     kim.get_by_label("Tekst").fill("Drøft politikken på jeres næste møde, og meld tilbage senest 1. marts.")
     kim.get_by_label("Tilbagemelding senest").fill("2099-03-01")
-    kim.get_by_label("Kun disse niveauer").select_option("lokal")
+    kim.locator("input[name=levels][value=lokal]").check()
     kim.get_by_role("button", name="Udsend").click()
     expect(kim.locator(".flash-success")).to_contain_text("Udsendt til 3 udvalg")
     expect(kim).to_have_url(re.compile(r"/cascades/\d+$"))
@@ -89,3 +89,22 @@ def test_only_people_who_may_publish_see_send_out(as_user):
     anna = as_user("anna")
     expect(anna.get_by_test_id("nav-notifications")).to_be_visible()
     expect(anna.get_by_test_id("nav-send-out")).to_have_count(0)
+
+
+def test_committees_are_picked_in_a_searchable_tree_and_my_cases_shows_the_item_once(as_user):
+    kim = as_user("kim")
+    kim.get_by_test_id("nav-send-out").click()
+    kim.get_by_label("Overskrift").fill("Ny trivselsmåling")
+    kim.get_by_label("Tekst").fill("Gennemgå resultaterne på næste møde.")
+    kim.get_by_label("Find et udvalg").fill("ældre")
+    tree = kim.locator("#branch-tree")
+    expect(tree.get_by_text("OmrådeMED Ældre")).to_be_visible()
+    expect(tree.get_by_text("LokalMED Plejecenter")).to_be_visible()  # under the match
+    expect(tree.get_by_text("LokalMED Skole")).to_be_hidden()
+    shot(kim, "cascade-branch-picker")
+    kim.get_by_role("checkbox", name=re.compile("^OmrådeMED Ældre")).check()
+    kim.get_by_role("button", name="Udsend").click()
+    expect(kim.locator(".flash-success")).to_contain_text("Udsendt til 2 udvalg")  # the area and its workplace
+    kim.get_by_role("link", name="Mine sager").click()
+    expect(kim.locator("#published li")).to_have_count(1)
+    expect(kim.locator("table.cases")).to_have_count(0)  # no row per receiving committee
