@@ -43,11 +43,13 @@ def _remind(session: Session, case: Case, key: str, kind: str, due: datetime,
         return False
     session.add(SentReminder(key=key, case_id=case.id, kind=kind.rsplit("_", 1)[-1], due_at=due,
                              sent_at=now))
-    if people is None:
-        people = committee_people(session, {case.holder_id}, case.confidential)
-    notify(session, case, kind, people, data={"due": due.date().isoformat(), **(data or {})}, mail=mail,
-           now=now)
     try:
+        # Claim the key first: a sweep running at the same moment waits here, then fails on it.
+        session.flush()
+        if people is None:
+            people = committee_people(session, {case.holder_id}, case.confidential)
+        notify(session, case, kind, people, data={"due": due.date().isoformat(), **(data or {})},
+               mail=mail, now=now)
         session.commit()
     except IntegrityError:  # another sweep sent it a moment ago
         session.rollback()
