@@ -11,6 +11,7 @@ from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
 from medflow.app import create_app
+from medflow.cli_data import person_cli, retention_command
 from medflow.config import data_dir
 from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
@@ -133,8 +134,10 @@ def sweep_command(now: str | None) -> None:
     from medflow.workflows import engines
 
     when = _parse_now(now)
-    report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when)
+    report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when,
+                   retention_days=current_app.config["RETENTION_DAYS"])
     click.echo(f"Sweep: {len(report.reminders)} reminder(s), {len(report.escalated)} escalation(s).")
+    click.echo(f"Retention: {len(report.anonymised)} closed case(s) anonymised.")
     _deliver(when)
 
 
@@ -218,7 +221,8 @@ def _create_app(*_args, **_kwargs):
 
 
 cli = FlaskGroup(create_app=_create_app, help="medflow: the MED case engine.")
-for command in (org_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli):
+for command in (org_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli,
+                person_cli, retention_command):
     cli.add_command(command)
 
 

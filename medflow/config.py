@@ -74,4 +74,5 @@ def from_env(instance: Path) -> dict:
         "MAIL_TIMEOUT": float(env("MAIL_TIMEOUT", "10")),
         "MAIL_SEND_ON_COMMIT": env("MAIL_SEND_ON_COMMIT", "1").lower() not in ("0", "false", "no"),
         "BASE_URL": env("MEDFLOW_BASE_URL", "http://127.0.0.1:5000"),
+        "RETENTION_DAYS": int(env("RETENTION_DAYS", "1826")),  # closed cases anonymised after this
     }

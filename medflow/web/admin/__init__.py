@@ -1,0 +1,1 @@
+"""Administration pages, one module per feature (each with its own blueprint)."""
