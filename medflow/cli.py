@@ -188,6 +188,18 @@ def demo() -> None:
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
+    _retention_demo()
+
+
+def _retention_demo() -> None:
+    from medflow.demo_retention import seed_retention_demo
+    from medflow.workflows import engines
+
+    made = seed_retention_demo(db.session, engines(), current_app.config["RETENTION_DAYS"])
+    if made is not None:
+        click.echo(f"Data protection: case #{made.anonymised} was anonymised after the retention period; "
+                   f"`medflow retention --dry-run --now {made.due_on.date().isoformat()}` lists "
+                   f"case #{made.due_soon}.")
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:
