@@ -75,3 +75,16 @@ def test_only_admins_may_download_an_export(app, pages, history):
         assert refused.status_code == 403 and b"stole" not in refused.data
     assert pages().get(f"/admin/people/{anna}/export").status_code == 302  # to the log-in page
     assert pages("admin").get("/admin/people/999999/export").status_code == 404
+
+
+def test_an_admin_finds_the_export_by_email_from_the_organisation_page(app, pages, history):
+    admin = pages("admin")
+    assert "Eksportér en persons data" in admin.get("/org").get_data(as_text=True)
+    assert "Eksportér en persons data" not in pages("lene").get("/org").get_data(as_text=True)
+    found = admin.get("/admin/people/export?email=anna@example.dk")
+    assert found.status_code == 302
+    assert found.headers["Location"].endswith(f"/admin/people/{_id(app, 'anna@example.dk')}/export")
+    missing = admin.get("/admin/people/export?email=")
+    assert missing.status_code == 400 and "email" in missing.get_data(as_text=True)
+    assert admin.get("/admin/people/export?email=nobody@example.dk").status_code == 404
+    assert pages("lene").get("/admin/people/export?email=anna@example.dk").status_code == 403

@@ -4,23 +4,39 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Flask, current_app
+from flask import Blueprint, Flask, current_app, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from medflow.domain.errors import NotAllowed, Unknown, _
+from medflow.domain.errors import Invalid, NotAllowed, Unknown, _
 from medflow.extensions import db
 from medflow.persistence.models import Person
 from medflow.services.person_export import export_person
+from medflow.services.users import find_person
 
 bp = Blueprint("admin_export", __name__)
+
+
+def _admin_only() -> None:
+    if not current_user.is_admin:
+        raise NotAllowed(_("Only an administrator may export a person's data."))
+
+
+@bp.get("/admin/people/export")
+@login_required
+def find_export():
+    """Go to the export of the person with `email` (the form on the organisation page)."""
+    _admin_only()
+    email = request.args.get("email", "").strip()
+    if not email:
+        raise Invalid(_("email is required: the e-mail address of the person to export."))
+    return redirect(url_for("admin_export.person_export", person_id=find_person(db.session, email).id))
 
 
 @bp.get("/admin/people/<int:person_id>/export")
 @login_required
 def person_export(person_id: int):
     """Download a person's data as a JSON file (administrators only)."""
-    if not current_user.is_admin:
-        raise NotAllowed(_("Only an administrator may export a person's data."))
+    _admin_only()
     person = db.session.get(Person, person_id)
     if person is None:
         raise Unknown(_("No person with the id %(id)s."), id=person_id)
