@@ -44,6 +44,14 @@ def _secret_key(instance: Path) -> str:
     return path.read_text().strip()
 
 
+def days_setting(name: str, default: str) -> int:
+    """Return a whole number of days (at least 1) from the environment; refuse anything else by name."""
+    raw = os.environ.get(name, default).strip()
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{name} must be a whole number of days, at least 1 (not {raw!r}).")
+    return int(raw)
+
+
 def from_env(instance: Path) -> dict:
     """Return the configuration read from environment variables."""
     env = os.environ.get
@@ -74,5 +82,5 @@ def from_env(instance: Path) -> dict:
         "MAIL_TIMEOUT": float(env("MAIL_TIMEOUT", "10")),
         "MAIL_SEND_ON_COMMIT": env("MAIL_SEND_ON_COMMIT", "1").lower() not in ("0", "false", "no"),
         "BASE_URL": env("MEDFLOW_BASE_URL", "http://127.0.0.1:5000"),
-        "RETENTION_DAYS": int(env("RETENTION_DAYS", "1826")),  # closed cases anonymised after this
+        "RETENTION_DAYS": days_setting("RETENTION_DAYS", "1826"),  # closed cases anonymised after this
     }

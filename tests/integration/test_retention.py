@@ -122,3 +122,19 @@ def test_retention_days_comes_from_the_configuration(app, cases):
     app.config["RETENTION_DAYS"] = 5
     result = app.test_cli_runner().invoke(cli, ["retention", "--dry-run", "--now", LATER.isoformat()])
     assert "3 case(s) would be anonymised" in result.output and "RETENTION_DAYS=5" in result.output
+
+
+@pytest.mark.parametrize("raw", ["abc", "0", "-5", "1.5"])
+def test_a_bad_retention_setting_stops_the_app_naming_the_variable(monkeypatch, raw):
+    from medflow import create_app
+
+    monkeypatch.setenv("RETENTION_DAYS", raw)
+    with pytest.raises(ValueError, match="RETENTION_DAYS must be a whole number of days"):
+        create_app({"TESTING": True})
+
+
+def test_the_retention_period_defaults_to_five_years(monkeypatch):
+    from medflow import create_app
+
+    monkeypatch.delenv("RETENTION_DAYS", raising=False)
+    assert create_app({"TESTING": True}).config["RETENTION_DAYS"] == 1826
