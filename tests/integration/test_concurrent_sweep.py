@@ -1,5 +1,5 @@
 """Two sweeps at the same moment (threads behind a barrier, and two OS processes running
-`medflow sweep`) send each reminder once and escalate each case once."""
+`medflow sweep`) send each reminder once, escalate each case once and anonymise each case once."""
 
 from __future__ import annotations
 
@@ -19,11 +19,20 @@ from medflow.services.sweep import sweep
 
 T0 = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 NOW = T0 + timedelta(days=15)  # the first cases are overdue, the later ones in the reminder window
-OVERDUE, REMINDED = 12, 12
+OVERDUE, REMINDED, EXPIRED = 12, 12, 6
+SIX_YEARS_AGO = T0 - timedelta(days=6 * 365)
+
+
+def _withdrawn_long_ago(engines, anna: Person, n: int) -> None:
+    """Submit a case six years ago and withdraw it at once, so the sweep anonymises it now."""
+    new = case_service.NewCase(workflow="question", title=f"Gammelt spørgsmål {n}")
+    case = case_service.submit_case(db.session, engines, anna, new, now=SIX_YEARS_AGO)
+    case_service.fire_event(db.session, engines, anna, case.id, "withdraw", case.version, {},
+                            now=SIX_YEARS_AGO + timedelta(hours=1))
 
 
 def _submit_cases(app) -> tuple[list[int], list[int]]:
-    """Submit cases that will be escalated at NOW and cases that will be reminded at NOW."""
+    """Submit cases to escalate, to remind and to anonymise at NOW; return the first two kinds."""
     engines = app.extensions["medflow.engines"]
     with app.app_context():
         anna = db.session.scalar(select(Person).where(Person.email == "anna@example.dk"))
@@ -32,6 +41,8 @@ def _submit_cases(app) -> tuple[list[int], list[int]]:
             return case_service.submit_case(db.session, engines, anna, new, now=when).id
         overdue = [submit(n, T0) for n in range(OVERDUE)]
         reminded = [submit(n, T0 + timedelta(days=2)) for n in range(REMINDED)]
+        for n in range(EXPIRED):
+            _withdrawn_long_ago(engines, anna, n)
     return overdue, reminded
 
 
@@ -49,6 +60,9 @@ def _assert_each_happened_once(app, overdue: list[int], reminded: list[int]) -> 
             assert _count(SentReminder, SentReminder.case_id == case_id) == 1
             assert _count(Notification, Notification.case_id == case_id,
                           Notification.kind == "reminder_before") == 4  # lene, tove, sara, amir
+        anonymised = db.session.execute(select(CaseEvent.case_id, func.count()).where(
+            CaseEvent.event == "anonymise").group_by(CaseEvent.case_id)).all()
+        assert len(anonymised) == EXPIRED and {n for _, n in anonymised} == {1}
         db.session.remove()
 
 
@@ -73,6 +87,7 @@ def test_two_sweeps_in_threads_behind_a_barrier_do_everything_once(app, org):
     assert errors == []
     assert sorted(case for r in reports for case in r.escalated) == sorted(overdue)
     assert sum(len(r.reminders) for r in reports) == REMINDED
+    assert sum(len(r.anonymised) for r in reports) == EXPIRED
     _assert_each_happened_once(app, overdue, reminded)
 
 
