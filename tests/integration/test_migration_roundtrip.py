@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from alembic import command
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
@@ -50,3 +51,23 @@ def test_every_revision_keeps_every_row_up_down_and_up_again(empty_database_url)
     states = {(c["workflow"], c["state"]) for c in rows["cases"]}
     assert ("question", "resolved") in states and ("work_environment", "follow_up") in states
     assert len(rows["case_events"]) > len(rows["cases"])
+
+
+def test_a_downgrade_below_data01_with_anonymised_cases_stops_and_changes_nothing(empty_database_url):
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="data01")
+        seed(db.engine)
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE cases SET submitter_id = NULL, anonymised_at = created_at WHERE id = 1"))
+        before = snapshot(db.engine)
+        config = app.extensions["migrate"].migrate.get_config()  # Alembic itself, to see the error
+        with pytest.raises(RuntimeError, match="1 anonymised case"):
+            command.downgrade(config, "108b7654b5c4")
+        after = snapshot(db.engine)
+        with db.engine.connect() as conn:
+            version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            with pytest.raises(DBAPIError, match="append-only"):
+                conn.execute(text("DELETE FROM case_events"))
+        db.engine.dispose()
+    assert after == before and version == "data01"

@@ -138,3 +138,8 @@ def test_the_retention_period_defaults_to_five_years(monkeypatch):
 
     monkeypatch.delenv("RETENTION_DAYS", raising=False)
     assert create_app({"TESTING": True}).config["RETENTION_DAYS"] == 1826
+
+
+def test_retention_refuses_a_bad_time(app, org):
+    result = app.test_cli_runner().invoke(cli, ["retention", "--dry-run", "--now", "i morgen"])
+    assert result.exit_code == 1 and "--now must be an ISO date" in result.output
