@@ -270,8 +270,10 @@ def anonymise_case(
     case = session.get(Case, case_id)
     if case is None:
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
-    if _parse_version(version) != case.version or case.closed_at is None or case.anonymised_at:
+    if _parse_version(version) != case.version:
         raise StaleVersion(STALE)
+    if case.closed_at is None or case.anonymised_at is not None:
+        raise NotPossible(_("Only a closed case can be anonymised, and only once."))
     try:
         with session.no_autoflush:
             scrub(session, case)

@@ -143,3 +143,15 @@ def test_the_retention_period_defaults_to_five_years(monkeypatch):
 def test_retention_refuses_a_bad_time(app, org):
     result = app.test_cli_runner().invoke(cli, ["retention", "--dry-run", "--now", "i morgen"])
     assert result.exit_code == 1 and "--now must be an ISO date" in result.output
+
+
+def test_only_a_closed_case_is_anonymised_and_only_once(app, cases, session):
+    from medflow.services.retention import scrub
+
+    for key in ("open", "question"):
+        case = session.get(Case, cases[key])
+        if key == "question":
+            case_service.anonymise_case(session, case.id, case.version, scrub=scrub, data={}, now=LATER)
+        with pytest.raises(NotPossible):
+            case_service.anonymise_case(session, case.id, case.version, scrub=scrub, data={}, now=LATER)
+    assert session.get(Case, cases["open"]).title == "Støj i kantinen"
