@@ -49,12 +49,13 @@ def _scrub_history(session: Session, case: Case) -> None:
     """Remove free text (and the submitter as actor) from the case's history, through the unlock."""
     conn, events = session.connection(), CaseEvent.__table__
     conn.execute(insert(HistoryUnlock.__table__).values(case_id=case.id))
-    rows = conn.execute(select(events.c.id, events.c.actor_id, events.c.data)
+    rows = conn.execute(select(events.c.id, events.c.actor_id, events.c.comment, events.c.data)
                         .where(events.c.case_id == case.id))
     for row in rows.all():
         actor = None if row.actor_id == case.submitter_id else row.actor_id
-        conn.execute(update(events).where(events.c.id == row.id).values(
-            comment=None, data=kept(row.data), actor_id=actor))
+        if row.comment is not None or kept(row.data) != (row.data or {}) or actor != row.actor_id:
+            conn.execute(update(events).where(events.c.id == row.id).values(
+                comment=None, data=kept(row.data), actor_id=actor))
     conn.execute(delete(HistoryUnlock.__table__).where(HistoryUnlock.case_id == case.id))
 
 
@@ -63,7 +64,8 @@ def _scrub_around(session: Session, case: Case) -> None:
     conn, notes = session.connection(), Notification.__table__
     conn.execute(delete(notes).where(notes.c.case_id == case.id, notes.c.person_id == case.submitter_id))
     for row in conn.execute(select(notes.c.id, notes.c.data).where(notes.c.case_id == case.id)).all():
-        conn.execute(update(notes).where(notes.c.id == row.id).values(data=kept(row.data)))
+        if kept(row.data) != (row.data or {}):  # only rows that hold free text are rewritten
+            conn.execute(update(notes).where(notes.c.id == row.id).values(data=kept(row.data)))
     conn.execute(update(ActionItem.__table__).where(ActionItem.case_id == case.id)
                  .values(**dict.fromkeys(ITEM_TEXT, "")))
 
