@@ -11,6 +11,7 @@ from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
 from medflow.app import create_app
+from medflow.cli_data import person_cli, retention_command
 from medflow.config import data_dir
 from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
@@ -133,10 +134,12 @@ def sweep_command(now: str | None) -> None:
     from medflow.workflows import engines
 
     when = _parse_now(now)
-    report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when)
+    report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when,
+                   retention_days=current_app.config["RETENTION_DAYS"])
     click.echo(f"Sweep: {len(report.reminders)} reminder(s), {len(report.escalated)} escalation(s).")
     _digest(when)
     _prune(when)
+    click.echo(f"Retention: {len(report.anonymised)} closed case(s) anonymised.")
     _deliver(when)
 
 
@@ -213,6 +216,7 @@ def demo() -> None:
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
     _mail_demo()
+    _retention_demo()
 
 
 def _mail_demo() -> None:
@@ -221,6 +225,17 @@ def _mail_demo() -> None:
     seed_mail_demo(db.session)
     click.echo("E-mail choices per person: /notifications/mail; mail that failed (admins): /admin/mail,"
                f" where {BOUNCING} bounces.")
+
+
+def _retention_demo() -> None:
+    from medflow.demo_retention import seed_retention_demo
+    from medflow.workflows import engines
+
+    made = seed_retention_demo(db.session, engines(), current_app.config["RETENTION_DAYS"])
+    if made is not None:
+        click.echo(f"Data protection: case #{made.anonymised} was anonymised after the retention period; "
+                   f"`medflow retention --dry-run --now {made.due_on.date().isoformat()}` lists "
+                   f"case #{made.due_soon}.")
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:
@@ -254,7 +269,8 @@ def _create_app(*_args, **_kwargs):
 
 
 cli = FlaskGroup(create_app=_create_app, help="medflow: the MED case engine.")
-for command in (org_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli):
+for command in (org_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli,
+                person_cli, retention_command):
     cli.add_command(command)
 
 

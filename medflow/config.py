@@ -46,6 +46,14 @@ def _secret_key(instance: Path) -> str:
     return path.read_text().strip()
 
 
+def days_setting(name: str, default: str) -> int:
+    """Return a whole number of days (at least 1) from the environment; refuse anything else by name."""
+    raw = os.environ.get(name, default).strip()
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{name} must be a whole number of days, at least 1 (not {raw!r}).")
+    return int(raw)
+
+
 def from_env(instance: Path) -> dict:
     """Return the configuration read from environment variables."""
     env = os.environ.get
@@ -80,4 +88,5 @@ def from_env(instance: Path) -> dict:
         "MAIL_DOMAIN": env("MAIL_DOMAIN"),  # Message-IDs; default: SERVER_NAME or the host of BASE_URL
         "MAIL_REPLY_TO": env("MAIL_REPLY_TO"),
         "OUTBOX_KEEP_DAYS": int(env("OUTBOX_KEEP_DAYS", "30")),
+        "RETENTION_DAYS": days_setting("RETENTION_DAYS", "1826"),  # closed cases anonymised after this
     }

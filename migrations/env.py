@@ -50,6 +50,21 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def restore_history_triggers(connection):
+    """SQLite: a batch migration that copied case_events lost its triggers; create them again.
+
+    Only once the schema has the unlock table (revision data01 or later); PostgreSQL keeps
+    triggers through ALTER TABLE, so it needs nothing.
+    """
+    from medflow.persistence.history_guard import SQLITE
+
+    tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if {"case_events", "history_unlocks"} <= tables:
+        for statement in SQLITE:
+            connection.exec_driver_sql(statement.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1))
+        connection.commit()
+
+
 def get_metadata():
     if hasattr(target_db, 'metadatas'):
         return target_db.metadatas[None]
@@ -102,6 +117,13 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        # SQLite: a batch migration copies a table and drops the old one, which foreign keys
+        # from other tables' rows would refuse; switch them off (only possible outside a
+        # transaction) and check every reference afterwards.
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -111,6 +133,13 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            restore_history_triggers(connection)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+            if broken:
+                raise RuntimeError(f"foreign keys broken by the migration: {broken}")
 
 
 if context.is_offline_mode():

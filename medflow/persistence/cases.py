@@ -26,7 +26,7 @@ class Case(Base):
     confidential: Mapped[bool] = mapped_column(default=False)
     state: Mapped[str] = mapped_column(String(40))
     holder_id: Mapped[int] = mapped_column(ForeignKey("committees.id"))
-    submitter_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    submitter_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)  # None: anonymised
     origin_id: Mapped[int] = mapped_column(ForeignKey("committees.id"))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     meeting_date: Mapped[date | None] = mapped_column(Date)
@@ -34,11 +34,12 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # by the retention rule
     version: Mapped[int] = mapped_column(default=1)
 
     holder: Mapped[Committee] = relationship(foreign_keys=[holder_id])
     origin: Mapped[Committee] = relationship(foreign_keys=[origin_id])
-    submitter: Mapped[Person] = relationship()
+    submitter: Mapped[Person | None] = relationship()
     history: Mapped[list[CaseEvent]] = relationship(
         back_populates="case", order_by="CaseEvent.seq", cascade="save-update, merge"
     )

@@ -3,10 +3,11 @@
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.cases import ActionItem, Case, CaseEvent
+from medflow.persistence.history_guard import HistoryUnlock
 from medflow.persistence.mail import MailPreference
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
 
 __all__ = ["ActionItem", "ApiToken", "Base", "Cascade", "CascadeReceipt", "Case", "CaseEvent",
-           "Committee", "Level", "MailPreference", "Membership", "Notification", "OutboxMessage", "Person",
-           "SentReminder"]
+           "Committee", "HistoryUnlock", "Level", "MailPreference", "Membership", "Notification",
+           "OutboxMessage", "Person", "SentReminder"]

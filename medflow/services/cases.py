@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from medflow.domain.engine import Unavailable, WorkflowEngine, unavailable_events
-from medflow.domain.errors import Invalid, StaleVersion, Unknown, _
+from medflow.domain.errors import Invalid, NotPossible, StaleVersion, Unknown, _
 from medflow.domain.fields import clean_event_fields
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, CaseEvent, Committee, Person
@@ -25,6 +26,7 @@ MAX_DESCRIPTION = 20_000
 CASE_DATA_FIELDS = ("answer", "outcome", "redirect", "risk_level")
 CLOSING_FIELDS = ("answer", "outcome")  # cleared from the case (not the history) when it is reopened
 STALE = _("The case was changed by someone else. Reload it and try again.")
+ANONYMISED = _("The case was anonymised after the retention period and cannot be changed.")
 ACTION_ITEM_FIELDS = ("problem", "solution", "owner", "due_date", "effect_check")
 
 
@@ -193,6 +195,8 @@ def fire_event(
         raise Invalid(_("event is required."))
     if _parse_version(version) != case.version:
         raise StaleVersion(STALE)
+    if case.anonymised_at is not None:
+        raise NotPossible(ANONYMISED)
     engine = engines[case.workflow]
     transition = engine.check(case.state, event, roles)
     cleaned = clean_event_fields(transition, fields)
@@ -258,3 +262,37 @@ def fire_system_event(
     engine = engines[case.workflow]
     dest = CasePlace(session, case).destination(route, None)
     return _record(session, case, engine, event, None, to_state, dest, {}, now, extra=data)
+
+
+def anonymise_case(
+    session: Session, case_id: int, version: int, *, scrub: Callable[[Session, Case], None],
+    data: dict[str, Any], now: datetime | None = None,
+) -> Case:
+    """Anonymise a closed case (retention): `scrub` removes personal text; state and holder stay.
+
+    The history gets an `anonymise` row from the system with the same state and committee on
+    both sides (so the replay still gives the case), no listener runs (nobody is told), and the
+    version guards it like any event.
+    """
+    now = now or utcnow()
+    case = session.get(Case, case_id)
+    if case is None:
+        raise Unknown(_("Case %(id)s was not found."), id=case_id)
+    if _parse_version(version) != case.version:
+        raise StaleVersion(STALE)
+    if case.closed_at is None or case.anonymised_at is not None:
+        raise NotPossible(_("Only a closed case can be anonymised, and only once."))
+    try:
+        with session.no_autoflush:
+            scrub(session, case)
+            case.anonymised_at = case.updated_at = now
+        session.flush()
+        _append_history(session, case, dict(
+            actor_id=None, event="anonymise", from_state=case.state, to_state=case.state,
+            from_committee_id=case.holder_id, to_committee_id=case.holder_id, comment=None,
+            data=data, created_at=now))
+        session.commit()
+    except (StaleDataError, IntegrityError):
+        session.rollback()
+        raise StaleVersion(STALE) from None
+    return case

@@ -2,6 +2,7 @@
 
 Deadlines are a state's `state_due_at`, an action-plan item's due date and a cascade's
 report-back date (reminding the receiving committee's chair, vice chair and secretary).
+Last, closed cases past the retention period are anonymised (see `retention`).
 
 Safe to run again and concurrently: each reminder is recorded under a unique key before it
 counts as sent, and an escalation is a versioned case change, so it happens once.
@@ -25,6 +26,7 @@ from medflow.services.cascades import PUBLISHER_ROLES
 from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.cases import fire_system_event
 from medflow.services.notifications import MailSettings, committee_people, notify
+from medflow.services.retention import RETENTION_DAYS, anonymise_due
 from medflow.services.tree import load_tree
 
 
@@ -34,6 +36,7 @@ class SweepReport:
 
     reminders: list[str] = field(default_factory=list)
     escalated: list[int] = field(default_factory=list)
+    anonymised: list[int] = field(default_factory=list)
 
 
 def _remind(session: Session, case: Case, key: str, kind: str, due: datetime,
@@ -44,11 +47,13 @@ def _remind(session: Session, case: Case, key: str, kind: str, due: datetime,
         return False
     session.add(SentReminder(key=key, case_id=case.id, kind=kind.rsplit("_", 1)[-1], due_at=due,
                              sent_at=now))
-    if people is None:
-        people = committee_people(session, {case.holder_id}, case.confidential)
-    notify(session, case, kind, people, data={"due": local_date(due).isoformat(), **(data or {})}, mail=mail,
-           now=now)
     try:
+        # Claim the key first: a sweep running at the same moment waits here, then fails on it.
+        session.flush()
+        if people is None:
+            people = committee_people(session, {case.holder_id}, case.confidential)
+        notify(session, case, kind, people, data={"due": local_date(due).isoformat(), **(data or {})},
+               mail=mail, now=now)
         session.commit()
     except IntegrityError:  # another sweep sent it a moment ago
         session.rollback()
@@ -139,8 +144,8 @@ def _officers(session: Session, committee_id: int) -> set[int]:
 
 
 def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSettings | None = None,
-          now: datetime | None = None) -> SweepReport:
-    """Send due reminders and escalate overdue cases; running it twice does nothing more."""
+          now: datetime | None = None, retention_days: int = RETENTION_DAYS) -> SweepReport:
+    """Send due reminders, escalate overdue cases, anonymise old closed ones; twice does nothing more."""
     now, report = now or utcnow(), SweepReport()
     horizon = timedelta(days=max((e.definition.remind_days(s.name) or 0 for e in engines.values()
                                   for s in e.definition.states), default=0))
@@ -152,4 +157,5 @@ def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSet
         report.reminders += _state_reminders(session, case, engine, mail, now)
     report.reminders += _item_reminders(session, engines, mail, now)
     report.reminders += _cascade_reminders(session, engines, mail, now)
+    report.anonymised = anonymise_due(session, engines, now, retention_days)
     return report

@@ -30,6 +30,9 @@ def register_blueprints(app: Flask) -> None:
     notify_pages.init_app(app)
     init_mail_pages(app)
     init_admin(app)
+    from medflow.web.admin import export as admin_export
+
+    admin_export.init_app(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__

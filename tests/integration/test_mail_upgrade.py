@@ -12,7 +12,6 @@ from medflow.extensions import db
 from medflow.notify import smtp_settings
 from medflow.services.outbox import deliver_due
 from tests.integration.test_mail import SmtpServer, free_port
-from tests.integration.test_migrations import empty_database_url  # noqa: F401 - the fixture
 
 BEFORE = "108b7654b5c4"  # the last revision without this change
 QUEUED = datetime(2027, 1, 4, 8, 0)
