@@ -3,9 +3,10 @@
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.cases import ActionItem, Case, CaseEvent
+from medflow.persistence.meetings import CalendarToken, CommunicationLine, Meeting, MeetingItem, MinutesAddendum
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
 
-__all__ = ["ActionItem", "ApiToken", "Base", "Cascade", "CascadeReceipt", "Case", "CaseEvent",
-           "Committee", "Level", "Membership", "Notification", "OutboxMessage", "Person",
-           "SentReminder"]
+__all__ = ["ActionItem", "ApiToken", "Base", "CalendarToken", "Cascade", "CascadeReceipt", "Case", "CaseEvent",
+           "Committee", "CommunicationLine", "Level", "Meeting", "MeetingItem", "Membership",
+           "MinutesAddendum", "Notification", "OutboxMessage", "Person", "SentReminder"]
