@@ -23,6 +23,7 @@ from medflow.persistence.models import ActionItem, Case, Membership, Person, Sen
 from medflow.services.cascades import PUBLISHER_ROLES
 from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.cases import fire_system_event
+from medflow.services.meetings.communication import task_reminders
 from medflow.services.notifications import MailSettings, committee_people, notify
 from medflow.services.tree import load_tree
 
@@ -151,4 +152,5 @@ def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSet
         report.reminders += _state_reminders(session, case, engine, mail, now)
     report.reminders += _item_reminders(session, engines, mail, now)
     report.reminders += _cascade_reminders(session, engines, mail, now)
+    report.reminders += task_reminders(session, mail, now)  # the meetings' communication tasks
     return report

@@ -14,6 +14,7 @@ def register_blueprints(app: Flask) -> None:
     from medflow.web.api import bp as api_bp
     from medflow.web.api_notify import bp as api_notify_bp
     from medflow.web.flowchart import bp as flowchart_bp
+    from medflow.web.meetings import init_app as init_meetings  # meetings, their API, the feeds
 
     auth.init_app(app)
     errors.init_app(app)
@@ -24,6 +25,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_notify_bp)
     notify.init_app(app)
     notify_pages.init_app(app)
+    init_meetings(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__
