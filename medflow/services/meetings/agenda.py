@@ -27,7 +27,7 @@ MAX_TITLE, MAX_TEXT = 200, 20_000
 
 def touch(obj) -> None:
     """Mark a versioned row changed so its version moves on (and a concurrent change is refused)."""
-    flag_modified(obj, "version")
+    flag_modified(obj, "status" if isinstance(obj, Meeting) else "kind")  # any column but the version
 
 
 def _meeting_id(value: object) -> int:

@@ -48,12 +48,11 @@ def _item(session: Session, person: Person, item_id: int) -> MeetingItem:
     return item
 
 
-def _check_case_unmoved(item: MeetingItem, engines: dict[str, WorkflowEngine]) -> None:
+def _check_case_unmoved(item: MeetingItem) -> None:
     case = item.case
     if case.version != item.case_version:
-        label = engines[case.workflow].definition.state(case.state).label.get("en", case.state)
-        raise NotPossible(_("The case has moved since the agenda was made: it is now %(state)s (%(label)s) "
-                            "at %(committee)s."), state=case.state, label=label, committee=case.holder.name)
+        raise NotPossible(_("The case has moved since the agenda was made: it is now %(state)s at "
+                            "%(committee)s."), state=case.state, committee=case.holder.name)
 
 
 def _write(session: Session, item: MeetingItem, person: Person, minutes: str, decision: str | None,
@@ -87,9 +86,9 @@ def record_minutes(session: Session, engines: dict[str, WorkflowEngine], person:
         _write(session, item, person, text, decision, {}, bool(internal), now)
         session.commit()
         return item
+    _check_case_unmoved(item)
     if decision not in decision_choices(session, engines, person, item):
         raise NotPossible(_("decision %(decision)s is not possible for this case now."), decision=decision)
-    _check_case_unmoved(item, engines)
     fields.setdefault("comment", text)
     _write(session, item, person, text, decision, {k: v for k, v in fields.items() if v}, bool(internal), now)
     try:
