@@ -15,4 +15,5 @@ def init_app(app: Flask) -> None:
     on_case_event(agenda.on_schedule)
     for blueprint in (pages.bp, api.bp, feeds.bp):
         app.register_blueprint(blueprint)
-    app.jinja_env.globals["upcoming_meetings"] = views.upcoming_meetings
+    app.jinja_env.globals.update(upcoming_meetings=views.upcoming_meetings,
+                                 meeting_information=views.meeting_information)

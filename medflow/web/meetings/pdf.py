@@ -13,7 +13,7 @@ def _no_fetch(url: str, *args, **kwargs):
 
 def pdf_response(template: str, filename: str, **context) -> Response:
     """Render a template for print and return it as a PDF download."""
-    html = render_template(template, pdf=True, **context)
+    html = render_template(template, **{**context, "pdf": True})
     body = HTML(string=html, base_url=request.host_url, url_fetcher=_no_fetch).write_pdf()
     return Response(body, mimetype="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -9,7 +9,7 @@ from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, Person
 from medflow.services import queries
-from medflow.services.meetings import agenda, minutes, notices, planning
+from medflow.services.meetings import agenda, communication, minutes, notices, planning
 from medflow.web.display import event_label, lang
 from medflow.workflows import engines, topics
 
@@ -80,3 +80,10 @@ def upcoming_meetings(limit: int = 5) -> list[Meeting]:
     if not current_user.is_authenticated:
         return []
     return planning.upcoming_for(db.session, current_user, utcnow().date(), limit=limit)
+
+
+def meeting_information() -> list[Meeting]:
+    """Return the approved minutes shown under "Information fra ledelsen/MED" to the logged-in person."""
+    if not current_user.is_authenticated:
+        return []
+    return communication.information_for(db.session, current_user)
