@@ -60,7 +60,7 @@ def write_minutes(sonja: Page) -> None:
     first.get_by_role("button", name="Gem referatet af punktet").click()
     expect(sonja.locator(".flash-success")).to_contain_text("Referatet af punktet er gemt.")
     second = sonja.get_by_test_id("minutes-form-2")
-    second.get_by_label("Referat", exact=True).fill("Akustikken kræver ombygning; OmrådeMED skal tage stilling.")
+    second.get_by_label("Referat", exact=True).fill("Akustikken kræver ombygning; OmrådeMED tager stilling.")
     second.get_by_label("Beslutning", exact=True).select_option("forward")
     second.get_by_role("button", name="Gem referatet af punktet").click()
     line = sonja.get_by_test_id("line-form")
