@@ -103,3 +103,15 @@ def test_secretary_walks_from_agenda_to_minutes_and_the_chair_approves(live_app,
     anna.get_by_test_id("nav-news").click()
     expect(anna.locator(".story")).to_contain_text("Nye stole på skolen")
     shot(anna, "news")
+
+
+def test_meeting_pages_pass_the_accessibility_sweep(live_app, as_user):
+    from tests.e2e.test_accessibility_in_browser import sweep
+
+    add_secretary_and_cases(live_app)
+    sonja = as_user("sonja")
+    plan_meeting(sonja)
+    meeting = sonja.url
+    paths = [meeting, meeting + "/minutes", "/committees/lok-skole/meetings", "/meetings", "/news", "/calendar"]
+    found = {path: sweep(sonja, path) for path in paths}
+    assert {path: problems for path, problems in found.items() if problems} == {}
