@@ -181,3 +181,18 @@ def test_a_meeting_with_items_cannot_be_deleted_and_approved_minutes_cannot_chan
         minutes.record_minutes(session, engines(app), person("sonja"), item.id, item.version, "Rettelse")
     addendum = minutes.add_addendum(session, person("sonja"), meeting.id, "Rettelse: mødet sluttede 15.30.")
     assert addendum.created_at is not None and session.get(Meeting, meeting.id).items[0].minutes == ""
+
+
+def test_minutes_saved_by_someone_who_read_the_meeting_before_it_was_approved_are_refused(app, morg, session):
+    meeting = plan()
+    item_id = agenda.add_free_item(session, person("sonja"), meeting.id, meeting.version, "Trivsel").id
+    with Session(db.engine) as other:
+        tove = other.get(type(person("tove")), person("tove").id)
+        stale = other.get(MeetingItem, item_id)
+        assert stale.meeting.approved_at is None  # she has the open meeting in front of her
+        current = session.get(Meeting, meeting.id).version
+        minutes.approve(session, engines(app), person("lene"), meeting.id, current)
+        with pytest.raises(NotPossible, match="approved"):
+            minutes.record_minutes(other, engines(app), tove, item_id, stale.version, "For sent.")
+    session.expire_all()
+    assert session.get(MeetingItem, item_id).minutes == ""

@@ -19,6 +19,7 @@ from medflow.services.meetings.planning import (
     check_version,
     commit_or_stale,
     committee_roles,
+    lock,
     next_or_new_meeting,
     require_officer,
     require_open,
@@ -75,7 +76,7 @@ def record_minutes(session: Session, engines: dict[str, WorkflowEngine], person:
     now, fields = now or utcnow(), dict(fields or {})
     item = _item(session, person, item_id)
     require_officer(session, person, item.meeting.committee_id)
-    require_open(item.meeting)
+    require_open(lock(session, item.meeting))
     if str(version) != str(item.version):
         raise StaleVersion(STALE_ITEM)
     text = clean_text("minutes", minutes, MAX_MINUTES, False)
@@ -107,7 +108,7 @@ def approve(session: Session, engines: dict[str, WorkflowEngine], person: Person
     meeting = visible_meeting(session, person, meeting_id)
     if "chair" not in committee_roles(session, person, meeting.committee_id):
         raise NotAllowed(_("Only the chair of the committee approves the minutes."))
-    check_version(meeting, version)
+    check_version(lock(session, meeting), version)
     require_open(meeting)
     meeting.approved_at, meeting.approved_by_id = now, person.id
     notices.tell_members(session, meeting, "minutes_approved", actor_id=person.id, mail=mail, now=now)

@@ -66,6 +66,12 @@ def check_version(meeting: Meeting, version: object) -> None:
         raise StaleVersion(STALE_MEETING)
 
 
+def lock(session: Session, meeting: Meeting) -> Meeting:
+    """Re-read the meeting with a row lock (PostgreSQL), so approval and minutes never interleave."""
+    session.refresh(meeting, with_for_update=True)
+    return meeting
+
+
 def require_open(meeting: Meeting) -> None:
     """Raise NotPossible when the meeting's minutes are approved or it was cancelled."""
     if meeting.approved_at is not None:
