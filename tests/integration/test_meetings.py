@@ -196,3 +196,18 @@ def test_minutes_saved_by_someone_who_read_the_meeting_before_it_was_approved_ar
             minutes.record_minutes(other, engines(app), tove, item_id, stale.version, "For sent.")
     session.expire_all()
     assert session.get(MeetingItem, item_id).minutes == ""
+
+
+def test_moving_a_meeting_gives_its_cases_the_new_date_and_they_can_still_be_decided(app, morg, session):
+    meeting = plan(7)
+    case_id = accepted_case(app)
+    schedule(app, case_id, meeting)
+    planning.move_meeting(session, person("sonja"), meeting.id, meeting.version,
+                          planning.MeetingPlan(date=in_days(9)), engines=engines(app))
+    session.expire_all()
+    case = session.get(Case, case_id)
+    assert case.meeting_date == in_days(9) and case.history[-1].event == "schedule"
+    item = item_of(session.get(Meeting, meeting.id), case_id)
+    minutes.record_minutes(session, engines(app), person("sonja"), item.id, item.version, "Besvaret.",
+                           "resolve", {"answer": "Ja."})
+    assert session.get(Case, case_id).state == "resolved"

@@ -92,8 +92,11 @@ def on_schedule(session: Session, case: Case, event: CaseEvent) -> None:
     meeting_id = (event.data or {}).get("meeting")
     meeting = session.get(Meeting, int(meeting_id)) if meeting_id else _open_meeting_on(session, case)
     _take_off_other_agendas(session, case, meeting)
-    if any(i.case_id == case.id for i in meeting.items):
-        return
+    for item in meeting.items:
+        if item.case_id == case.id:  # already on it (the meeting moved): the agenda now knows this version
+            item.case_version = case.version
+            session.flush()
+            return
     insert_item(meeting, MeetingItem(kind="case", case_id=case.id, case_version=case.version,
                                      title=case.title[:MAX_TITLE]))
     session.flush()

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from medflow.domain.errors import Invalid, NotAllowed, NotPossible, StaleVersion, Unknown, _
+from medflow.domain.errors import Invalid, MedflowError, NotAllowed, NotPossible, StaleVersion, Unknown, _
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Committee, Meeting, MeetingItem, Membership, Person
@@ -135,18 +135,37 @@ def commit_or_stale(session: Session) -> None:
 
 
 def move_meeting(session: Session, person: Person, meeting_id: int, version: object, plan: MeetingPlan,
-                 *, mail=None, now: datetime | None = None) -> Meeting:
-    """Change date, time or place; the members are told and the calendar feed follows."""
+                 *, engines: dict | None = None, mail=None, now: datetime | None = None) -> Meeting:
+    """Change date, time or place; the members are told, the calendar feed and the cases follow."""
     now = now or utcnow()
     meeting = visible_meeting(session, person, meeting_id)
     require_officer(session, person, meeting.committee_id)
     check_version(meeting, version)
     require_open(meeting)
-    for name, value in _checked(plan, now.date()).items():
+    columns = _checked(plan, now.date())
+    moved_day = columns["date"] != meeting.date
+    for name, value in columns.items():
         setattr(meeting, name, value)
     notices.tell_members(session, meeting, "meeting_moved", actor_id=person.id, mail=mail, now=now)
     commit_or_stale(session)
+    if moved_day and engines is not None:
+        _reschedule_cases(session, engines, person, meeting, now)
     return meeting
+
+
+def _reschedule_cases(session: Session, engines: dict, person: Person, meeting: Meeting, now: datetime) -> None:
+    """Give each case on a moved meeting its new date through a `schedule` event (its history shows it)."""
+    from medflow.services import cases as case_service  # the one engine that changes cases
+
+    for item in [i for i in meeting.items if i.kind == "case" and i.decision is None]:
+        case = item.case
+        if case.state != "scheduled" or case.holder_id != meeting.committee_id:
+            continue
+        try:
+            case_service.fire_event(session, engines, person, case.id, "schedule", case.version,
+                                    {"meeting": str(meeting.id)}, now=now)
+        except MedflowError:  # the case moved meanwhile; its item will say so when it is decided
+            session.rollback()
 
 
 def cancel_meeting(session: Session, person: Person, meeting_id: int, version: object, *, mail=None,

@@ -65,7 +65,7 @@ def move_meeting(meeting_id: int):
     """Move a meeting (date, times, place); members are told."""
     body = json_body()
     planning.move_meeting(db.session, current_user, meeting_id, body.get("version"), _plan(body),
-                          mail=mail_settings())
+                          engines=engines(), mail=mail_settings())
     return _meeting_response(meeting_id)
 
 

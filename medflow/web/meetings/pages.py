@@ -76,7 +76,7 @@ def agenda_pdf(meeting_id: int):
 def move(meeting_id: int):
     """Move the meeting."""
     planning.move_meeting(db.session, current_user, meeting_id, request.form.get("version"), _plan(),
-                          mail=mail_settings())
+                          engines=engines(), mail=mail_settings())
     return _back(meeting_id, message=gettext("The meeting was moved; the members are told."))
 
 
