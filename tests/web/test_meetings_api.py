@@ -153,3 +153,41 @@ def test_refusals_each_get_a_clear_status_and_message(app, api):
     late = api("sonja").post(f"/meetings/{meeting['id']}/items", {"version": approved.get_json()["version"],
                                                                   "title": "For sent"})
     assert late.status_code == 409 and "approved" in late.get_json()["error"]
+
+
+def test_free_items_can_be_removed_but_the_communication_item_stays_last(app, api):
+    meeting = plan(api)
+    sonja = api("sonja")
+    free = sonja.post(f"/meetings/{meeting['id']}/items", {"version": meeting["version"], "title": "Eventuelt"})
+    meeting = sonja.get(f"/meetings/{meeting['id']}").get_json()
+    communication = meeting["items"][-1]
+    assert communication["kind"] == "communication" and meeting["items"][0]["id"] == free.get_json()["id"]
+    kept = sonja.client.delete(f"/api/v1/meeting-items/{communication['id']}?version={meeting['version']}",
+                               headers=sonja.headers)
+    assert kept.status_code == 409 and "communication item always stays" in kept.get_json()["error"]
+    wrong_order = sonja.post(f"/meetings/{meeting['id']}/order",
+                             {"version": meeting["version"],
+                              "order": [communication["id"], free.get_json()["id"]]})
+    assert wrong_order.status_code == 400 and "order" in wrong_order.get_json()["error"]
+    removed = sonja.client.delete(f"/api/v1/meeting-items/{free.get_json()['id']}?version={meeting['version']}",
+                                  headers=sonja.headers)
+    assert removed.status_code == 204
+    assert [i["kind"] for i in sonja.get(f"/meetings/{meeting['id']}").get_json()["items"]] == ["communication"]
+
+
+def test_employees_read_the_public_part_of_approved_minutes(app, api):
+    meeting = plan(api)
+    sonja = api("sonja")
+    for title, internal in (("Trivselsmåling", False), ("Lønforhandling", True)):
+        current = sonja.get(f"/meetings/{meeting['id']}").get_json()
+        sonja.post(f"/meetings/{meeting['id']}/items", {"version": current["version"], "title": title,
+                                                        "internal": internal})
+    current = sonja.get(f"/meetings/{meeting['id']}").get_json()
+    for item in current["items"][:2]:
+        record(api, item, minutes=f"Referat af {item['title']}", internal=item["internal"])
+    assert api("anna").get("/information/minutes").get_json() == {"minutes": []}
+    current = sonja.get(f"/meetings/{meeting['id']}").get_json()
+    api("lene").post(f"/meetings/{meeting['id']}/approve", {"version": current["version"]})
+    [minutes] = api("anna").get("/information/minutes").get_json()["minutes"]
+    assert minutes["items"] == [{"title": "Trivselsmåling", "minutes": "Referat af Trivselsmåling"}]
+    assert api("peter").get("/information/minutes").get_json() == {"minutes": []}  # another area

@@ -88,3 +88,16 @@ def test_publishing_the_agenda_notifies_the_members_on_their_notifications_page(
     listed = api("sara").get("/notifications").get_json()["notifications"]
     assert [(n["kind"], n["meeting_id"], n["case_id"]) for n in listed] == [
         ("agenda_published", meeting_id, None)]
+
+
+def test_a_free_item_is_removed_from_the_agenda_page(app, people):
+    meeting_id = planned(people)
+    sonja = people("sonja")
+    current = version(sonja.get(f"/meetings/{meeting_id}").text)
+    sonja.post(f"/meetings/{meeting_id}/items", data={"version": current, "title": "Eventuelt"})
+    page = sonja.get(f"/meetings/{meeting_id}").text
+    item_id = re.search(r'action="/meeting-items/(\d+)/delete"', page).group(1)
+    removed = sonja.post(f"/meeting-items/{item_id}/delete",
+                         data={"version": version(page), "meeting": meeting_id})
+    assert removed.status_code == 302
+    assert "Eventuelt" not in sonja.get(f"/meetings/{meeting_id}").text

@@ -113,6 +113,18 @@ def information_for(session: Session, person: Person) -> list[Meeting]:
         .order_by(Meeting.approved_at.desc()).limit(20)))
 
 
+def public_items(meeting: Meeting) -> list[MeetingItem]:
+    """Return what employees may read of approved minutes: items not internal, no confidential case."""
+    return [i for i in meeting.items if i.kind != "communication" and not i.internal
+            and not (i.case is not None and i.case.confidential)]
+
+
+def public_lines(meeting: Meeting) -> list[CommunicationLine]:
+    """Return the communication lines meant for employees (not those to the committee above)."""
+    return [line for i in meeting.items if i.kind == "communication" for line in i.lines
+            if line.audience != "parent"]
+
+
 def _remind_once(session: Session, line: CommunicationLine, due: datetime, mail, now: datetime) -> bool:
     """Remind the owner of one task unless that was done before (the sweep's unique reminder key)."""
     key = f"task:{line.id}:{line.due_date.isoformat()}"

@@ -8,7 +8,7 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Register the meeting blueprints, the schedule hooks and the templates' upcoming-meetings helper."""
     from medflow.services.hooks import on_case_event, on_event_fields
-    from medflow.services.meetings import agenda
+    from medflow.services.meetings import agenda, communication
     from medflow.web.meetings import api, feeds, pages, views
 
     on_event_fields(agenda.resolve_meeting)
@@ -16,4 +16,6 @@ def init_app(app: Flask) -> None:
     for blueprint in (pages.bp, api.bp, feeds.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals.update(upcoming_meetings=views.upcoming_meetings,
-                                 meeting_information=views.meeting_information)
+                                 meeting_information=views.meeting_information,
+                                 public_items=communication.public_items,
+                                 public_lines=communication.public_lines)

@@ -146,3 +146,23 @@ def add_addendum(meeting_id: int):
     """Add a dated correction to approved minutes."""
     minutes.add_addendum(db.session, current_user, meeting_id, json_body().get("text"))
     return _meeting_response(meeting_id, 201)
+
+
+@bp.get("/information/minutes")
+def information_minutes():
+    """Return the approved minutes shown to the caller under "Information fra ledelsen/MED"."""
+    found = communication.information_for(db.session, current_user)
+    return jsonify(minutes=[_public_minutes(m) for m in found])
+
+
+def _public_minutes(meeting) -> dict:
+    items = [{"title": i.title, "minutes": i.minutes} for i in communication.public_items(meeting)]
+    lines = [line_json(x) for x in communication.public_lines(meeting)]
+    return {**meeting_json(meeting, with_items=False), "items": items, "lines": lines}
+
+
+@bp.delete("/meeting-items/<int:item_id>")
+def remove_item(item_id: int):
+    """Take a free item off the agenda (`version`: the meeting's)."""
+    agenda.remove_item(db.session, current_user, item_id, request.args.get("version"))
+    return "", 204

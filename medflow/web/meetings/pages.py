@@ -186,3 +186,12 @@ def add_addendum(meeting_id: int):
     """Add a dated correction to approved minutes."""
     minutes.add_addendum(db.session, current_user, meeting_id, request.form.get("text"))
     return _back(meeting_id, "meetings.minutes_page", gettext("The addendum was added."))
+
+
+@bp.post("/meeting-items/<int:item_id>/delete")
+@login_required
+def remove_item(item_id: int):
+    """Take a free item off the agenda."""
+    meeting_id = request.form.get("meeting", type=int) or 0
+    agenda.remove_item(db.session, current_user, item_id, request.form.get("version"))
+    return _back(meeting_id, message=gettext("The item was removed."))
