@@ -211,3 +211,14 @@ def test_moving_a_meeting_gives_its_cases_the_new_date_and_they_can_still_be_dec
     minutes.record_minutes(session, engines(app), person("sonja"), item.id, item.version, "Besvaret.",
                            "resolve", {"answer": "Ja."})
     assert session.get(Case, case_id).state == "resolved"
+
+
+def test_scheduling_a_case_for_another_meeting_takes_it_off_the_first_agenda(app, morg, session):
+    first, second = plan(7), plan(21)
+    case_id = accepted_case(app)
+    schedule(app, case_id, first)
+    schedule(app, case_id, second)
+    session.expire_all()
+    assert [i.kind for i in session.get(Meeting, first.id).items] == ["communication"]
+    assert [i.case_id for i in session.get(Meeting, second.id).items] == [case_id, None]
+    assert session.get(Case, case_id).meeting_date == second.date

@@ -91,7 +91,8 @@ def on_schedule(session: Session, case: Case, event: CaseEvent) -> None:
         return
     meeting_id = (event.data or {}).get("meeting")
     meeting = session.get(Meeting, int(meeting_id)) if meeting_id else _open_meeting_on(session, case)
-    _take_off_other_agendas(session, case, meeting)
+    if event.from_state == event.to_state:  # scheduled again: it may sit on another agenda
+        _take_off_other_agendas(session, case, meeting)
     for item in meeting.items:
         if item.case_id == case.id:  # already on it (the meeting moved): the agenda now knows this version
             item.case_version = case.version
