@@ -191,3 +191,20 @@ def test_employees_read_the_public_part_of_approved_minutes(app, api):
     [minutes] = api("anna").get("/information/minutes").get_json()["minutes"]
     assert minutes["items"] == [{"title": "Trivselsmåling", "minutes": "Referat af Trivselsmåling"}]
     assert api("peter").get("/information/minutes").get_json() == {"minutes": []}  # another area
+
+
+def test_schedule_takes_a_meeting_id_and_old_clients_meeting_date_still_works(app, api):
+    meeting = plan(api)
+    lene = api("lene")
+    on_meeting = lene.fire(accepted(api, "Nye stole"), "schedule", meeting=meeting["id"])
+    assert on_meeting["meeting_date"] == meeting["date"]
+    assert on_meeting["history"][-1]["data"]["meeting"] == str(meeting["id"])
+    old_client = lene.fire(accepted(api, "Støj i kantinen"), "schedule", meeting_date=in_days(30).isoformat())
+    meetings = api("sonja").get("/committees/lok-skole/meetings").get_json()["meetings"]
+    assert [m["date"] for m in meetings] == [in_days(30).isoformat(), meeting["date"]]
+    created = api("sonja").get(f"/meetings/{meetings[0]['id']}").get_json()
+    assert [(i["kind"], (i["case"] or {}).get("id")) for i in created["items"]] == [
+        ("case", old_client["id"]), ("communication", None)]
+    mismatch = lene.fire(accepted(api, "Lys"), "schedule", 400, meeting=meeting["id"],
+                         meeting_date=in_days(30).isoformat())
+    assert "meeting_date" in mismatch["error"]
