@@ -222,3 +222,22 @@ def test_scheduling_a_case_for_another_meeting_takes_it_off_the_first_agenda(app
     assert [i.kind for i in session.get(Meeting, first.id).items] == ["communication"]
     assert [i.case_id for i in session.get(Meeting, second.id).items] == [case_id, None]
     assert session.get(Case, case_id).meeting_date == second.date
+
+
+def test_a_recorded_decision_stays_while_its_minutes_text_can_still_be_corrected(app, morg, session):
+    meeting = plan()
+    case_id = accepted_case(app)
+    schedule(app, case_id, meeting)
+    item = item_of(meeting, case_id)
+    minutes.record_minutes(session, engines(app), person("sonja"), item.id, item.version, "Besvaret.",
+                           "resolve", {"answer": "Ja."})
+    minutes.record_minutes(session, engines(app), person("sonja"), item.id, item.version,
+                           "Besvaret; stole i marts.")
+    with pytest.raises(NotPossible, match="recorded"):
+        minutes.record_minutes(session, engines(app), person("sonja"), item.id, item.version, "Nej",
+                               "postponed")
+    session.expire_all()
+    item = session.get(MeetingItem, item.id)
+    assert (item.minutes, item.decision, item.decision_data["answer"]) == (
+        "Besvaret; stole i marts.", "resolve", "Ja.")
+    assert [e.event for e in session.get(Case, case_id).history].count("resolve") == 1

@@ -73,7 +73,7 @@ def record_minutes(session: Session, engines: dict[str, WorkflowEngine], person:
                    fields: dict[str, Any] | None = None, internal: bool = False,
                    now: datetime | None = None) -> MeetingItem:
     """Write an item's minutes; for a case item fire the decision's event in the same transaction."""
-    now, fields = now or utcnow(), dict(fields or {})
+    now = now or utcnow()
     item = _item(session, person, item_id)
     require_officer(session, person, item.meeting.committee_id)
     require_open(lock(session, item.meeting))
@@ -81,17 +81,28 @@ def record_minutes(session: Session, engines: dict[str, WorkflowEngine], person:
         raise StaleVersion(STALE_ITEM)
     text = clean_text("minutes", minutes, MAX_MINUTES, False)
     decision = decision.strip() if isinstance(decision, str) and decision.strip() else None
-    if decision is None or decision == POSTPONED or item.kind != "case":
+    if item.decision not in (None, POSTPONED):  # its event is fired: only the text may still change
+        if decision not in (None, item.decision):
+            raise NotPossible(_("The decision on this item is recorded; it cannot be changed here."))
+        _write(session, item, person, text, item.decision, item.decision_data, bool(internal), now)
+    elif decision is None or decision == POSTPONED or item.kind != "case":
         if decision is not None and item.kind != "case":
             raise Invalid(_("decision is only for case items."))
         _write(session, item, person, text, decision, {}, bool(internal), now)
-        session.commit()
-        return item
+    else:
+        return _decide(session, engines, person, item, text, decision, dict(fields or {}), bool(internal), now)
+    session.commit()
+    return item
+
+
+def _decide(session: Session, engines: dict[str, WorkflowEngine], person: Person, item: MeetingItem, text: str,
+            decision: str, fields: dict[str, Any], internal: bool, now: datetime) -> MeetingItem:
+    """Record a case item's decision and fire it as the case's event; both commit or neither does."""
     _check_case_unmoved(item)
     if decision not in decision_choices(session, engines, person, item):
         raise NotPossible(_("decision %(decision)s is not possible for this case now."), decision=decision)
     fields.setdefault("comment", text)
-    _write(session, item, person, text, decision, {k: v for k, v in fields.items() if v}, bool(internal), now)
+    _write(session, item, person, text, decision, {k: v for k, v in fields.items() if v}, internal, now)
     try:
         case_service.fire_event(session, engines, person, item.case_id, decision, item.case_version, fields,
                                 now=now)
