@@ -22,7 +22,7 @@ from medflow.services import cascades  # noqa: F401 - registers the pass-down li
 from medflow.services.hooks import on_case_event
 from medflow.services.notifications import MailSettings, notify_event
 from medflow.services.outbox import SmtpSettings, deliver_due, on_queued_commit
-from medflow.web.meetings.texts import MEETING_MESSAGES, compose_meeting_mail
+from medflow.web.meetings.texts import MEETING_MESSAGES
 
 BATCH = 100  # messages per delivery round; a full round is followed by another
 
@@ -56,8 +56,7 @@ OTHER = lazy_gettext("The case was updated (%(event)s).")
 
 def message(kind: str, data: dict[str, Any]) -> str:
     """Return the text of a notification in the current language."""
-    params = {"committee": "", "due": "", "event": kind, "count": "", "title": "", "date": "", "start": "",
-              **data}
+    params = {"committee": "", "due": "", "event": kind, "count": "", "title": "", **data}
     return str(MESSAGES.get(kind, OTHER)) % params
 
 
@@ -68,8 +67,6 @@ def case_link(case: Case) -> str:
 
 def compose(case: Case, kind: str, data: dict[str, Any], person: Person) -> tuple[str, str]:
     """Return the Danish subject and body of a notification e-mail (no description if confidential)."""
-    if case is None:  # about a meeting, not a case
-        return compose_meeting_mail(kind, data, person)
     with force_locale("da"):
         subject = gettext("[MED] Case %(id)s: %(title)s", id=case.id, title=case.title)
         lines = [gettext("Dear %(name)s,", name=person.name), "", message(kind, data), "",

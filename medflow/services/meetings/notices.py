@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from sqlalchemy import insert, select
@@ -12,6 +12,17 @@ from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, Membership, Notification, Person
 from medflow.services.notifications import MailSettings
 from medflow.services.outbox import enqueue
+
+# compose(kind, data, person) -> (subject, body): the web layer registers the one that writes Danish mail
+MeetingComposer = Callable[[str, dict, Person], tuple[str, str]]
+_composers: list[MeetingComposer] = []
+
+
+def on_meeting_mail(composer: MeetingComposer) -> MeetingComposer:
+    """Register how meeting e-mails are written (once; registering again has no effect)."""
+    if composer not in _composers:
+        _composers.append(composer)
+    return composer
 
 
 def meeting_data(meeting: Meeting) -> dict:
@@ -28,13 +39,13 @@ def members(session: Session, committee_id: int) -> set[int]:
 
 def tell(session: Session, meeting: Meeting, kind: str, people: Iterable[int], *,
          mail: MailSettings | None, data: dict | None = None, now: datetime | None = None) -> int:
-    """Notify these people about the meeting (and e-mail them when mail is on); return how many."""
+    """Notify these people about the meeting (and e-mail them when `mail` is set); return how many."""
     now, ids = now or utcnow(), sorted(set(people))
     data = {**meeting_data(meeting), **(data or {})}
-    if mail is not None and ids:
+    if mail is not None and ids and _composers:  # mail is on (a case's MailSettings says so)
         for person in session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id)):
             if person.email and not person.email_opt_out:
-                subject, body = mail.compose(None, kind, data, person)
+                subject, body = _composers[0](kind, data, person)
                 enqueue(session, person.email, subject, body, now=now)
     if ids:
         session.connection().execute(insert(Notification.__table__), [

@@ -8,9 +8,10 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Register the meeting blueprints, the schedule hooks and the templates' upcoming-meetings helper."""
     from medflow.services.hooks import on_case_event, on_event_fields
-    from medflow.services.meetings import agenda, communication
-    from medflow.web.meetings import api, feeds, pages, views
+    from medflow.services.meetings import agenda, communication, notices
+    from medflow.web.meetings import api, feeds, pages, texts, views
 
+    notices.on_meeting_mail(texts.compose_meeting_mail)
     on_event_fields(agenda.resolve_meeting)
     on_case_event(agenda.on_schedule)
     for blueprint in (pages.bp, api.bp, feeds.bp):
