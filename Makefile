@@ -26,13 +26,15 @@ run: install graphviz
 	@echo "medflow on http://127.0.0.1:$(PORT)/"
 	$(BIN)/medflow run --host 127.0.0.1 --port $(PORT)
 
-# Debian's PostgreSQL server, Chromium, Graphviz and npm; installed only when missing (needs root).
+# Debian's PostgreSQL server, Chromium, Graphviz, npm and Pango (WeasyPrint's PDFs); installed only when
+# missing (needs root).
 system-packages:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

@@ -22,7 +22,8 @@ from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
 from medflow.services import org as org_service
 from medflow.services import users as user_service
-from medflow.workflows import TOPICS_FILE_NAME, topics
+from medflow.services.meetings.demo import load_demo_meetings
+from medflow.workflows import TOPICS_FILE_NAME, engines, topics
 
 org_cli = AppGroup("org", help="The MED organisation: committees and people.")
 users_cli = AppGroup("users", help="Passwords and API tokens.")
@@ -214,6 +215,7 @@ def demo() -> None:
     result = org_service.import_org(db.session, spec)
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
+    click.echo(f"Demo meetings added: {load_demo_meetings(db.session, engines())} (see /meetings and /news).")
     _print_login_hints(spec)
     _mail_demo()
     _retention_demo()

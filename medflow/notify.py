@@ -23,6 +23,7 @@ from medflow.services import cascades  # noqa: F401 - registers the pass-down li
 from medflow.services.hooks import on_case_event
 from medflow.services.notifications import MailSettings, notify_event
 from medflow.services.outbox import SmtpSettings, deliver_due, on_queued_commit
+from medflow.web.meetings.texts import MEETING_MESSAGES
 
 BATCH = 100  # messages per delivery round; a full round is followed by another
 
@@ -51,6 +52,7 @@ MESSAGES = {
     "cascade_before": lazy_gettext("Reminder: %(committee)s is asked to report back by %(due)s."),
     "cascade_due": lazy_gettext("%(committee)s was asked to report back by %(due)s and has not done so yet."),
     "cascade_complete": lazy_gettext("All %(count)s committees have reported back on \"%(title)s\"."),
+    **MEETING_MESSAGES,
 }
 OTHER = lazy_gettext("There is news on the case.")  # never the event's internal key
 

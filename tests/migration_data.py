@@ -8,10 +8,10 @@ revision) is filled by type, and a foreign key points at the first row of the ta
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, MetaData, Numeric, String, func, select
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, MetaData, Numeric, String, Time, func, select
 from sqlalchemy.engine import Connection, Engine
 
 from medflow.config import data_dir
@@ -119,6 +119,8 @@ def _generated(column, index: int, conn: Connection) -> Any:
         return False
     if isinstance(kind, DateTime):
         return T0 + timedelta(minutes=index)
+    if isinstance(kind, Time):
+        return time(8 + index % 10, 30)
     if isinstance(kind, Date):
         return date(2024, 3, 4) + timedelta(days=index)
     if isinstance(kind, Integer | Numeric):

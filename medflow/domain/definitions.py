@@ -12,7 +12,7 @@ DEFAULT_OUTCOME = "discussion"
 # Fields an event may carry besides event and version; workflows pick from these in `requires`.
 EVENT_FIELDS = (
     "comment", "answer", "outcome", "target", "redirect", "meeting_date",
-    "risk_level", "problem", "solution", "owner", "due_date", "effect_check",
+    "risk_level", "problem", "solution", "owner", "due_date", "effect_check", "meeting",
 )
 ROUTES = ("parent", "child")
 ESCALATIONS = ("forward",)  # what the sweep may do when a state's deadline passes

@@ -51,6 +51,8 @@ def accepted_fields(transition: TransitionDef) -> frozenset[str]:
         extra.add("outcome")
     if transition.route == "child":
         extra.add("target")
+    if "meeting_date" in transition.requires:
+        extra.add("meeting")  # the meeting id that `meeting_date` came from (meetings resolve it)
     return frozenset(transition.requires) | extra
 
 

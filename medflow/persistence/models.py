@@ -5,9 +5,11 @@ from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.cases import ActionItem, Case, CaseEvent
 from medflow.persistence.history_guard import HistoryUnlock
 from medflow.persistence.mail import MailPreference
+from medflow.persistence.meetings import CalendarToken, CommunicationLine, Meeting, MeetingItem, MinutesAddendum
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
 
-__all__ = ["ActionItem", "ApiToken", "Base", "Cascade", "CascadeReceipt", "Case", "CaseEvent",
-           "Committee", "HistoryUnlock", "Level", "MailPreference", "Membership", "Notification",
-           "OutboxMessage", "Person", "SentReminder"]
+__all__ = ["ActionItem", "ApiToken", "Base", "CalendarToken", "Cascade", "CascadeReceipt", "Case", "CaseEvent",
+           "Committee", "CommunicationLine", "HistoryUnlock", "Level", "MailPreference", "Meeting",
+           "MeetingItem", "Membership", "MinutesAddendum", "Notification", "OutboxMessage", "Person",
+           "SentReminder"]

@@ -20,14 +20,15 @@ class Notification(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)  # None: a meeting's
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
     case_event_id: Mapped[int | None] = mapped_column(ForeignKey("case_events.id"))
     kind: Mapped[str] = mapped_column(String(40))  # an event name, escalate, reminder_before...
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # what the message names
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    case: Mapped[Case] = relationship()
+    case: Mapped[Case | None] = relationship()
     case_event: Mapped[CaseEvent | None] = relationship()
 
 
@@ -64,7 +65,7 @@ class SentReminder(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(200), unique=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)  # None: a meeting task
     kind: Mapped[str] = mapped_column(String(20))  # before | due
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -18,7 +18,7 @@ from medflow.domain.fields import clean_event_fields
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, CaseEvent, Committee, Person
 from medflow.services.access import actor_roles, visible_case, visible_case_and_roles  # noqa: F401
-from medflow.services.hooks import case_event_added
+from medflow.services.hooks import case_event_added, resolve_event_fields
 from medflow.services.place import CasePlace, came_from  # noqa: F401 - visible_case, came_from: for views
 
 MAX_TITLE = 200
@@ -199,7 +199,7 @@ def fire_event(
         raise NotPossible(ANONYMISED)
     engine = engines[case.workflow]
     transition = engine.check(case.state, event, roles)
-    cleaned = clean_event_fields(transition, fields)
+    cleaned = clean_event_fields(transition, resolve_event_fields(session, case, event, dict(fields)))
     place = CasePlace(session, case)  # the tree and came_from: loaded once, and only if needed
     ctx = place.context(engine, now, engine.guards_needed(case.state, event))
     new_state = engine.fire(case.state, event, roles, ctx)

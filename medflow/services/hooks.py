@@ -27,3 +27,23 @@ def case_event_added(session: Session, case: Case, event: CaseEvent) -> None:
     """Call every listener for an event that is about to be committed."""
     for listener in list(_listeners):
         listener(session, case, event)
+
+
+# resolver(session, case, event, fields) -> fields: turns a feature's own field (e.g. `meeting`)
+# into what the workflow requires, before the fields are checked; it raises a domain error if bad.
+FieldResolver = Callable[[Session, Case, str, dict], dict]
+_resolvers: list[FieldResolver] = []
+
+
+def on_event_fields(resolver: FieldResolver) -> FieldResolver:
+    """Register a field resolver (usable as a decorator); registering twice has no effect."""
+    if resolver not in _resolvers:
+        _resolvers.append(resolver)
+    return resolver
+
+
+def resolve_event_fields(session: Session, case: Case, event: str, fields: dict) -> dict:
+    """Return the event's fields after every registered resolver has seen them."""
+    for resolver in list(_resolvers):
+        fields = resolver(session, case, event, fields)
+    return fields

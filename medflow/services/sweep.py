@@ -25,6 +25,7 @@ from medflow.persistence.models import ActionItem, Case, Membership, Person, Sen
 from medflow.services.cascades import PUBLISHER_ROLES
 from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.cases import fire_system_event
+from medflow.services.meetings.communication import task_reminders
 from medflow.services.notifications import MailSettings, committee_people, notify
 from medflow.services.retention import RETENTION_DAYS, anonymise_due
 from medflow.services.tree import load_tree
@@ -157,5 +158,6 @@ def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSet
         report.reminders += _state_reminders(session, case, engine, mail, now)
     report.reminders += _item_reminders(session, engines, mail, now)
     report.reminders += _cascade_reminders(session, engines, mail, now)
+    report.reminders += task_reminders(session, mail, now)  # the meetings' communication tasks
     report.anonymised = anonymise_due(session, engines, now, retention_days)
     return report

@@ -17,6 +17,7 @@ def register_blueprints(app: Flask) -> None:
     from medflow.web.api_notify import bp as api_notify_bp
     from medflow.web.flowchart import bp as flowchart_bp
     from medflow.web.mail_pages import init_app as init_mail_pages
+    from medflow.web.meetings import init_app as init_meetings  # meetings, their API, the feeds
 
     auth.init_app(app)
     errors.init_app(app)
@@ -33,6 +34,7 @@ def register_blueprints(app: Flask) -> None:
     from medflow.web.admin import export as admin_export
 
     admin_export.init_app(app)
+    init_meetings(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__

@@ -15,7 +15,8 @@ def _iso(value) -> str | None:
 
 def notification_json(n: Notification) -> dict[str, Any]:
     """Return one notification with its text in the request's language."""
-    return {"id": n.id, "kind": n.kind, "case_id": n.case_id, "case_title": n.case.title,
+    return {"id": n.id, "kind": n.kind, "case_id": n.case_id, "case_title": n.case.title if n.case else None,
+            "meeting_id": n.meeting_id,
             "message": message(n.kind, n.data or {}), "created_at": _iso(n.created_at),
             "read": n.read_at is not None}
 

@@ -1,0 +1,120 @@
+"""Meetings: their agenda items, minutes, the communication item's lines, addenda and feed tokens."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from medflow.persistence.base import Base, UTCDateTime, utcnow
+from medflow.persistence.cases import Case
+from medflow.persistence.org import Committee, Person
+
+
+class Meeting(Base):
+    """A committee meeting; times are local (Danish) wall-clock times; `version` guards changes."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    start_time: Mapped[time] = mapped_column(Time)
+    end_time: Mapped[time] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    online_link: Mapped[str] = mapped_column(String(500), default="")
+    status: Mapped[str] = mapped_column(String(20), default="planned")  # planned | cancelled
+    agenda_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    committee: Mapped[Committee] = relationship()
+    approved_by: Mapped[Person | None] = relationship()
+    items: Mapped[list[MeetingItem]] = relationship(
+        back_populates="meeting", order_by="MeetingItem.position", cascade="all, delete-orphan")
+    addenda: Mapped[list[MinutesAddendum]] = relationship(
+        back_populates="meeting", order_by="MinutesAddendum.id", cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class MeetingItem(Base):
+    """One agenda item (a case, a free item or the communication item) and its minutes."""
+
+    __tablename__ = "meeting_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))  # case | free | communication
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    case_version: Mapped[int | None]  # the case's version when it was put on this agenda
+    title: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    minutes: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[str | None] = mapped_column(String(40))  # an event name, or "postponed"
+    decision_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    internal: Mapped[bool] = mapped_column(default=False)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(default=1)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    case: Mapped[Case | None] = relationship()
+    recorded_by: Mapped[Person | None] = relationship()
+    lines: Mapped[list[CommunicationLine]] = relationship(
+        back_populates="item", order_by="CommunicationLine.id", cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CommunicationLine(Base):
+    """Who tells whom what, how and by when after the meeting: a task, maybe a newsletter story."""
+
+    __tablename__ = "communication_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("meeting_items.id"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    audience: Mapped[str] = mapped_column(String(20))  # employees | workplace | parent
+    audience_committee_id: Mapped[int | None] = mapped_column(ForeignKey("committees.id"))
+    channel: Mapped[str] = mapped_column(String(20))  # staff_meeting | intranet | email | newsletter
+    owner_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    due_date: Mapped[date] = mapped_column(Date)
+    story_title: Mapped[str | None] = mapped_column(String(200))
+    story_text: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    item: Mapped[MeetingItem] = relationship(back_populates="lines")
+    owner: Mapped[Person] = relationship()
+    audience_committee: Mapped[Committee | None] = relationship()
+
+
+class MinutesAddendum(Base):
+    """A dated correction to approved minutes (the minutes themselves stay as approved)."""
+
+    __tablename__ = "minutes_addenda"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="addenda")
+    author: Mapped[Person] = relationship()
+
+
+class CalendarToken(Base):
+    """A person's secret calendar-feed token (random and unguessable; shown to its owner)."""
+
+    __tablename__ = "calendar_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

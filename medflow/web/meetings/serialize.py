@@ -1,0 +1,48 @@
+"""Meetings as JSON (keys match the form fields; a contract like the rest of the API)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medflow.persistence.models import CommunicationLine, Meeting, MeetingItem
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def line_json(line: CommunicationLine) -> dict[str, Any]:
+    """Return one line of the communication item."""
+    return {"id": line.id, "what": line.what, "audience": line.audience,
+            "workplace": line.audience_committee.key if line.audience_committee else None,
+            "channel": line.channel, "owner": line.owner.email, "owner_name": line.owner.name,
+            "due_date": _iso(line.due_date), "story_title": line.story_title, "story_text": line.story_text}
+
+
+def item_json(item: MeetingItem) -> dict[str, Any]:
+    """Return one agenda item with its minutes."""
+    case = item.case
+    return {"id": item.id, "position": item.position, "kind": item.kind, "title": item.title,
+            "text": item.text, "internal": item.internal, "version": item.version,
+            "case": None if case is None else {"id": case.id, "state": case.state, "holder": case.holder.key,
+                                               "version": case.version, "topic": case.topic},
+            "case_version": item.case_version, "minutes": item.minutes, "decision": item.decision,
+            "decision_data": item.decision_data or {},
+            "recorded_by": item.recorded_by.email if item.recorded_by else None,
+            "recorded_at": _iso(item.recorded_at), "lines": [line_json(x) for x in item.lines]}
+
+
+def meeting_json(meeting: Meeting, with_items: bool = True) -> dict[str, Any]:
+    """Return a meeting (and, unless told otherwise, its items and addenda)."""
+    body = {"id": meeting.id, "committee": meeting.committee.key, "committee_name": meeting.committee.name,
+            "date": _iso(meeting.date), "start_time": meeting.start_time.strftime("%H:%M"),
+            "end_time": meeting.end_time.strftime("%H:%M"), "place": meeting.place,
+            "online_link": meeting.online_link, "status": meeting.status, "version": meeting.version,
+            "agenda_published_at": _iso(meeting.agenda_published_at),
+            "approved_at": _iso(meeting.approved_at),
+            "approved_by": meeting.approved_by.email if meeting.approved_by else None}
+    if with_items:
+        body["items"] = [item_json(i) for i in meeting.items]
+        body["addenda"] = [{"text": a.text, "author": a.author.email, "at": _iso(a.created_at)}
+                           for a in meeting.addenda]
+    return body

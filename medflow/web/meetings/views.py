@@ -1,0 +1,89 @@
+"""What the agenda and minutes templates show (labels in the reader's language, choices per item)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext
+from flask_login import current_user
+
+from medflow.extensions import db
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import Meeting, Person
+from medflow.services import queries
+from medflow.services.meetings import agenda, communication, minutes, notices, planning
+from medflow.web.display import event_label, lang
+from medflow.workflows import engines, topics
+
+AUDIENCE_LABELS = {"employees": lazy_gettext("All employees under the committee"),
+                   "workplace": lazy_gettext("A workplace"), "parent": lazy_gettext("The committee above")}
+CHANNEL_LABELS = {"staff_meeting": lazy_gettext("Staff meeting"), "intranet": lazy_gettext("Intranet"),
+                  "email": lazy_gettext("E-mail"), "newsletter": lazy_gettext("Newsletter")}
+KIND_LABELS = {"case": lazy_gettext("Case"), "free": lazy_gettext("Item"),
+               "communication": lazy_gettext("Communication")}
+POSTPONED_LABEL = lazy_gettext("Postponed to the next meeting")
+
+
+def decision_label(item, decision: str | None) -> str:
+    """Return a decision's name in the reader's language."""
+    if not decision:
+        return ""
+    if decision == minutes.POSTPONED:
+        return str(POSTPONED_LABEL)
+    return event_label(item.case.workflow, decision) if item.case else decision
+
+
+def topic_label(key: str | None) -> str:
+    """Return a topic's name in the reader's language."""
+    topic = topics().get(key) if key else None
+    return topic.label.get(lang()) if topic else ""
+
+
+def _roles(meeting: Meeting) -> dict:
+    roles = planning.committee_roles(db.session, current_user, meeting.committee_id)
+    return {"officer": bool(roles & set(planning.OFFICERS)), "chair": "chair" in roles}
+
+
+def _common(meeting_id: int) -> dict:
+    meeting = planning.visible_meeting(db.session, current_user, meeting_id)
+    return {"meeting": meeting, **_roles(meeting), "path_so_far": agenda.path_so_far,
+            "topic_label": topic_label,
+            "kind_labels": KIND_LABELS, "decision_label": decision_label, "audience_labels": AUDIENCE_LABELS,
+            "channel_labels": CHANNEL_LABELS, "pdf": False}
+
+
+def agenda_context(meeting_id: int) -> dict:
+    """Return the agenda page's data."""
+    context = _common(meeting_id)
+    context["schedulable"] = agenda.schedulable_cases(db.session, context["meeting"], engines())
+    return context
+
+
+def minutes_context(meeting_id: int) -> dict:
+    """Return the minutes page's data: per case item the decisions the reader may record now."""
+    context = _common(meeting_id)
+    meeting = context["meeting"]
+    choices = {}
+    if context["officer"] and meeting.approved_at is None:
+        choices = {i.id: minutes.decision_choices(db.session, engines(), current_user, i)
+                   for i in meeting.items}
+    context.update(choices=choices, below=queries.committees_below(db.session, meeting.committee),
+                   members=_members(meeting))
+    return context
+
+
+def _members(meeting: Meeting) -> list[Person]:
+    ids = notices.members(db.session, meeting.committee_id)
+    return sorted((db.session.get(Person, i) for i in ids), key=lambda p: p.name)
+
+
+def upcoming_meetings(limit: int = 5) -> list[Meeting]:
+    """Return the logged-in person's coming meetings (for the front page and committee pages)."""
+    if not current_user.is_authenticated:
+        return []
+    return planning.upcoming_for(db.session, current_user, utcnow().date(), limit=limit)
+
+
+def meeting_information() -> list[Meeting]:
+    """Return the approved minutes shown under "Information fra ledelsen/MED" to the logged-in person."""
+    if not current_user.is_authenticated:
+        return []
+    return communication.information_for(db.session, current_user)

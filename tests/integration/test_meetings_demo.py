@@ -1,0 +1,27 @@
+"""`medflow demo` shows meetings: KommuneMED's approved minutes with stories, coming meetings elsewhere."""
+
+from sqlalchemy import select
+
+from medflow.cli import cli
+from medflow.extensions import db
+from medflow.persistence.models import Case, Meeting
+
+
+def test_demo_adds_meetings_with_approved_minutes_and_news_once(app):
+    runner = app.test_cli_runner()
+    first = runner.invoke(cli, ["demo"])
+    assert first.exit_code == 0, first.output
+    assert "Demo meetings added: 4" in first.output
+    assert "Demo meetings added: 0" in runner.invoke(cli, ["demo"]).output
+    with app.app_context():
+        meetings = db.session.scalars(select(Meeting).order_by(Meeting.date)).all()
+        assert len({m.committee.key for m in meetings}) == 3
+        held = meetings[0]
+        assert held.approved_at is not None and held.committee.key == "kommunemed"
+        answered = next(i.case for i in held.items if i.kind == "case")
+        assert answered.state == "resolved" and answered.history[-1].event == "resolve"
+        on_agenda = db.session.scalar(select(Case).where(Case.state == "scheduled"))
+        assert on_agenda.holder.key == "cmed-buf"
+    news = app.test_client().get("/news").get_data(as_text=True)
+    assert "Sygefraværet er faldet for andet halvår i træk" in news
+    assert "Fælles regler for hjemmearbejde på vej" in news

@@ -1,0 +1,40 @@
+"""Test data for meetings: the small organisation plus a secretary, and helpers to plan and schedule."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from medflow.extensions import db
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import Person
+from medflow.services import cases as case_service
+from tests.factories import ORG
+
+MEETING_ORG = {**ORG, "people": [*ORG["people"], {
+    "email": "sonja@example.dk", "name": "Sonja Sekretær", "workplace": "lok-skole",
+    "roles": [{"committee": "lok-skole", "role": "secretary"}]}]}
+
+
+def in_days(days: int) -> date:
+    """Return the date `days` from today (meetings must not be planned in the past)."""
+    return utcnow().date() + timedelta(days=days)
+
+
+def person(who: str) -> Person:
+    """Return who@example.dk."""
+    return db.session.scalar(select(Person).where(Person.email == f"{who}@example.dk"))
+
+
+def engines(app):
+    """Return the app's workflow engines."""
+    return app.extensions["medflow.engines"]
+
+
+def accepted_case(app, title: str = "Nye stole i personalerummet") -> int:
+    """Have Anna submit a question and the chair of LokalMED Skole accept it; return its id."""
+    new = case_service.NewCase(workflow="question", title=title, description="Stolene er slidte.")
+    case = case_service.submit_case(db.session, engines(app), person("anna"), new)
+    case_service.fire_event(db.session, engines(app), person("lene"), case.id, "accept", case.version, {})
+    return case.id
