@@ -220,6 +220,10 @@ def _create_app(*_args, **_kwargs):
 cli = FlaskGroup(create_app=_create_app, help="medflow: the MED case engine.")
 for command in (org_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli):
     cli.add_command(command)
+from medflow.cli_ops import COMMANDS as OPS_COMMANDS  # noqa: E402 - serve, backup, restore, doctor
+
+for command in OPS_COMMANDS:
+    cli.add_command(command)
 
 
 def main() -> None:

@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from medflow.ops_config import ops_settings
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 SHIPPED = PACKAGE / "_data"  # the copies a built wheel carries (see setup.py)
@@ -74,4 +76,5 @@ def from_env(instance: Path) -> dict:
         "MAIL_TIMEOUT": float(env("MAIL_TIMEOUT", "10")),
         "MAIL_SEND_ON_COMMIT": env("MAIL_SEND_ON_COMMIT", "1").lower() not in ("0", "false", "no"),
         "BASE_URL": env("MEDFLOW_BASE_URL", "http://127.0.0.1:5000"),
+        **ops_settings(),
     }

@@ -24,6 +24,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_notify_bp)
     notify.init_app(app)
     notify_pages.init_app(app)
+    from medflow.web import ops
+
+    ops.init_app(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__
