@@ -27,6 +27,9 @@ def register_blueprints(app: Flask) -> None:
     from medflow.web import ops
 
     ops.init_app(app)
+    from medflow.web.admin import bp as admin_bp
+
+    app.register_blueprint(admin_bp)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__

@@ -59,9 +59,10 @@ GROUP_LABELS = {
     "closed": lazy_gettext("Recently closed"),
 }
 # Events that are no transition of the workflow: how a case was opened.
-OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("Published")}
+OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("Published"),
+                  "transfer": lazy_gettext("Moved: the committee was closed")}
 # Event data shown in words elsewhere on the timeline (the deadline rule) or internal (a cascade's id).
-HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "cascade_id"})
+HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "cascade_id", "closed_committee"})
 VALUE_LABELS = {"outcome": OUTCOME_LABELS, "risk_level": RISK_LABELS, "category": dict(CATEGORY_CHOICES)}
 
 
