@@ -42,8 +42,17 @@ def import_org_file(path: str):
 
 @org_cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-def org_import(file: str) -> None:
-    """Import committees and people from FILE.yaml (idempotent; all-or-nothing)."""
+@click.option("--dry-run", is_flag=True, help="Only show what would change (FILE.csv); write nothing.")
+def org_import(file: str, dry_run: bool) -> None:
+    """Import committees and people from FILE.yaml, or people from HR's FILE.csv (all-or-nothing).
+
+    A CSV import is a full list: people missing from it are deactivated, never deleted.
+    """
+    if file.lower().endswith(".csv"):
+        from medflow.cli_people import import_people_csv
+
+        import_people_csv(file, dry_run)
+        return
     try:
         result = import_org_file(file)
     except DefinitionError as exc:

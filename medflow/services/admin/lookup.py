@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from medflow.domain.errors import Invalid, Unknown, _
 from medflow.persistence.models import Committee, Level, Person
 
-KEY = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
+KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{1,79}$")  # as in the organisation file
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
