@@ -45,7 +45,12 @@ graphviz:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
 	  else echo "Graphviz (dot) is missing: diagrams are shown as tables. Install the graphviz package."; fi; }
 
-install-test: system-packages install
+# Node tools the tests use (a real OpenID Connect provider), pinned by package-lock.json.
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install-test: system-packages install node_modules
 
 test: install-test
 	$(BIN)/ruff check medflow tests

@@ -30,6 +30,9 @@ def register_blueprints(app: Flask) -> None:
     from medflow.web.admin import bp as admin_bp
 
     app.register_blueprint(admin_bp)
+    from medflow.web import sso
+
+    sso.init_app(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__
