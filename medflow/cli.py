@@ -194,6 +194,9 @@ def demo() -> None:
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
+    from medflow.demo_ops import load_ops_demo
+
+    load_ops_demo(db.session)
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:

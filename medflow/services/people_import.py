@@ -100,9 +100,37 @@ def plan_import(session: Session, people: PeopleFile) -> ImportPlan:
     listed = {row.email for row in people.rows}
     plan.deactivated = [p for email, p in sorted(org.people.items())
                         if email not in listed and p.active and not p.is_admin]
+    problems += _chairless(org, people, plan)
     if problems:
         raise DefinitionError(sorted(problems, key=lambda p: p.line or 0))
     return plan
+
+
+def _chairs(roles, email: str, into: dict[str, set[str]]) -> None:
+    for key, role in roles:
+        if role == "chair":
+            into.setdefault(key, set()).add(email)
+
+
+def _chairless(org: _Org, people: PeopleFile, plan: ImportPlan) -> list[Problem]:
+    """Refuse an import that would leave a committee that has a chair without one (name a successor)."""
+    rows: dict[str, PersonRow] = {}
+    for row in people.rows:
+        rows.setdefault(row.email, row)  # a duplicate is reported on its own line
+    leaving = {p.email for p in plan.deactivated}
+    now: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    for email, person in org.people.items():
+        if person.active:
+            _chairs(_roles_of(person), email, now)
+        row = rows.get(email)
+        if email not in leaving and (person.active or row) and not (row and row.roles is not None):
+            _chairs(_roles_of(person), email, after)
+    for email, row in rows.items():
+        _chairs(row.roles or (), email, after)
+    return [Problem(people.file, None, f"committee {key!r} would lose its last chair "
+                                       f"({', '.join(sorted(chairs))}): name the new chair in the file")
+            for key, chairs in sorted(now.items()) if not after.get(key)]
 
 
 def _set_roles(person: Person, roles: tuple[tuple[str, str], ...], committees: dict[str, Committee]) -> None:

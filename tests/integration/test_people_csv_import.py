@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select, update
 
@@ -105,7 +107,7 @@ def test_the_parser_reports_all_row_problems_at_once(app, run_csv):
     text = HEADER + "not-an-email,Anna,lok-skole,,\n" + "x@example.dk,,,,lok-skole:king\n"
     result, path = run_csv(text)
     assert result.exit_code == 1
-    lines = [line for line in result.output.splitlines() if line.startswith(str(path))]
+    lines = [line for line in result.output.splitlines() if re.match(rf"{re.escape(str(path))}:\d+: ", line)]
     assert lines == [
         f"{path}:2: e-mail 'not-an-email' is missing or not an e-mail address",
         f"{path}:3: name is missing",
@@ -117,10 +119,13 @@ def test_the_parser_reports_all_row_problems_at_once(app, run_csv):
 
 
 def test_semicolons_and_danish_headers_from_a_payroll_export(app, run_csv):
-    text = "\ufeffE-mail;Navn;Omkostningssted\nny@example.dk;Nina Ny;4400\n"
+    everyone = EVERYONE_ELSE.replace(",", ";") + "anna@example.dk;Anna Jensen;lok-skole;;\n"
+    text = ("\ufeffE-mail;Navn;Arbejdssted;Omkostningssted;Roller\n" + everyone
+            + "ny@example.dk;Nina Ny;;4400;\n")
     result, _ = run_csv(text, "--dry-run")
     assert result.exit_code == 0, result.output
     assert "+ add        ny@example.dk  Nina Ny  (lok-pleje)" in result.output
+    assert "- deactivate peter@example.dk" in result.output
 
 
 def test_a_file_without_the_needed_columns_is_refused(app, run_csv):
@@ -128,3 +133,18 @@ def test_a_file_without_the_needed_columns_is_refused(app, run_csv):
     assert result.exit_code == 1
     assert f"{path}:1: the header must name the columns email, name and workplace or cost_centre" \
         in result.output
+
+
+def test_an_import_that_removes_the_last_chair_is_refused_until_a_successor_is_named(app, run_csv):
+    without_lene = HEADER + EVERYONE_ELSE.replace("lene@example.dk,Lene Leder,lok-skole,,lok-skole:chair\n", "")
+    before = snapshot(app)
+    result, path = run_csv(without_lene + "anna@example.dk,Anna Jensen,lok-skole,,\n")
+    assert result.exit_code == 1
+    assert (f"{path}: committee 'lok-skole' would lose its last chair (lene@example.dk): "
+            "name the new chair in the file") in result.output
+    assert snapshot(app) == before
+
+    successor = without_lene.replace("lok-skole:vice_chair;lok-skole:tr", "lok-skole:chair;lok-skole:tr")
+    done, _ = run_csv(successor + "anna@example.dk,Anna Jensen,lok-skole,,\n", "--dry-run")
+    assert done.exit_code == 0, done.output
+    assert "- deactivate lene@example.dk" in done.output

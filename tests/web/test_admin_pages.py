@@ -201,3 +201,15 @@ def test_the_audit_page_shows_who_when_before_and_after(pages, app):
         assert db.session.scalar(select(func.count()).select_from(AuditEntry)) == 1
     only = admin.get("/admin/audit?action=person.add").get_data(as_text=True)
     assert "committee.rename</code>" not in only
+
+
+def test_setting_a_cost_centre_is_audited_and_a_taken_code_refused(pages, app):
+    admin = pages("admin", lang="en")
+    done = admin.post("/admin/committees/lok-skole/cost-centre", data={"cost_centre": "5110"})
+    assert done.status_code == 302
+    before = snapshot(app)
+    taken = admin.post("/admin/committees/lok-pleje/cost-centre", data={"cost_centre": "5110"})
+    assert taken.status_code == 409 and "cost_centre:" in taken.get_data(as_text=True)
+    assert snapshot(app) == before
+    [(_, target, before_row, after_row)] = _audit(app, "committee.cost_centre")
+    assert (target, before_row["cost_centre"], after_row["cost_centre"]) == ("lok-skole", None, "5110")

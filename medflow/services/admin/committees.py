@@ -69,6 +69,19 @@ def rename_committee(session: Session, actor: Person, key: object, name: object)
     return committee
 
 
+def set_cost_centre(session: Session, actor: Person, key: object, code: object) -> Committee:
+    """Record HR's cost-centre code for a committee (blank: none), used by the people CSV import."""
+    committee = lookup.committee(session, key)
+    before = audit.committee_facts(committee)
+    new = code.strip() if isinstance(code, str) else ""
+    if new != (committee.cost_centre or ""):
+        committee.cost_centre = _cost_centre(session, new)
+        audit.record(session, actor, "committee.cost_centre", committee.key, before,
+                     audit.committee_facts(committee))
+    session.commit()
+    return committee
+
+
 def move_committee(session: Session, actor: Person, key: object, parent: object) -> Committee:
     """Put a committee under another parent; refuse cycles and parents on the same level or below."""
     committee = lookup.committee(session, key)

@@ -58,6 +58,14 @@ def rename_committee(key: str):
     return redirect(url_for("admin.committee", key=key))
 
 
+@bp.post("/committees/<key>/cost-centre")
+def set_cost_centre(key: str):
+    """Set the committee's cost-centre code."""
+    service.set_cost_centre(db.session, actor(), key, request.form.get("cost_centre"))
+    flash(gettext("Cost centre saved."), "success")
+    return redirect(url_for("admin.committee", key=key))
+
+
 @bp.post("/committees/<key>/move")
 def move_committee(key: str):
     """Put a committee under another parent."""
