@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.errors import NotAllowed, Unknown, _
-from medflow.persistence.models import Person
+from medflow.persistence.models import Case, Person
 
 
 def email_from(claims: Mapping[str, Any], claim: str) -> str:
@@ -24,12 +24,15 @@ def email_from(claims: Mapping[str, Any], claim: str) -> str:
 
 
 def person_for_email(session: Session, email: str) -> Person:
-    """Return the active person with this e-mail; raise Unknown or NotAllowed with a clear message."""
+    """Return the person with this e-mail (active or not); raise Unknown with a clear message."""
     person = session.scalar(select(Person).where(Person.email == email))
     if person is None:
         raise Unknown(_("%(email)s is not registered in medflow. Ask the MED secretariat to add you."),
                       email=email)
-    if not person.active:
-        raise NotAllowed(_("The account %(email)s is deactivated. Ask the MED secretariat if this is wrong."),
-                         email=email)
     return person
+
+
+def own_cases(session: Session, person: Person) -> list[Case]:
+    """Return the cases a person submitted, newest first (what a deactivated person may still read)."""
+    return list(session.scalars(select(Case).where(Case.submitter_id == person.id)
+                                .options(selectinload(Case.history)).order_by(Case.id.desc())))

@@ -17,7 +17,7 @@ from requests import RequestException
 from medflow.domain.errors import MedflowError
 from medflow.extensions import db
 from medflow.i18n import translate_error
-from medflow.services.sso import email_from, person_for_email
+from medflow.services.sso import email_from, own_cases, person_for_email
 from medflow.web.auth import safe_next
 
 bp = Blueprint("sso", __name__)
@@ -71,6 +71,9 @@ def callback():
                                 "Start again from the log-in page."), 400)
     except MedflowError as exc:
         return _refused(translate_error(exc), 403)
+    if not person.active:  # not logged in; their own cases are shown, read-only
+        return render_template("auth/deactivated.html", person=person,
+                               cases=own_cases(db.session, person)), 403
     login_user(person)
     return redirect(session.pop(NEXT_KEY, None) or url_for("home.index"))
 

@@ -15,6 +15,8 @@ from sqlalchemy import func, select
 from medflow import create_app
 from medflow.extensions import db
 from medflow.persistence.models import Person
+from medflow.services.cases import NewCase, submit_case
+from medflow.workflows import engines
 from tests.oidc.site import SsoSite
 
 NOT_VERIFIED = "The log-in could not be verified"
@@ -97,14 +99,18 @@ def test_an_unknown_person_gets_a_clear_page_and_no_account(sso_site):
     assert logged_in_as(http, site) is None
 
 
-def test_a_deactivated_person_gets_a_clear_page(sso_site):
+def test_a_deactivated_person_gets_a_clear_page_with_their_cases_read_only(sso_site):
     site, http = sso_site(), browser()
     with site.app.app_context():
-        db.session.scalar(select(Person).where(Person.email == "anna@example.dk")).active = False
+        anna = db.session.scalar(select(Person).where(Person.email == "anna@example.dk"))
+        submit_case(db.session, engines(), anna, NewCase("question", "Hvornår kommer de nye stole?"))
+        anna.active = False
         db.session.commit()
     refused = http.get(provider_answer(http, site, "anna@example.dk"))
     assert refused.status_code == 403
     assert "The account anna@example.dk is deactivated" in refused.text
+    assert "Your cases (read-only)" in refused.text and "Hvornår kommer de nye stole?" in refused.text
+    assert "<form" not in refused.text.split("<main", 1)[1]  # nothing to act with
     assert logged_in_as(http, site) is None
 
 
