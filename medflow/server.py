@@ -16,7 +16,7 @@ class MedflowServer(BaseApplication):
         super().__init__()
 
     def load_config(self) -> None:
-        """Apply our options; gunicorn's own settings file and GUNICORN_CMD_ARGS still work."""
+        """Apply our options (gunicorn's command line is not read: `medflow serve` has its own)."""
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
