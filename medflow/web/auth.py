@@ -59,10 +59,9 @@ def login():
     """Show the login form; log in with email and password."""
     form = LoginForm()
     status = 200
-    from medflow.web.sso import password_login_enabled, sso_enabled
+    from medflow.web.sso import password_login_enabled
 
-    password_login = password_login_enabled()
-    if request.method == "POST" and not password_login:
+    if request.method == "POST" and not password_login_enabled():
         abort(403)  # only single sign-on here
     if form.validate_on_submit():
         person = authenticate(db.session, form.email.data, form.password.data)
@@ -71,8 +70,7 @@ def login():
             return redirect(safe_next(request.args.get("next"), url_for("home.index")))
         form.form_errors.append(gettext("The email or password is wrong."))
         status = 401
-    return render_template("auth/login.html", form=form, sso=sso_enabled(),
-                           password_login=password_login), status
+    return render_template("auth/login.html", form=form), status
 
 
 @bp.get("/logout")

@@ -81,6 +81,7 @@ def callback():
 def init_app(app: Flask) -> None:
     """Register the identity provider when OIDC_ISSUER is set (each app gets its own Authlib registry)."""
     app.register_blueprint(bp)
+    app.context_processor(lambda: {"sso_login": sso_enabled(), "password_login": password_login_enabled()})
     registry = app.extensions.setdefault("medflow_oauth", {})
     issuer = app.config.get("OIDC_ISSUER")
     if not issuer:
