@@ -213,3 +213,14 @@ def test_setting_a_cost_centre_is_audited_and_a_taken_code_refused(pages, app):
     assert snapshot(app) == before
     [(_, target, before_row, after_row)] = _audit(app, "committee.cost_centre")
     assert (target, before_row["cost_centre"], after_row["cost_centre"]) == ("lok-skole", None, "5110")
+
+
+def test_a_closed_committee_leaves_the_tree_for_routing_cascades_and_the_org_page(pages, app, api):
+    pages("admin").post("/admin/committees/lok-dagtilbud/close", data={"successor": "lok-skole"})
+    case = api("lene").fire(api("anna").submit(), "accept")
+    api("lene").fire(case, "forward", comment="Til området")
+    at_area = api("ole").get(f"/cases/{case['id']}").get_json()
+    api("ole").fire(at_area, "refer", expect=400, target="lok-dagtilbud", comment="Ned igen")
+    assert "LokalMED Dagtilbud" not in pages("ole").get("/org").get_data(as_text=True)
+    keys = str(api("ole").get("/committees").get_json())
+    assert "lok-dagtilbud" not in keys and "lok-skole" in keys

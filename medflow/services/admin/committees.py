@@ -125,7 +125,8 @@ def close_committee(session: Session, engines: dict[str, WorkflowEngine], actor:
         moved += 1
     before = audit.committee_facts(committee)
     _rehome_people(session, actor, committee, heir)
-    committee.closed_at, committee.successor_id = utcnow(), heir.id
+    # Detached from the tree: nothing can be forwarded, referred or cascaded to it any more.
+    committee.closed_at, committee.successor_id, committee.parent = utcnow(), heir.id, None
     after = {**audit.committee_facts(committee), "successor": heir.key, "cases_moved": moved}
     audit.record(session, actor, "committee.close", committee.key, before, after)
     session.commit()
