@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -42,7 +41,6 @@ def server_options(bind: str, workers: int, timeout: int, access_log: bool) -> d
         "accesslog": "-" if access_log else None,
         "errorlog": "-",
         "secure_scheme_headers": {},
-        "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
         "proc_name": "medflow",
     }
 

@@ -31,8 +31,16 @@ def pg_program(name: str) -> str:
 
 
 def libpq_url(engine: Engine) -> str:
-    """Return the database's URL as libpq programs read it (no SQLAlchemy driver name)."""
-    return engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    """Return the database's URL as libpq programs read it: no driver name, no password (see _pg_env)."""
+    return engine.url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+
+
+def _pg_env(engine: Engine) -> dict[str, str]:
+    """Pass the password in the environment, not on the command line (where `ps` would show it)."""
+    env = dict(os.environ)
+    if engine.url.password:
+        env["PGPASSWORD"] = str(engine.url.password)
+    return env
 
 
 def _sqlite_path(engine: Engine) -> str:
@@ -55,7 +63,8 @@ def backup(engine: Engine, target: Path) -> str:
             copy.close()
             source.close()
         return "sqlite"
-    _run([pg_program("pg_dump"), "--format=custom", "--no-owner", "--file", str(target), libpq_url(engine)])
+    _run([pg_program("pg_dump"), "--format=custom", "--no-owner", "--file", str(target), libpq_url(engine)],
+         _pg_env(engine))
     return "postgresql"
 
 
@@ -91,11 +100,11 @@ def restore(engine: Engine, source: Path, *, replace: bool = False) -> None:
         return
     flags = ["--clean", "--if-exists"] if replace else []
     _run([pg_program("pg_restore"), "--no-owner", "--exit-on-error", "--single-transaction", *flags,
-          "--dbname", libpq_url(engine), str(source)])
+          "--dbname", libpq_url(engine), str(source)], _pg_env(engine))
 
 
-def _run(args: list[str]) -> None:
+def _run(args: list[str], env: dict[str, str]) -> None:
     """Run a PostgreSQL client program; a failure becomes NotPossible with its message."""
-    done = subprocess.run(args, capture_output=True, text=True)
+    done = subprocess.run(args, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise NotPossible(f"{Path(args[0]).name} failed: {done.stderr.strip()}")

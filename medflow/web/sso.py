@@ -44,8 +44,14 @@ def _client():
 @bp.get("/login/sso")
 def start():
     """Send the browser to the identity provider (state, nonce and a PKCE challenge are kept in the session)."""
+    client = _client()
     session[NEXT_KEY] = safe_next(request.args.get("next"), url_for("home.index"))
-    return _client().authorize_redirect(url_for("sso.callback", _external=True))
+    try:
+        return client.authorize_redirect(url_for("sso.callback", _external=True))
+    except (RequestException, ValueError) as exc:  # the provider's discovery document is unreachable or bad
+        current_app.logger.error("identity provider unreachable: %s", exc)
+        return _refused(gettext("The kommune's log-in service does not answer right now. Try again later "
+                                "or log in with e-mail and password if you have a local account."), 503)
 
 
 def _refused(message: str, status: int):

@@ -5,6 +5,7 @@ The full flow in Chromium is in tests/e2e/test_sso_in_browser.py; here: the refu
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
@@ -159,3 +160,14 @@ def test_the_login_page_offers_the_kommune_account_and_can_hide_passwords(databa
     assert sso_only.post("/login", data={"email": "lene@example.dk", "password": "x"}).status_code == 403
     plain = create_app({**config, "OIDC_ISSUER": None}).test_client().get("/login").get_data(as_text=True)
     assert "kommunens konto" not in plain
+
+
+def test_an_unreachable_provider_gives_a_clear_page(database_url):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nobody listens there once the socket is closed
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "OIDC_ISSUER": f"http://127.0.0.1:{port}",
+                      "OIDC_CLIENT_ID": "medflow", "OIDC_CLIENT_SECRET": "s"})
+    page = app.test_client().get("/login/sso", headers={"Accept-Language": "da"})
+    assert page.status_code == 503
+    assert "Kommunens log-in svarer ikke lige nu" in page.get_data(as_text=True)
