@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
 from medflow.extensions import db
+from medflow.persistence.models import Person
 from medflow.services.users import set_password_hash
 from tests.e2e.conftest import PASSWORD, shot
+from tests.e2e.test_accessibility_in_browser import sweep
 from tests.e2e.test_refusals_in_browser import submit_question
 
 
@@ -67,3 +70,12 @@ def test_an_administrator_deactivates_a_person_and_reads_the_audit_log(admin):
     expect(rows.first).to_contain_text("Ada Admin")
     expect(rows.nth(1)).to_contain_text("lok-dagtilbud")
     shot(admin, "admin-audit")
+
+
+def test_the_admin_pages_pass_the_accessibility_sweep(admin, live_app):
+    with live_app.app_context():
+        anna = db.session.scalar(select(Person.id).where(Person.email == "anna@example.dk"))
+    paths = ("/admin/committees", "/admin/committees/lok-skole", "/admin/people", f"/admin/people/{anna}",
+             "/admin/audit")
+    found = {path: sweep(admin, path) for path in paths}
+    assert {path: problems for path, problems in found.items() if problems} == {}

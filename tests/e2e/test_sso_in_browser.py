@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
+from tests.e2e.test_accessibility_in_browser import SWEEP
 from tests.oidc.site import SsoSite
 
 
@@ -37,6 +38,7 @@ def test_a_person_logs_in_with_the_kommune_account(site, page):
     page.goto(f"{site.url}/login")
     expect(page.get_by_role("link", name="Log ind med kommunens konto")).to_be_visible()
     expect(page.get_by_label("Adgangskode")).to_be_visible()  # local accounts can still use a password
+    assert page.evaluate(SWEEP) == []
     shot(page, "sso-login")
 
     page.get_by_role("link", name="Log ind med kommunens konto").click()
@@ -56,6 +58,7 @@ def test_someone_the_organisation_does_not_know_gets_a_clear_page(site, page):
 
     expect(page.get_by_role("heading", name="Du blev ikke logget ind")).to_be_visible()
     expect(page.get_by_test_id("sso-refused")).to_contain_text("vikar@example.dk er ikke oprettet i medflow")
+    assert page.evaluate(SWEEP) == []
     shot(page, "sso-refused")
     page.get_by_role("link", name="Tilbage til log ind-siden").click()
     expect(page.get_by_role("link", name="Log ind med kommunens konto")).to_be_visible()
