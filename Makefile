@@ -48,7 +48,8 @@ graphviz:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
 	  else echo "Graphviz (dot) is missing: diagrams are shown as tables. Install the graphviz package."; fi; }
 
-# Node tools the browser tests use (axe-core), pinned by package-lock.json; never served to users.
+# Node tools the tests use (axe-core in the browser tests, a real OpenID Connect provider), pinned by
+# package-lock.json; never served to users.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

@@ -44,8 +44,17 @@ def import_org_file(path: str):
 
 @org_cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-def org_import(file: str) -> None:
-    """Import committees and people from FILE.yaml (idempotent; all-or-nothing)."""
+@click.option("--dry-run", is_flag=True, help="Only show what would change (FILE.csv); write nothing.")
+def org_import(file: str, dry_run: bool) -> None:
+    """Import committees and people from FILE.yaml, or people from HR's FILE.csv (all-or-nothing).
+
+    A CSV import is a full list: people missing from it are deactivated, never deleted.
+    """
+    if file.lower().endswith(".csv"):
+        from medflow.cli_people import import_people_csv
+
+        import_people_csv(file, dry_run)
+        return
     try:
         result = import_org_file(file)
     except DefinitionError as exc:
@@ -219,6 +228,7 @@ def demo() -> None:
     _print_login_hints(spec)
     _mail_demo()
     _retention_demo()
+    _ops_demo()
 
 
 def _mail_demo() -> None:
@@ -238,6 +248,12 @@ def _retention_demo() -> None:
         click.echo(f"Data protection: case #{made.anonymised} was anonymised after the retention period; "
                    f"`medflow retention --dry-run --now {made.due_on.date().isoformat()}` lists "
                    f"case #{made.due_soon}.")
+
+
+def _ops_demo() -> None:
+    from medflow.demo_ops import load_ops_demo
+
+    load_ops_demo(db.session)
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:
@@ -273,6 +289,10 @@ def _create_app(*_args, **_kwargs):
 cli = FlaskGroup(create_app=_create_app, help="medflow: the MED case engine.")
 for command in (org_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli,
                 person_cli, retention_command):
+    cli.add_command(command)
+from medflow.cli_ops import COMMANDS as OPS_COMMANDS  # noqa: E402 - serve, backup, restore, doctor
+
+for command in OPS_COMMANDS:
     cli.add_command(command)
 
 

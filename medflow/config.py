@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 from medflow.domain.calendar import DEFAULT_ZONE
+from medflow.ops_config import ops_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
@@ -89,4 +90,5 @@ def from_env(instance: Path) -> dict:
         "MAIL_REPLY_TO": env("MAIL_REPLY_TO"),
         "OUTBOX_KEEP_DAYS": int(env("OUTBOX_KEEP_DAYS", "30")),
         "RETENTION_DAYS": days_setting("RETENTION_DAYS", "1826"),  # closed cases anonymised after this
+        **ops_settings(),
     }

@@ -1,5 +1,6 @@
 """Every model, importable from one place (Alembic and the services use this)."""
 
+from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.cases import ActionItem, Case, CaseEvent
@@ -9,7 +10,7 @@ from medflow.persistence.meetings import CalendarToken, CommunicationLine, Meeti
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
 
-__all__ = ["ActionItem", "ApiToken", "Base", "CalendarToken", "Cascade", "CascadeReceipt", "Case", "CaseEvent",
-           "Committee", "CommunicationLine", "HistoryUnlock", "Level", "MailPreference", "Meeting",
+__all__ = ["ActionItem", "ApiToken", "AuditEntry", "Base", "CalendarToken", "Cascade", "CascadeReceipt", "Case",
+           "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level", "MailPreference", "Meeting",
            "MeetingItem", "Membership", "MinutesAddendum", "Notification", "OutboxMessage", "Person",
            "SentReminder"]

@@ -35,10 +35,15 @@ class Committee(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("committees.id"), index=True)
     kind: Mapped[str | None] = mapped_column(String(40))
     description: Mapped[str | None] = mapped_column(String(1000))
+    cost_centre: Mapped[str | None] = mapped_column(String(40), unique=True)  # HR's code for the workplace
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    successor_id: Mapped[int | None] = mapped_column(ForeignKey("committees.id"))  # took over on close
 
     level: Mapped[Level] = relationship(back_populates="committees")
-    parent: Mapped[Committee | None] = relationship(back_populates="children", remote_side=[id])
-    children: Mapped[list[Committee]] = relationship(back_populates="parent", order_by="Committee.name")
+    parent: Mapped[Committee | None] = relationship(
+        back_populates="children", remote_side=[id], foreign_keys=[parent_id])
+    children: Mapped[list[Committee]] = relationship(
+        back_populates="parent", order_by="Committee.name", foreign_keys=[parent_id])
     memberships: Mapped[list[Membership]] = relationship(back_populates="committee")
 
 

@@ -296,3 +296,23 @@ def anonymise_case(
         session.rollback()
         raise StaleVersion(STALE) from None
     return case
+
+
+def transfer_case(
+    session: Session, engines: dict[str, WorkflowEngine], case_id: int, version: int, to_committee_id: int,
+    *, actor_id: int | None, data: dict[str, Any], now: datetime | None = None,
+) -> Case:
+    """Move an open case, state unchanged, to the committee that takes over its holder's work.
+
+    Used when an administrator closes a committee: a `transfer` history row records who moved
+    it and why (`data`), version-guarded like every event.
+    """
+    now = now or utcnow()
+    case = session.get(Case, case_id)
+    if case is None:
+        raise Unknown(_("Case %(id)s was not found."), id=case_id)
+    if _parse_version(version) != case.version:
+        raise StaleVersion(STALE)
+    engine = engines[case.workflow]
+    return _record(session, case, engine, "transfer", actor_id, case.state, to_committee_id, {}, now,
+                   extra=data)

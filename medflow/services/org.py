@@ -70,7 +70,8 @@ def import_org(session: Session, spec: OrgSpec) -> ImportResult:
         count(new)
     session.flush()
     for c in spec.committees:
-        committees[c.key].parent_id = committees[c.parent].id if c.parent else None
+        if committees[c.key].closed_at is None:  # a closed committee stays detached from the tree
+            committees[c.key].parent_id = committees[c.parent].id if c.parent else None
     for p in spec.people:
         workplace = committees[p.workplace].id if p.workplace else None
         row, new = _upsert(people, p.email, Person, email=p.email, name=p.name,

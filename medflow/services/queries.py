@@ -36,6 +36,7 @@ def all_committees(session: Session) -> list[Committee]:
     """Return every committee, top level first, then by name."""
     return list(session.scalars(
         select(Committee).join(Level).options(selectinload(Committee.level))
+        .where(Committee.closed_at.is_(None))
         .order_by(Level.rank, Committee.name)
     ))
 
@@ -179,5 +180,6 @@ def org_chart(session: Session) -> list[Committee]:
         select(Committee).join(Level)
         .options(selectinload(Committee.level), selectinload(Committee.memberships)
                  .selectinload(Membership.person))
+        .where(Committee.closed_at.is_(None))
         .order_by(Level.rank, Committee.name)
     ))

@@ -35,6 +35,12 @@ def register_blueprints(app: Flask) -> None:
 
     admin_export.init_app(app)
     init_meetings(app)
+    from medflow.web import ops
+
+    ops.init_app(app)
+    from medflow.web import sso
+
+    sso.init_app(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__

@@ -59,6 +59,10 @@ def login():
     """Show the login form; log in with email and password."""
     form = LoginForm()
     status = 200
+    from medflow.web.sso import password_login_enabled
+
+    if request.method == "POST" and not password_login_enabled():
+        abort(403)  # only single sign-on here
     if form.validate_on_submit():
         person = authenticate(db.session, form.email.data, form.password.data)
         if person is not None:

@@ -70,9 +70,11 @@ SHOW_LABELS = {
 }
 # Events that are no transition of the workflow: how a case was opened.
 OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("Published"),
-                  "anonymise": lazy_gettext("Anonymised")}  # retention: not a transition either
+                  "anonymise": lazy_gettext("Anonymised"),  # retention: not a transition either
+                  "transfer": lazy_gettext("Moved: the committee was closed")}
 # Event data shown in words elsewhere on the timeline (the deadline rule) or internal (a cascade's id).
-HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "cascade_id", "retention_days"})
+HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "cascade_id", "retention_days",
+                               "closed_committee"})
 VALUE_LABELS = {"outcome": OUTCOME_LABELS, "risk_level": RISK_LABELS, "category": dict(CATEGORY_CHOICES)}
 
 

@@ -1,12 +1,12 @@
-"""Pages for administrators under /admin; each module adds its views to this blueprint."""
+"""Administration pages under /admin (admins only: `guard` refuses everyone else): one module per page group."""
 
 from flask import Blueprint, Flask
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
+from medflow.web.admin import audit, committees, guard, mail, people  # noqa: E402, F401 - they add the routes
+
 
 def init_app(app: Flask) -> None:
-    """Load the admin modules and register the blueprint."""
-    from medflow.web.admin import mail  # noqa: F401 - adds its views to bp
-
+    """Register the admin blueprint with every module's views."""
     app.register_blueprint(bp)

@@ -1,0 +1,35 @@
+"""Settings for running medflow in production: proxy, secure cookies, single sign-on."""
+
+from __future__ import annotations
+
+import os
+
+FALSE = ("0", "false", "no", "off")
+
+
+def _proxies(raw: str | None) -> int:
+    """Return how many reverse proxies to trust (0: none); TRUSTED_PROXIES must be a whole number."""
+    if not raw:
+        return 0
+    if not raw.strip().isdigit():
+        raise ValueError(f"TRUSTED_PROXIES must be a whole number of proxies, not {raw!r}")
+    return int(raw)
+
+
+def ops_settings() -> dict:
+    """Return the production settings read from environment variables."""
+    env = os.environ.get
+    https = env("MEDFLOW_BASE_URL", "").startswith("https://")
+    return {
+        "TRUSTED_PROXIES": _proxies(env("TRUSTED_PROXIES") or env("PROXY_FIX")),
+        "SESSION_COOKIE_SECURE": https,
+        "REMEMBER_COOKIE_SECURE": https,
+        "PREFERRED_URL_SCHEME": "https" if https else "http",
+        "OIDC_ISSUER": (env("OIDC_ISSUER") or "").rstrip("/") or None,
+        "OIDC_CLIENT_ID": env("OIDC_CLIENT_ID"),
+        "OIDC_CLIENT_SECRET": env("OIDC_CLIENT_SECRET"),
+        "OIDC_EMAIL_CLAIM": env("OIDC_EMAIL_CLAIM", "email"),
+        "OIDC_SCOPES": env("OIDC_SCOPES", "openid email profile"),
+        "OIDC_CLOCK_SKEW": int(env("OIDC_CLOCK_SKEW", "60")),
+        "PASSWORD_LOGIN": env("PASSWORD_LOGIN", "true").lower() not in FALSE,
+    }

@@ -1,0 +1,1 @@
+"""Organisation administration: committees, people and roles, each change audited."""

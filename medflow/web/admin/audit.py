@@ -1,0 +1,22 @@
+"""The audit page: every change to the organisation, who made it, when, before and after."""
+
+from __future__ import annotations
+
+from flask import render_template, request
+
+from medflow.extensions import db
+from medflow.services import audit as service
+from medflow.web.admin import bp
+
+PER_PAGE = 50
+
+
+@bp.get("/audit")
+def audit():
+    """List audit rows, newest first, optionally one kind of change; 50 a page."""
+    page = request.args.get("page", "1")
+    page = int(page) if page.isdigit() and int(page) > 0 else 1
+    action = request.args.get("action") or None
+    rows, total = service.entries(db.session, page=page, per_page=PER_PAGE, action=action)
+    return render_template("admin/audit.html", rows=rows, total=total, page=page, per_page=PER_PAGE,
+                           action=action, actions=service.actions(db.session))
