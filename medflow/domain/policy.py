@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from medflow.domain.definitions import TransitionDef
+from medflow.domain.definitions import SUBMITTER, TransitionDef
 
 CONFIDENTIAL_ROLES = frozenset({"chair", "vice_chair"})
 
 
+def handles_own_case(transition: TransitionDef, roles: Iterable[str]) -> bool:
+    """Tell whether `transition` is a handling event fired by the case's own submitter.
+
+    Nobody decides their own case: whoever submitted it (their roles then include `submitter`)
+    keeps the submitter's events (withdraw, reopen ...) but not the committee's, even as chair.
+    """
+    return SUBMITTER in roles and SUBMITTER not in transition.roles
+
+
 def may_fire(transition: TransitionDef, roles: Iterable[str]) -> bool:
-    """Tell whether someone holding `roles` may fire `transition`."""
-    return not set(transition.roles).isdisjoint(roles)
+    """Tell whether someone holding `roles` may fire `transition` (never a handling event on their own case)."""
+    roles = frozenset(roles)
+    return not set(transition.roles).isdisjoint(roles) and not handles_own_case(transition, roles)
 
 
 def may_see(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, Flask, Request, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import login_required, login_user, logout_user
@@ -48,10 +50,18 @@ def require_token() -> None:
 
 
 def safe_next(target: str | None, default: str) -> str:
-    """Return `target` if it is a path on this site, else `default` (no open redirects)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return default
+    """Return `target` if it is a path on this site, else `default` (no open redirects).
+
+    Browsers drop tabs and newlines from a URL and read a backslash as a slash, so a tab or a
+    backslash after the first slash would lead to another site as "//x" does: any space, control
+    character or backslash is refused.
+    """
+    if not target or not target.isprintable() or any(ch.isspace() or ch == "\\" for ch in target):
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return default
+    return target
 
 
 @bp.route("/login", methods=["GET", "POST"])
