@@ -19,6 +19,7 @@ from medflow.domain.org import parse_org
 from medflow.domain.topics import load_topics
 from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
+from medflow.security_cli import add_commands as add_security_commands
 from medflow.services import org as org_service
 from medflow.services import users as user_service
 from medflow.workflows import TOPICS_FILE_NAME, topics
@@ -26,6 +27,7 @@ from medflow.workflows import TOPICS_FILE_NAME, topics
 org_cli = AppGroup("org", help="The MED organisation: committees and people.")
 users_cli = AppGroup("users", help="Passwords and API tokens.")
 workflows_cli = click.Group("workflows", help="Workflow definitions.")
+add_security_commands(users_cli)  # deactivate, tokens, revoke-token
 DEMO_PASSWORD = "demo-medflow"
 
 
@@ -72,7 +74,7 @@ def users_set_password(email: str, password: str | None) -> None:
 def users_token(email: str) -> None:
     """Print a new API token for EMAIL (only a hash is stored)."""
     try:
-        click.echo(user_service.issue_token(db.session, email))
+        click.echo(user_service.issue_token(db.session, email, current_app.config["API_TOKEN_DAYS"]))
     except MedflowError as exc:
         _fail(str(exc))
 
