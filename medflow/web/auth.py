@@ -14,6 +14,7 @@ from medflow.persistence.models import Person
 from medflow.services.tokens import check_token
 from medflow.services.users import authenticate, end_sessions, person_for_session, person_for_token
 from medflow.web.forms import LoginForm
+from medflow.web.ratelimit import login_limits
 
 bp = Blueprint("auth", __name__)
 API_BLUEPRINTS = frozenset({"api", "api_notify"})  # CSRF-exempt, so bearer tokens only
@@ -76,6 +77,7 @@ def safe_next(target: str | None, default: str) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@login_limits
 def login():
     """Show the login form; log in with email and password."""
     form = LoginForm()

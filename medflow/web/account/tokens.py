@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from medflow.extensions import db
 from medflow.services import tokens as token_service
 from medflow.services import users as user_service
+from medflow.web.ratelimit import new_token_limit
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
@@ -31,6 +32,7 @@ def tokens():
 
 @bp.post("/tokens")
 @login_required
+@new_token_limit
 def make_token():
     """Make a new API token for me and show it once."""
     token = user_service.issue_token(db.session, current_user.email, current_app.config["API_TOKEN_DAYS"])

@@ -1,0 +1,58 @@
+"""Security headers on every answer, Secure cookies over HTTPS, and a quiet Server header.
+
+The Content-Security-Policy allows only this site's own scripts, styles and images (no inline
+script or style, no `unsafe-inline`): templates keep their CSS and JavaScript in /static, and
+the Graphviz diagrams embedded in pages use SVG presentation attributes, not style attributes.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.serving import WSGIRequestHandler
+
+from medflow.web import ratelimit
+
+CSP = "; ".join((
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+))
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+HSTS = "max-age=31536000; includeSubDomains"
+SERVER_NAME = "medflow"
+
+
+def _add_headers(response: Response) -> Response:
+    """Set the security headers (HSTS only on HTTPS, where browsers honour it)."""
+    for name, value in HEADERS.items():
+        response.headers.setdefault(name, value)
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
+    return response
+
+
+def _version_string(_handler: WSGIRequestHandler) -> str:
+    """Name the development server "medflow" instead of Werkzeug and Python with their versions."""
+    return SERVER_NAME
+
+
+def init_app(app: Flask) -> None:
+    """Add the headers, trust MEDFLOW_TRUSTED_PROXIES proxies' X-Forwarded-*, bind the rate limits."""
+    if proxies := app.config.get("TRUSTED_PROXIES"):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+    WSGIRequestHandler.version_string = _version_string  # `medflow run` (gunicorn says just "gunicorn")
+    app.after_request(_add_headers)
+    ratelimit.init_app(app)
