@@ -12,6 +12,7 @@ from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
 from medflow.app import create_app
 from medflow.config import data_dir
+from medflow.demo_security import load_security_demo
 from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
 from medflow.domain.loader import load_workflows
@@ -187,6 +188,7 @@ def demo() -> None:
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
+    load_security_demo(current_app.config["API_TOKEN_DAYS"])
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:
