@@ -20,6 +20,7 @@ TOKEN_OWNER = "admin@example.dk"
 
 
 def _person(email: str) -> Person | None:
+    """Return the demo person with this email, if the demo organisation has them."""
     return db.session.scalar(select(Person).where(Person.email == email))
 
 

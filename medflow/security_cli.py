@@ -14,11 +14,13 @@ from medflow.services import users as user_service
 
 
 def _fail(message: str) -> None:
+    """Print the error and stop with exit status 1."""
     click.echo(f"Error: {message}", err=True)
     sys.exit(1)
 
 
 def _when(value) -> str:
+    """Show a time to the minute, or "-" when there is none."""
     return value.strftime("%Y-%m-%d %H:%M") if value else "-"
 
 
