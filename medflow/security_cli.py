@@ -27,10 +27,19 @@ def _when(value) -> str:
 def deactivate(email: str) -> None:
     """Deactivate EMAIL: no more log-ins or API calls, and every session of theirs ends."""
     try:
-        user_service.deactivate(db.session, email)
+        user_service.set_active(db.session, email, False)
     except MedflowError as exc:
         _fail(str(exc))
     click.echo(f"Deactivated {email}; their sessions have ended.")
+
+
+def activate(email: str) -> None:
+    """Let EMAIL log in and use their live API tokens again."""
+    try:
+        user_service.set_active(db.session, email, True)
+    except MedflowError as exc:
+        _fail(str(exc))
+    click.echo(f"Activated {email}.")
 
 
 def list_tokens(email: str) -> None:
@@ -60,5 +69,6 @@ def revoke_token(token_id: int) -> None:
 def add_commands(users: AppGroup) -> None:
     """Attach these commands to the `medflow users` group."""
     users.command("deactivate")(click.argument("email")(deactivate))
+    users.command("activate")(click.argument("email")(activate))
     users.command("tokens")(click.argument("email")(list_tokens))
     users.command("revoke-token")(click.argument("token_id", type=int)(revoke_token))

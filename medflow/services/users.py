@@ -51,10 +51,10 @@ def end_sessions(session: Session, person: Person) -> None:
     session.commit()
 
 
-def deactivate(session: Session, email: str) -> Person:
-    """Stop a person from logging in or using the API, and end their sessions."""
+def set_active(session: Session, email: str, active: bool) -> Person:
+    """Let a person log in and use the API again, or stop them (ending every session of theirs)."""
     person = find_person(session, email)
-    person.active = False
+    person.active = active
     end_sessions(session, person)
     return person
 

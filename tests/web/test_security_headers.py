@@ -72,6 +72,13 @@ def test_a_secure_session_cookie_is_set_on_log_in(app, pages, monkeypatch):
     assert cookie.startswith("session=") and "; Secure" in cookie and "; HttpOnly" in cookie
 
 
+def test_pages_with_graphviz_drawings_have_no_inline_style(pages, api):
+    case = api("anna").submit()
+    for path in ("/flowchart", "/workflows/question", f"/cases/{case['id']}/diagram"):
+        html = pages("anna").get(path).text
+        assert "<svg" in html and not re.search(r"<style|\sstyle=|<script(?![^>]*src=)", html), path
+
+
 INLINE = [
     (re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I), "inline <script>"),
     (re.compile(r"<style\b", re.I), "inline <style>"),

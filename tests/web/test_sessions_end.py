@@ -71,6 +71,11 @@ def test_deactivation_ends_sessions_and_tokens(app, pages, api, anna_password):
     assert token_client.get("/notifications").status_code == 401
     refused = pages().post("/login", data={"email": "anna@example.dk", "password": PASSWORD})
     assert refused.status_code == 401
+    result = app.test_cli_runner().invoke(cli, ["users", "activate", "anna@example.dk"])
+    assert (result.exit_code, result.output) == (0, "Activated anna@example.dk.\n")
+    assert client.get("/cases").status_code == 302  # the old session stays ended
+    assert token_client.get("/notifications").status_code == 200
+    assert _logged_in(pages).get("/cases").status_code == 200
 
 
 def test_a_forged_session_id_without_the_token_is_refused(app, pages, anna_password):
