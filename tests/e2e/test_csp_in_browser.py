@@ -39,3 +39,12 @@ def test_the_main_pages_have_no_csp_violations(as_user):
     lene.locator("#topic").select_option(index=1)  # our own script still runs
     expect(lene.locator("#goes-to")).to_be_visible()
     assert found == []
+
+
+def test_the_public_pages_have_no_csp_violations(page: Page):
+    found = violations(page)
+    for path in ("/login", "/flowchart", "/guide", "/workflows/question", "/no-such-page"):
+        page.goto(path)
+        page.wait_for_load_state("load")
+    page.goto("/login")
+    assert found == []
