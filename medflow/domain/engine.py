@@ -12,13 +12,11 @@ from collections.abc import Iterable
 
 from transitions import Machine, MachineError
 
+from medflow.domain import policy
 from medflow.domain.definitions import TransitionDef, WorkflowDefinition
 from medflow.domain.errors import Invalid, NotAllowed, NotPossible, _
 from medflow.domain.guards import GUARDS, FireContext, failing_guard
-from medflow.domain.policy import handles_own_case, may_fire
-
-OWN_CASE = _("You submitted this case, so you may not %(event)s it: someone else in the committee "
-             "must handle it.")
+from medflow.domain.policy import may_fire
 
 
 class _Token:
@@ -72,11 +70,8 @@ class WorkflowEngine:
     def check(self, state: str, event: str, roles: Iterable[str]) -> TransitionDef:
         """Return the transition `event` would take, or raise why it may not be fired."""
         transition = self._transition(state, event)
-        roles = frozenset(roles)
         if not may_fire(transition, roles):
-            if handles_own_case(transition, roles) and not set(transition.roles).isdisjoint(roles):
-                raise NotAllowed(OWN_CASE, event=event)
-            raise NotAllowed(_("You may not %(event)s this case."), event=event)
+            raise NotAllowed(policy.refusal(transition, roles), event=event)
         return transition
 
     def fire(self, state: str, event: str, roles: Iterable[str], ctx: FireContext) -> str:

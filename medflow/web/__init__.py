@@ -10,13 +10,13 @@ from medflow import __version__
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
     from medflow import notify
-    from medflow.web import auth, cases, committees, display, errors, home, notify_pages, org, pages, security
-    from medflow.web.account.tokens import bp as account_bp
+    from medflow.web import auth, cases, committees, display, errors, home, notify_pages, org, pages
     from medflow.web.api import bp as api_bp
     from medflow.web.api_notify import bp as api_notify_bp
     from medflow.web.flowchart import bp as flowchart_bp
+    from medflow.web.security import init_app as init_security
 
-    security.init_app(app)  # headers, proxies and rate limits; before the blueprints it limits
+    init_security(app)  # headers, rate limits (before the blueprints they limit), /account/tokens
     auth.init_app(app)
     errors.init_app(app)
     display.init_app(app)
@@ -26,7 +26,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_notify_bp)
     notify.init_app(app)
     notify_pages.init_app(app)
-    for blueprint in (home.bp, cases.bp, committees.bp, org.bp, account_bp):
+    for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = __version__
 

@@ -12,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.serving import WSGIRequestHandler
 
 from medflow.web import ratelimit
+from medflow.web.account.tokens import bp as account_bp
 
 CSP = "; ".join((
     "default-src 'self'",
@@ -50,9 +51,13 @@ def _version_string(_handler: WSGIRequestHandler) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Add the headers, trust MEDFLOW_TRUSTED_PROXIES proxies' X-Forwarded-*, bind the rate limits."""
+    """Add the headers, trust MEDFLOW_TRUSTED_PROXIES proxies' X-Forwarded-*, bind the rate limits.
+
+    Also registers the API tokens pages (/account/tokens), whose token making is rate limited.
+    """
     if proxies := app.config.get("TRUSTED_PROXIES"):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     WSGIRequestHandler.version_string = _version_string  # `medflow run` (gunicorn says just "gunicorn")
     app.after_request(_add_headers)
     ratelimit.init_app(app)
+    app.register_blueprint(account_bp)
