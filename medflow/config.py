@@ -44,10 +44,31 @@ def _secret_key(instance: Path) -> str:
     return path.read_text().strip()
 
 
+def _flag(raw: str | None) -> bool:
+    """Read an on/off setting: 1, true, yes or on (any case) mean on."""
+    return (raw or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def security_settings(env) -> dict:
+    """Return the log-in, cookie, header and API token settings (see README: Security)."""
+    scheme = env("PREFERRED_URL_SCHEME", "http")
+    return {
+        "PREFERRED_URL_SCHEME": scheme,
+        "SESSION_COOKIE_SECURE": _flag(env("SESSION_COOKIE_SECURE")) or scheme == "https",
+        "API_TOKEN_DAYS": int(env("API_TOKEN_DAYS", "90")),
+        "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_LOGIN_ACCOUNT": env("RATELIMIT_LOGIN_ACCOUNT", "10 per 15 minutes"),
+        "RATELIMIT_LOGIN_ADDRESS": env("RATELIMIT_LOGIN_ADDRESS", "50 per 15 minutes"),
+        "RATELIMIT_TOKEN": env("RATELIMIT_TOKEN", "30 per 15 minutes"),
+        "TRUSTED_PROXIES": int(env("MEDFLOW_TRUSTED_PROXIES", "0")),
+    }
+
+
 def from_env(instance: Path) -> dict:
     """Return the configuration read from environment variables."""
     env = os.environ.get
     return {
+        **security_settings(env),  # log-in, cookies, headers, API tokens
         "SECRET_KEY": _secret_key(instance),
         "SQLALCHEMY_DATABASE_URI": database_url(env("DATABASE_URL"), instance),
         "WORKFLOWS_DIR": env("MEDFLOW_WORKFLOWS_DIR", str(data_dir("workflows"))),
@@ -74,24 +95,4 @@ def from_env(instance: Path) -> dict:
         "MAIL_TIMEOUT": float(env("MAIL_TIMEOUT", "10")),
         "MAIL_SEND_ON_COMMIT": env("MAIL_SEND_ON_COMMIT", "1").lower() not in ("0", "false", "no"),
         "BASE_URL": env("MEDFLOW_BASE_URL", "http://127.0.0.1:5000"),
-        **security_settings(env),
-    }
-
-
-def _flag(raw: str | None) -> bool:
-    return (raw or "").strip().lower() in ("1", "true", "yes", "on")
-
-
-def security_settings(env) -> dict:
-    """Return the log-in, cookie, header and API token settings (see README: Security)."""
-    scheme = env("PREFERRED_URL_SCHEME", "http")
-    return {
-        "PREFERRED_URL_SCHEME": scheme,
-        "SESSION_COOKIE_SECURE": _flag(env("SESSION_COOKIE_SECURE")) or scheme == "https",
-        "API_TOKEN_DAYS": int(env("API_TOKEN_DAYS", "90")),
-        "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
-        "RATELIMIT_LOGIN_ACCOUNT": env("RATELIMIT_LOGIN_ACCOUNT", "10 per 15 minutes"),
-        "RATELIMIT_LOGIN_ADDRESS": env("RATELIMIT_LOGIN_ADDRESS", "50 per 15 minutes"),
-        "RATELIMIT_TOKEN": env("RATELIMIT_TOKEN", "30 per 15 minutes"),
-        "TRUSTED_PROXIES": int(env("MEDFLOW_TRUSTED_PROXIES", "0")),
     }
