@@ -13,6 +13,7 @@ from flask.cli import AppGroup, FlaskGroup, with_appcontext
 from medflow.app import create_app
 from medflow.cli_data import person_cli, retention_command
 from medflow.config import data_dir
+from medflow.demo_security import load_security_demo
 from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
 from medflow.domain.loader import load_workflows
@@ -20,6 +21,7 @@ from medflow.domain.org import parse_org
 from medflow.domain.topics import load_topics
 from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
+from medflow.security_cli import add_commands as add_security_commands
 from medflow.services import org as org_service
 from medflow.services import users as user_service
 from medflow.services.meetings.demo import load_demo_meetings
@@ -28,6 +30,7 @@ from medflow.workflows import TOPICS_FILE_NAME, engines, topics
 org_cli = AppGroup("org", help="The MED organisation: committees and people.")
 users_cli = AppGroup("users", help="Passwords and API tokens.")
 workflows_cli = click.Group("workflows", help="Workflow definitions.")
+add_security_commands(users_cli)  # deactivate, tokens, revoke-token
 DEMO_PASSWORD = "demo-medflow"
 
 
@@ -83,7 +86,7 @@ def users_set_password(email: str, password: str | None) -> None:
 def users_token(email: str) -> None:
     """Print a new API token for EMAIL (only a hash is stored)."""
     try:
-        click.echo(user_service.issue_token(db.session, email))
+        click.echo(user_service.issue_token(db.session, email, current_app.config["API_TOKEN_DAYS"]))
     except MedflowError as exc:
         _fail(str(exc))
 
@@ -229,6 +232,7 @@ def demo() -> None:
     _mail_demo()
     _retention_demo()
     _ops_demo()
+    load_security_demo(current_app.config["API_TOKEN_DAYS"])
 
 
 def _mail_demo() -> None:

@@ -55,10 +55,33 @@ def days_setting(name: str, default: str) -> int:
     return int(raw)
 
 
+def _flag(raw: str | None) -> bool:
+    """Read an on/off setting: 1, true, yes or on (any case) mean on."""
+    return (raw or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def security_settings(env) -> dict:
+    """Return the log-in, cookie, header and API token settings (see README: Security)."""
+    https = env("MEDFLOW_BASE_URL", "").startswith("https://")
+    scheme = env("PREFERRED_URL_SCHEME", "https" if https else "http")
+    secure = _flag(env("SESSION_COOKIE_SECURE")) or scheme == "https"
+    return {
+        "PREFERRED_URL_SCHEME": scheme,
+        "SESSION_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_SECURE": secure,
+        "API_TOKEN_DAYS": int(env("API_TOKEN_DAYS", "90")),
+        "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_LOGIN_ACCOUNT": env("RATELIMIT_LOGIN_ACCOUNT", "10 per 15 minutes"),
+        "RATELIMIT_LOGIN_ADDRESS": env("RATELIMIT_LOGIN_ADDRESS", "50 per 15 minutes"),
+        "RATELIMIT_TOKEN": env("RATELIMIT_TOKEN", "30 per 15 minutes"),
+    }
+
+
 def from_env(instance: Path) -> dict:
     """Return the configuration read from environment variables."""
     env = os.environ.get
     return {
+        **security_settings(env),  # log-in, cookies, headers, API tokens
         "SECRET_KEY": _secret_key(instance),
         "SQLALCHEMY_DATABASE_URI": database_url(env("DATABASE_URL"), instance),
         "WORKFLOWS_DIR": env("MEDFLOW_WORKFLOWS_DIR", str(data_dir("workflows"))),

@@ -19,12 +19,9 @@ def _proxies(raw: str | None) -> int:
 def ops_settings() -> dict:
     """Return the production settings read from environment variables."""
     env = os.environ.get
-    https = env("MEDFLOW_BASE_URL", "").startswith("https://")
-    return {
-        "TRUSTED_PROXIES": _proxies(env("TRUSTED_PROXIES") or env("PROXY_FIX")),
-        "SESSION_COOKIE_SECURE": https,
-        "REMEMBER_COOKIE_SECURE": https,
-        "PREFERRED_URL_SCHEME": "https" if https else "http",
+    return {  # secure cookies and the URL scheme: config.security_settings
+        "TRUSTED_PROXIES": _proxies(
+            env("TRUSTED_PROXIES") or env("MEDFLOW_TRUSTED_PROXIES") or env("PROXY_FIX")),
         "OIDC_ISSUER": (env("OIDC_ISSUER") or "").rstrip("/") or None,
         "OIDC_CLIENT_ID": env("OIDC_CLIENT_ID"),
         "OIDC_CLIENT_SECRET": env("OIDC_CLIENT_SECRET"),

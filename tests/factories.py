@@ -109,9 +109,10 @@ def load_org(session, data: dict[str, Any] | None = None) -> dict[str, str]:
 def log_in_client(app: Flask, client, who: str) -> None:
     """Log a test client in as who@example.dk by setting Flask-Login's session keys."""
     with app.app_context():
-        person_id = db.session.scalar(select(Person.id).where(Person.email == f"{who}@example.dk"))
+        person = db.session.scalar(select(Person).where(Person.email == f"{who}@example.dk"))
+        session_id = person.get_id()  # the id and the person's current session token
     with client.session_transaction() as session:
-        session["_user_id"], session["_fresh"] = str(person_id), True
+        session["_user_id"], session["_fresh"] = session_id, True
 
 
 class ApiClients:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from transitions import Machine, MachineError
 
+from medflow.domain import policy
 from medflow.domain.definitions import TransitionDef, WorkflowDefinition
 from medflow.domain.errors import Invalid, NotAllowed, NotPossible, _
 from medflow.domain.guards import GUARDS, FireContext, Guard, failing_guard
@@ -71,7 +72,7 @@ class WorkflowEngine:
         """Return the transition `event` would take, or raise why it may not be fired."""
         transition = self._transition(state, event)
         if not may_fire(transition, roles):
-            raise NotAllowed(_("You may not %(event)s this case."), event=event)
+            raise NotAllowed(policy.refusal(transition, roles), event=event)
         return transition
 
     def fire(self, state: str, event: str, roles: Iterable[str], ctx: FireContext) -> str:

@@ -4,14 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from medflow.domain.definitions import TransitionDef
+from medflow.domain.definitions import SUBMITTER, TransitionDef
+from medflow.domain.errors import _
 
 CONFIDENTIAL_ROLES = frozenset({"chair", "vice_chair"})
+NO_ROLE = _("You may not %(event)s this case.")
+OWN_CASE = _("You submitted this case, so you may not %(event)s it: someone else in the committee "
+             "must handle it.")
+
+
+def handles_own_case(transition: TransitionDef, roles: Iterable[str]) -> bool:
+    """Tell whether `transition` is a handling event fired by the case's own submitter.
+
+    Nobody decides their own case: whoever submitted it (their roles then include `submitter`)
+    keeps the submitter's events (withdraw, reopen ...) but not the committee's, even as chair.
+    """
+    return SUBMITTER in roles and SUBMITTER not in transition.roles
 
 
 def may_fire(transition: TransitionDef, roles: Iterable[str]) -> bool:
-    """Tell whether someone holding `roles` may fire `transition`."""
-    return not set(transition.roles).isdisjoint(roles)
+    """Tell whether someone holding `roles` may fire `transition` (never a handling event on their own case)."""
+    roles = frozenset(roles)
+    return not set(transition.roles).isdisjoint(roles) and not handles_own_case(transition, roles)
+
+
+def refusal(transition: TransitionDef, roles: Iterable[str]) -> str:
+    """Return why `roles` may not fire `transition`: it is their own case, or they have no role for it."""
+    roles = frozenset(roles)
+    if handles_own_case(transition, roles) and not set(transition.roles).isdisjoint(roles):
+        return OWN_CASE
+    return NO_ROLE
 
 
 def may_see(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint, false
@@ -62,6 +63,8 @@ class Person(Base):
     language: Mapped[str | None] = mapped_column(String(5))
     email_opt_out: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Part of every session's id: a new value (log-out, new password, deactivation) ends them all.
+    session_token: Mapped[str | None] = mapped_column(String(64), default=lambda: new_session_token())
 
     workplace: Mapped[Committee | None] = relationship()
     memberships: Mapped[list[Membership]] = relationship(
@@ -83,7 +86,13 @@ class Person(Base):
         return False
 
     def get_id(self) -> str:
-        return str(self.id)
+        """Return the id a session keeps: the person's id and their current session token."""
+        return f"{self.id}:{self.session_token or ''}"  # no token (never set): no session holds
+
+
+def new_session_token() -> str:
+    """Return a fresh random session token."""
+    return secrets.token_urlsafe(24)
 
 
 class Membership(Base):
@@ -112,5 +121,7 @@ class ApiToken(Base):
     prefix: Mapped[str] = mapped_column(String(12))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     person: Mapped[Person] = relationship(back_populates="tokens")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -13,10 +14,12 @@ from sqlalchemy.orm import Session
 from medflow.domain.errors import Invalid, Unknown, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ApiToken, Person
+from medflow.persistence.org import new_session_token
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 8
 TOKEN_PREFIX = "mf_"
+TOKEN_DAYS = 90  # how long a new API token lives (API_TOKEN_DAYS)
 
 
 def find_person(session: Session, email: str) -> Person:
@@ -37,8 +40,34 @@ def set_password(session: Session, email: str, password: str) -> Person:
     _check_password(password)
     person = find_person(session, email)
     person.password_hash = _hasher.hash(password)
+    person.session_token = new_session_token()  # a new password logs out every earlier session
     session.commit()
     return person
+
+
+def end_sessions(session: Session, person: Person) -> None:
+    """End every session of `person` (log-out): the session id they carry no longer matches."""
+    person.session_token = new_session_token()
+    session.commit()
+
+
+def set_active(session: Session, email: str, active: bool) -> Person:
+    """Let a person log in and use the API again, or stop them (ending every session of theirs)."""
+    person = find_person(session, email)
+    person.active = active
+    end_sessions(session, person)
+    return person
+
+
+def person_for_session(session: Session, session_id: str) -> Person | None:
+    """Return the active person whose current session id this is, else None (ended or forged)."""
+    person_id, _sep, token = session_id.partition(":")
+    if not (person_id.isascii() and person_id.isdigit()) or len(person_id) > 18 or not token:
+        return None
+    person = session.get(Person, int(person_id))
+    if person is None or not person.active:
+        return None
+    return person if secrets.compare_digest(token, person.session_token or "") else None
 
 
 def set_password_hash(session: Session, emails: list[str], password: str) -> int:
@@ -69,11 +98,13 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def issue_token(session: Session, email: str) -> str:
-    """Create an API token for the person and return it; only its hash is kept."""
+def issue_token(session: Session, email: str, days: int = TOKEN_DAYS) -> str:
+    """Create an API token for the person, valid for `days`, and return it; only its hash is kept."""
     person = find_person(session, email)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    session.add(ApiToken(person_id=person.id, token_hash=_digest(token), prefix=token[:10]))
+    now = utcnow()
+    session.add(ApiToken(person_id=person.id, token_hash=_digest(token), prefix=token[:10],
+                         created_at=now, expires_at=now + timedelta(days=days)))
     session.commit()
     return token
 
@@ -88,10 +119,15 @@ def revoke_tokens(session: Session, email: str) -> int:
     return len(live)
 
 
+def token_row(session: Session, token: str) -> ApiToken | None:
+    """Return the stored token row for a presented token (live or not), else None."""
+    return session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
+
+
 def person_for_token(session: Session, token: str) -> Person | None:
-    """Return the active person a live token belongs to, else None."""
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
-    if row is None or row.revoked_at is not None or not row.person.active:
+    """Return the active person a live, unexpired token belongs to, else None."""
+    row = token_row(session, token)
+    if row is None or row.revoked_at is not None or row.expires_at <= utcnow() or not row.person.active:
         return None
     return row.person
 

@@ -18,7 +18,9 @@ def register_blueprints(app: Flask) -> None:
     from medflow.web.flowchart import bp as flowchart_bp
     from medflow.web.mail_pages import init_app as init_mail_pages
     from medflow.web.meetings import init_app as init_meetings  # meetings, their API, the feeds
+    from medflow.web.security import init_app as init_security
 
+    init_security(app)  # headers, rate limits (before the blueprints they limit), /account/tokens
     auth.init_app(app)
     errors.init_app(app)
     display.init_app(app)

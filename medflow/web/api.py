@@ -13,6 +13,7 @@ from medflow.services import queries
 from medflow.services import topics as topic_service
 from medflow.web.auth import require_token
 from medflow.web.display import lang
+from medflow.web.ratelimit import token_limits
 from medflow.web.serialize import case_json, case_route, case_summary, committee_tree, topic_json, workflow_json
 from medflow.workflows import engines, topics
 
@@ -20,6 +21,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
 bp.before_request(require_token)  # the bearer token only, never the session cookie
+token_limits(bp)  # refused tokens per client address (429 with Retry-After)
 
 
 def json_body() -> dict:

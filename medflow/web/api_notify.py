@@ -11,11 +11,13 @@ from medflow.services import cascade_views, cascades, notifications
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
 from medflow.web.notify_json import cascade_json, notification_json, received_json, rollup_json
+from medflow.web.ratelimit import token_limits
 
 bp = Blueprint("api_notify", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
 bp.before_request(require_token)  # the bearer token only, never the session cookie
+token_limits(bp)  # refused tokens per client address (429 with Retry-After)
 
 
 def _keys(body: dict, name: str) -> tuple[str, ...]:

@@ -40,6 +40,7 @@ HTTP_MESSAGES = {
     405: _("This method is not allowed here."),
     409: _("The request conflicts with the current state."),
     413: _("The request is too large."),
+    429: _("Too many requests. Wait a while and try again."),
     500: _("Something went wrong on our side. Nothing was changed."),
 }
 CSRF_MESSAGE = _("The form had expired or did not come from this site, so nothing was saved. "

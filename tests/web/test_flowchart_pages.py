@@ -39,7 +39,8 @@ def test_flowchart_shows_every_topic_in_its_lane_without_login_or_personal_data(
     for t in catalog.topics:
         assert f'data-topic="{t.key}" data-level="{t.level}"' in lanes[t.level]
         assert f'id="topic-{t.key}"' in html  # the drawing's box
-    assert "<svg" in html and "@page { size: A4 landscape" in html
+    assert "<svg" in html and 'href="/static/print-landscape.css"' in html  # A4 landscape, not inline CSS
+    assert "@page { size: A4 landscape" in client.get("/static/print-landscape.css").text
     assert not [name for name in PEOPLE if name in html]
 
 

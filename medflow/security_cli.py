@@ -1,0 +1,74 @@
+"""`medflow users` commands for sessions and API tokens: deactivate, list and revoke tokens."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask.cli import AppGroup
+
+from medflow.domain.errors import MedflowError
+from medflow.extensions import db
+from medflow.services import tokens as token_service
+from medflow.services import users as user_service
+
+
+def _fail(message: str) -> None:
+    """Print the error and stop with exit status 1."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def _when(value) -> str:
+    """Show a time to the minute, or "-" when there is none."""
+    return value.strftime("%Y-%m-%d %H:%M") if value else "-"
+
+
+def deactivate(email: str) -> None:
+    """Deactivate EMAIL: no more log-ins or API calls, and every session of theirs ends."""
+    try:
+        user_service.set_active(db.session, email, False)
+    except MedflowError as exc:
+        _fail(str(exc))
+    click.echo(f"Deactivated {email}; their sessions have ended.")
+
+
+def activate(email: str) -> None:
+    """Let EMAIL log in and use their live API tokens again."""
+    try:
+        user_service.set_active(db.session, email, True)
+    except MedflowError as exc:
+        _fail(str(exc))
+    click.echo(f"Activated {email}.")
+
+
+def list_tokens(email: str) -> None:
+    """List the API tokens of EMAIL: id, prefix, created, expires, last used, state."""
+    try:
+        person = user_service.find_person(db.session, email)
+    except MedflowError as exc:
+        _fail(str(exc))
+    rows = token_service.tokens_of(db.session, person)
+    if not rows:
+        click.echo(f"{email} has no API tokens.")
+    for row in rows:
+        state = "revoked" if row.revoked_at else ("expired" if token_service.is_expired(row) else "live")
+        click.echo(f"{row.id}\t{row.prefix}…\tcreated {_when(row.created_at)}\texpires {_when(row.expires_at)}"
+                   f"\tlast used {_when(row.last_used_at)}\t{state}")
+
+
+def revoke_token(token_id: int) -> None:
+    """Revoke the API token with this id (see `medflow users tokens EMAIL`)."""
+    try:
+        row = token_service.revoke_token(db.session, None, token_id)
+    except MedflowError as exc:
+        _fail(str(exc))
+    click.echo(f"Revoked token {row.id} ({row.prefix}…) of {row.person.email}.")
+
+
+def add_commands(users: AppGroup) -> None:
+    """Attach these commands to the `medflow users` group."""
+    users.command("deactivate")(click.argument("email")(deactivate))
+    users.command("activate")(click.argument("email")(activate))
+    users.command("tokens")(click.argument("email")(list_tokens))
+    users.command("revoke-token")(click.argument("token_id", type=int)(revoke_token))
