@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import MedflowError
 from medflow.persistence.models import ActionItem, Case, CaseEvent, HistoryUnlock, Notification
-from medflow.services.cases import anonymise_case
+from medflow.services.system_changes import anonymise_case
 
 RETENTION_DAYS = 1826  # five years
 # Keys of case, history and notification data that are no free text and are kept.

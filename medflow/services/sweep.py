@@ -24,10 +24,10 @@ from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, Membership, Person, SentReminder
 from medflow.services.cascades import PUBLISHER_ROLES
 from medflow.services.cascades import WORKFLOW as CASCADE
-from medflow.services.cases import fire_system_event
 from medflow.services.meetings.communication import task_reminders
 from medflow.services.notifications import MailSettings, committee_people, notify
 from medflow.services.retention import RETENTION_DAYS, anonymise_due
+from medflow.services.system_changes import fire_system_event
 from medflow.services.tree import load_tree
 
 

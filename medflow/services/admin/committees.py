@@ -11,7 +11,7 @@ from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Committee, Membership, Person
 from medflow.services import audit
 from medflow.services.admin import lookup
-from medflow.services.cases import transfer_case
+from medflow.services.system_changes import transfer_case
 
 
 def _check_parent(child: Committee, parent: Committee | None) -> None:
