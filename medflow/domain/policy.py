@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from medflow.domain.definitions import TransitionDef
+from medflow.domain.visibility import OFFICERS, Level, Viewer, level_of
 
-CONFIDENTIAL_ROLES = frozenset({"chair", "vice_chair"})
+CONFIDENTIAL_ROLES = OFFICERS  # who reads a confidential case where it is now
 
 
 def may_fire(transition: TransitionDef, roles: Iterable[str]) -> bool:
@@ -15,12 +16,10 @@ def may_fire(transition: TransitionDef, roles: Iterable[str]) -> bool:
 
 
 def may_see(
-    *, is_admin: bool, is_submitter: bool, confidential: bool, roles_in_holders: Iterable[str]
+    *, is_admin: bool, is_submitter: bool, confidential: bool, roles_in_holders: Iterable[str],
+    roles_in_holder: Iterable[str] = (),
 ) -> bool:
-    """Tell whether a person may see a case, given their roles in committees that held it."""
-    if is_admin or is_submitter:
-        return True
-    roles = set(roles_in_holders)
-    if confidential:
-        return not roles.isdisjoint(CONFIDENTIAL_ROLES)
-    return bool(roles)
+    """Tell whether a person sees a case at all (in full or redacted); the rule is `visibility.RULE`."""
+    viewer = Viewer(is_admin=is_admin, is_submitter=is_submitter, roles_in_holder=frozenset(roles_in_holder),
+                    roles_in_held=frozenset(roles_in_holders) | frozenset(roles_in_holder))
+    return level_of(viewer, confidential) > Level.NONE

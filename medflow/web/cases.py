@@ -8,15 +8,18 @@ from flask_login import current_user, login_required
 
 from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, MedflowError, NotPossible, StaleVersion
+from medflow.domain.visibility import Level
 from medflow.extensions import db
 from medflow.i18n import translate_error
 from medflow.persistence.models import Case
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
+from medflow.services.access import case_view
 from medflow.web.actions import action_forms
 from medflow.web.display import event_label, lang, topic_groups
 from medflow.web.forms import NewCaseForm, SelectChoice
+from medflow.web.redacted import render_redacted
 from medflow.workflows import engines, topics
 
 bp = Blueprint("cases", __name__)
@@ -89,8 +92,9 @@ def render_case(case: Case, *, status: int = 200, problem: str | None = None,
 
 @bp.get("/cases/<int:case_id>")
 def show(case_id: int):
-    """Show one case I may see."""
-    return render_case(case_service.visible_case(db.session, current_user, case_id))
+    """Show one case I may see: in full, or redacted when I may only see that it exists."""
+    view = case_view(db.session, current_user, case_id)
+    return render_case(view.case) if view.level == Level.FULL else render_redacted(view.case)
 
 
 def _problem(error: MedflowError) -> tuple[int, str]:

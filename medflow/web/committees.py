@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 
 from medflow.extensions import db
 from medflow.services import queries
+from medflow.services.visibility import redact_for
 from medflow.web.display import lang
 from medflow.workflows import engines
 
@@ -53,9 +54,11 @@ def inbox(key: str):
         state=state, workflow=workflow, page=page, size=current_app.config["PAGE_SIZE"],
     )
     result = queries.inbox(db.session, current_user, committee, wanted)
+    shown = redact_for(db.session, current_user, [c for _group, c in result.items])
+    items = [(group, c) for (group, _case), c in zip(result.items, shown, strict=True)]
     pages = max((result.total + wanted.size - 1) // wanted.size, 1)
     return render_template(
-        "committees/inbox.html", committee=committee, sections=_sections(result.items),
+        "committees/inbox.html", committee=committee, sections=_sections(items),
         total=result.total, page=page, pages=pages, state=state, workflow=workflow,
         states=states, workflows=[(n, e.definition.label.get(lang())) for n, e in engines().items()],
     )
