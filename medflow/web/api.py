@@ -117,5 +117,6 @@ def committee_cases(key: str):
     readable = fully_visible_ids(db.session, current_user, (c.id for c in result.items))
     return jsonify(
         committee=key, page=page, page_size=size, total=result.total,
-        cases=[case_summary(c) if c.id in readable else redacted_summary(c) for c in result.items],
+        cases=[{**case_summary(c), "redacted": False} if c.id in readable else redacted_summary(c)
+               for c in result.items],
     )
