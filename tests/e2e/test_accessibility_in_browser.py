@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import PASSWORD, shot
-from tests.e2e.test_journey_in_browser import case_id_of
-from tests.e2e.test_refusals_in_browser import submit_question
+from tests.helpers.browser import case_id_of, submit_question
 
 SWEEP = (Path(__file__).parent / "a11y_sweep.js").read_text(encoding="utf-8")
 PAGES = ("/login", "/cases", "/cases/new", "/cases/{case}", "/committees/lok-skole", "/org", "/flowchart",

@@ -2,70 +2,18 @@
 
 from __future__ import annotations
 
-import email
-import socket
 from datetime import timedelta
-from email.policy import default as default_policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from medflow.cli import cli
 from medflow.extensions import db
-from medflow.notify import smtp_settings, wait_for_delivery
+from medflow.notify import smtp_settings
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import OutboxMessage, Person
 from medflow.services.outbox import claim, deliver_due
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        parsed = email.message_from_bytes(envelope.content, policy=default_policy)
-        self.messages.append((list(envelope.rcpt_tos), parsed))
-        return "250 Message accepted for delivery"
-
-    def to(self, address: str) -> list[email.message.EmailMessage]:
-        return [m for rcpt, m in self.messages if address in rcpt]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class SmtpServer:
-    """Start and stop an aiosmtpd server on a fixed local port."""
-
-    def __init__(self, port: int) -> None:
-        self.port, self.inbox, self.controller = port, Inbox(), None
-
-    def start(self) -> SmtpServer:
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-        return self
-
-    def stop(self) -> None:
-        if self.controller is not None:
-            self.controller.stop()
-            self.controller = None
-
-
-def serve_mail(app, *, timeout: float, send_on_commit: bool, wait: float):
-    """Point the app at a local SMTP server on a free port (not started yet); stop it afterwards."""
-    server = SmtpServer(free_port())
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port, MAIL_FROM="med@example.dk",
-                      BASE_URL="https://med.example.dk", MAIL_TIMEOUT=timeout,
-                      MAIL_SEND_ON_COMMIT=send_on_commit)
-    yield server
-    assert wait_for_delivery(wait)
-    server.stop()
+from tests.helpers.mail import outbox, serve_mail
 
 
 @pytest.fixture
@@ -77,13 +25,6 @@ def smtp(app):
 def deliver(app, now=None):
     with app.app_context():
         return deliver_due(db.session, smtp_settings(), now=now)
-
-
-def outbox(app) -> list[OutboxMessage]:
-    with app.app_context():
-        rows = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).all()
-        db.session.expunge_all()
-        return rows
 
 
 def test_mail_reaches_the_committee_in_danish_with_a_link(app, api, smtp):
