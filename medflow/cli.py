@@ -21,7 +21,8 @@ from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
 from medflow.services import org as org_service
 from medflow.services import users as user_service
-from medflow.workflows import TOPICS_FILE_NAME, topics
+from medflow.services.demo_confidential import add_confidential_case
+from medflow.workflows import TOPICS_FILE_NAME, engines, topics
 
 org_cli = AppGroup("org", help="The MED organisation: committees and people.")
 users_cli = AppGroup("users", help="Passwords and API tokens.")
@@ -185,6 +186,8 @@ def demo() -> None:
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
+    _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
+                 add_confidential_case(db.session, engines()))
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:
@@ -201,7 +204,8 @@ def demo_journey(spec) -> list[tuple[str, str]]:
         if committee in chairs:
             steps.append((chairs[committee].email, f"chair of {names[committee]}"))
         committee = parents[committee]
-    steps += [(p.email, "administrator: sees every case") for p in spec.people if p.admin][:1]
+    steps += [(p.email, "administrator: sees every case (a confidential one only as a number and state)")
+              for p in spec.people if p.admin][:1]
     return steps
 
 
@@ -211,6 +215,14 @@ def _print_login_hints(spec) -> None:
     for email, what in demo_journey(spec):
         click.echo(f"  {email:36} {what}")
     click.echo("Everyone else is listed on the Organisation page (/org).")
+
+
+def _print_hints(heading: str, hints: list[tuple[str, str]]) -> None:
+    """Print a demo feature's (email, what to try) lines under a heading, if it has any."""
+    if hints:
+        click.echo(heading)
+        for email, what in hints:
+            click.echo(f"  {email:36} {what}")
 
 
 def _create_app(*_args, **_kwargs):
