@@ -184,7 +184,7 @@ def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
         assert (body.get_json()["description"] == "Hemmelig tekst") is (level == Level.FULL)
 
 
-@settings(max_examples=25, derandomize=True, deadline=None,
+@settings(max_examples=25, derandomize=True, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large])
 @given(plan=worlds())
