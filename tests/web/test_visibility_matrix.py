@@ -108,6 +108,17 @@ def _check_inbox(api, pages, who: str, case: dict, holder: str, level: str | Non
         assert rows[case["id"]]["redacted"] is (level == "redacted"), who
 
 
+def _check_notifications(api, pages, who: str, case: dict, level: str | None) -> None:
+    """Assert a person's notifications of the case name its title only if they may read it now."""
+    mine = api(who).get("/notifications").get_json()["notifications"]
+    listed = [n for n in mine if n["case_id"] == case["id"]]
+    assert level is not None or listed == [], who
+    assert listed or not (level == "redacted" and who in ("lene", "tove")), who  # told when it arrived
+    assert all(n["case_title"] == (TITLE if level == "full" else None) for n in listed), who
+    page = pages(who).get("/notifications").get_data(as_text=True)
+    assert (TITLE in page) is (level == "full" and bool(listed)), who
+
+
 def _check_act(app, api, pages, who: str, case: dict, level: str | None) -> None:
     if level == "full":
         return
@@ -129,4 +140,5 @@ def test_every_role_sees_each_case_state_as_the_rule_says(app, api, pages, state
         _check_api(api, who, case, level)
         _check_page(pages, who, case, level)
         _check_inbox(api, pages, who, case, holder, level)
+        _check_notifications(api, pages, who, case, level)
         _check_act(app, api, pages, who, case, level)
