@@ -24,6 +24,7 @@ from medflow.extensions import db
 from medflow.security_cli import add_commands as add_security_commands
 from medflow.services import org as org_service
 from medflow.services import users as user_service
+from medflow.services.demo_confidential import add_confidential_case
 from medflow.services.meetings.demo import load_demo_meetings
 from medflow.workflows import TOPICS_FILE_NAME, engines, topics
 
@@ -233,6 +234,8 @@ def demo() -> None:
     _retention_demo()
     _ops_demo()
     load_security_demo(current_app.config["API_TOKEN_DAYS"])
+    _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
+                 add_confidential_case(db.session, engines()))
 
 
 def _mail_demo() -> None:
@@ -274,7 +277,8 @@ def demo_journey(spec) -> list[tuple[str, str]]:
         if committee in chairs:
             steps.append((chairs[committee].email, f"chair of {names[committee]}"))
         committee = parents[committee]
-    steps += [(p.email, "administrator: sees every case") for p in spec.people if p.admin][:1]
+    steps += [(p.email, "administrator: sees every case (a confidential one only as a number and state)")
+              for p in spec.people if p.admin][:1]
     return steps
 
 
@@ -284,6 +288,14 @@ def _print_login_hints(spec) -> None:
     for email, what in demo_journey(spec):
         click.echo(f"  {email:36} {what}")
     click.echo("Everyone else is listed on the Organisation page (/org).")
+
+
+def _print_hints(heading: str, hints: list[tuple[str, str]]) -> None:
+    """Print a demo feature's (email, what to try) lines under a heading, if it has any."""
+    if hints:
+        click.echo(heading)
+        for email, what in hints:
+            click.echo(f"  {email:36} {what}")
 
 
 def _create_app(*_args, **_kwargs):

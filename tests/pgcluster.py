@@ -22,9 +22,13 @@ PG_BIN = _server_bin()
 
 
 def _free_port() -> int:
+    """Return a port that was free a moment ago (PostgreSQL cannot bind port 0 and tell us)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+START_ATTEMPTS = 5  # another process may take the port between our pick and the server's bind
 
 
 def _as_postgres(*args: str) -> list[str]:
@@ -52,11 +56,23 @@ class Cluster:
         data = str(self.dir / "data")
         self._run(str(PG_BIN / "initdb"), "-D", data, "-A", "trust", "-U", "postgres",
                   "-E", "UTF8", "--no-sync")
+        for attempt in range(START_ATTEMPTS):
+            try:
+                self._serve(data)
+                return self
+            except subprocess.CalledProcessError:  # most likely the port was taken: pick another
+                if attempt == START_ATTEMPTS - 1:
+                    raise
+                self.port = _free_port()
+                self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        return self
+
+    def _serve(self, data: str) -> None:
+        """Start the server on `self.port`, or raise CalledProcessError if it cannot."""
         options = (f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
         self._run(str(PG_BIN / "pg_ctl"), "-D", data, "-o", options, "-w", "-l",
                   str(self.dir / "log"), "start")
-        return self
 
     def stop(self) -> None:
         """Stop the server and remove its files."""

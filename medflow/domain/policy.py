@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from medflow.domain.definitions import SUBMITTER, TransitionDef
 from medflow.domain.errors import _
+from medflow.domain.visibility import OFFICERS, Level, Viewer, level_of
 
-CONFIDENTIAL_ROLES = frozenset({"chair", "vice_chair"})
+CONFIDENTIAL_ROLES = OFFICERS  # who reads a confidential case where it is now
 NO_ROLE = _("You may not %(event)s this case.")
 OWN_CASE = _("You submitted this case, so you may not %(event)s it: someone else in the committee "
              "must handle it.")
@@ -37,12 +38,10 @@ def refusal(transition: TransitionDef, roles: Iterable[str]) -> str:
 
 
 def may_see(
-    *, is_admin: bool, is_submitter: bool, confidential: bool, roles_in_holders: Iterable[str]
+    *, is_admin: bool, is_submitter: bool, confidential: bool, roles_in_holders: Iterable[str],
+    roles_in_holder: Iterable[str] = (),
 ) -> bool:
-    """Tell whether a person may see a case, given their roles in committees that held it."""
-    if is_admin or is_submitter:
-        return True
-    roles = set(roles_in_holders)
-    if confidential:
-        return not roles.isdisjoint(CONFIDENTIAL_ROLES)
-    return bool(roles)
+    """Tell whether a person sees a case at all (in full or redacted); the rule is `visibility.RULE`."""
+    viewer = Viewer(is_admin=is_admin, is_submitter=is_submitter, roles_in_holder=frozenset(roles_in_holder),
+                    roles_in_held=frozenset(roles_in_holders) | frozenset(roles_in_holder))
+    return level_of(viewer, confidential) > Level.NONE

@@ -1,14 +1,19 @@
-"""Who holds which roles where, and who may see a case."""
+"""Who holds which roles where, and who may see a case (the rule is `services.visibility`)."""
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, or_, select
+from dataclasses import dataclass
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from medflow.domain.definitions import SUBMITTER
-from medflow.domain.errors import Unknown, _
-from medflow.domain.policy import may_see
-from medflow.persistence.models import Case, CaseEvent, Membership, Person
+from medflow.domain.errors import NotAllowed, Unknown, _
+from medflow.domain.visibility import Level
+from medflow.persistence.models import Case, Membership, Person
+from medflow.services.visibility import case_level
+
+REDACTED_ONLY = _("Case %(id)s is confidential: you may see that it exists, not read it or act on it.")
 
 
 def roles_in(session: Session, person: Person, committee_ids: set[int]) -> set[str]:
@@ -31,35 +36,40 @@ def actor_roles(session: Session, person: Person, case: Case) -> set[str]:
     return roles
 
 
-# The person's roles in the case's holder and every committee that has held it (built once).
-_ROLES_IN_HOLDERS = select(Membership.committee_id, Membership.role).where(
-    Membership.person_id == bindparam("person"),
-    or_(Membership.committee_id == bindparam("holder"), Membership.committee_id.in_(
-        select(CaseEvent.to_committee_id).where(CaseEvent.case_id == bindparam("case")))),
-)
+@dataclass(frozen=True)
+class CaseView:
+    """A case, how much of it the person sees, and the roles they act with on it."""
+
+    case: Case
+    level: Level
+    roles: frozenset[str]
+
+
+def case_view(session: Session, person: Person, case_id: int) -> CaseView:
+    """Return the case as `person` sees it (in full or redacted), or raise Unknown (two queries)."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise Unknown(_("Case %(id)s was not found."), id=case_id)
+    level, roles = case_level(session, person, case)
+    if level == Level.NONE:
+        raise Unknown(_("Case %(id)s was not found."), id=case_id)
+    if case.submitter_id == person.id:
+        roles.add(SUBMITTER)
+    return CaseView(case, level, frozenset(roles) if level == Level.FULL else frozenset())
 
 
 def visible_case(session: Session, person: Person, case_id: int) -> Case:
-    """Return the case, or raise Unknown if it does not exist or `person` may not see it."""
+    """Return the case if `person` may read it; raise Unknown (not seen) or NotAllowed (redacted)."""
     return visible_case_and_roles(session, person, case_id)[0]
 
 
 def visible_case_and_roles(session: Session, person: Person, case_id: int) -> tuple[Case, set[str]]:
-    """Return the case and the roles `person` acts with on it (one query), or raise Unknown.
+    """Return the case and the roles `person` acts with on it, or raise Unknown or NotAllowed.
 
-    The rules of `policy.may_see` and `actor_roles`, answered from a single query of the
-    person's roles in every committee that has held the case (the holder always has).
+    Only a person who reads the case in full gets it: one who sees it redacted gets NotAllowed,
+    so they can never act on it.
     """
-    case = session.get(Case, case_id)
-    if case is None:
-        raise Unknown(_("Case %(id)s was not found."), id=case_id)
-    rows = session.execute(_ROLES_IN_HOLDERS, {"person": person.id, "holder": case.holder_id,
-                                               "case": case.id}).all()
-    is_submitter = case.submitter_id == person.id
-    if not may_see(is_admin=person.is_admin, is_submitter=is_submitter, confidential=case.confidential,
-                   roles_in_holders=(row.role for row in rows)):
-        raise Unknown(_("Case %(id)s was not found."), id=case_id)
-    roles = {row.role for row in rows if row.committee_id == case.holder_id}
-    if is_submitter:
-        roles.add(SUBMITTER)
-    return case, roles
+    view = case_view(session, person, case_id)
+    if view.level < Level.FULL:
+        raise NotAllowed(REDACTED_ONLY, id=case_id)
+    return view.case, set(view.roles)

@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from medflow.domain.mailprefs import NOW
-from medflow.domain.policy import CONFIDENTIAL_ROLES
 from medflow.persistence.base import utcnow
 from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Notification, Person
 from medflow.services import mail_prefs
 from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.outbox import Draft, enqueue_draft
+from medflow.services.visibility import MEMBER_SEES, holder_roles_filter, member_params
 
 # compose(case, kind, data, person) -> the e-mail, in the person's language
 Composer = Callable[[Case, str, dict[str, Any], Person], Draft]
@@ -32,14 +32,13 @@ class MailSettings:
 
 
 def committee_people(session: Session, committee_ids: Iterable[int], confidential: bool) -> set[int]:
-    """Return the active members of these committees (only chair/vice chair for confidential cases)."""
+    """Return the active members of these committees who see a case they hold (the visibility rule)."""
     ids = set(committee_ids)
     if not ids:
         return set()
     query = (select(Membership.person_id).join(Person)
-             .where(Membership.committee_id.in_(ids), Person.active.is_(True)))
-    if confidential:
-        query = query.where(Membership.role.in_(CONFIDENTIAL_ROLES))
+             .where(Membership.committee_id.in_(ids), Person.active.is_(True),
+                    holder_roles_filter(confidential)))
     return set(session.scalars(query))
 
 
@@ -50,11 +49,10 @@ def event_kind(event: CaseEvent) -> str:
     return event.event
 
 
-# Who an event concerns, in one query: the committees told (left-joined to their active members;
-# for a confidential case only chair/vice chair), built once with the values as parameters.
+# Who an event concerns, in one query: the committees told (left-joined to their active members
+# who see the case by the visibility rule), built once with the values as parameters.
 _MEMBER = and_(Membership.committee_id == Committee.id,
-               Membership.person_id.in_(select(Person.id).where(Person.active.is_(True))),
-               or_(bindparam("everyone", type_=Boolean), Membership.role.in_(CONFIDENTIAL_ROLES)))
+               Membership.person_id.in_(select(Person.id).where(Person.active.is_(True))), MEMBER_SEES)
 _TOLD = Committee.id.in_(bindparam("ids", expanding=True))
 _HELD = Committee.id.in_(select(CaseEvent.to_committee_id).where(CaseEvent.case_id == bindparam("case_id")))
 _AUDIENCE = select(Committee.id, Committee.name, Membership.person_id).outerjoin(Membership, _MEMBER)
@@ -71,7 +69,7 @@ def _audience(session: Session, case: Case, event: CaseEvent) -> tuple[str, set[
     if event_kind(event) == "escalate" and event.from_committee_id is not None:
         ids.append(event.from_committee_id)
     rows = session.execute(_AUDIENCE_OF[event.event == "resolve"], {
-        "ids": ids, "case_id": case.id, "everyone": not case.confidential}).all()
+        "ids": ids, "case_id": case.id, **member_params(case)}).all()
     name = next((row.name for row in rows if row.id == event.to_committee_id), "")
     return name, {row.person_id for row in rows if row.person_id is not None}
 

@@ -10,11 +10,11 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.errors import NotAllowed, Unknown, _
-from medflow.domain.policy import CONFIDENTIAL_ROLES
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Committee, Level, Membership, Person
 from medflow.services.access import roles_in
 from medflow.services.tree import load_tree
+from medflow.services.visibility import visible_to
 
 # Inbox groups, in the order an inbox shows them.
 NEW, HANDLING, AGENDA, CLOSED = "new", "handling", "agenda", "closed"
@@ -62,12 +62,8 @@ def readable_inbox(session: Session, person: Person, key: str) -> Committee:
 
 
 def _inbox_query(session: Session, person: Person, committee: Committee) -> Select:
-    query = select(Case).where(Case.holder_id == committee.id)
-    if not person.is_admin and committee_roles(session, person, committee).isdisjoint(
-        CONFIDENTIAL_ROLES
-    ):
-        query = query.where(or_(Case.confidential.is_(False), Case.submitter_id == person.id))
-    return query
+    """Return the cases `committee` holds that `person` sees (in full or redacted: the one rule)."""
+    return select(Case).where(Case.holder_id == committee.id, visible_to(person))
 
 
 def committee_cases(

@@ -7,13 +7,17 @@ from flask_login import current_user
 
 from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, _
+from medflow.domain.visibility import Level
 from medflow.extensions import csrf, db
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
+from medflow.services.access import case_view
+from medflow.services.visibility import fully_visible_ids
 from medflow.web.auth import require_token
 from medflow.web.display import lang
 from medflow.web.ratelimit import token_limits
+from medflow.web.redacted import redacted_case_json, redacted_summary
 from medflow.web.serialize import case_json, case_route, case_summary, committee_tree, topic_json, workflow_json
 from medflow.workflows import engines, topics
 
@@ -35,7 +39,7 @@ def json_body() -> dict:
 def _case_response(case, status: int = 200):
     actions = case_service.allowed_actions(db.session, engines(), current_user, case)
     body = case_json(case, actions, lang())
-    body.update(case_route(case, topics()))
+    body.update(case_route(case, topics()), redacted=False)
     return jsonify(body), status
 
 
@@ -76,8 +80,11 @@ def create_case():
 
 @bp.get("/cases/<int:case_id>")
 def show_case(case_id: int):
-    """Return one case with its history and the caller's actions."""
-    return _case_response(case_service.visible_case(db.session, current_user, case_id))
+    """Return one case with its history and the caller's actions (redacted: the facts only)."""
+    view = case_view(db.session, current_user, case_id)
+    if view.level < Level.FULL:
+        return jsonify(redacted_case_json(view.case))
+    return _case_response(view.case)
 
 
 @bp.post("/cases/<int:case_id>/events")
@@ -109,7 +116,9 @@ def committee_cases(key: str):
         db.session, current_user, committee, state=request.args.get("state") or None,
         page=page, size=size,
     )
+    readable = fully_visible_ids(db.session, current_user, (c.id for c in result.items))
     return jsonify(
         committee=key, page=page, page_size=size, total=result.total,
-        cases=[case_summary(c) for c in result.items],
+        cases=[{**case_summary(c), "redacted": False} if c.id in readable else redacted_summary(c)
+               for c in result.items],
     )

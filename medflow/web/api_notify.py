@@ -8,6 +8,7 @@ from flask_login import current_user
 from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
 from medflow.services import cascade_views, cascades, notifications
+from medflow.services.visibility import fully_visible_ids
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
 from medflow.web.notify_json import cascade_json, notification_json, received_json, rollup_json
@@ -31,8 +32,9 @@ def _keys(body: dict, name: str) -> tuple[str, ...]:
 def list_notifications():
     """Return the caller's unread count and newest notifications."""
     items = notifications.latest(db.session, current_user)
+    readable = fully_visible_ids(db.session, current_user, (n.case_id for n in items))
     return jsonify(unread=notifications.unread_count(db.session, current_user),
-                   notifications=[notification_json(n) for n in items])
+                   notifications=[notification_json(n, n.case_id in readable) for n in items])
 
 
 @bp.post("/notifications/read")

@@ -8,16 +8,19 @@ from flask_login import current_user, login_required
 
 from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, MedflowError, NotPossible, StaleVersion
+from medflow.domain.visibility import Level
 from medflow.extensions import db
 from medflow.i18n import translate_error
 from medflow.persistence.models import Case
 from medflow.services import cascade_views, queries
 from medflow.services import cases as case_service
 from medflow.services import topics as topic_service
+from medflow.services.access import case_view
 from medflow.services.notifications import mark_case_read
 from medflow.web.actions import action_forms, require_chosen, unavailable_actions
 from medflow.web.display import done_message, lang, topic_groups
 from medflow.web.forms import NewCaseForm, SelectChoice
+from medflow.web.redacted import render_redacted
 from medflow.workflows import engines, topics
 
 bp = Blueprint("cases", __name__)
@@ -92,10 +95,10 @@ def render_case(case: Case, *, status: int = 200, problem: str | None = None,
 
 @bp.get("/cases/<int:case_id>")
 def show(case_id: int):
-    """Show one case I may see; opening it reads its notifications."""
-    case = case_service.visible_case(db.session, current_user, case_id)
-    mark_case_read(db.session, current_user, case.id)
-    return render_case(case)
+    """Show one case in full, or redacted when I may only see that it exists; opening it reads its notes."""
+    view = case_view(db.session, current_user, case_id)
+    mark_case_read(db.session, current_user, view.case.id)
+    return render_case(view.case) if view.level == Level.FULL else render_redacted(view.case)
 
 
 def _problem(error: MedflowError) -> tuple[int, str]:

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from medflow.extensions import db
 from medflow.services import queries
 from medflow.services.sent_on import sent_on
+from medflow.services.visibility import redact_for
 from medflow.web.display import lang
 from medflow.workflows import engines
 
@@ -59,9 +60,11 @@ def inbox(key: str):
     )
     sent = sent_on(db.session, current_user, committee, wanted.size) if show in (None, SENT) else None
     result = queries.inbox(db.session, current_user, committee, wanted) if show != SENT else queries.Page([], 0)
+    shown = redact_for(db.session, current_user, [c for _group, c in result.items])
+    items = [(group, c) for (group, _case), c in zip(result.items, shown, strict=True)]
     pages = max((result.total + wanted.size - 1) // wanted.size, 1)
     return render_template(
-        "committees/inbox.html", committee=committee, sections=_sections(result.items),
+        "committees/inbox.html", committee=committee, sections=_sections(items),
         total=result.total, page=page, pages=pages, state=state, workflow=workflow, show=show, sent=sent,
         states=states, workflows=[(n, e.definition.label.get(lang())) for n, e in engines().items()],
     )

@@ -13,10 +13,10 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def notification_json(n: Notification) -> dict[str, Any]:
-    """Return one notification with its text in the request's language."""
-    return {"id": n.id, "kind": n.kind, "case_id": n.case_id, "case_title": n.case.title if n.case else None,
-            "meeting_id": n.meeting_id,
+def notification_json(n: Notification, readable: bool = True) -> dict[str, Any]:
+    """Return one notification with its text in the request's language (no title unless `readable`)."""
+    return {"id": n.id, "kind": n.kind, "case_id": n.case_id,
+            "case_title": n.case.title if n.case and readable else None, "meeting_id": n.meeting_id,
             "message": message(n.kind, n.data or {}), "created_at": _iso(n.created_at),
             "read": n.read_at is not None}
 

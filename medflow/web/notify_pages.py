@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from medflow.extensions import db
 from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications
+from medflow.services.visibility import fully_visible_ids
 from medflow.web.cascade_tree import Branch, branch_tree
 from medflow.web.display import lang
 from medflow.web.forms import SelectChoice
@@ -51,7 +52,9 @@ class MailForm(FlaskForm):
 def notification_list():
     """List the user's notifications, newest first."""
     items = notifications.latest(db.session, current_user)
-    return render_template("notifications/list.html", items=items, message=message, form=SimpleForm(),
+    readable = fully_visible_ids(db.session, current_user, (n.case_id for n in items))
+    return render_template("notifications/list.html", items=items, readable=readable, message=message,
+                           form=SimpleForm(),
                            mail_form=MailForm(email=not current_user.email_opt_out))
 
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import LANDED, PASSWORD, shot
-from tests.e2e.test_journey_in_browser import case_id_of
-from tests.e2e.test_refusals_in_browser import submit_question
+from tests.helpers.browser import SWEEP, case_id_of, submit_question, sweep
 
-SWEEP = (Path(__file__).parent / "a11y_sweep.js").read_text(encoding="utf-8")
 PAGES = ("/login", "/cases", "/cases/new", "/cases/{case}", "/committees/lok-skole", "/org", "/flowchart",
          "/workflows/question", "/cases/{case}/diagram",
          "/guide", "/notifications", "/information", "/notifications/mail")
@@ -120,11 +116,6 @@ def test_a_question_is_submitted_and_accepted_with_the_keyboard_alone(page: Page
     expect(lene.locator(".flash-success")).to_contain_text("Sagen er sendt videre til")
     shot(lene, "a11y-keyboard-forwarded")
 
-
-def sweep(page: Page, path: str) -> list[str]:
-    """Open a page and return what the accessibility sweep finds on it."""
-    page.goto(path)
-    return page.evaluate(SWEEP)
 
 
 def test_main_pages_pass_the_accessibility_sweep_in_danish_and_english(page: Page, as_user):

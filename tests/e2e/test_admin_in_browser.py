@@ -10,8 +10,7 @@ from medflow.extensions import db
 from medflow.persistence.models import Person
 from medflow.services.users import set_password_hash
 from tests.e2e.conftest import PASSWORD, shot
-from tests.e2e.test_accessibility_in_browser import sweep
-from tests.e2e.test_refusals_in_browser import submit_question
+from tests.helpers.browser import submit_question, sweep
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot
-from tests.e2e.test_journey_in_browser import act
+from tests.helpers.browser import act
 
 TITLE = "Drøft den nye stresspolitik"
 NOTE = "Drøftet på personalemødet 3. februar; vi laver en trivselsplan."

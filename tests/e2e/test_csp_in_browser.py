@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_refusals_in_browser import submit_question
+from tests.helpers.browser import submit_question
 
 PAGES = ("/cases", "/cases/new", "/cases/{case}", "/cases/{case}/diagram", "/committees/lok-skole", "/org",
          "/flowchart", "/workflows/question", "/guide", "/notifications", "/information", "/account/tokens")

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot
-from tests.e2e.test_journey_in_browser import act, case_id_of
+from tests.helpers.browser import act, case_id_of
 
 LANES = {"apv": "lokal", "retningslinjer-center": "omraade", "stresspolitik": "kommune"}
 NAMES = ("Anna Jensen", "Lene Leder", "Ole Områdechef", "Kim Direktør", "Pia Plejeleder")

@@ -7,26 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import log_in, shot
-
-
-def case_id_of(page: Page) -> str:
-    """Return the id of the case the page shows."""
-    return re.search(r"/cases/(\d+)", page.url).group(1)
-
-
-def act(page: Page, event: str, **fields: str) -> None:
-    """Choose the action (it opens its form), fill the fields and press its button."""
-    choice = page.locator(f"#choose-{event}")
-    if choice.count() and choice.get_attribute("open") is None:
-        choice.locator("summary").click()
-    form = page.locator(f"#action-{event}")
-    for name, value in fields.items():
-        field = form.locator(f"[name={name}]")
-        if field.evaluate("el => el.tagName") == "SELECT":
-            field.select_option(value)
-        else:
-            field.fill(value)
-    form.locator(f"button[name=event][value={event}]").click()
+from tests.helpers.browser import act, case_id_of
 
 
 def accept_and_forward(page: Page, case_id: str, reason: str, screenshot: str | None = None) -> None:

@@ -12,8 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot
-from tests.e2e.test_journey_in_browser import act, case_id_of
-from tests.e2e.test_refusals_in_browser import submit_question
+from tests.helpers.browser import act, case_id_of, submit_question
 
 AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}

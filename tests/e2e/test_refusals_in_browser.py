@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
-from tests.e2e.test_journey_in_browser import act, case_id_of
-
-
-def submit_question(page: Page, title: str) -> str:
-    """Submit a question through the form; return its id."""
-    page.goto("/cases/new")
-    page.get_by_label("Overskrift").fill(title)
-    page.get_by_role("button", name="Send sagen").click()
-    expect(page.locator(".flash-success")).to_be_visible()
-    return case_id_of(page)
+from tests.helpers.browser import act, submit_question
 
 
 def test_two_open_pages_both_forward_gives_one_forward_and_a_friendly_message(as_user):

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
-from tests.e2e.test_accessibility_in_browser import SWEEP
+from tests.helpers.browser import SWEEP
 from tests.oidc.site import SsoSite
 
 

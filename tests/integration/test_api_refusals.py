@@ -3,15 +3,7 @@
 import pytest
 
 from tests.factories import snapshot
-
-
-def refused(app, client, case, body, status, message):
-    """Post `body` as an event on `case`; assert the refusal and that nothing changed."""
-    before = snapshot(app, case["id"])
-    response = client.post(f"/cases/{case['id']}/events", body)
-    assert response.status_code == status
-    assert response.get_json() == {"error": message, "status": status}
-    assert snapshot(app, case["id"]) == before
+from tests.helpers.api import refused
 
 
 @pytest.fixture

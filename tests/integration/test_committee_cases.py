@@ -47,7 +47,7 @@ def test_confidential_cases_are_hidden_from_plain_members_and_amr(api):
     api("anna").submit(title="Åben")
     api("anna").submit(title="Fortrolig", confidential=True)
     for who, titles in (("lene", ["Fortrolig", "Åben"]), ("tove", ["Fortrolig", "Åben"]),
-                        ("sara", ["Åben"]), ("amir", ["Åben"]), ("admin", ["Fortrolig", "Åben"])):
+                        ("sara", ["Åben"]), ("amir", ["Åben"]), ("admin", [None, "Åben"])):
         listed = api(who).get("/committees/lok-skole/cases").get_json()
         assert ([c["title"] for c in listed["cases"]], listed["total"]) == (titles, len(titles)), who
 

@@ -4,7 +4,7 @@ import pytest
 
 from medflow.extensions import db
 from tests import factories
-from tests.integration.test_api_refusals import refused
+from tests.helpers.api import refused
 
 
 @pytest.fixture

@@ -2,86 +2,17 @@
 
 from __future__ import annotations
 
-import email
-import socket
 from datetime import timedelta
-from email.policy import default as default_policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from medflow.cli import cli
-from medflow.domain.mailprefs import KINDS, NOW, Choices
 from medflow.extensions import db
-from medflow.notify import smtp_settings, wait_for_delivery
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import OutboxMessage, Person
-from medflow.services import mail_prefs
-from medflow.services.outbox import claim, deliver_due
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
-        self.raw: list[bytes] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        parsed = email.message_from_bytes(envelope.content, policy=default_policy)
-        self.messages.append((list(envelope.rcpt_tos), parsed))
-        self.raw.append(envelope.content)
-        return "250 Message accepted for delivery"
-
-    def to(self, address: str) -> list[email.message.EmailMessage]:
-        return [m for rcpt, m in self.messages if address in rcpt]
-
-
-def plain(mail: email.message.EmailMessage) -> str:
-    """Return the plain-text part of a parsed mail."""
-    return mail.get_body(preferencelist=("plain",)).get_content()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class SmtpServer:
-    """Start and stop an aiosmtpd server on a fixed local port."""
-
-    def __init__(self, port: int) -> None:
-        self.port, self.inbox, self.controller = port, Inbox(), None
-
-    def start(self) -> SmtpServer:
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-        return self
-
-    def stop(self) -> None:
-        if self.controller is not None:
-            self.controller.stop()
-            self.controller = None
-
-
-def serve_mail(app, *, timeout: float, send_on_commit: bool, wait: float):
-    """Point the app at a local SMTP server on a free port (not started yet); stop it afterwards."""
-    server = SmtpServer(free_port())
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port, MAIL_FROM="med@example.dk",
-                      BASE_URL="https://med.example.dk", MAIL_TIMEOUT=timeout,
-                      MAIL_SEND_ON_COMMIT=send_on_commit)
-    yield server
-    assert wait_for_delivery(wait)
-    server.stop()
-
-
-def mail_at_once(app) -> None:
-    """Have everyone mailed at once about every kind (the old behaviour these tests were written for)."""
-    with app.app_context():
-        for person in db.session.scalars(select(Person)).all():
-            mail_prefs.save(db.session, person, Choices(dict.fromkeys(KINDS, NOW)), email_on=True)
+from medflow.services.outbox import claim
+from tests.helpers.mail import deliver, mail_at_once, outbox, plain, serve_mail
 
 
 @pytest.fixture
@@ -90,17 +21,6 @@ def smtp(app, org):
     mail_at_once(app)
     yield from serve_mail(app, timeout=2, send_on_commit=False, wait=30)
 
-
-def deliver(app, now=None):
-    with app.app_context():
-        return deliver_due(db.session, smtp_settings(), now=now)
-
-
-def outbox(app) -> list[OutboxMessage]:
-    with app.app_context():
-        rows = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).all()
-        db.session.expunge_all()
-        return rows
 
 
 def test_mail_reaches_the_committee_in_danish_with_a_link(app, api, smtp):

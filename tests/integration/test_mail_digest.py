@@ -17,7 +17,7 @@ from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, OutboxMessage, Person
 from medflow.services.digest import send_digests
 from medflow.services.notifications import notify
-from tests.integration.test_mail import plain, serve_mail
+from tests.helpers.mail import plain, serve_mail
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from sqlalchemy import insert
 from medflow.extensions import db
 from medflow.persistence.models import OutboxMessage
 from tests.factories import log_in_client
-from tests.integration.test_mail import Inbox, deliver, mail_at_once, outbox, serve_mail
+from tests.helpers.mail import Inbox, deliver, mail_at_once, outbox, serve_mail
 
 NOW = datetime(2027, 2, 1, 8, 0, tzinfo=UTC)
 

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select
 
 from medflow.extensions import db
 from medflow.persistence.models import OutboxMessage, Person
-from tests.integration.test_mail import deliver, mail_at_once, outbox, plain, serve_mail
+from tests.helpers.mail import deliver, mail_at_once, outbox, plain, serve_mail
 
 NOW = datetime(2027, 1, 15, 9, 30, tzinfo=UTC)
 

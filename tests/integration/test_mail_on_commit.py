@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 from datetime import timedelta
 
@@ -15,7 +14,7 @@ from medflow.extensions import db
 from medflow.notify import wait_for_delivery
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, OutboxMessage
-from tests.integration.test_mail import Inbox, SmtpServer, mail_at_once, outbox, plain, serve_mail
+from tests.helpers.mail import Inbox, SmtpServer, mail_at_once, outbox, plain, serve_mail
 
 
 @pytest.fixture
@@ -43,13 +42,13 @@ def test_mail_of_an_accepted_case_arrives_without_any_command(app, api, smtp):
 
 
 def test_a_mail_server_that_never_answers_does_not_hold_up_the_request(app, api, smtp):
-    silent = socket.create_server(("127.0.0.1", smtp.port))  # accepts connections, never says hello
+    smtp.listen_silently()  # accepts connections, never says hello
     try:
         case = api("anna").submit()
         assert case["state"] == "submitted"
         assert wait_for_delivery(0) is False  # the response came while the sender still waits
     finally:
-        silent.close()  # the waiting sender's connection is reset
+        smtp.sock.close()  # the waiting sender's connection is reset
     assert wait_for_delivery(30)
     rows = outbox(app)
     assert len(rows) == 4 and all(m.sent_at is None and m.last_error and m.attempts == 1 for m in rows)

@@ -15,7 +15,7 @@ from medflow.extensions import db
 from medflow.mail_compose import unsubscribe_url
 from medflow.persistence.models import MailPreference, Person
 from medflow.services import mail_prefs
-from tests.integration.test_mail import deliver, serve_mail
+from tests.helpers.mail import deliver, serve_mail
 
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}
 

@@ -11,14 +11,14 @@ from medflow import create_app
 from medflow.extensions import db
 from medflow.notify import smtp_settings
 from medflow.services.outbox import deliver_due
-from tests.integration.test_mail import SmtpServer, free_port
+from tests.helpers.mail import SmtpServer
 
 BEFORE = "108b7654b5c4"  # the last revision without this change
 QUEUED = datetime(2027, 1, 4, 8, 0)
 
 
 def test_a_message_queued_before_the_migration_is_sent_once_after_it(empty_database_url):  # noqa: F811
-    server = SmtpServer(free_port()).start()
+    server = SmtpServer().start()
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url,
                       "MAIL_SERVER": "127.0.0.1", "MAIL_PORT": server.port, "BASE_URL": "https://med.example.dk"})
     try:

@@ -11,7 +11,7 @@ from medflow.notify import mail_settings
 from medflow.services.meetings import communication, minutes, planning
 from medflow.services.sweep import sweep
 from tests import factories
-from tests.integration.test_mail import deliver, serve_mail
+from tests.helpers.mail import deliver, serve_mail
 from tests.meeting_helpers import MEETING_ORG, engines, in_days, person
 
 

@@ -7,7 +7,7 @@ from medflow.cli import cli
 from medflow.extensions import db
 from medflow.persistence.models import Committee, Membership, Person
 from tests.factories import row_counts
-from tests.unit.test_org_file import MINIMAL
+from tests.helpers.org_files import MINIMAL
 
 
 @pytest.fixture

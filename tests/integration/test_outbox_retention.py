@@ -12,7 +12,7 @@ from medflow.domain.errors import NotPossible
 from medflow.extensions import db
 from medflow.persistence.models import OutboxMessage
 from medflow.services import mail_admin
-from tests.integration.test_mail import deliver, mail_at_once, outbox, serve_mail
+from tests.helpers.mail import deliver, mail_at_once, outbox, serve_mail
 
 SENT = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
 

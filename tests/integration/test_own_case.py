@@ -5,9 +5,7 @@ import pytest
 from medflow.domain.definitions import SUBMITTER
 from medflow.domain.policy import handles_own_case, may_fire
 from medflow.workflows import engines
-from tests.integration.test_api_refusals import refused
-
-OWN = "You submitted this case, so you may not {} it: someone else in the committee must handle it."
+from tests.helpers.api import OWN, refused
 
 
 def test_policy_refuses_handling_events_to_the_submitter(app):

@@ -10,7 +10,7 @@ from medflow.persistence.models import Person
 from medflow.services.cases import fire_event
 from medflow.workflows import engines
 from tests.factories import snapshot
-from tests.integration.test_api_refusals import refused
+from tests.helpers.api import refused
 
 
 def test_the_submitter_withdraws_an_open_case(api):

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.factories import snapshot
-from tests.integration.test_api_refusals import refused
+from tests.helpers.api import refused
 
 PLAN = {"problem": "Glat gulv i køkkenet", "solution": "Skridsikker belægning", "owner": "Lene Leder",
         "due_date": "2025-06-01", "effect_check": "Ingen faldulykker i et kvartal"}

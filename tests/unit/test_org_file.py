@@ -6,17 +6,7 @@ from medflow.domain.errors import DefinitionError
 from medflow.domain.org import parse_org
 from medflow.domain.yamlsource import load_text
 from tests.factories import problems_in
-
-MINIMAL = """\
-committees:
-  - {key: kommunemed, name: KommuneMED, level: kommune}
-  - {key: omr-born, name: OmrådeMED Børn og Unge, level: omraade, parent: kommunemed}
-  - {key: lok-skole, name: LokalMED Skole, level: lokal, parent: omr-born}
-people:
-  - {email: anna@example.dk, name: Anna Jensen, workplace: lok-skole}
-  - {email: leder@example.dk, name: Lene Leder, workplace: lok-skole,
-     roles: [{committee: lok-skole, role: chair}]}
-"""
+from tests.helpers.org_files import MINIMAL
 
 
 def problems(text: str) -> list[str]:

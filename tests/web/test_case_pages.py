@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.factories import snapshot
 from tests.web.conftest import event_buttons
 
 
@@ -38,14 +39,14 @@ def test_submitting_a_question_opens_it_at_my_workplace_committee(pages, api):
     assert api("anna").get(f"/cases/{case_id}").get_json()["holder"] == "lok-skole"
 
 
-def test_missing_title_is_shown_next_to_the_field_and_input_is_kept(pages, api):
+def test_missing_title_is_shown_next_to_the_field_and_input_is_kept(app, pages):
+    before = snapshot(app)
     response = pages("anna").post("/cases/new", data={"workflow": "question", "title": "  ",
                                                       "description": "Min tekst bliver stående"})
     assert response.status_code == 400
     assert 'aria-invalid="true"' in response.text and 'id="title-error">Feltet skal udfyldes.' in response.text
     assert "Min tekst bliver stående" in response.text
-    assert api("anna").get("/committees/lok-skole/cases").status_code == 403  # anna is no member
-    assert pages("lene").get("/committees/lok-skole").text.count("/cases/") == 1  # only the nav's link
+    assert snapshot(app) == before  # not a row written
 
 
 def test_work_environment_task_needs_a_category(pages):

@@ -56,9 +56,10 @@ def test_publish_form_shows_errors_and_writes_nothing(app, pages):
 
 
 def test_notification_list_shows_unread_count_and_marks_read(app, pages):
-    pages("kim").post("/cascades/new", data={
+    published = pages("kim").post("/cascades/new", data={
         "committee": "kommunemed", "kind": "information", "title": "Trivselsmåling",
         "body": "Målingen kører i uge 10.", "levels": ["lokal"]})
+    assert published.status_code == 302 and "/cascades/" in published.headers["Location"]
     lene = pages("lene")
     page = lene.get("/notifications")
     assert re.search(r'data-testid="unread-count"[^>]*>.*?</span>1</span>', page.text)
@@ -68,7 +69,7 @@ def test_notification_list_shows_unread_count_and_marks_read(app, pages):
 
 
 def test_email_opt_out_is_saved_from_the_page(app, pages):
-    pages("lene").post("/notifications/settings", data={})
+    assert pages("lene").post("/notifications/settings", data={}).status_code == 302
     with app.app_context():
         assert db.session.scalar(select(Person.email_opt_out).where(Person.email == "lene@example.dk"))
 
@@ -76,8 +77,9 @@ def test_email_opt_out_is_saved_from_the_page(app, pages):
 def test_information_page_shows_what_came_from_above_but_not_internal(app, pages):
     kim = pages("kim")
     for title, internal in (("Ny stresspolitik", ""), ("Budget 2026 (internt)", "y")):
-        kim.post("/cascades/new", data={"committee": "kommunemed", "kind": "decision", "title": title,
-                                        "body": "Tekst", "internal": internal})
+        published = kim.post("/cascades/new", data={"committee": "kommunemed", "kind": "decision",
+                                                     "title": title, "body": "Tekst", "internal": internal})
+        assert published.status_code == 302 and "/cascades/" in published.headers["Location"]
     page = pages("anna").get("/information")
     assert "Information fra ledelsen/MED" in page.text
     assert "Ny stresspolitik" in page.text and "Budget 2026" not in page.text

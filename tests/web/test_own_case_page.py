@@ -1,7 +1,7 @@
 """The case page neither offers nor accepts a handling event on the chair's own case."""
 
 from tests.factories import snapshot
-from tests.integration.test_own_case import OWN
+from tests.helpers.api import OWN
 from tests.web.conftest import event_buttons
 
 

@@ -1,0 +1,147 @@
+"""The visibility rule (`domain.visibility.RULE`) made into SQL and into the per-case check.
+
+Everything that decides who sees a case goes through here: the case page and JSON, the lists
+and inboxes, the navigation's counts, notification recipients and the sweep's reminders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, bindparam, exists, false, or_, select
+from sqlalchemy.orm import Session
+
+from medflow.domain.visibility import (
+    ADMIN,
+    HOLDER,
+    SUBMITTER,
+    Grant,
+    Level,
+    grants,
+    level_of,
+    seeing_roles,
+    viewer_from_rows,
+)
+from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Person
+
+# A person's roles in the case's holder and in every committee that has held it (built once).
+_ROLES_IN_HELD = select(Membership.committee_id, Membership.role).where(
+    Membership.person_id == bindparam("person"),
+    or_(Membership.committee_id == bindparam("holder"), Membership.committee_id.in_(
+        select(CaseEvent.to_committee_id).where(CaseEvent.case_id == bindparam("case")))),
+)
+
+
+def case_level(session: Session, person: Person, case: Case) -> tuple[Level, set[str]]:
+    """Return how much of `case` the person sees and their roles in its holder (one query)."""
+    rows = session.execute(_ROLES_IN_HELD, {"person": person.id, "holder": case.holder_id,
+                                            "case": case.id}).all()
+    viewer = viewer_from_rows(((r.committee_id, r.role) for r in rows), case.holder_id,
+                              is_admin=person.is_admin, is_submitter=case.submitter_id == person.id)
+    return level_of(viewer, case.confidential), set(viewer.roles_in_holder)
+
+
+def _committees_of(person_id: int, roles: frozenset[str]):
+    """Return the ids of the committees where the person has one of `roles`, as a subquery."""
+    return select(Membership.committee_id).where(Membership.person_id == person_id,
+                                                 Membership.role.in_(sorted(roles)))
+
+
+def _relation(grant: Grant, person_id: int, is_admin: bool) -> ColumnElement[bool] | bool:
+    """Return the SQL for 'the person has the grant's relation to the case' (or True/False: always/never)."""
+    if grant.via == SUBMITTER:
+        return Case.submitter_id == person_id
+    if grant.via == ADMIN:
+        return is_admin
+    committees = _committees_of(person_id, grant.roles)
+    if grant.via == HOLDER:
+        return Case.holder_id.in_(committees)
+    held_there = exists().where(CaseEvent.case_id == Case.id, CaseEvent.to_committee_id.in_(committees))
+    return or_(Case.holder_id.in_(committees), held_there)
+
+
+def visible_to(person: Person, at_least: Level = Level.REDACTED) -> ColumnElement[bool]:
+    """Return a filter on `Case` rows: the cases `person` sees at least at level `at_least`."""
+    return _visible(person.id, person.is_admin, at_least)
+
+
+@lru_cache(maxsize=1024)
+def _visible(person_id: int, is_admin: bool, at_least: Level) -> ColumnElement[bool]:
+    """Build the filter once per person (building it costs ten times running it on SQLite)."""
+    clauses = []
+    for confidential in (False, True):
+        who = [_relation(g, person_id, is_admin) for g in grants(confidential, at_least)]
+        if any(c is True for c in who):  # e.g. an administrator: every case of this kind
+            clauses.append(Case.confidential.is_(confidential))
+        elif who := [c for c in who if c is not False]:
+            clauses.append(and_(Case.confidential.is_(confidential), or_(*who)))
+    return or_(*clauses) if clauses else false()
+
+
+def fully_visible_ids(session: Session, person: Person, case_ids: Iterable[int]) -> set[int]:
+    """Return which of these cases `person` may read in full (one query)."""
+    ids = sorted(set(case_ids))
+    if not ids:
+        return set()
+    return set(session.scalars(select(Case.id).where(Case.id.in_(ids), visible_to(person, Level.FULL))))
+
+
+# Which members of a committee told about a case see it: SQL over Membership and Committee with
+# the roles as parameters (`member_params`), so the statement is built once.
+MEMBER_SEES = or_(
+    Membership.role.in_(bindparam("held_roles", expanding=True)),
+    and_(Committee.id == bindparam("holder"), Membership.role.in_(bindparam("holder_roles", expanding=True))),
+)
+
+
+def member_params(case: Case) -> dict[str, Any]:
+    """Return the parameters of `MEMBER_SEES` for a case."""
+    return {"held_roles": sorted(seeing_roles(case.confidential, holds_now=False)),
+            "holder_roles": sorted(seeing_roles(case.confidential, holds_now=True)),
+            "holder": case.holder_id}
+
+
+def holder_roles_filter(confidential: bool) -> ColumnElement[bool]:
+    """Return a filter on `Membership`: the roles in a case's holder that see a case of this kind."""
+    return Membership.role.in_(sorted(seeing_roles(confidential, holds_now=True)))
+
+
+@dataclass(frozen=True)
+class RedactedCase:
+    """What someone who may only see that a case exists is shown: no title, text or people."""
+
+    id: int
+    workflow: str
+    state: str
+    confidential: bool
+    holder: Committee
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    closed_at: datetime | None
+    state_due_at: datetime | None
+    meeting_date: date | None
+    redacted: bool = True
+    title: None = None
+    submitter: None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """Return no case data: the text a case carries in it is not for this reader."""
+        return {}
+
+    @classmethod
+    def of(cls, case: Case) -> RedactedCase:
+        """Return the redacted view of a case."""
+        return cls(case.id, case.workflow, case.state, case.confidential, case.holder, case.version,
+                   case.created_at, case.updated_at, case.closed_at, case.state_due_at, case.meeting_date)
+
+
+def redact_for(session: Session, person: Person, cases: Sequence[Case]) -> list[Case | RedactedCase]:
+    """Return the cases, each one `person` may not read in full replaced by its redacted view."""
+    readable = fully_visible_ids(session, person, (c.id for c in cases))
+    return [c if c.id in readable else RedactedCase.of(c) for c in cases]

@@ -1,0 +1,209 @@
+"""Property: for generated organisations, people and cases, everything agrees with the visibility rule.
+
+Each example imports a generated organisation, opens cases and drives them (accept, forward,
+refer, resolve, reject, withdraw, reopen) through the services, runs the sweep twice, and checks
+for every person and case: the case JSON and page, every list (inbox, committee cases, my cases,
+the redacted-or-not choice), the navigation's counts, the notification recipients of every event
+and the sweep's reminder recipients, against `Model.level`/`Model.told` (the rule on the plan).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from hypothesis import HealthCheck, given, settings
+from sqlalchemy import func, select
+
+from medflow.domain.errors import Unknown
+from medflow.domain.org import parse_org
+from medflow.domain.visibility import Level
+from medflow.extensions import db
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import Base, Case, CaseEvent, Committee, Notification, Person
+from medflow.services import queries
+from medflow.services.access import case_view
+from medflow.services.cases import NewCase, allowed_actions, fire_event, submit_case
+from medflow.services.org import import_org
+from medflow.services.sweep import sweep
+from medflow.services.users import issue_token
+from medflow.services.visibility import fully_visible_ids
+from medflow.workflows import engines
+from tests.factories import log_in_client
+from tests.helpers.world import CaseModel, Model, WorldPlan, chair, email, org_file, worlds
+
+SUBMITTER_EVENTS = ("withdraw", "reopen")
+
+
+def _wipe(session) -> None:
+    """Empty every table, so each generated example starts from nothing."""
+    for table in reversed(Base.metadata.sorted_tables):
+        session.execute(table.delete())
+    session.commit()
+
+
+def _fields(session, case: Case, event: str, choice: int, now) -> dict:
+    """Return the fields an event needs; a refer goes to one of the committees below the holder."""
+    if event == "refer":
+        below = queries.committees_below(session, case.holder)
+        return {"comment": "Henvist", "target": below[choice % len(below)].key}
+    return {"schedule": {"meeting_date": (now + timedelta(days=20)).date().isoformat()},
+            "resolve": {"answer": "Svaret"}, "forward": {"comment": "Op"}, "reopen": {"comment": "Igen"},
+            "reject": {"comment": "Nej", "redirect": "Spørg lederen"}}.get(event, {})
+
+
+def _choose(session, case: Case, choice: int, people: dict[str, Person], model: Model):
+    """Return the (actor, event) a step's choice picks: mostly the holder's chair's, moves weighted up."""
+    submitter = model.cases[case.id].submitter
+    own = [(submitter, e) for e in allowed_actions(session, engines(), people[submitter], case)
+           if e in SUBMITTER_EVENTS]
+    handler = chair(case.holder.key)
+    found = []
+    for e in allowed_actions(session, engines(), people[handler], case):
+        if e != "refer" or queries.committees_below(session, case.holder):
+            found += [(handler, e)] * (3 if e in ("forward", "refer") else 1)
+    if own and (choice >= 26 or not found):
+        return own[choice % len(own)]
+    return found[choice % len(found)] if found else None
+
+
+def _check_told(session, model: Model, ids: dict[int, str], case_id: int, actor: str | None,
+                committees: set[str], event_id: int) -> None:
+    """Assert the people notified of an event are the ones the rule lets see it, never the actor."""
+    notified = {ids[i] for i in session.scalars(select(Notification.person_id)
+                                                 .where(Notification.case_event_id == event_id))}
+    expected = (model.told(case_id, committees) | {model.cases[case_id].submitter}) - {actor}
+    assert notified == expected
+    assert all(model.level(who, case_id) > Level.NONE for who in notified)
+
+
+def _last_event(session, case_id: int) -> CaseEvent:
+    return session.scalar(select(CaseEvent).where(CaseEvent.case_id == case_id)
+                          .order_by(CaseEvent.seq.desc()).limit(1))
+
+
+def _drive(session, model: Model, people: dict[str, Person], ids: dict[int, str], plan: WorldPlan, now):
+    """Open the planned cases and take their steps, checking each event's recipients."""
+    for n, case_plan in enumerate(plan.cases):
+        submitter = email(case_plan.submitter)
+        case = submit_case(session, engines(), people[submitter],
+                           NewCase("question", f"Sag {n}", "Hemmelig tekst", case_plan.confidential), now=now)
+        model.cases[case.id] = CaseModel(submitter, case_plan.confidential, case.holder.key, [case.holder.key])
+        first = _last_event(session, case.id).id
+        _check_told(session, model, ids, case.id, submitter, {case.holder.key}, first)
+        for choice in case_plan.steps:
+            picked = _choose(session, case, choice, people, model)
+            if picked is None:
+                break
+            actor, event = picked
+            fields = _fields(session, case, event, choice, now)
+            case = fire_event(session, engines(), people[actor], case.id, event, case.version, fields, now=now)
+            _follow(model, case.id, event, fields)
+            assert case.holder.key == model.cases[case.id].holder
+            held = set(model.cases[case.id].held) if event == "resolve" else {model.cases[case.id].holder}
+            _check_told(session, model, ids, case.id, actor, held, _last_event(session, case.id).id)
+
+
+def _follow(model: Model, case_id: int, event: str, fields: dict) -> None:
+    """Move the model's case as the event does: forward up, refer to the target, close on an end."""
+    case = model.cases[case_id]
+    if event == "forward":
+        model.move(case_id, model.parent[case.holder])
+    elif event == "refer":
+        model.move(case_id, fields["target"])
+    case.closed = event in ("resolve", "reject", "withdraw") or (case.closed and event != "reopen")
+
+
+def _sweep_and_check(session, model: Model, ids: dict[int, str], now) -> None:
+    """Run the sweep; check every reminder's and escalation's recipients against the rule."""
+    report = sweep(session, engines(), now=now)
+    for case_id in report.escalated:
+        came_from = model.cases[case_id].holder
+        model.move(case_id, model.parent[came_from])
+        _check_told(session, model, ids, case_id, None, {came_from, model.cases[case_id].holder},
+                    _last_event(session, case_id).id)
+    rows = session.execute(select(Notification.case_id, Notification.person_id).where(
+        Notification.kind.like("reminder%"), Notification.created_at == now)).all()
+    reminded = {case_id for case_id, _p in rows}
+    for case_id in reminded:
+        got = {ids[p] for c, p in rows if c == case_id}
+        assert got == model.told(case_id, {model.cases[case_id].holder})
+        assert all(model.level(who, case_id) > Level.NONE for who in got)
+    assert {int(k.split(":")[1]) for k in report.reminders} == reminded
+
+
+def _check_lists(session, model: Model, people: dict[str, Person]) -> None:
+    """Assert inboxes, committee lists, counts, my cases and the full/redacted choice follow the rule."""
+    committees = {c.key: c for c in session.scalars(select(Committee))}
+    wanted = queries.InboxFilter({n: e.definition.initial for n, e in engines().items()}, size=1000)
+    for who, person in people.items():
+        seen = {i for i in model.cases if model.level(who, i) > Level.NONE}
+        full = {i for i in model.cases if model.level(who, i) == Level.FULL}
+        assert fully_visible_ids(session, person, model.cases) == full
+        assert {c.id for c in queries.my_cases(session, person)} == {
+            i for i, c in model.cases.items() if c.submitter == who}
+        mine = [committees[k] for k in sorted({k for k, _r in model.roles[who]})]
+        readable = list(committees.values()) if who in model.admins else mine
+        counts = queries.open_counts(session, person, readable)
+        for committee in readable:
+            here = {i for i in seen if model.cases[i].holder == committee.key}
+            inbox = queries.inbox(session, person, committee, wanted)
+            listed = queries.committee_cases(session, person, committee, state=None, page=1, size=1000)
+            assert {c.id for _g, c in inbox.items} == here == {c.id for c in listed.items}
+            assert counts[committee.key] == len({i for i in here if not model.cases[i].closed})
+
+
+def _check_cases(app, session, model: Model, people: dict[str, Person]) -> None:
+    """Assert the case check (everyone) and the case JSON and page (one reader per case and level) agree.
+
+    The JSON and the page answer from that same check, so one reader per level shows their part.
+    """
+    tokens = {who: issue_token(session, who) for who in people if who not in model.inactive}
+    shown: set[tuple[int, Level]] = set()
+    for who, person in people.items():
+        for case_id in model.cases:
+            level = model.level(who, case_id)
+            try:
+                assert case_view(session, person, case_id).level == level
+            except Unknown:
+                assert level == Level.NONE
+            if who not in model.inactive and (case_id, level) not in shown:
+                shown.add((case_id, level))
+                _check_http(app, who, tokens[who], case_id, level)
+
+
+def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
+    """Assert the case JSON and the case page show the case in full, redacted or not at all."""
+    body = app.test_client().get(f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {token}"})
+    page = app.test_client()
+    log_in_client(app, page, who.split("@")[0])
+    html = page.get(f"/cases/{case_id}")
+    assert body.status_code == html.status_code == (404 if level == Level.NONE else 200)
+    assert ("Hemmelig tekst" in html.get_data(as_text=True)) is (level == Level.FULL)
+    if level > Level.NONE:
+        assert body.get_json()["redacted"] is (level == Level.REDACTED)
+        assert (body.get_json()["description"] == "Hemmelig tekst") is (level == Level.FULL)
+
+
+@settings(max_examples=25, derandomize=True, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.data_too_large])
+@given(plan=worlds())
+def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
+    with app.app_context():
+        session = db.session
+        _wipe(session)
+        import_org(session, parse_org(org_file(plan), "generated"))
+        for i, p in enumerate(plan.people):
+            session.scalar(select(Person).where(Person.email == email(i))).active = p.active
+        session.commit()
+        people = {p.email: p for p in session.scalars(select(Person))}
+        ids = {p.id: e for e, p in people.items()}
+        model = Model.of(plan)
+        now = utcnow() - timedelta(hours=1)
+        _drive(session, model, people, ids, plan, now)
+        _sweep_and_check(session, model, ids, now + timedelta(days=12))
+        _sweep_and_check(session, model, ids, now + timedelta(days=55))
+        session.commit()
+        _check_lists(session, model, people)
+        _check_cases(app, session, model, people)
+        assert session.scalar(select(func.count()).select_from(Case)) == len(plan.cases)

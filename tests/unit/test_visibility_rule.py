@@ -1,0 +1,42 @@
+"""The visibility rule on its own: each relation to a case, confidential or not, gives this level."""
+
+from __future__ import annotations
+
+import pytest
+
+from medflow.domain.policy import may_see
+from medflow.domain.visibility import Level, Viewer, level_of, seeing_roles
+
+NONE, REDACTED, FULL = Level.NONE, Level.REDACTED, Level.FULL
+CHAIR, VICE = frozenset({"chair"}), frozenset({"vice_chair"})
+MEMBER, AMR = frozenset({"member"}), frozenset({"amr"})
+
+
+@pytest.mark.parametrize(("viewer", "ordinary", "confidential"), [
+    (Viewer(), NONE, NONE),
+    (Viewer(is_submitter=True), FULL, FULL),
+    (Viewer(is_admin=True), FULL, REDACTED),
+    (Viewer(roles_in_holder=CHAIR, roles_in_held=CHAIR), FULL, FULL),
+    (Viewer(roles_in_holder=VICE, roles_in_held=VICE), FULL, FULL),
+    (Viewer(roles_in_holder=MEMBER, roles_in_held=MEMBER), FULL, NONE),
+    (Viewer(roles_in_holder=AMR, roles_in_held=AMR), FULL, NONE),
+    (Viewer(roles_in_held=CHAIR), FULL, REDACTED),  # chaired a committee that held it earlier
+    (Viewer(roles_in_held=MEMBER), FULL, NONE),
+    (Viewer(is_admin=True, roles_in_holder=CHAIR, roles_in_held=CHAIR), FULL, FULL),
+    (Viewer(roles_in_holder=MEMBER, roles_in_held=MEMBER | CHAIR), FULL, REDACTED),
+])
+def test_each_relation_gives_this_level(viewer, ordinary, confidential):
+    assert (level_of(viewer, False), level_of(viewer, True)) == (ordinary, confidential)
+
+
+def test_the_members_told_about_a_confidential_case_are_its_chairs_and_vice_chairs():
+    assert seeing_roles(True, holds_now=True) == {"chair", "vice_chair"}
+    assert seeing_roles(True, holds_now=False) == {"chair", "vice_chair"}
+    assert seeing_roles(True, holds_now=False, at_least=FULL) == frozenset()
+    assert seeing_roles(False, holds_now=False) == {"chair", "vice_chair", "secretary", "member", "amr", "tr"}
+
+
+def test_may_see_is_the_rule_answering_yes_for_full_or_redacted():
+    assert may_see(is_admin=True, is_submitter=False, confidential=True, roles_in_holders=())
+    assert may_see(is_admin=False, is_submitter=False, confidential=True, roles_in_holders={"chair"})
+    assert not may_see(is_admin=False, is_submitter=False, confidential=True, roles_in_holders={"member"})
