@@ -57,9 +57,16 @@ MESSAGES = {
 OTHER = lazy_gettext("There is news on the case.")  # never the event's internal key
 
 
+class _Blank(dict):
+    """The facts a message names; one it does not have reads as empty rather than failing the page."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def message(kind: str, data: dict[str, Any]) -> str:
     """Return the text of a notification in the current language."""
-    params = {"committee": "", "due": "", "count": "", "title": "", **data}
+    params = _Blank(data)
     return str(MESSAGES.get(kind, OTHER)) % params
 
 

@@ -172,6 +172,17 @@ def snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
             for t in metadata.sorted_tables if t.name != "alembic_version"}
 
 
+# Columns a migration fills at upgrade time with a fresh value (a random session token, an expiry counted
+# from the day of the upgrade): upgrading a second time gives new values, which are compared for presence.
+REGENERATED = {"people": {"session_token"}, "api_tokens": {"expires_at"}}
+
+
+def without_regenerated(rows: dict[str, list[dict[str, Any]]]) -> dict:
+    """Return `rows` with the regenerated columns replaced by whether they hold a value."""
+    return {name: [{k: (v is not None if k in REGENERATED.get(name, ()) else v) for k, v in row.items()}
+                   for row in table] for name, table in rows.items()}
+
+
 def projected(rows: dict[str, list[dict[str, Any]]], like: dict[str, list[dict[str, Any]]]) -> dict:
     """Return `rows` limited to the tables and columns that `like` has (what an older revision held)."""
     return {name: [{k: row.get(k) for k in (old[0] if old else {})} for row in rows.get(name, [])]

@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 
 from medflow import create_app
 from medflow.extensions import db
-from tests.migration_data import projected, seed, snapshot
+from tests.migration_data import projected, seed, snapshot, without_regenerated
 
 
 def revision_chain(app) -> list[str]:
@@ -29,7 +29,8 @@ def _step(engine, previous: str, following: str) -> None:
     downgrade(revision=previous)
     assert snapshot(engine) == before, f"rows changed by downgrading {following} to {previous}"
     upgrade(revision=following)
-    assert snapshot(engine) == after, f"rows changed by upgrading to {following} a second time"
+    again = without_regenerated(snapshot(engine))
+    assert again == without_regenerated(after), f"rows changed by upgrading to {following} a second time"
 
 
 def test_every_revision_keeps_every_row_up_down_and_up_again(empty_database_url):
