@@ -7,13 +7,14 @@ from sqlalchemy import inspect, text
 
 from medflow import create_app
 from medflow.extensions import db
-from tests.integration.test_migrations import empty_database_url  # noqa: F401 - the fixture
+
+BEFORE = "ops01"  # the revision before the sessions/token-expiry one
 
 
-def test_existing_people_and_tokens_are_filled_in(empty_database_url):  # noqa: F811
+def test_existing_people_and_tokens_are_filled_in(empty_database_url):
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url})
     with app.app_context():
-        upgrade(revision="108b7654b5c4")
+        upgrade(revision=BEFORE)
         with db.engine.begin() as conn:
             for n in (1, 2):
                 conn.execute(text("INSERT INTO people (id, email, name, is_admin, active, email_opt_out, "
@@ -25,7 +26,7 @@ def test_existing_people_and_tokens_are_filled_in(empty_database_url):  # noqa: 
         with db.engine.connect() as conn:
             tokens = conn.execute(text("SELECT session_token FROM people ORDER BY id")).scalars().all()
             expires = conn.execute(text("SELECT expires_at FROM api_tokens")).scalar_one()
-        downgrade(revision="108b7654b5c4")
+        downgrade(revision=BEFORE)
         schema = inspect(db.engine)
         columns = {c["name"] for table in ("people", "api_tokens") for c in schema.get_columns(table)}
         db.session.remove()
