@@ -10,11 +10,12 @@ from medflow import __version__
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
     from medflow import notify
-    from medflow.web import auth, cases, committees, display, errors, home, notify_pages, org, pages
+    from medflow.web import auth, cases, committees, display, errors, home, inputs, notify_pages, org, pages
     from medflow.web.api import bp as api_bp
     from medflow.web.api_notify import bp as api_notify_bp
     from medflow.web.flowchart import bp as flowchart_bp
 
+    inputs.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
     display.init_app(app)

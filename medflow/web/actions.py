@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext
 
 from medflow.domain.definitions import DEFAULT_OUTCOME
+from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.models import Case, Committee
 from medflow.web.display import FIELD_LABELS, OUTCOME_LABELS, RISK_LABELS, event_label
 from medflow.workflows import engines
@@ -32,6 +33,7 @@ class Field:
     kind: str = "text"  # text, textarea, date, select
     choices: list[tuple[str, str]] = field(default_factory=list)
     default: str = ""
+    maxlength: int | None = None  # the field rule's limit, rendered as the input's maxlength
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,10 @@ def _fields(event: str, requires: tuple[str, ...], case: Case, below: list[Commi
             result.append(_choice_field(name, required, case, below, came_from))
         elif name == "comment":
             label = REASON_LABELS.get(event, FIELD_LABELS["comment"]) if required else OPTIONAL_COMMENT
-            result.append(Field(name, str(label), required, "textarea"))
+            result.append(Field(name, str(label), required, "textarea", maxlength=TEXT_MAX[name]))
         else:
-            result.append(Field(name, str(FIELD_LABELS[name]), required, _kind(name)))
+            result.append(Field(name, str(FIELD_LABELS[name]), required, _kind(name),
+                                maxlength=TEXT_MAX.get(name)))
     return result
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from medflow.domain.limits import TEXT_MAX
 from medflow.extensions import db
 from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications
@@ -27,8 +28,8 @@ class PublishForm(FlaskForm):
 
     committee = SelectField(lazy_gettext("From committee"), validators=[DataRequired()])
     kind = SelectField(lazy_gettext("Kind"), choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()])
-    title = StringField(lazy_gettext("Title"), validators=[DataRequired(), Length(max=200)])
-    body = TextAreaField(lazy_gettext("Text"), validators=[DataRequired(), Length(max=20_000)])
+    title = StringField(lazy_gettext("Title"), validators=[DataRequired(), Length(max=TEXT_MAX["title"])])
+    body = TextAreaField(lazy_gettext("Text"), validators=[DataRequired(), Length(max=TEXT_MAX["body"])])
     due_date = DateField(lazy_gettext("Report back by"), validators=[Optional()])
     internal = BooleanField(lazy_gettext("Internal (not shown to employees)"))
     levels = SelectMultipleField(lazy_gettext("Only these levels"), choices=[])
