@@ -17,6 +17,7 @@ from medflow.domain.limits import DATE_MIN, ID_MAX, KEY_MAX, TEXT_MAX, latest_da
 # which neither database can store.
 BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 DIGITS = re.compile(r"[0-9]{1,18}")
+SIGNED_DIGITS = re.compile(r"-?[0-9]{1,18}")
 
 
 def check_characters(name: str, value: str) -> str:
@@ -75,10 +76,8 @@ def keys(name: str, value: Any) -> tuple[str, ...]:
     return tuple(k for v in value if (k := key(name, v)))
 
 
-def flag(name: str, value: Any, default: bool = False) -> bool:
-    """Return a JSON boolean (the default when left out); "false" and 0 are refused, not guessed."""
-    if value is None:
-        return default
+def flag(name: str, value: Any) -> bool:
+    """Return a JSON boolean; "false", 0 and null are refused, not guessed (send it, or leave it out)."""
     if not isinstance(value, bool):
         raise Invalid(_("%(field)s must be true or false."), field=name)
     return value
@@ -102,10 +101,11 @@ def day(name: str, value: Any, today: date) -> date:
 
 
 def version(value: Any) -> int:
-    """Return the case version the caller acted on (a whole number)."""
+    """Return the case version the caller acted on: a whole number (one that is not the case's is stale)."""
     if value is None or value == "":
         raise Invalid(_("version is required: send the version of the case you acted on."))
-    try:
-        return ident("version", value)
-    except Invalid:
-        raise Invalid(_("version must be a whole number.")) from None
+    if isinstance(value, str) and SIGNED_DIGITS.fullmatch(value):
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not -ID_MAX <= value <= ID_MAX:
+        raise Invalid(_("version must be a whole number."))
+    return value

@@ -55,13 +55,12 @@ def engine_for(engines: dict[str, WorkflowEngine], name: Any) -> WorkflowEngine:
 
 def _clean_extra(engine: WorkflowEngine, extra: dict[str, Any]) -> dict[str, Any]:
     wf = engine.definition
-    data = {k: values.text(k, v) for k, v in extra.items() if k in wf.submit_fields}
-    data = {k: v for k, v in data.items() if v}
-    if wf.categories and data.get("category") not in wf.categories:
+    if wf.categories and extra.get("category") not in wf.categories:
         raise Invalid(
             _("category must be one of: %(choices)s."), choices=", ".join(wf.categories)
         )
-    return data
+    data = {k: values.text(k, v) for k, v in extra.items() if k in wf.submit_fields}
+    return {k: v for k, v in data.items() if v}
 
 
 def _check_text(new: NewCase) -> None:

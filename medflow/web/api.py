@@ -61,7 +61,7 @@ def list_topics():
 def create_case():
     """Open a case at the caller's workplace committee (or where its topic says)."""
     body = json_body()
-    confidential = values.flag("confidential", body.get("confidential"))  # bool("false") is True
+    confidential = values.flag("confidential", body.get("confidential", False))  # bool("false") is True
     new = case_service.NewCase(
         workflow=body.get("workflow"), title=body.get("title"),
         description=body.get("description") or "", confidential=confidential,

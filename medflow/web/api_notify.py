@@ -6,7 +6,6 @@ from flask import Blueprint, jsonify, request
 from flask_login import current_user
 
 from medflow.domain import values
-from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
 from medflow.services import cascade_views, cascades, notifications
 from medflow.web.api import json_body
@@ -42,7 +41,7 @@ def publish_cascade():
     new = cascades.NewCascade(
         committee=body.get("committee"), title=body.get("title"), body=body.get("body"),
         kind=body.get("kind"), due_date=body.get("due_date"),
-        internal=values.flag("internal", body.get("internal")),
+        internal=values.flag("internal", body.get("internal", False)),
         levels=values.keys("levels", body.get("levels")),
         branches=values.keys("branches", body.get("branches")),
     )
@@ -67,8 +66,6 @@ def information():
 def notification_settings():
     """Turn notification e-mails on or off for the caller: {"email": true|false}."""
     body = json_body()
-    if body.get("email") is None:
-        raise Invalid(_("email must be true or false."))
-    values.flag("email", body["email"])
+    values.flag("email", body.get("email"))
     person = notifications.set_email_opt_out(db.session, current_user, not body["email"])
     return jsonify(email=not person.email_opt_out)
