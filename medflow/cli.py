@@ -16,6 +16,7 @@ from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
 from medflow.domain.loader import load_workflows
 from medflow.domain.org import parse_org
+from medflow.domain.org_changes import LevelChanges
 from medflow.domain.topics import load_topics
 from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
@@ -34,20 +35,28 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-def import_org_file(path: str):
-    """Validate and import an organisation file; raise DefinitionError on any problem."""
-    spec = parse_org(load_file(path), str(path))
-    return org_service.import_org(db.session, spec)
+def import_org_file(path: str, allow_level_changes: bool = False):
+    """Validate and import an organisation file; raise DefinitionError or LevelChanges on any problem."""
+    spec = parse_org(load_file(path, current_app.config["ORG_FILE_MAX_BYTES"]), str(path))
+    return org_service.import_org(db.session, spec, allow_level_changes=allow_level_changes)
 
 
 @org_cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-def org_import(file: str) -> None:
+@click.option("--allow-level-changes", is_flag=True,
+              help="Apply an import that re-orders the levels or changes levels cases use (and list it).")
+def org_import(file: str, allow_level_changes: bool) -> None:
     """Import committees and people from FILE.yaml (idempotent; all-or-nothing)."""
     try:
-        result = import_org_file(file)
+        result = import_org_file(file, allow_level_changes)
     except DefinitionError as exc:
         _fail(f"{file} was not imported; nothing was written.\n{exc}")
+    except LevelChanges as exc:
+        lines = "\n".join(f"  - {change}" for change in exc.changes)
+        _fail(f"{file} was not imported; nothing was written. It would change the levels:\n{lines}\n"
+              "Check that this is intended, then run again with --allow-level-changes.")
+    for change in result.level_changes:
+        click.echo(f"Level change: {change}")
     click.echo(f"Imported {file}: {result.created} created, {result.updated} updated.")
 
 

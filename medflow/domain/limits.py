@@ -38,3 +38,10 @@ def latest_date(today: date) -> date:
         return today.replace(year=today.year + DATE_YEARS_AHEAD)
     except ValueError:  # 29 February
         return today.replace(year=today.year + DATE_YEARS_AHEAD, day=28)
+
+# The organisation file's texts, as long as their database columns.
+ORG_TEXT_MAX: dict[str, int] = {
+    "level.key": 40, "level.name": 120,
+    "committee.key": 80, "committee.name": 200, "committee.kind": 40, "committee.description": 1000,
+    "person.email": 254, "person.name": 200,
+}

@@ -5,22 +5,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.org import OrgSpec
-from medflow.persistence.models import Committee, Level, Membership, Person
+from medflow.domain.org_changes import LevelChanges, StoredLevel, level_changes
+from medflow.persistence.models import Case, CaseEvent, Committee, Level, Membership, Person
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """Counts of what an import created and updated."""
+    """Counts of what an import created and updated, and the level changes it applied."""
 
     created: int
     updated: int
+    level_changes: tuple[str, ...] = ()
 
 
-def _by_key(session: Session, model, column) -> dict:
-    return {getattr(row, column): row for row in session.scalars(select(model))}
+def _used_committees(session: Session) -> set[int]:
+    """Return the ids of every committee that holds, started or ever received a case."""
+    held = select(Case.holder_id).union(select(Case.origin_id), select(CaseEvent.to_committee_id))
+    return set(session.scalars(held))
+
+
+def check_levels(session: Session, spec: OrgSpec, levels: dict, committees: dict) -> list[str]:
+    """Return how `spec` would change the stored levels' meaning (see domain.org_changes)."""
+    used = _used_committees(session)
+    used_levels = {c.level_id for c in committees.values() if c.id in used}
+    stored = [StoredLevel(lv.key, lv.rank, lv.id in used_levels) for lv in levels.values()]
+    return level_changes(stored, {k: c.level.key for k, c in committees.items()},
+                         {k for k, c in committees.items() if c.id in used}, spec)
+
+
+def _by_key(session: Session, model, column, *options) -> dict:
+    return {getattr(row, column): row for row in session.scalars(select(model).options(*options))}
 
 
 def _upsert(existing: dict, natural_key: str, factory, **values) -> tuple[object, bool]:
@@ -47,11 +64,20 @@ def _set_roles(person: Person, roles: tuple[tuple[str, str], ...], committees: d
     ]
 
 
-def import_org(session: Session, spec: OrgSpec) -> ImportResult:
-    """Write levels, committees, people and roles; a second import updates, never duplicates."""
+def import_org(session: Session, spec: OrgSpec, *, allow_level_changes: bool = False) -> ImportResult:
+    """Write levels, committees, people and roles; a second import updates, never duplicates.
+
+    An import that re-orders the stored levels or changes levels cases use raises LevelChanges
+    (nothing written) unless `allow_level_changes`; the result then lists what changed.
+    """
     levels = _by_key(session, Level, "key")
-    committees = _by_key(session, Committee, "key")
-    people = _by_key(session, Person, "email")
+    committees = _by_key(session, Committee, "key", selectinload(Committee.level))
+    changes = check_levels(session, spec, levels, committees)
+    if changes and not allow_level_changes:
+        session.rollback()
+        raise LevelChanges(changes)
+    # Everyone's roles in one query; without it each person costs a query and an autoflush (quadratic).
+    people = _by_key(session, Person, "email", selectinload(Person.memberships))
     created = updated = 0
 
     def count(was_created: bool) -> None:
@@ -71,12 +97,13 @@ def import_org(session: Session, spec: OrgSpec) -> ImportResult:
     session.flush()
     for c in spec.committees:
         committees[c.key].parent_id = committees[c.parent].id if c.parent else None
-    for p in spec.people:
-        workplace = committees[p.workplace].id if p.workplace else None
-        row, new = _upsert(people, p.email, Person, email=p.email, name=p.name,
-                           workplace_id=workplace, is_admin=p.admin)
-        _set_roles(row, p.roles, committees)
-        session.add(row)
-        count(new)
+    with session.no_autoflush:
+        for p in spec.people:
+            workplace = committees[p.workplace].id if p.workplace else None
+            row, new = _upsert(people, p.email, Person, email=p.email, name=p.name,
+                               workplace_id=workplace, is_admin=p.admin)
+            _set_roles(row, p.roles, committees)
+            session.add(row)
+            count(new)
     session.commit()
-    return ImportResult(created, updated)
+    return ImportResult(created, updated, tuple(changes))
