@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.org import OrgSpec
 from medflow.domain.org_changes import LevelChanges, StoredLevel, level_changes
-from medflow.persistence.models import Case, CaseEvent, Committee, Level, Membership, Person
+from medflow.persistence.models import Case, CaseEvent, Committee, Level
+from medflow.services.org_people import write_people
 
 
 @dataclass(frozen=True)
@@ -50,20 +51,6 @@ def _upsert(existing: dict, natural_key: str, factory, **values) -> tuple[object
     return row, created
 
 
-def _set_roles(person: Person, roles: tuple[tuple[str, str], ...], committees: dict) -> None:
-    """Keep the memberships that stay, drop the others, add the new ones.
-
-    Replacing the whole list would insert a row equal to one not yet deleted (the unit of
-    work inserts before it deletes) and break the unique (person, committee, role) constraint.
-    """
-    wanted = list(dict.fromkeys(roles))
-    kept = [m for m in person.memberships if (m.committee.key, m.role) in wanted]
-    have = {(m.committee.key, m.role) for m in kept}
-    person.memberships = kept + [
-        Membership(committee=committees[key], role=role) for key, role in wanted if (key, role) not in have
-    ]
-
-
 def import_org(session: Session, spec: OrgSpec, *, allow_level_changes: bool = False) -> ImportResult:
     """Write levels, committees, people and roles; a second import updates, never duplicates.
 
@@ -76,8 +63,6 @@ def import_org(session: Session, spec: OrgSpec, *, allow_level_changes: bool = F
     if changes and not allow_level_changes:
         session.rollback()
         raise LevelChanges(changes)
-    # Everyone's roles in one query; without it each person costs a query and an autoflush (quadratic).
-    people = _by_key(session, Person, "email", selectinload(Person.memberships))
     created = updated = 0
 
     def count(was_created: bool) -> None:
@@ -97,13 +82,7 @@ def import_org(session: Session, spec: OrgSpec, *, allow_level_changes: bool = F
     session.flush()
     for c in spec.committees:
         committees[c.key].parent_id = committees[c.parent].id if c.parent else None
-    with session.no_autoflush:
-        for p in spec.people:
-            workplace = committees[p.workplace].id if p.workplace else None
-            row, new = _upsert(people, p.email, Person, email=p.email, name=p.name,
-                               workplace_id=workplace, is_admin=p.admin)
-            _set_roles(row, p.roles, committees)
-            session.add(row)
-            count(new)
+    session.flush()
+    new_people, known_people = write_people(session, spec.people, {k: c.id for k, c in committees.items()})
     session.commit()
-    return ImportResult(created, updated, tuple(changes))
+    return ImportResult(created + new_people, updated + known_people, tuple(changes))

@@ -125,7 +125,7 @@ def test_the_default_size_limit_is_two_megabytes(app):
 
 @pytest.mark.parametrize(("content", "line"), [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8", 1), (b"committees:\n  - {key: a\xff}\n", 2),
-    ("committees:\n  - {key: a, name: \x00}\n".encode(), 2), ("people:\n  - {email: \x07}\n".encode(), 2),
+    (b"committees:\n  - {key: a, name: \x00}\n", 2), (b"people:\n  - {email: \x07}\n", 2),
 ])
 def test_a_binary_file_is_an_error_with_file_and_line(app, run_import, content, line):
     result, path = run_import(content)
@@ -137,16 +137,20 @@ def test_a_binary_file_is_an_error_with_file_and_line(app, run_import, content, 
     ("committees: 5\n", ":1: 'committees' must be a list"),
     ("people: {a: 1}\n", ":1: 'people' must be a list"),
     ("committees:\n  - {key: k, name: K, level: [kommune]}\n", ":2: committee 'k': unknown level"),
-    ("committees:\n  - {key: k, name: K, level: kommune, parent: [x]}\n", ":2: committee 'k': 'parent' must be"),
+    ("committees:\n  - {key: k, name: K, level: kommune, parent: [x]}\n",
+     ":2: committee 'k': 'parent' must be"),
     ("committees:\n  - {key: k, name: [K], level: kommune}\n", ":2: committee 'k': 'name' must be"),
-    ("committees:\n  - {key: k, name: K, level: kommune, description: {a: 1}}\n", ":2: committee 'k': 'description'"),
-    ("committees:\n  - {key: k, name: K, level: kommune}\npeople:\n  - {email: a@b.dk, name: A, workplace: [k]}\n",
+    ("committees:\n  - {key: k, name: K, level: kommune, description: {a: 1}}\n",
+     ":2: committee 'k': 'description'"),
+    ("committees:\n  - {key: k, name: K, level: kommune}\n"
+     "people:\n  - {email: a@b.dk, name: A, workplace: [k]}\n",
      ":4: person a@b.dk: 'workplace' must be"),
     ("committees:\n  - {key: k, name: K, level: kommune}\npeople:\n  - {email: a@b.dk, name: A, roles: 5}\n",
      ":4: person a@b.dk: 'roles' must be a list"),
     ("committees:\n  - {key: k, name: K, level: kommune}\npeople:\n  - {email: a@b.dk, name: A, admin: 'no'}\n",
      ":4: person a@b.dk: 'admin' must be true or false"),
-    ("committees:\n  - {key: k, name: " + "N" * 201 + ", level: kommune}\n", ":2: committee 'k': 'name' may be"),
+    ("committees:\n  - {key: k, name: " + "N" * 201 + ", level: kommune}\n",
+     ":2: committee 'k': 'name' may be"),
     ("levels:\n  - {key: kommune, name: [x]}\n", ":2: level 'kommune': 'name' must be"),
 ])
 def test_a_wrongly_typed_file_is_an_error_with_file_and_line(app, run_import, text, where):
