@@ -12,6 +12,7 @@ def register_blueprints(app: Flask) -> None:
     from medflow import notify
     from medflow.web import auth, cases, committees, display, errors, home, inputs, notify_pages, org, pages
     from medflow.web.api import bp as api_bp
+    from medflow.web.api_docs import bp as api_docs_bp
     from medflow.web.api_notify import bp as api_notify_bp
     from medflow.web.flowchart import bp as flowchart_bp
 
@@ -23,6 +24,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_bp)
     app.register_blueprint(flowchart_bp)
     app.register_blueprint(api_notify_bp)
+    app.register_blueprint(api_docs_bp)
     notify.init_app(app)
     notify_pages.init_app(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
