@@ -32,6 +32,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     result.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, list | dict):
+            raise yaml.constructor.ConstructorError(None, None, "a list or mapping cannot be a key",
+                                                    key_node.start_mark)
         if key in result:
             line = key_node.start_mark.line + 1
             raise yaml.constructor.ConstructorError(
