@@ -17,7 +17,8 @@ from tests.factories import ORG
 WORKFLOW_TEXT = (Path(__file__).resolve().parents[2] / "workflows" / "work_environment.yaml").read_text()
 ORG_TEXT = yaml.safe_dump(ORG, allow_unicode=True, sort_keys=False)
 # 150 examples a test keep the four near half a minute; MEDFLOW_FUZZ_EXAMPLES raises it (e.g. nightly).
-FUZZ = settings(max_examples=max(150, int(os.environ.get("MEDFLOW_FUZZ_EXAMPLES", "0"))), deadline=None, database=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=max(150, int(os.environ.get("MEDFLOW_FUZZ_EXAMPLES", "0"))), deadline=None,
+                database=None, suppress_health_check=list(HealthCheck))
 
 SCALARS = (st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=True)
            | st.text(max_size=12) | st.sampled_from(["kommune", "lokal", "chair", "lok-skole", "=", "accept"]))
