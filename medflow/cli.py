@@ -22,6 +22,7 @@ from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
 from medflow.services import org as org_service
 from medflow.services import users as user_service
+from medflow.web import api_docs
 from medflow.workflows import TOPICS_FILE_NAME, topics
 
 org_cli = AppGroup("org", help="The MED organisation: committees and people.")
@@ -190,10 +191,14 @@ def demo() -> None:
         spec = parse_org(load_file(path), str(path))
     except DefinitionError as exc:
         _fail(str(exc))
-    result = org_service.import_org(db.session, spec)
+    try:
+        result = org_service.import_org(db.session, spec)
+    except LevelChanges as exc:
+        _fail(f"The demo organisation would change the stored levels: {'; '.join(exc.changes)}")
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
+    click.echo(api_docs.demo_hint(current_app.config["BASE_URL"]))
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:

@@ -81,3 +81,11 @@ def test_every_documented_operation_answers_as_documented(app, api, doc):
     check(doc, anna.post("/cases", {"workflow": "question", "title": "x" * 201}), "/cases", "post")  # 400
     every = {o["operationId"] for ops in doc["paths"].values() for o in ops.values()}
     assert CALLED == every
+
+
+def test_the_demo_points_to_the_api_description(app):
+    from medflow.cli import cli
+
+    result = app.test_cli_runner().invoke(cli, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert "/api/v1/openapi.json" in result.output
