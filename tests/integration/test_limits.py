@@ -142,3 +142,16 @@ def test_the_forms_carry_the_field_maximums_as_maxlength(app, org, api):
     new = client.get("/cases/new").get_data(as_text=True)
     for field in ("title", "location"):
         assert f'maxlength="{TEXT_MAX[field]}"' in new and f'name="{field}"' in new
+
+
+def test_a_report_back_date_outside_the_window_on_the_publish_page_is_a_form_error(app, org, api):
+    app.config["WTF_CSRF_ENABLED"] = False
+    client = app.test_client()
+    log_in_client(app, client, "kim")
+    before = snapshot(app)
+    response = client.post("/cascades/new", data={"committee": "kommunemed", "kind": "task", "title": "Trivsel",
+                                                 "body": "Drøft", "due_date": "9999-12-31"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and 'name="due_date"' in page
+    assert "due_date skal være en dato fra 2000-01-01" in page
+    assert snapshot(app) == before
