@@ -118,21 +118,24 @@ def _check_tree(p: Problems, raw: list, specs: list, levels: dict[str, LevelSpec
             levels[parent.level].rank >= levels[c.level].rank
         ):
             p.add(node, f"committee {c.key!r}: parent {c.parent!r} is not on a higher level")
+    cyclic = _in_cycles(by_key)
     for node, c in zip(raw, specs, strict=True):
-        if c is not None and _in_cycle(c.key, by_key):
+        if c is not None and c.key in cyclic:
             p.add(node, f"committee {c.key!r}: its parents form a cycle")
 
 
-def _in_cycle(key: str, by_key: dict[str, CommitteeSpec]) -> bool:
-    seen, current = set(), by_key.get(key)
-    while current is not None and current.parent is not None:
-        if current.key in seen:
-            return True
-        seen.add(current.key)
-        current = by_key.get(current.parent)
-        if current is not None and current.key == key:
-            return True
-    return False
+def _in_cycles(by_key: dict[str, CommitteeSpec]) -> set[str]:
+    """Return the keys whose chain of parents runs into a cycle, in one pass (a long chain stays linear)."""
+    result: dict[str, bool] = {}
+    for start in by_key:
+        path, on_path, current = [], set(), start
+        while current in by_key and current not in result and current not in on_path:
+            path.append(current)
+            on_path.add(current)
+            current = by_key[current].parent
+        cyclic = current in on_path or result.get(current, False)
+        result.update(dict.fromkeys(path, cyclic))
+    return {key for key, cyclic in result.items() if cyclic}
 
 
 def _roles(p: Problems, item: dict, where: str, committees: set[str]) -> tuple:
