@@ -20,6 +20,7 @@ def parse_date(name: str, value: Any, today: date | None = None) -> date:
 
 
 def _clean_one(name: str, raw: Any, today: date) -> Any:
+    """Parse one event field by its kind (key, choice, date or text); None when left empty."""
     if isinstance(raw, date):
         return values.day(name, raw, today)
     value = values.key(name, raw) if name in KEY_FIELDS or name in CHOICES else values.text(name, raw)

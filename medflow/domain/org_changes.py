@@ -41,12 +41,14 @@ def _order(stored: list[StoredLevel], spec: OrgSpec) -> list[str]:
 
 
 def _dropped(stored: list[StoredLevel], spec: OrgSpec) -> list[str]:
+    """Describe levels that cases use but the file no longer lists."""
     in_file = {lv.key for lv in spec.levels}
     return [f"level {lv.key!r} is used by cases but is not in the file's levels"
             for lv in sorted(stored, key=lambda lv: lv.rank) if lv.used and lv.key not in in_file]
 
 
 def _moved(committee_levels: dict[str, str], used_committees: set[str], spec: OrgSpec) -> list[str]:
+    """Describe committees with cases that the file puts on another level."""
     return [f"committee {c.key!r} has cases and moves from level {committee_levels[c.key]!r} to {c.level!r}"
             for c in spec.committees
             if c.key in used_committees and committee_levels.get(c.key, c.level) != c.level]

@@ -18,6 +18,7 @@ CHUNK = 500  # ids per IN (...) list: far below every database's limit on bound 
 
 
 def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
+    """Yield `items` in slices small enough for one IN (...) list."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
 

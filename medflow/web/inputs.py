@@ -45,6 +45,7 @@ def _walk(name: str, value: Any, depth: int = 0) -> None:
 
 
 def _view_args() -> None:
+    """Check the URL's parts: ids within the id range, text without unstorable characters."""
     for name, value in (request.view_args or {}).items():
         if isinstance(value, int):
             values.ident(name, value)

@@ -17,10 +17,12 @@ ERRORS = {
 
 
 def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    """Wrap a schema as JSON content (the only media type the API speaks)."""
     return {"content": {"application/json": {"schema": schema}}}
 
 
 def _answers(status: int, schema: dict[str, Any], errors: tuple[int, ...]) -> dict[str, Any]:
+    """Return the success answer and the error answers an operation can give."""
     result = {str(status): {"description": "OK" if status == 200 else "Created", **_json(schema)}}
     for code in (400, 401, *errors):
         result[str(code)] = {"description": ERRORS[code], **_json(ref("Error"))}
@@ -40,6 +42,7 @@ def op(op_id: str, summary: str, answer: dict[str, Any], *errors: int, status: i
 
 
 def _path_id(name: str) -> dict[str, Any]:
+    """Return an id path parameter, bounded like every id."""
     return {"name": name, "in": "path", "required": True, "schema": ID}
 
 

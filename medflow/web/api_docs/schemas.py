@@ -32,6 +32,7 @@ def obj(properties: dict[str, Any], required: tuple[str, ...] = (), **extra: Any
 
 
 def _event_field(name: str) -> dict[str, Any]:
+    """Return the schema of one event field, from the same rules `clean_event_fields` applies."""
     if name in ("meeting_date", "due_date"):
         return DATE
     if name == "outcome":
