@@ -1,4 +1,4 @@
-"""Fuzz the organisation and workflow loaders (Hypothesis, fixed seed): whatever a file holds, the
+"""Fuzz the organisation, workflow and topics loaders (Hypothesis, fixed seed): whatever a file holds, the
 answer is a definition or problems that each name the file and a line, never a traceback."""
 
 import os
@@ -9,12 +9,15 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from medflow.domain.errors import DefinitionError
-from medflow.domain.loader import parse_workflow
+from medflow.domain.loader import load_workflows, parse_workflow
 from medflow.domain.org import parse_org
+from medflow.domain.topics import parse_topics
 from medflow.domain.yamlsource import load_text
 from tests.factories import ORG
 
-WORKFLOW_TEXT = (Path(__file__).resolve().parents[2] / "workflows" / "work_environment.yaml").read_text()
+WORKFLOWS_DIR = Path(__file__).resolve().parents[2] / "workflows"
+WORKFLOW_TEXT = (WORKFLOWS_DIR / "work_environment.yaml").read_text()
+WORKFLOWS = load_workflows(WORKFLOWS_DIR)
 ORG_TEXT = yaml.safe_dump(ORG, allow_unicode=True, sort_keys=False)
 # 150 examples a test keep the four near half a minute; MEDFLOW_FUZZ_EXAMPLES raises it (e.g. nightly).
 FUZZ = settings(max_examples=max(150, int(os.environ.get("MEDFLOW_FUZZ_EXAMPLES", "0"))), deadline=None,
@@ -93,3 +96,24 @@ def test_a_mutated_workflow_is_parsed_or_refused_with_lines(data):
 @given(text=edited_text(WORKFLOW_TEXT))
 def test_an_edited_workflow_file_is_parsed_or_refused_with_lines(text):
     answers_with_file_and_line(parse_workflow, text, "work_environment.yaml")
+
+
+TOPICS_TEXT = (WORKFLOWS_DIR / "responsibilities.yaml").read_text()
+
+
+def _parse_topics(data, file):
+    return parse_topics(data, file, WORKFLOWS)
+
+
+@seed(8)
+@FUZZ
+@given(data=mutated(yaml.safe_load(TOPICS_TEXT)))
+def test_a_mutated_topics_file_is_parsed_or_refused_with_lines(data):
+    answers_with_file_and_line(_parse_topics, _dump(data), "responsibilities.yaml")
+
+
+@seed(8)
+@FUZZ
+@given(text=edited_text(TOPICS_TEXT))
+def test_an_edited_topics_file_is_parsed_or_refused_with_lines(text):
+    answers_with_file_and_line(_parse_topics, text, "responsibilities.yaml")
