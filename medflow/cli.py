@@ -18,6 +18,7 @@ from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
 from medflow.domain.loader import load_workflows
 from medflow.domain.org import parse_org
+from medflow.domain.org_changes import LevelChanges
 from medflow.domain.topics import load_topics
 from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
@@ -26,6 +27,7 @@ from medflow.services import org as org_service
 from medflow.services import users as user_service
 from medflow.services.demo_confidential import add_confidential_case
 from medflow.services.meetings.demo import load_demo_meetings
+from medflow.web import api_docs
 from medflow.workflows import TOPICS_FILE_NAME, engines, topics
 
 org_cli = AppGroup("org", help="The MED organisation: committees and people.")
@@ -40,19 +42,22 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-def import_org_file(path: str):
-    """Validate and import an organisation file; raise DefinitionError on any problem."""
-    spec = parse_org(load_file(path), str(path))
-    return org_service.import_org(db.session, spec)
+def import_org_file(path: str, allow_level_changes: bool = False):
+    """Validate and import an organisation file; raise DefinitionError or LevelChanges on any problem."""
+    spec = parse_org(load_file(path, current_app.config["ORG_FILE_MAX_BYTES"]), str(path))
+    return org_service.import_org(db.session, spec, allow_level_changes=allow_level_changes)
 
 
 @org_cli.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Only show what would change (FILE.csv); write nothing.")
-def org_import(file: str, dry_run: bool) -> None:
+@click.option("--allow-level-changes", is_flag=True,
+              help="Apply an import that re-orders the levels or changes levels cases use (and list it).")
+def org_import(file: str, dry_run: bool, allow_level_changes: bool) -> None:
     """Import committees and people from FILE.yaml, or people from HR's FILE.csv (all-or-nothing).
 
-    A CSV import is a full list: people missing from it are deactivated, never deleted.
+    A YAML import is idempotent; a CSV import is a full list: people missing from it are
+    deactivated, never deleted.
     """
     if file.lower().endswith(".csv"):
         from medflow.cli_people import import_people_csv
@@ -60,9 +65,15 @@ def org_import(file: str, dry_run: bool) -> None:
         import_people_csv(file, dry_run)
         return
     try:
-        result = import_org_file(file)
+        result = import_org_file(file, allow_level_changes)
     except DefinitionError as exc:
         _fail(f"{file} was not imported; nothing was written.\n{exc}")
+    except LevelChanges as exc:
+        lines = "\n".join(f"  - {change}" for change in exc.changes)
+        _fail(f"{file} was not imported; nothing was written. It would change the levels:\n{lines}\n"
+              "Check that this is intended, then run again with --allow-level-changes.")
+    for change in result.level_changes:
+        click.echo(f"Level change: {change}")
     click.echo(f"Imported {file}: {result.created} created, {result.updated} updated.")
 
 
@@ -225,7 +236,10 @@ def demo() -> None:
         spec = parse_org(load_file(path), str(path))
     except DefinitionError as exc:
         _fail(str(exc))
-    result = org_service.import_org(db.session, spec)
+    try:
+        result = org_service.import_org(db.session, spec)
+    except LevelChanges as exc:
+        _fail(f"The demo organisation would change the stored levels: {'; '.join(exc.changes)}")
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     click.echo(f"Demo meetings added: {load_demo_meetings(db.session, engines())} (see /meetings and /news).")
@@ -236,6 +250,7 @@ def demo() -> None:
     load_security_demo(current_app.config["API_TOKEN_DAYS"])
     _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
                  add_confidential_case(db.session, engines()))
+    click.echo(api_docs.demo_hint(current_app.config["BASE_URL"]))
 
 
 def _mail_demo() -> None:

@@ -7,6 +7,7 @@ import secrets
 from pathlib import Path
 
 from medflow.domain.calendar import DEFAULT_ZONE
+from medflow.domain.limits import BODY_MAX_BYTES, ORG_FILE_MAX_BYTES
 from medflow.ops_config import ops_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +101,8 @@ def from_env(instance: Path) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "PAGE_SIZE": 25,
         "JSON_SORT_KEYS": False,
+        "MAX_CONTENT_LENGTH": int(env("MAX_CONTENT_LENGTH", str(BODY_MAX_BYTES))),  # bytes; 413 above
+        "ORG_FILE_MAX_BYTES": int(env("ORG_FILE_MAX_BYTES", str(ORG_FILE_MAX_BYTES))),
         "MAIL_SERVER": env("MAIL_SERVER"),
         "MAIL_PORT": int(env("MAIL_PORT", "25")),
         "MAIL_USERNAME": env("MAIL_USERNAME"),

@@ -10,7 +10,8 @@ from medflow.domain.yamlsource import line_of
 
 def check_deadline_rules(wf: WorkflowDefinition, top: dict, add: Callable[..., None]) -> None:
     """Reminders and escalation need a deadline; escalation needs a way up (a parent route)."""
-    lines = {s.get("name"): line_of(s) for s in top.get("states") or [] if isinstance(s, dict)}
+    lines = {s["name"]: line_of(s) for s in top.get("states") or [] if isinstance(s, dict)
+             and isinstance(s.get("name"), str)}
     can_go_up = any(t.route == "parent" for t in wf.transitions)
     for s in wf.states:
         where, line = f"state {s.name!r}", lines.get(s.name)

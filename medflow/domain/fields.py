@@ -5,42 +5,33 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from medflow.domain import values
 from medflow.domain.definitions import DEFAULT_OUTCOME, OUTCOMES, RISK_LEVELS, TransitionDef
 from medflow.domain.errors import Invalid, _
 
-MAX_TEXT = 10_000
 DATE_FIELDS = ("meeting_date", "due_date")
 CHOICES = {"outcome": OUTCOMES, "risk_level": RISK_LEVELS}
+KEY_FIELDS = ("target",)
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
+def parse_date(name: str, value: Any, today: date | None = None) -> date:
+    """Parse an ISO date (YYYY-MM-DD) within the date window, or raise Invalid naming the field."""
+    return values.day(name, value, today or date.today())
 
 
-def parse_date(name: str, value: Any) -> date:
-    """Parse an ISO date (YYYY-MM-DD) or raise Invalid naming the field."""
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(_text(value))
-    except ValueError:
-        raise Invalid(_("%(field)s must be a date (YYYY-MM-DD)."), field=name) from None
-
-
-def _clean_one(name: str, raw: Any) -> Any:
-    if raw is not None and not isinstance(raw, str | date):
-        raise Invalid(_("%(field)s must be text."), field=name)
-    value = _text(raw) if not isinstance(raw, date) else raw
-    if value in ("", None):
+def _clean_one(name: str, raw: Any, today: date) -> Any:
+    """Parse one event field by its kind (key, choice, date or text); None when left empty."""
+    if isinstance(raw, date):
+        return values.day(name, raw, today)
+    value = values.key(name, raw) if name in KEY_FIELDS or name in CHOICES else values.text(name, raw)
+    if not value:
         return None
     if name in DATE_FIELDS:
-        return parse_date(name, value)
+        return values.day(name, value, today)
     if name in CHOICES and value not in CHOICES[name]:
         raise Invalid(
             _("%(field)s must be one of: %(choices)s."), field=name, choices=", ".join(CHOICES[name])
         )
-    if isinstance(value, str) and len(value) > MAX_TEXT:
-        raise Invalid(_("%(field)s is too long."), field=name)
     return value
 
 
@@ -56,14 +47,17 @@ def accepted_fields(transition: TransitionDef) -> frozenset[str]:
     return frozenset(transition.requires) | extra
 
 
-def clean_event_fields(transition: TransitionDef, raw: dict[str, Any]) -> dict[str, Any]:
+def clean_event_fields(
+    transition: TransitionDef, raw: dict[str, Any], today: date | None = None
+) -> dict[str, Any]:
     """Return the event's fields cleaned; raise Invalid if a required one is missing or bad.
 
     Fields the event does not take are ignored, so that (say) an answer sent with `accept`
     never lands on the case.
     """
     takes = accepted_fields(transition)
-    cleaned = {name: _clean_one(name, value) for name, value in raw.items() if name in takes}
+    today = today or date.today()
+    cleaned = {name: _clean_one(name, value, today) for name, value in raw.items() if name in takes}
     cleaned = {k: v for k, v in cleaned.items() if v is not None}
     missing = [f for f in transition.requires if f not in cleaned]
     if missing:

@@ -101,7 +101,8 @@ def _positive_int(c: Problems, top: dict, key: str, default: int | None) -> int 
 def _parse_deadlines(c: Problems, raw: Any, top: dict) -> tuple[StatutoryDeadline, ...]:
     result = []
     for item in raw or []:
-        if not isinstance(item, dict) or not isinstance(item.get("days"), int) or "key" not in item:
+        if not isinstance(item, dict) or not isinstance(item.get("days"), int) \
+                or not isinstance(item.get("key"), str):
             c.add(item if isinstance(item, dict) else top, "a statutory deadline needs 'key' and 'days'")
             continue
         label = _label(item.get("label"), item["key"])
@@ -109,15 +110,24 @@ def _parse_deadlines(c: Problems, raw: Any, top: dict) -> tuple[StatutoryDeadlin
     return tuple(result)
 
 
+def _list(c: Problems, top: dict, key: str) -> list:
+    """Return a top-level list (empty when left out); anything else is a problem."""
+    value = top.get(key) or []
+    if not isinstance(value, list):
+        c.add(value, f"{key!r} must be a list", near=top)
+        return []
+    return value
+
+
 def parse_workflow(data: Any, file: str) -> WorkflowDefinition:
     """Validate parsed YAML and build a definition; raise DefinitionError listing every problem."""
     c = Problems(file)
     if not isinstance(data, dict):
-        raise DefinitionError([Problem(file, None, "a workflow file must be a mapping")])
+        raise DefinitionError([Problem(file, line_of(data) or 1, "a workflow file must be a mapping")])
     unknown_keys(c, data, TOP_KEYS, "workflow")
     name = data.get("name") or Path(file).stem
-    states_raw = data.get("states") or []
-    trans_raw = data.get("transitions") or []
+    states_raw = _list(c, data, "states")
+    trans_raw = _list(c, data, "transitions")
     if not states_raw:
         c.add(data, "the workflow has no 'states'")
     states = [s for s in (_parse_state(c, r, line_of(data)) for r in states_raw) if s]
@@ -133,7 +143,7 @@ def parse_workflow(data: Any, file: str) -> WorkflowDefinition:
         source=file,
         reopen_days=_positive_int(c, data, "reopen_days", 30),
         categories=_as_tuple(data.get("categories")),
-        statutory_deadlines=_parse_deadlines(c, data.get("statutory_deadlines"), data),
+        statutory_deadlines=_parse_deadlines(c, _list(c, data, "statutory_deadlines"), data),
         submit_fields=_as_tuple(data.get("submit_fields")),
         submittable=data.get("submittable", True) is not False,
         remind_before_days=_positive_int(c, data, "remind_before_days", None),

@@ -158,18 +158,25 @@ def _escalation(p: Problems, raw: Any, where: str, rank: Mapping[str, int], leve
     return Escalation(to, _text(p, raw, raw.get("rule"), f"{where}: escalation rule"))
 
 
+def _key(raw: dict, name: str) -> str | None:
+    """Return a key-like field when it is text (a list is never a level, role or workflow)."""
+    value = raw.get(name)
+    return value if isinstance(value, str) else None
+
+
 def _check_choices(p: Problems, raw: dict, where: str, rank: Mapping[str, int],
                    workflows: Mapping[str, WorkflowDefinition] | None) -> None:
-    if raw.get("level") not in rank:
+    if _key(raw, "level") not in rank:
         p.add(raw, f"{where}: unknown level {raw.get('level')!r} (use one of: {', '.join(rank)})")
-    if raw.get("role") not in ROLES:
+    if _key(raw, "role") not in ROLES:
         p.add(raw, f"{where}: unknown role {raw.get('role')!r} (use one of: {', '.join(ROLES)})")
     for flag in ("direct", "common"):
         if not isinstance(raw.get(flag, False), bool):
             p.add(raw, f"{where}: {flag} must be true or false")
-    workflow, category = raw.get("workflow"), raw.get("category")
+    workflow, category = _key(raw, "workflow"), raw.get("category")
     if workflows is not None and workflow not in workflows:
-        p.add(raw, f"{where}: unknown workflow {workflow!r} (use one of: {', '.join(sorted(workflows))})")
+        choices = ", ".join(sorted(workflows))
+        p.add(raw, f"{where}: unknown workflow {raw.get('workflow')!r} (use one of: {choices})")
     elif workflows is not None and category is not None and category not in workflows[workflow].categories:
         p.add(raw, f"{where}: category {category!r} is not a category of workflow {workflow!r}")
 
@@ -194,7 +201,7 @@ def _topic(p: Problems, raw: Any, top: dict, rank: Mapping[str, int],
         description=description or Label("", ""),
         level=str(raw.get("level")), role=str(raw.get("role")), workflow=str(raw.get("workflow")),
         direct=raw.get("direct") is True,
-        escalation=_escalation(p, raw.get("escalation"), where, rank, raw.get("level")),
+        escalation=_escalation(p, raw.get("escalation"), where, rank, _key(raw, "level")),
         category=raw.get("category"), line=line_of(raw),
         keywords=keywords or Label("", ""), common=raw.get("common") is True,
     )
@@ -207,7 +214,7 @@ def parse_topics(
     p = Problems(file)
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
         message = "a topics file must be a mapping with a 'topics' list"
-        raise DefinitionError([Problem(file, line_of(data), message)])
+        raise DefinitionError([Problem(file, line_of(data) or 1, message)])
     unknown_keys(p, data, TOP_KEYS, "topics file")
     levels = _levels(p, data.get("levels"), data)
     rank = {lv.key: i for i, lv in enumerate(levels)}

@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from medflow.domain import values
 from medflow.domain.errors import Invalid, NotAllowed, Unknown, _
 from medflow.domain.fields import parse_date
+from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Cascade, CascadeReceipt, Case, CaseEvent, Committee, Membership, Person
 from medflow.services.access import roles_in
@@ -20,7 +22,7 @@ from medflow.services.queries import all_committees
 WORKFLOW = "cascade"
 KINDS = ("decision", "information", "task")
 PUBLISHER_ROLES = frozenset({"chair", "vice_chair", "secretary"})
-MAX_TITLE, MAX_BODY = 200, 20_000
+MAX_TITLE, MAX_BODY = TEXT_MAX["title"], TEXT_MAX["body"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class NewCascade:
 
 
 def _committee(session: Session, key: Any) -> Committee:
+    key = values.key("committee", key)
     committee = session.scalar(select(Committee).where(Committee.key == key)) if key else None
     if committee is None:
         raise Unknown(_("Unknown committee %(key)s."), key=key)
@@ -71,10 +74,13 @@ def publish_choices(session: Session, person: Person) -> tuple[list[Committee], 
 
 
 def _check(new: NewCascade) -> None:
-    if not isinstance(new.title, str) or not new.title.strip() or len(new.title) > MAX_TITLE:
+    """Refuse a missing or over-long title or text, and characters the databases cannot store."""
+    if not isinstance(new.title, str) or not new.title.strip() or len(new.title.strip()) > MAX_TITLE:
         raise Invalid(_("A title of at most %(n)s characters is required."), n=MAX_TITLE)
-    if not isinstance(new.body, str) or not new.body.strip() or len(new.body) > MAX_BODY:
+    if not isinstance(new.body, str) or not new.body.strip() or len(new.body.strip()) > MAX_BODY:
         raise Invalid(_("A text of at most %(n)s characters is required."), n=MAX_BODY)
+    values.text("title", new.title)
+    values.text("body", new.body)
     if new.kind not in KINDS:
         raise Invalid(_("kind must be one of: %(choices)s."), choices=", ".join(KINDS))
 
@@ -144,7 +150,7 @@ def publish(session: Session, person: Person, new: NewCascade, now: datetime | N
         raise Invalid(_("There is no committee below %(name)s to publish to."), name=sender.name)
     cascade = Cascade(committee_id=sender.id, publisher_id=person.id, kind=new.kind,
                       title=new.title.strip(), body=new.body.strip(), internal=bool(new.internal),
-                      due_date=parse_date("due_date", new.due_date) if new.due_date else None,
+                      due_date=parse_date("due_date", new.due_date, now.date()) if new.due_date else None,
                       created_at=now)
     session.add(cascade)
     session.flush()

@@ -11,17 +11,19 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from medflow.domain import values
 from medflow.domain.engine import Unavailable, WorkflowEngine, unavailable_events
 from medflow.domain.errors import Invalid, NotPossible, StaleVersion, _
 from medflow.domain.fields import clean_event_fields
+from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, CaseEvent, Committee, Person
 from medflow.services.access import actor_roles, visible_case, visible_case_and_roles  # noqa: F401
 from medflow.services.hooks import case_event_added, resolve_event_fields
 from medflow.services.place import CasePlace, came_from  # noqa: F401 - visible_case, came_from: for views
 
-MAX_TITLE = 200
-MAX_DESCRIPTION = 20_000
+MAX_TITLE = TEXT_MAX["title"]
+MAX_DESCRIPTION = TEXT_MAX["description"]
 CASE_DATA_FIELDS = ("answer", "outcome", "redirect", "risk_level")
 CLOSING_FIELDS = ("answer", "outcome")  # cleared from the case (not the history) when it is reopened
 STALE = _("The case was changed by someone else. Reload it and try again.")
@@ -54,21 +56,24 @@ def engine_for(engines: dict[str, WorkflowEngine], name: Any) -> WorkflowEngine:
 
 def _clean_extra(engine: WorkflowEngine, extra: dict[str, Any]) -> dict[str, Any]:
     wf = engine.definition
-    data = {k: str(v).strip() for k, v in extra.items() if k in wf.submit_fields and v}
-    if wf.categories and data.get("category") not in wf.categories:
+    if wf.categories and extra.get("category") not in wf.categories:
         raise Invalid(
             _("category must be one of: %(choices)s."), choices=", ".join(wf.categories)
         )
-    return data
+    data = {k: values.text(k, v) for k, v in extra.items() if k in wf.submit_fields}
+    return {k: v for k, v in data.items() if v}
 
 
 def _check_text(new: NewCase) -> None:
+    """Refuse a missing or over-long title (never cut it) and a description that is not fit text."""
     if not isinstance(new.title, str) or not new.title.strip():
         raise Invalid(_("A title is required."))
-    if len(new.title) > MAX_TITLE:
+    if len(new.title.strip()) > MAX_TITLE:
         raise Invalid(_("The title may be at most %(n)s characters."), n=MAX_TITLE)
-    if not isinstance(new.description, str) or len(new.description) > MAX_DESCRIPTION:
+    values.text("title", new.title)
+    if not isinstance(new.description, str) or len(new.description.strip()) > MAX_DESCRIPTION:
         raise Invalid(_("The description must be text of at most %(n)s characters."), n=MAX_DESCRIPTION)
+    values.text("description", new.description)
 
 
 def _deadlines(engine: WorkflowEngine, data: dict[str, Any], now: datetime) -> dict[str, str]:
@@ -146,12 +151,7 @@ def actions_and_unavailable(
 
 
 def _parse_version(version: Any) -> int:
-    if isinstance(version, bool) or version in (None, ""):
-        raise Invalid(_("version is required: send the version of the case you acted on."))
-    try:
-        return int(version)
-    except (TypeError, ValueError):
-        raise Invalid(_("version must be a whole number.")) from None
+    return values.version(version)
 
 
 def _apply(case: Case, engine: WorkflowEngine, new_state: str, dest: int, fields: dict, now: datetime) -> dict:
@@ -190,7 +190,7 @@ def fire_event(
     """Apply one event to a case and append it to the history, or change nothing and raise."""
     now = now or utcnow()
     case, roles = visible_case_and_roles(session, person, case_id)
-    if not isinstance(event, str) or not event:
+    if not values.key("event", event):
         raise Invalid(_("event is required."))
     if _parse_version(version) != case.version:
         raise StaleVersion(STALE)
@@ -198,7 +198,8 @@ def fire_event(
         raise NotPossible(ANONYMISED)
     engine = engines[case.workflow]
     transition = engine.check(case.state, event, roles)
-    cleaned = clean_event_fields(transition, resolve_event_fields(session, case, event, dict(fields)))
+    resolved = resolve_event_fields(session, case, event, dict(fields))  # e.g. a meeting for meeting_date
+    cleaned = clean_event_fields(transition, resolved, now.date())
     place = CasePlace(session, case)  # the tree and came_from: loaded once, and only if needed
     ctx = place.context(engine, now, engine.guards_needed(case.state, event))
     new_state = engine.fire(case.state, event, roles, ctx)

@@ -5,22 +5,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.org import OrgSpec
-from medflow.persistence.models import Committee, Level, Membership, Person
+from medflow.domain.org_changes import LevelChanges, StoredLevel, level_changes
+from medflow.persistence.models import Case, CaseEvent, Committee, Level
+from medflow.services.org_people import write_people
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """Counts of what an import created and updated."""
+    """Counts of what an import created and updated, and the level changes it applied."""
 
     created: int
     updated: int
+    level_changes: tuple[str, ...] = ()
 
 
-def _by_key(session: Session, model, column) -> dict:
-    return {getattr(row, column): row for row in session.scalars(select(model))}
+def _used_committees(session: Session) -> set[int]:
+    """Return the ids of every committee that holds, started or ever received a case."""
+    held = select(Case.holder_id).union(select(Case.origin_id), select(CaseEvent.to_committee_id))
+    return set(session.scalars(held))
+
+
+def check_levels(session: Session, spec: OrgSpec, levels: dict, committees: dict) -> list[str]:
+    """Return how `spec` would change the stored levels' meaning (see domain.org_changes)."""
+    used = _used_committees(session)
+    used_levels = {c.level_id for c in committees.values() if c.id in used}
+    stored = [StoredLevel(lv.key, lv.rank, lv.id in used_levels) for lv in levels.values()]
+    return level_changes(stored, {k: c.level.key for k, c in committees.items()},
+                         {k for k, c in committees.items() if c.id in used}, spec)
+
+
+def _by_key(session: Session, model, column, *options) -> dict:
+    return {getattr(row, column): row for row in session.scalars(select(model).options(*options))}
 
 
 def _upsert(existing: dict, natural_key: str, factory, **values) -> tuple[object, bool]:
@@ -33,25 +51,18 @@ def _upsert(existing: dict, natural_key: str, factory, **values) -> tuple[object
     return row, created
 
 
-def _set_roles(person: Person, roles: tuple[tuple[str, str], ...], committees: dict) -> None:
-    """Keep the memberships that stay, drop the others, add the new ones.
+def import_org(session: Session, spec: OrgSpec, *, allow_level_changes: bool = False) -> ImportResult:
+    """Write levels, committees, people and roles; a second import updates, never duplicates.
 
-    Replacing the whole list would insert a row equal to one not yet deleted (the unit of
-    work inserts before it deletes) and break the unique (person, committee, role) constraint.
+    An import that re-orders the stored levels or changes levels cases use raises LevelChanges
+    (nothing written) unless `allow_level_changes`; the result then lists what changed.
     """
-    wanted = list(dict.fromkeys(roles))
-    kept = [m for m in person.memberships if (m.committee.key, m.role) in wanted]
-    have = {(m.committee.key, m.role) for m in kept}
-    person.memberships = kept + [
-        Membership(committee=committees[key], role=role) for key, role in wanted if (key, role) not in have
-    ]
-
-
-def import_org(session: Session, spec: OrgSpec) -> ImportResult:
-    """Write levels, committees, people and roles; a second import updates, never duplicates."""
     levels = _by_key(session, Level, "key")
-    committees = _by_key(session, Committee, "key")
-    people = _by_key(session, Person, "email")
+    committees = _by_key(session, Committee, "key", selectinload(Committee.level))
+    changes = check_levels(session, spec, levels, committees)
+    if changes and not allow_level_changes:
+        session.rollback()
+        raise LevelChanges(changes)
     created = updated = 0
 
     def count(was_created: bool) -> None:
@@ -72,12 +83,7 @@ def import_org(session: Session, spec: OrgSpec) -> ImportResult:
     for c in spec.committees:
         if committees[c.key].closed_at is None:  # a closed committee stays detached from the tree
             committees[c.key].parent_id = committees[c.parent].id if c.parent else None
-    for p in spec.people:
-        workplace = committees[p.workplace].id if p.workplace else None
-        row, new = _upsert(people, p.email, Person, email=p.email, name=p.name,
-                           workplace_id=workplace, is_admin=p.admin)
-        _set_roles(row, p.roles, committees)
-        session.add(row)
-        count(new)
+    session.flush()
+    new_people, known_people = write_people(session, spec.people, {k: c.id for k, c in committees.items()})
     session.commit()
-    return ImportResult(created, updated)
+    return ImportResult(created + new_people, updated + known_people, tuple(changes))

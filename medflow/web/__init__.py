@@ -10,9 +10,10 @@ from medflow import __version__
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
     from medflow import notify
-    from medflow.web import auth, cases, committees, display, errors, home, notify_pages, org, pages
+    from medflow.web import auth, cases, committees, display, errors, home, inputs, notify_pages, org, pages
     from medflow.web.admin import init_app as init_admin
     from medflow.web.api import bp as api_bp
+    from medflow.web.api_docs import bp as api_docs_bp
     from medflow.web.api_mail import bp as api_mail_bp
     from medflow.web.api_notify import bp as api_notify_bp
     from medflow.web.flowchart import bp as flowchart_bp
@@ -21,6 +22,7 @@ def register_blueprints(app: Flask) -> None:
     from medflow.web.security import init_app as init_security
 
     init_security(app)  # headers, rate limits (before the blueprints they limit), /account/tokens
+    inputs.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
     display.init_app(app)
@@ -29,6 +31,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(flowchart_bp)
     app.register_blueprint(api_notify_bp)
     app.register_blueprint(api_mail_bp)
+    app.register_blueprint(api_docs_bp)
     notify.init_app(app)
     notify_pages.init_app(app)
     init_mail_pages(app)

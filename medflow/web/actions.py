@@ -8,6 +8,7 @@ from flask_babel import gettext, lazy_gettext
 
 from medflow.domain.engine import Unavailable
 from medflow.domain.errors import Invalid, _
+from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.models import Case, Committee
 from medflow.web.display import FIELD_LABELS, OUTCOME_LABELS, RISK_LABELS, event_label, state_label
 from medflow.workflows import engines
@@ -35,6 +36,7 @@ class Field:
     kind: str = "text"  # text, textarea, date, select
     choices: list[tuple[str, str]] = field(default_factory=list)
     default: str = ""
+    maxlength: int | None = None  # the field rule's limit, rendered as the input's maxlength
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,10 @@ def _fields(event: str, requires: tuple[str, ...], case: Case, below: list[Commi
             result.append(_choice_field(name, required, case, below, came_from))
         elif name == "comment":
             label = REASON_LABELS.get(event, FIELD_LABELS["comment"]) if required else OPTIONAL_COMMENT
-            result.append(Field(name, str(label), required, "textarea"))
+            result.append(Field(name, str(label), required, "textarea", maxlength=TEXT_MAX[name]))
         else:
-            result.append(Field(name, str(FIELD_LABELS[name]), required, _kind(name)))
+            result.append(Field(name, str(FIELD_LABELS[name]), required, _kind(name),
+                                maxlength=TEXT_MAX.get(name)))
     return result
 
 

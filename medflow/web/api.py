@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
 
+from medflow.domain import values
 from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, _
 from medflow.domain.visibility import Level
@@ -66,13 +67,12 @@ def list_topics():
 def create_case():
     """Open a case at the caller's workplace committee (or where its topic says)."""
     body = json_body()
-    confidential = body.get("confidential", False)
-    if not isinstance(confidential, bool):  # bool("false") is True: only a JSON true/false counts
-        raise Invalid(_("confidential must be true or false."))
+    confidential = values.flag("confidential", body.get("confidential", False))  # bool("false") is True
     new = case_service.NewCase(
         workflow=body.get("workflow"), title=body.get("title"),
         description=body.get("description") or "", confidential=confidential,
-        topic=body.get("topic"), extra={k: body.get(k) for k in ("category", "location", "what_happened")},
+        topic=values.key("topic", body.get("topic")),
+        extra={k: body.get(k) for k in ("category", "location", "what_happened")},
     )
     case = topic_service.submit_on_topic(db.session, engines(), topics(), current_user, new)
     return _case_response(case, 201)
@@ -113,7 +113,7 @@ def committee_cases(key: str):
     page = _page_number()
     size = current_app.config["PAGE_SIZE"]
     result = queries.committee_cases(
-        db.session, current_user, committee, state=request.args.get("state") or None,
+        db.session, current_user, committee, state=values.key("state", request.args.get("state")),
         page=page, size=size,
     )
     readable = fully_visible_ids(db.session, current_user, (c.id for c in result.items))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 from flask_login import current_user
 
-from medflow.domain.errors import Invalid, _
+from medflow.domain import values
 from medflow.extensions import csrf, db
 from medflow.services import cascade_views, cascades, notifications
 from medflow.services.visibility import fully_visible_ids
@@ -21,13 +21,6 @@ bp.before_request(require_token)  # the bearer token only, never the session coo
 token_limits(bp)  # refused tokens per client address (429 with Retry-After)
 
 
-def _keys(body: dict, name: str) -> tuple[str, ...]:
-    value = body.get(name) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise Invalid(_("%(field)s must be a list of keys."), field=name)
-    return tuple(value)
-
-
 @bp.get("/notifications")
 def list_notifications():
     """Return the caller's unread count and newest notifications."""
@@ -40,10 +33,8 @@ def list_notifications():
 @bp.post("/notifications/read")
 def read_notifications():
     """Mark notifications read: `ids` given, or all of them."""
-    body = request.get_json(silent=True) or {}
-    ids = body.get("ids") if isinstance(body, dict) else None
-    if ids is not None and (not isinstance(ids, list) or not all(isinstance(i, int) for i in ids)):
-        raise Invalid(_("ids must be a list of whole numbers."))
+    body = json_body() if request.content_length else {}  # no body: mark all read
+    ids = values.idents("ids", body.get("ids"))
     return jsonify(unread=notifications.mark_read(db.session, current_user, ids))
 
 
@@ -53,8 +44,10 @@ def publish_cascade():
     body = json_body()
     new = cascades.NewCascade(
         committee=body.get("committee"), title=body.get("title"), body=body.get("body"),
-        kind=body.get("kind"), due_date=body.get("due_date"), internal=bool(body.get("internal")),
-        levels=_keys(body, "levels"), branches=_keys(body, "branches"),
+        kind=body.get("kind"), due_date=body.get("due_date"),
+        internal=values.flag("internal", body.get("internal", False)),
+        levels=values.keys("levels", body.get("levels")),
+        branches=values.keys("branches", body.get("branches")),
     )
     cascade = cascades.publish(db.session, current_user, new)
     return jsonify({**cascade_json(cascade), "received_by": len(cascade.receipts)}), 201
@@ -77,7 +70,6 @@ def information():
 def notification_settings():
     """Turn notification e-mails on or off for the caller: {"email": true|false}."""
     body = json_body()
-    if not isinstance(body.get("email"), bool):
-        raise Invalid(_("email must be true or false."))
+    values.flag("email", body.get("email"))
     person = notifications.set_email_opt_out(db.session, current_user, not body["email"])
     return jsonify(email=not person.email_opt_out)

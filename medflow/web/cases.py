@@ -72,12 +72,23 @@ def new():
             workflow=form.workflow.data, title=form.title.data, description=form.description.data or "",
             confidential=form.confidential.data, topic=form.chosen_topic(), extra=form.extra(),
         )
-        case = topic_service.submit_on_topic(db.session, engines(), topics(), current_user, new_case)
-        flash(gettext("Your case was sent to %(name)s.", name=case.holder.name), "success")
-        return redirect(url_for("cases.show", case_id=case.id))
+        try:
+            case = topic_service.submit_on_topic(db.session, engines(), topics(), current_user, new_case)
+        except Invalid as error:  # a field rule the form does not know (characters, dates...)
+            db.session.rollback()
+            _form_error(form, error)
+        else:
+            flash(gettext("Your case was sent to %(name)s.", name=case.holder.name), "success")
+            return redirect(url_for("cases.show", case_id=case.id))
     status = 400 if form.is_submitted() else 200
     goes_to = destinations.get(form.topic.data or "")
     return render_template("cases/new.html", form=form, goes_to=goes_to), status
+
+
+def _form_error(form: NewCaseForm, error: Invalid) -> None:
+    """Show a refused field's message at that field (at the title when no field is named)."""
+    field = form._fields.get(str(error.params.get("field"))) or form.title
+    field.errors = [*field.errors, translate_error(error)]
 
 
 def render_case(case: Case, *, status: int = 200, problem: str | None = None,

@@ -7,8 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from medflow.domain.limits import TEXT_MAX
 from medflow.domain.topics import EMPTY_CATALOG, TopicCatalog
-from medflow.services.cases import MAX_DESCRIPTION, MAX_TITLE
 
 try:  # WTForms 3.3 wants choice objects; older versions take (value, label) pairs
     from wtforms.fields.choices import SelectChoice
@@ -51,13 +51,14 @@ class NewCaseForm(FlaskForm):
     catalog: TopicCatalog = EMPTY_CATALOG
     topic = SelectField(lazy_gettext("What is it about?"), choices=[], validate_choice=False)
     workflow = RadioField(lazy_gettext("Case type"), choices=[], validate_choice=False)
-    title = StringField(lazy_gettext("Title"), validators=[_required(), _at_most(MAX_TITLE)])
-    description = TextAreaField(lazy_gettext("Description"), validators=[_at_most(MAX_DESCRIPTION)])
+    title = StringField(lazy_gettext("Title"), validators=[_required(), _at_most(TEXT_MAX["title"])])
+    description = TextAreaField(lazy_gettext("Description"), validators=[_at_most(TEXT_MAX["description"])])
     confidential = BooleanField(lazy_gettext("Confidential (only the chair and vice chair may read it)"))
     category = SelectField(lazy_gettext("Category"), validate_choice=False,
                            choices=[SelectChoice(v, label) for v, label in [("", "—"), *CATEGORY_CHOICES]])
-    location = StringField(lazy_gettext("Location"), validators=[_at_most(200)])
-    what_happened = TextAreaField(lazy_gettext("What happened"), validators=[_at_most(MAX_DESCRIPTION)])
+    location = StringField(lazy_gettext("Location"), validators=[_at_most(TEXT_MAX["location"])])
+    what_happened = TextAreaField(lazy_gettext("What happened"),
+                                  validators=[_at_most(TEXT_MAX["what_happened"])])
 
     def validate(self, extra_validators=None) -> bool:
         """Validate, and require a known case type and, for a work-environment task, a category."""

@@ -10,7 +10,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from medflow.domain.errors import Invalid
+from medflow.domain.limits import TEXT_MAX
 from medflow.extensions import db
+from medflow.i18n import translate_error
 from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications
 from medflow.services.visibility import fully_visible_ids
@@ -29,8 +32,8 @@ class PublishForm(FlaskForm):
 
     committee = SelectField(lazy_gettext("From committee"), validators=[DataRequired()])
     kind = SelectField(lazy_gettext("Kind"), choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()])
-    title = StringField(lazy_gettext("Title"), validators=[DataRequired(), Length(max=200)])
-    body = TextAreaField(lazy_gettext("Text"), validators=[DataRequired(), Length(max=20_000)])
+    title = StringField(lazy_gettext("Title"), validators=[DataRequired(), Length(max=TEXT_MAX["title"])])
+    body = TextAreaField(lazy_gettext("Text"), validators=[DataRequired(), Length(max=TEXT_MAX["body"])])
     due_date = DateField(lazy_gettext("Report back by"), validators=[Optional()])
     internal = BooleanField(lazy_gettext("Internal (not shown to employees)"))
     levels = SelectMultipleField(lazy_gettext("Only these levels"), choices=[])
@@ -98,9 +101,15 @@ def cascade_new():
             committee=form.committee.data, title=form.title.data, body=form.body.data,
             kind=form.kind.data, due_date=form.due_date.data, internal=form.internal.data,
             levels=tuple(form.levels.data or ()), branches=tuple(form.branches.data or ()))
-        cascade = cascades.publish(db.session, current_user, new)
-        flash(lazy_gettext("Published to %(n)s committees.", n=len(cascade.receipts)), "success")
-        return redirect(url_for("notify_pages.cascade_show", cascade_id=cascade.id))
+        try:
+            cascade = cascades.publish(db.session, current_user, new)
+        except Invalid as error:  # a field rule the form does not know (the date window...)
+            db.session.rollback()
+            field = form._fields.get(str(error.params.get("field"))) or form.title
+            field.errors = [*field.errors, translate_error(error)]
+        else:
+            flash(lazy_gettext("Published to %(n)s committees.", n=len(cascade.receipts)), "success")
+            return redirect(url_for("notify_pages.cascade_show", cascade_id=cascade.id))
     status = 400 if form.errors else 200
     return render_template("cascades/new.html", form=form, levels=levels, tree=tree), status
 

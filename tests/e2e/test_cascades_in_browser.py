@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from playwright.sync_api import Page, expect
 
@@ -20,7 +21,10 @@ def publish_task_to_workplaces(kim: Page) -> str:
     kim.get_by_label("Type").select_option("task")
     kim.get_by_label("Overskrift").fill(TITLE)
     kim.get_by_label("Tekst").fill("Drøft politikken på jeres næste møde, og meld tilbage senest 1. marts.")
-    kim.get_by_label("Tilbagemelding senest").fill("2099-03-01")
+    # Next 1 March: never overdue in the test, and within the date window (at most ten years ahead).
+    due = kim.get_by_label("Tilbagemelding senest")
+    due.fill(f"01-03-{date.today().year + 1}")  # typed as a Dane writes it (the picker posts ISO)
+    due.press("Enter")
     kim.locator("input[name=levels][value=lokal]").check()
     kim.get_by_role("button", name="Udsend").click()
     expect(kim.locator(".flash-success")).to_contain_text("Udsendt til 3 udvalg")
@@ -47,7 +51,7 @@ def test_a_task_sent_down_is_noticed_discussed_reported_back_and_rolled_up(as_us
 
     lene.locator(".notifications li", has_text=TITLE).first.get_by_role("link").click()
     expect(lene.get_by_role("heading", level=1)).to_contain_text(TITLE)
-    expect(lene.locator("#case-due")).to_contain_text("2099")
+    expect(lene.locator("#case-due")).to_contain_text(str(date.today().year + 1))
     act(lene, "discuss", comment=NOTE)
     expect(lene.locator(".state").first).to_have_text("Drøftet")
     act(lene, "report_back", comment="Planen er vedtaget i LokalMED.")

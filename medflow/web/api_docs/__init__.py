@@ -1,0 +1,23 @@
+"""GET /api/v1/openapi.json: the API's OpenAPI 3.1 description (public, like the flowchart)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+
+from medflow.extensions import csrf
+from medflow.web.api_docs.document import document
+
+bp = Blueprint("api_docs", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """Return the OpenAPI document of the JSON API."""
+    return jsonify(document())
+
+
+def demo_hint(base_url: str) -> str:
+    """Return the line `medflow demo` prints so a newcomer finds the API description."""
+    return (f"The JSON API is described (OpenAPI 3.1, with every field's limit) at "
+            f"{base_url.rstrip('/')}/api/v1/openapi.json")

@@ -1,0 +1,108 @@
+"""The OpenAPI 3.1 document of /api/v1: every operation with its body, limits and answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medflow import __version__
+from medflow.domain.limits import BODY_MAX_BYTES, ID_MAX, KEY_MAX
+from medflow.services.queries import MAX_PAGE
+from medflow.web.api_docs.schemas import CASCADE_PROPS, COMPONENTS, ID, INT, KEY, STR, obj, ref
+
+ERRORS = {
+    400: "Bad input: the message names the field.", 401: "No live API token.",
+    403: "Not allowed.", 404: "Not found, or not visible to the caller.",
+    409: "A stale version, or not possible in the case's state.", 413: "The body is over the size limit.",
+}
+
+
+def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    """Wrap a schema as JSON content (the only media type the API speaks)."""
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def _answers(status: int, schema: dict[str, Any], errors: tuple[int, ...]) -> dict[str, Any]:
+    """Return the success answer and the error answers an operation can give."""
+    result = {str(status): {"description": "OK" if status == 200 else "Created", **_json(schema)}}
+    for code in (400, 401, *errors):
+        result[str(code)] = {"description": ERRORS[code], **_json(ref("Error"))}
+    return result
+
+
+def op(op_id: str, summary: str, answer: dict[str, Any], *errors: int, status: int = 200,
+       body: dict[str, Any] | None = None, params: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Return one operation; every operation may answer 400 and 401 too."""
+    errors = (*errors, 413) if body is not None else errors
+    result = {"operationId": op_id, "summary": summary, "responses": _answers(status, answer, errors)}
+    if body is not None:
+        result["requestBody"] = {"required": True, **_json(body)}
+    if params:
+        result["parameters"] = params
+    return result
+
+
+def _path_id(name: str) -> dict[str, Any]:
+    """Return an id path parameter, bounded like every id."""
+    return {"name": name, "in": "path", "required": True, "schema": ID}
+
+
+LIST = {"type": "array"}
+COMMITTEE_CASES = [
+    {"name": "key", "in": "path", "required": True, "schema": KEY},
+    {"name": "state", "in": "query", "schema": {"type": "string", "maxLength": KEY_MAX}},
+    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}},
+]
+PATHS: dict[str, Any] = {
+    "/committees": {"get": op("listCommittees", "The committee tree.",
+                              obj({"committees": {**LIST, "items": ref("CommitteeNode")}}, ("committees",)))},
+    "/workflows": {"get": op("listWorkflows", "The workflow definitions with states and events.",
+                             obj({"workflows": {**LIST, "items": ref("Workflow")}}, ("workflows",)))},
+    "/topics": {"get": op("listTopics", "The topics: which level is responsible for what.",
+                          obj({"topics": {**LIST, "items": ref("Topic")}}, ("topics",)))},
+    "/cases": {"post": op("createCase", "Open a case at the caller's workplace committee (or its topic's).",
+                          ref("Case"), status=201, body=ref("NewCase"))},
+    "/cases/{case_id}": {"get": op("showCase", "One case with its history and the caller's actions.",
+                                   ref("Case"), 404, params=[_path_id("case_id")])},
+    "/cases/{case_id}/events": {"post": op("fireEvent", "Fire an event on a case.", ref("Case"), 403, 404, 409,
+                                           body=ref("NewEvent"), params=[_path_id("case_id")])},
+    "/committees/{key}/cases": {"get": op(
+        "committeeCases", "A committee's cases, newest first, 25 a page.",
+        obj({"committee": STR, "page": INT, "page_size": INT, "total": INT,
+             "cases": {**LIST, "items": ref("CaseSummary")}},
+            ("committee", "page", "page_size", "total", "cases")),
+        403, 404, params=COMMITTEE_CASES)},
+    "/notifications": {"get": op("listNotifications", "The caller's unread count and newest notifications.",
+                                 obj({"unread": INT, "notifications": {**LIST, "items": ref("Notification")}},
+                                     ("unread", "notifications")))},
+    "/notifications/read": {"post": op(
+        "readNotifications", "Mark notifications read: those in `ids`, or all when left out.",
+        obj({"unread": INT}, ("unread",)), body=obj({"ids": {**LIST, "items": ID}}))},
+    "/notifications/settings": {"post": op(
+        "notificationSettings", "Turn notification e-mails on or off.", obj({"email": {"type": "boolean"}},
+                                                                             ("email",)),
+        body=obj({"email": {"type": "boolean"}}, ("email",)))},
+    "/cascades": {"post": op("publishCascade", "Publish to the committees below.",
+                             obj({**CASCADE_PROPS, "received_by": INT}, (*CASCADE_PROPS, "received_by")),
+                             403, 404, status=201, body=ref("NewCascade"))},
+    "/cascades/{cascade_id}": {"get": op("showCascade", "The roll-up (sending committee only).", ref("Rollup"),
+                                         403, 404, params=[_path_id("cascade_id")])},
+    "/information": {"get": op("information", "What the caller's committees received from above.",
+                               obj({"items": {**LIST, "items": obj({**CASCADE_PROPS, "received_by": {
+                                   **LIST, "items": ref("CascadeRow")}}, (*CASCADE_PROPS, "received_by"))}},
+                                   ("items",)))},
+}
+
+
+def document() -> dict[str, Any]:
+    """Return the whole document (the same for every caller; no personal data)."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "medflow API", "version": __version__,
+                 "description": f"Bearer tokens only. Bodies up to {BODY_MAX_BYTES} bytes; ids from 1 to "
+                                f"{ID_MAX}; errors are {{error, status}} in the Accept-Language."},
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"bearer": []}],
+        "paths": PATHS,
+        "components": {"schemas": COMPONENTS,
+                       "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+    }
