@@ -39,6 +39,8 @@ def _event_field(name: str) -> dict[str, Any]:
         return {"type": "string", "enum": list(OUTCOMES)}
     if name == "risk_level":
         return {"type": "string", "enum": list(RISK_LEVELS)}
+    if name == "meeting":  # the id of a coming meeting of the holding committee (with `schedule`)
+        return ID
     return KEY if name == "target" else text(name)
 
 
