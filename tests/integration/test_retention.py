@@ -12,6 +12,7 @@ from medflow.domain.errors import NotPossible
 from medflow.extensions import db
 from medflow.persistence.models import ActionItem, Case, Notification, Person
 from medflow.services import cases as case_service
+from medflow.services import system_changes
 from medflow.services.sweep import sweep
 
 T0 = datetime(2019, 3, 4, 9, 0, tzinfo=UTC)
@@ -151,7 +152,7 @@ def test_only_a_closed_case_is_anonymised_and_only_once(app, cases, session):
     for key in ("open", "question"):
         case = session.get(Case, cases[key])
         if key == "question":
-            case_service.anonymise_case(session, case.id, case.version, scrub=scrub, data={}, now=LATER)
+            system_changes.anonymise_case(session, case.id, case.version, scrub=scrub, data={}, now=LATER)
         with pytest.raises(NotPossible):
-            case_service.anonymise_case(session, case.id, case.version, scrub=scrub, data={}, now=LATER)
+            system_changes.anonymise_case(session, case.id, case.version, scrub=scrub, data={}, now=LATER)
     assert session.get(Case, cases["open"]).title == "Støj i kantinen"
