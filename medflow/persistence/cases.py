@@ -16,7 +16,13 @@ class Case(Base):
     """A question or task travelling through the committees; `version` guards every change."""
 
     __tablename__ = "cases"
-    __table_args__ = (Index("ix_cases_holder_state", "holder_id", "state"),)
+    __table_args__ = (
+        Index("ix_cases_holder_state", "holder_id", "state"),
+        # one per list, matching its filter and order (see tests/integration/test_query_plans.py)
+        Index("ix_cases_holder_closed", "holder_id", "closed_at"),  # inbox: open or recently closed
+        Index("ix_cases_holder_created", "holder_id", "created_at", "id"),  # a committee's cases, newest first
+        Index("ix_cases_submitter_updated", "submitter_id", "updated_at", "id"),  # "Mine sager"
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workflow: Mapped[str] = mapped_column(String(60))
