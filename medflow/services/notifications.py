@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Boolean, and_, bindparam, func, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.policy import CONFIDENTIAL_ROLES
 from medflow.persistence.base import utcnow
@@ -16,6 +16,7 @@ from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Notification, Person
 from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.outbox import enqueue
+from medflow.services.paging import Cursor, KeysetPage, newest_first
 
 # compose(case, kind, data, person) -> (subject, body), in Danish
 Composer = Callable[[Case, str, dict[str, Any], Person], tuple[str, str]]
@@ -158,6 +159,14 @@ def latest(session: Session, person: Person, limit: int = 50) -> list[Notificati
     return list(session.scalars(
         select(Notification).where(Notification.person_id == person.id)
         .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit)))
+
+
+def notification_page(session: Session, person: Person, after: Cursor | None = None,
+                      size: int = 50) -> KeysetPage:
+    """Return a page of the person's notifications, newest first, and the cursor to older ones."""
+    query = select(Notification).where(Notification.person_id == person.id).options(
+        selectinload(Notification.case))
+    return newest_first(session, query, Notification.created_at, Notification.id, after, size)
 
 
 def mark_read(session: Session, person: Person, ids: Iterable[int] | None = None,

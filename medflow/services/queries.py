@@ -14,6 +14,7 @@ from medflow.domain.policy import CONFIDENTIAL_ROLES
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Committee, Level, Membership, Person
 from medflow.services.access import roles_in
+from medflow.services.paging import Cursor, KeysetPage, newest_first
 from medflow.services.tree import load_tree
 
 # Inbox groups, in the order an inbox shows them.
@@ -29,6 +30,7 @@ class Page:
 
     items: list
     total: int
+    next_after: Cursor | None = None  # where the next page starts (keyset lists only)
 
 
 def all_committees(session: Session) -> list[Committee]:
@@ -70,26 +72,24 @@ def _inbox_query(session: Session, person: Person, committee: Committee) -> Sele
 
 def committee_cases(
     session: Session, person: Person, committee: Committee, *, state: str | None, page: int,
-    size: int, workflow: str | None = None,
+    size: int, workflow: str | None = None, after: Cursor | None = None,
 ) -> Page:
-    """Return a page of the cases `committee` holds, newest first."""
+    """Return a page of the cases `committee` holds, newest first (`after` a cursor, else page `page`)."""
     query = _inbox_query(session, person, committee)
     if state:
         query = query.where(Case.state == state)
     if workflow:
         query = query.where(Case.workflow == workflow)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    items = session.scalars(
-        query.order_by(Case.created_at.desc(), Case.id.desc()).limit(size).offset((page - 1) * size)
-    )
-    return Page(list(items), total)
+    skip = 0 if after is not None else (page - 1) * size  # `page` still works; `after` seeks instead
+    found = newest_first(session, query, Case.created_at, Case.id, after, size, skip=skip)
+    return Page(found.items, total, found.next_after)
 
 
-def my_cases(session: Session, person: Person) -> list[Case]:
-    """Return the cases `person` submitted, most recently changed first."""
-    return list(session.scalars(
-        select(Case).where(Case.submitter_id == person.id).order_by(Case.updated_at.desc())
-    ))
+def my_cases(session: Session, person: Person, *, after: Cursor | None = None, size: int = 25) -> KeysetPage:
+    """Return a page of the cases `person` submitted, most recently changed first."""
+    query = select(Case).where(Case.submitter_id == person.id).options(selectinload(Case.holder))
+    return newest_first(session, query, Case.updated_at, Case.id, after, size)
 
 
 @dataclass(frozen=True)
@@ -146,11 +146,17 @@ def my_committees(session: Session, person: Person) -> list[Committee]:
     ))
 
 
-def open_counts(session: Session, person: Person, committees: Iterable[Committee]) -> dict[str, int]:
-    """Return, per committee key, how many open cases `person` sees in its inbox."""
+def open_counts(session: Session, person: Person, committees: Iterable[Committee],
+                cap: int | None = None) -> dict[str, int]:
+    """Return, per committee key, how many open cases `person` sees in its inbox (at most `cap`).
+
+    With a cap the count stops there (the navigation shows "99+"), so it never scans every case.
+    """
     counts = {}
     for committee in committees:
         query = _inbox_query(session, person, committee).where(Case.closed_at.is_(None))
+        if cap is not None:
+            query = query.with_only_columns(Case.id).limit(cap)
         counts[committee.key] = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     return counts
 

@@ -11,6 +11,7 @@ from medflow.extensions import csrf, db
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
+from medflow.services.paging import parse_cursor
 from medflow.web.auth import require_token
 from medflow.web.display import lang
 from medflow.web.serialize import case_json, case_route, case_summary, committee_tree, topic_json, workflow_json
@@ -102,12 +103,14 @@ def committee_cases(key: str):
     """Return the cases a committee holds, newest first, a page at a time."""
     committee = queries.readable_inbox(db.session, current_user, key)
     page = _page_number()
+    after = parse_cursor(request.args.get("after"))
     size = current_app.config["PAGE_SIZE"]
     result = queries.committee_cases(
         db.session, current_user, committee, state=request.args.get("state") or None,
-        page=page, size=size,
+        page=page, size=size, after=after,
     )
     return jsonify(
         committee=key, page=page, page_size=size, total=result.total,
         cases=[case_summary(c) for c in result.items],
+        next_after=str(result.next_after) if result.next_after else None,
     )

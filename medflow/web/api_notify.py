@@ -8,6 +8,7 @@ from flask_login import current_user
 from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
 from medflow.services import cascade_views, cascades, notifications
+from medflow.services.paging import parse_cursor
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
 from medflow.web.notify_json import cascade_json, notification_json, received_json, rollup_json
@@ -28,9 +29,10 @@ def _keys(body: dict, name: str) -> tuple[str, ...]:
 @bp.get("/notifications")
 def list_notifications():
     """Return the caller's unread count and newest notifications."""
-    items = notifications.latest(db.session, current_user)
+    found = notifications.notification_page(db.session, current_user, parse_cursor(request.args.get("after")))
     return jsonify(unread=notifications.unread_count(db.session, current_user),
-                   notifications=[notification_json(n) for n in items])
+                   notifications=[notification_json(n) for n in found.items],
+                   next_after=str(found.next_after) if found.next_after else None)
 
 
 @bp.post("/notifications/read")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
@@ -14,6 +14,7 @@ from medflow.persistence.models import Case
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
+from medflow.services.paging import parse_cursor
 from medflow.web.actions import action_forms
 from medflow.web.display import event_label, lang, topic_groups
 from medflow.web.forms import NewCaseForm, SelectChoice
@@ -31,7 +32,10 @@ def _require_login():
 @bp.get("/cases")
 def mine():
     """List the cases I submitted."""
-    return render_template("cases/mine.html", cases=queries.my_cases(db.session, current_user))
+    found = queries.my_cases(db.session, current_user, after=parse_cursor(request.args.get("after")),
+                             size=current_app.config["PAGE_SIZE"])
+    return render_template("cases/mine.html", cases=found.items, next_after=found.next_after,
+                           paged=bool(request.args.get("after")))
 
 
 def _workflow_choices() -> list:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, flash, redirect, render_template, url_for
+from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from medflow.extensions import db
 from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications
+from medflow.services.paging import parse_cursor
 from medflow.web.display import lang
 from medflow.web.forms import SelectChoice
 from medflow.workflows import engines
@@ -49,8 +50,9 @@ class MailForm(FlaskForm):
 @login_required
 def notification_list():
     """List the user's notifications, newest first."""
-    items = notifications.latest(db.session, current_user)
-    return render_template("notifications/list.html", items=items, message=message, form=SimpleForm(),
+    found = notifications.notification_page(db.session, current_user, parse_cursor(request.args.get("after")))
+    return render_template("notifications/list.html", items=found.items, next_after=found.next_after,
+                           paged=bool(request.args.get("after")), message=message, form=SimpleForm(),
                            mail_form=MailForm(email=not current_user.email_opt_out))
 
 
