@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import Invalid, StaleVersion, Unknown, _
 from medflow.domain.fields import clean_event_fields
+from medflow.domain.inbox import inbox_group
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, CaseEvent, Committee, Person
 from medflow.services.access import actor_roles, visible_case, visible_case_and_roles  # noqa: F401
@@ -162,6 +163,7 @@ def _apply(case: Case, engine: WorkflowEngine, new_state: str, dest: int, fields
         data = {k: v for k, v in data.items() if k not in CLOSING_FIELDS}
     case.data = data
     case.state, case.holder_id, case.updated_at = new_state, dest, now
+    case.inbox_group = inbox_group(engine.definition.initial, new_state, case.meeting_date, case.closed_at)
     if all(k in fields for k in ACTION_ITEM_FIELDS):
         case.action_items.append(ActionItem(**{k: fields[k] for k in ACTION_ITEM_FIELDS}, created_at=now))
     return recorded
@@ -212,6 +214,7 @@ def _record(
             data=recorded, created_at=now,
         ))
         case_event_added(session, case, row)
+        session.expire(case, ["history"])  # the new row went in with Core: read the history afresh
         session.commit()
     except (StaleDataError, IntegrityError):
         # Someone else committed a change to this case first; ours is dropped whole.

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from medflow.domain.org import OrgSpec
 from medflow.persistence.models import Committee, Level, Membership, Person
+from medflow.services.tree import forget_trees
 
 
 @dataclass(frozen=True)
@@ -79,4 +80,5 @@ def import_org(session: Session, spec: OrgSpec) -> ImportResult:
         session.add(row)
         count(new)
     session.commit()
+    forget_trees()
     return ImportResult(created, updated)

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import Select, func, or_, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
+from medflow.domain import inbox as group
 from medflow.domain.errors import NotAllowed, Unknown, _
 from medflow.domain.policy import CONFIDENTIAL_ROLES
 from medflow.persistence.base import utcnow
@@ -103,14 +104,21 @@ class InboxFilter:
     size: int = 25
 
 
-def _group_rank(initial_states: dict[str, str]) -> ColumnElement[int]:
-    is_new = or_(*(and_(Case.workflow == wf, Case.state == st) for wf, st in initial_states.items()))
-    return case(
-        (Case.closed_at.is_not(None), GROUPS.index(CLOSED)),
-        (Case.meeting_date.is_not(None), GROUPS.index(AGENDA)),
-        (is_new, GROUPS.index(NEW)),
-        else_=GROUPS.index(HANDLING),
-    )
+def _inbox_groups(query: Select, since: datetime | None) -> dict[int, Select]:
+    """Return, per inbox group, the query of its cases in the order the inbox shows them.
+
+    Each one reads the group straight from `ix_cases_holder_inbox` (closed ones through
+    `ix_cases_holder_closed`): a page costs what it shows, not how many cases the committee held.
+    """
+    newest = (Case.updated_at.desc(), Case.id.desc())
+    closed = query.where(Case.inbox_group == group.CLOSED)
+    return {
+        group.NEW: query.where(Case.inbox_group == group.NEW, Case.meeting_date.is_(None)).order_by(*newest),
+        group.HANDLING: query.where(Case.inbox_group == group.HANDLING, Case.meeting_date.is_(None))
+        .order_by(*newest),
+        group.AGENDA: query.where(Case.inbox_group == group.AGENDA).order_by(Case.meeting_date, *newest),
+        group.CLOSED: (closed if since is None else closed.where(Case.closed_at >= since)).order_by(*newest),
+    }
 
 
 def inbox(
@@ -120,21 +128,26 @@ def inbox(
     query = _inbox_query(session, person, committee)
     if wanted.state:
         query = query.where(Case.state == wanted.state)
-    else:
-        since = (now or utcnow()) - timedelta(days=RECENTLY_CLOSED_DAYS)
-        query = query.where(or_(Case.closed_at.is_(None), Case.closed_at >= since))
     if wanted.workflow:
         query = query.where(Case.workflow == wanted.workflow)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rank = _group_rank(wanted.initial_states)
-    agenda_date = case((rank == GROUPS.index(AGENDA), Case.meeting_date), else_=None)
-    rows = session.execute(
-        query.add_columns(rank)
-        .options(selectinload(Case.submitter))
-        .order_by(rank, agenda_date, Case.updated_at.desc(), Case.id.desc())
-        .limit(wanted.size).offset((wanted.page - 1) * wanted.size)
-    )
-    return Page([(GROUPS[r], c) for c, r in rows], total)
+    since = None if wanted.state else (now or utcnow()) - timedelta(days=RECENTLY_CLOSED_DAYS)
+    groups = _inbox_groups(query, since)
+    counted = union_all(*(q.with_only_columns(Case.inbox_group).order_by(None)
+                          for q in groups.values())).subquery()
+    per_group = select(counted.c.inbox_group, func.count()).group_by(counted.c.inbox_group)
+    sizes = {key: n for key, n in session.execute(per_group)}
+    items, skip, room = [], (wanted.page - 1) * wanted.size, wanted.size
+    for key, group_query in groups.items():  # only the groups the page overlaps are read
+        count = sizes.get(key, 0)
+        if skip >= count:
+            skip -= count
+            continue
+        rows = session.scalars(group_query.options(selectinload(Case.submitter)).offset(skip).limit(room))
+        items += [(GROUPS[key], c) for c in rows]
+        skip, room = 0, wanted.size - len(items)
+        if room <= 0:
+            break
+    return Page(items, sum(sizes.values()))
 
 
 def my_committees(session: Session, person: Person) -> list[Committee]:

@@ -89,8 +89,8 @@ def revoke_tokens(session: Session, email: str) -> int:
 
 
 def person_for_token(session: Session, token: str) -> Person | None:
-    """Return the active person a live token belongs to, else None."""
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
-    if row is None or row.revoked_at is not None or not row.person.active:
-        return None
-    return row.person
+    """Return the active person a live token belongs to, else None (one query: token and person)."""
+    return session.scalar(
+        select(Person).join(ApiToken, ApiToken.person_id == Person.id)
+        .where(ApiToken.token_hash == _digest(token), ApiToken.revoked_at.is_(None), Person.active.is_(True))
+    )

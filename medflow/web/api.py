@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
 
@@ -11,6 +14,7 @@ from medflow.extensions import csrf, db
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
+from medflow.services.access import load_history
 from medflow.services.paging import parse_cursor
 from medflow.web.auth import require_token
 from medflow.web.display import lang
@@ -32,6 +36,7 @@ def json_body() -> dict:
 
 
 def _case_response(case, status: int = 200):
+    load_history(db.session, case)  # before the actions: they may ask where it came from
     actions = case_service.allowed_actions(db.session, engines(), current_user, case)
     body = case_json(case, actions, lang())
     body.update(case_route(case, topics()))
@@ -84,10 +89,22 @@ def fire(case_id: int):
     """Fire an event on a case."""
     body = json_body()
     fields = {k: body[k] for k in EVENT_FIELDS if k in body}
-    case = case_service.fire_event(
-        db.session, engines(), current_user, case_id, body.get("event"), body.get("version"), fields
-    )
+    with keep_loaded(db.session):  # the answer shows what was just written: no re-reading after commit
+        case = case_service.fire_event(
+            db.session, engines(), current_user, case_id, body.get("event"), body.get("version"), fields
+        )
     return _case_response(case)
+
+
+@contextmanager
+def keep_loaded(session) -> Iterator[None]:
+    """Let a commit inside the block keep loaded objects as they are (the request ends soon after)."""
+    real = session()  # the request's Session behind Flask-SQLAlchemy's scoped session
+    before, real.expire_on_commit = real.expire_on_commit, False
+    try:
+        yield
+    finally:
+        real.expire_on_commit = before
 
 
 def _page_number() -> int:

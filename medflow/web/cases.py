@@ -14,6 +14,7 @@ from medflow.persistence.models import Case
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
+from medflow.services.access import load_history
 from medflow.services.paging import parse_cursor
 from medflow.web.actions import action_forms
 from medflow.web.display import event_label, lang, topic_groups
@@ -82,6 +83,7 @@ def new():
 def render_case(case: Case, *, status: int = 200, problem: str | None = None,
                 failed_event: str | None = None, typed: dict | None = None):
     """Render a case page: facts, timeline and the forms for what I may do now."""
+    load_history(db.session, case)
     actions = case_service.allowed_actions(db.session, engines(), current_user, case)
     below = queries.committees_below(db.session, case.holder) if "refer" in actions else []
     came_from = case_service.came_from(db.session, case) is not None if "refer" in actions else False
