@@ -24,9 +24,18 @@ def roles_in(session: Session, person: Person, committee_ids: set[int]) -> set[s
     return set(rows)
 
 
+ROLES_SEEN = "medflow.roles"  # session.info: (person, committee) -> roles, as read in this session
+
+
+def forget_roles(session: Session) -> None:
+    """Drop the roles remembered in this session (memberships were just changed)."""
+    session.info.pop(ROLES_SEEN, None)
+
+
 def actor_roles(session: Session, person: Person, case: Case) -> set[str]:
-    """Return the roles with which `person` acts on the case now."""
-    roles = roles_in(session, person, {case.holder_id})
+    """Return the roles with which `person` acts on the case now (no query if already read here)."""
+    seen = session.info.get(ROLES_SEEN, {}).get((person.id, case.holder_id))
+    roles = set(seen) if seen is not None else roles_in(session, person, {case.holder_id})
     if case.submitter_id == person.id:
         roles.add(SUBMITTER)
     return roles
@@ -79,6 +88,7 @@ def visible_case_and_roles(session: Session, person: Person, case_id: int) -> tu
                    roles_in_holders=(row.role for row in rows)):
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
     roles = {row.role for row in rows if row.committee_id == case.holder_id}
+    session.info.setdefault(ROLES_SEEN, {})[(person.id, case.holder_id)] = frozenset(roles)
     if is_submitter:
         roles.add(SUBMITTER)
     return case, roles

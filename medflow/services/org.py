@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from medflow.domain.org import OrgSpec
 from medflow.persistence.models import Committee, Level, Membership, Person
+from medflow.services.access import forget_roles
 from medflow.services.tree import forget_trees
 
 
@@ -81,4 +82,5 @@ def import_org(session: Session, spec: OrgSpec) -> ImportResult:
         count(new)
     session.commit()
     forget_trees()
+    forget_roles(session)
     return ImportResult(created, updated)

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from medflow.domain.inbox import inbox_group
 from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Person
 
 CLOSED_SHARE = 0.85
@@ -69,7 +70,8 @@ def _case_row(org: Org, rng: random.Random, case_id: int, created: datetime) -> 
                 confidential=rng.random() < 0.03,
                 state=state, holder_id=holder, submitter_id=submitter, origin_id=holder, data={},
                 meeting_date=meeting, state_due_at=None, created_at=created, updated_at=changed,
-                closed_at=changed if closed else None, version=1)
+                closed_at=changed if closed else None, version=1,
+                inbox_group=inbox_group("submitted", state, meeting, changed if closed else None))
     history = [dict(case_id=case_id, seq=1, actor_id=submitter, event="submit", from_state=None,
                     to_state="submitted", from_committee_id=None, to_committee_id=holder, comment=None,
                     data={}, created_at=created)]
