@@ -214,7 +214,7 @@ def _record(
             data=recorded, created_at=now,
         ))
         case_event_added(session, case, row)
-        session.expire(case, ["history"])  # the new row went in with Core: read the history afresh
+        session.expire(case, ["history", "holder"])  # history: the new row went in with Core
         session.commit()
     except (StaleDataError, IntegrityError):
         # Someone else committed a change to this case first; ours is dropped whole.
