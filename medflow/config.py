@@ -64,6 +64,7 @@ def from_env(instance: Path) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "PAGE_SIZE": 25,
+        "NOTIFICATION_PAGE_SIZE": 50,
         "JSON_SORT_KEYS": False,
         "MAIL_SERVER": env("MAIL_SERVER"),
         "MAIL_PORT": int(env("MAIL_PORT", "25")),

@@ -1,13 +1,14 @@
 """Keyset pagination: a page of a list ordered by (time, id) newest first, and the cursor to the next.
 
 A page costs the same whatever its depth: the query seeks to the cursor through the list's index
-instead of skipping rows with OFFSET. The cursor is the last row's time and id ("TIME~ID").
+instead of skipping rows with OFFSET. The cursor is the last row's time (UTC) and id:
+"2026-12-02T10:15:00.000000Z~42".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -25,7 +26,8 @@ class Cursor:
     id: int
 
     def __str__(self) -> str:
-        return f"{self.at.isoformat()}~{self.id}"
+        """Return the cursor as clients send it back: URL-safe, UTC with a Z (no "+" to escape)."""
+        return f"{self.at.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%S.%fZ')}~{self.id}"
 
 
 @dataclass(frozen=True)

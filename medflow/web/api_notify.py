@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
 
 from medflow.domain.errors import Invalid, _
@@ -29,7 +29,8 @@ def _keys(body: dict, name: str) -> tuple[str, ...]:
 @bp.get("/notifications")
 def list_notifications():
     """Return the caller's unread count and newest notifications."""
-    found = notifications.notification_page(db.session, current_user, parse_cursor(request.args.get("after")))
+    found = notifications.notification_page(db.session, current_user, parse_cursor(request.args.get("after")),
+                                            current_app.config["NOTIFICATION_PAGE_SIZE"])
     return jsonify(unread=notifications.unread_count(db.session, current_user),
                    notifications=[notification_json(n) for n in found.items],
                    next_after=str(found.next_after) if found.next_after else None)

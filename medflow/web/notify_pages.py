@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -50,7 +50,8 @@ class MailForm(FlaskForm):
 @login_required
 def notification_list():
     """List the user's notifications, newest first."""
-    found = notifications.notification_page(db.session, current_user, parse_cursor(request.args.get("after")))
+    found = notifications.notification_page(db.session, current_user, parse_cursor(request.args.get("after")),
+                                            current_app.config["NOTIFICATION_PAGE_SIZE"])
     return render_template("notifications/list.html", items=found.items, next_after=found.next_after,
                            paged=bool(request.args.get("after")), message=message, form=SimpleForm(),
                            mail_form=MailForm(email=not current_user.email_opt_out))
