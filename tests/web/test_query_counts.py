@@ -11,8 +11,8 @@ from medflow.extensions import db
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 # What an event through the API costs besides its three writes (case UPDATE, history INSERT,
-# notifications INSERT): token and person, case with its facts, roles, audience, history.
-EVENT_READS = 5
+# notifications INSERT): token and person, case with its facts and roles, audience, history.
+EVENT_READS = 4
 
 
 @contextmanager
