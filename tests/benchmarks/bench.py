@@ -78,8 +78,10 @@ def run_database(url: str, sizes: list[int], with_server: bool) -> dict:
             result["events"] = events.web_vs_floor(app)
             result["event_statements"] = events.web_event_statements(app)
         result["pages"][size] = pages.measure(app)
-    result["growth"] = {f"{size}/{sizes[0]}": pages.growth(result["pages"][sizes[0]], result["pages"][size])
-                        for size in sizes[1:]}
+    first = result["pages"][sizes[0]]
+    result["growth"] = {f"{size}/{sizes[0]}": pages.growth(first, result["pages"][size]) for size in sizes[1:]}
+    result["growth_cpu"] = {f"{size}/{sizes[0]}": pages.growth(first, result["pages"][size], "cpu_p95_ms")
+                            for size in sizes[1:]}
     if with_server:
         result["gunicorn"] = _gunicorn(app, url)
     with app.app_context():
@@ -94,11 +96,13 @@ def _table(name: str, figures: dict, sizes: list[int]) -> None:
     print(f"  events/s: medflow {e['web_events_per_s']}, floor {e['floor_events_per_s']}, ratio {e['ratio']}"
           f"  (target ≥ {TARGETS['web_vs_floor']});  SQL statements per event through the API: "
           f"{s['total']} ({s['besides_writes']} besides writes)")
-    print(f"  {'p95 ms':<34}" + "".join(f"{s:>10,}" for s in sizes) + "   growth")
+    print(f"  {'p95 ms (wall / CPU)':<34}" + "".join(f"{s:>16,}" for s in sizes) + "   growth (wall / CPU)")
     for page in figures["pages"][sizes[0]]:
-        p95 = [figures["pages"][s][page]["p95_ms"] for s in sizes]
-        grow = " ".join(f"{g[page]:.1f}×" for g in figures["growth"].values())
-        print(f"  {page:<34}" + "".join(f"{v:>10.1f}" for v in p95) + f"   {grow}")
+        at = [figures["pages"][s][page] for s in sizes]
+        cells = "".join(f"{v['p95_ms']:>9.1f} /{v['cpu_p95_ms']:>5.1f}" for v in at)
+        walls, cpus = figures["growth"].values(), figures["growth_cpu"].values()
+        grow = " ".join(f"{g[page]:.1f}× / {c[page]:.1f}×" for g, c in zip(walls, cpus, strict=True))
+        print(f"  {page:<34}{cells}   {grow}")
     if g := figures.get("gunicorn"):
         print(f"  gunicorn ({g['workers']} workers): inbox {g['inbox']['rps']} req/s"
               f" p95 {g['inbox']['p95_ms']} ms,"
