@@ -7,7 +7,7 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from medflow.domain.errors import Invalid, Unknown, _
@@ -88,9 +88,13 @@ def revoke_tokens(session: Session, email: str) -> int:
     return len(live)
 
 
+# The live token's active owner, in one query built once (every API request runs it).
+_PERSON_FOR_TOKEN = (
+    select(Person).join(ApiToken, ApiToken.person_id == Person.id)
+    .where(ApiToken.token_hash == bindparam("digest"), ApiToken.revoked_at.is_(None), Person.active.is_(True))
+)
+
+
 def person_for_token(session: Session, token: str) -> Person | None:
     """Return the active person a live token belongs to, else None (one query: token and person)."""
-    return session.scalar(
-        select(Person).join(ApiToken, ApiToken.person_id == Person.id)
-        .where(ApiToken.token_hash == _digest(token), ApiToken.revoked_at.is_(None), Person.active.is_(True))
-    )
+    return session.scalar(_PERSON_FOR_TOKEN, {"digest": _digest(token)})
