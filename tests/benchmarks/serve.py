@@ -59,15 +59,30 @@ def _get(port: int, path: str, headers: dict) -> float:
     return (time.perf_counter() - start) * 1e3
 
 
-def load(port: int, path: str, headers: dict, requests: int) -> dict:
-    """Send `requests` GETs from CLIENTS threads; return requests/s and p50/p95 in ms."""
+def _send(port: int, path: str, headers: dict, requests: int) -> tuple[list[float], float]:
+    """Send `requests` GETs from CLIENTS threads; return their times in ms and the seconds taken."""
     start = time.perf_counter()
     with ThreadPoolExecutor(CLIENTS) as pool:
         samples = list(pool.map(lambda _i: _get(port, path, headers), range(requests)))
-    seconds = time.perf_counter() - start
+    return samples, time.perf_counter() - start
+
+
+def _figures(samples: list[float], seconds: float) -> dict:
     cuts = statistics.quantiles(samples, n=20)
-    return {"rps": round(requests / seconds), "p50_ms": round(statistics.median(samples), 1),
-            "p95_ms": round(cuts[18], 1), "requests": requests}
+    return {"rps": round(len(samples) / seconds), "p50_ms": round(statistics.median(samples), 1),
+            "p95_ms": round(cuts[18], 1), "requests": len(samples)}
+
+
+def compare(port: int, paths: dict[str, str], headers: dict, requests: int, batch: int = 100) -> dict:
+    """Load each path with `requests` GETs in alternating batches (both see the same outside load)."""
+    samples: dict[str, list[float]] = {name: [] for name in paths}
+    seconds = dict.fromkeys(paths, 0.0)
+    for _round in range(0, requests, batch):
+        for name, path in paths.items():
+            got, took = _send(port, path, headers, batch)
+            samples[name] += got
+            seconds[name] += took
+    return {name: _figures(samples[name], seconds[name]) for name in paths}
 
 
 def _worker_rss_mb(master: int) -> list[float]:
@@ -84,16 +99,16 @@ def under_gunicorn(url: str, token: str, inbox_path: str, env: dict, measured: i
     proc, port = start(url, env)
     headers = {"Authorization": f"Bearer {token}"}
     try:
-        load(port, "/api/v1/workflows", headers, 100)  # warm up both workers
-        constant = load(port, "/api/v1/workflows", headers, measured)
-        inbox = load(port, inbox_path, headers, measured)
-        rest = TOTAL_REQUESTS - 100 - 2 * measured
-        load(port, inbox_path, headers, rest // 2)
-        load(port, "/api/v1/workflows", headers, rest - rest // 2)
+        paths = {"constant": "/api/v1/workflows", "inbox": inbox_path}
+        compare(port, paths, headers, 100)  # warm up both workers on both
+        figures = compare(port, paths, headers, measured)
+        rest = TOTAL_REQUESTS - 2 * 100 - 2 * measured
+        compare(port, paths, headers, rest // 2)
         rss = _worker_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    constant, inbox = figures["constant"], figures["inbox"]
     return {"workers": WORKERS, "clients": CLIENTS, "constant": constant, "inbox": inbox,
             "inbox_vs_constant": round(inbox["rps"] / constant["rps"], 2),
             "worker_rss_mb_after_10000_requests": round(max(rss), 1)}
