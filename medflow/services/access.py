@@ -20,6 +20,7 @@ def forget_roles(session: Session) -> None:
 
 
 def _remember(session: Session, person_id: int, committee_id: int, roles) -> None:
+    """Keep the roles just read, so the same request does not read them again."""
     session.info.setdefault(ROLES_SEEN, {})[(person_id, committee_id)] = frozenset(roles)
 
 

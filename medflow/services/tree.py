@@ -22,6 +22,7 @@ _lock = threading.Lock()
 
 
 def _read_tree(session: Session) -> Tree:
+    """Read the tree from the database (the cache's source)."""
     rows = session.execute(select(Committee.id, Committee.key, Committee.parent_id))
     return Tree({r.id: Node(r.id, r.key, r.parent_id) for r in rows})
 
