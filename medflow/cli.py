@@ -10,6 +10,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
+from medflow import demo_history
 from medflow.app import create_app
 from medflow.config import data_dir
 from medflow.diagrams.export import export_flowchart
@@ -21,7 +22,7 @@ from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
 from medflow.services import org as org_service
 from medflow.services import users as user_service
-from medflow.workflows import TOPICS_FILE_NAME, topics
+from medflow.workflows import TOPICS_FILE_NAME, engines, topics
 
 org_cli = AppGroup("org", help="The MED organisation: committees and people.")
 users_cli = AppGroup("users", help="Passwords and API tokens.")
@@ -185,6 +186,14 @@ def demo() -> None:
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     _print_login_hints(spec)
+    _demo_history(spec)
+
+
+def _demo_history(spec) -> None:
+    """Give the journey's employee two years of questions, so the lists show their pages."""
+    journey = demo_journey(spec)
+    if journey and (added := demo_history.add_history(db.session, engines(), journey[0][0])):
+        click.echo(f"Demo history: {journey[0][0]} has {added} questions from the last two years.")
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:
