@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import time
@@ -126,11 +127,14 @@ def main(argv: list[str] | None = None) -> None:
               "engine": {"shared_machine_us_per_event": round(shared, 1),
                          "machine_per_call_us_per_event": round(per_call, 1),
                          **engine_bench.statements_per_event(f"sqlite:///{folder}/engine.db")}}
-    report["sqlite"] = run_database(f"sqlite:///{folder}/bench.db", sizes, with_server=True)
-    _table("SQLite (temporary file, WAL)", report["sqlite"], sizes)
-    if pg_url := os.environ.get("MEDFLOW_BENCH_PG_URL"):
-        report["postgresql"] = run_database(database_url(pg_url, Path(folder)), sizes, with_server=False)
-        _table("PostgreSQL (MEDFLOW_BENCH_PG_URL)", report["postgresql"], sizes)
+    try:
+        report["sqlite"] = run_database(f"sqlite:///{folder}/bench.db", sizes, with_server=True)
+        _table("SQLite (temporary file, WAL)", report["sqlite"], sizes)
+        if pg_url := os.environ.get("MEDFLOW_BENCH_PG_URL"):
+            report["postgresql"] = run_database(database_url(pg_url, Path(folder)), sizes, with_server=False)
+            _table("PostgreSQL (MEDFLOW_BENCH_PG_URL)", report["postgresql"], sizes)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # the generated databases (hundreds of MB)
     report["seconds"] = round(time.perf_counter() - started)
     print(json.dumps(report, default=str))
 
