@@ -68,7 +68,7 @@ lint: install
 	$(BIN)/ruff check medflow tests
 
 bench: install
-	$(BIN)/python tests/benchmarks/engine_bench.py
+	$(BIN)/python tests/benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) instance

@@ -10,6 +10,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
+from medflow import demo_history
 from medflow.app import create_app
 from medflow.cli_data import person_cli, retention_command
 from medflow.config import data_dir
@@ -251,6 +252,7 @@ def demo() -> None:
     _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
                  add_confidential_case(db.session, engines()))
     click.echo(api_docs.demo_hint(current_app.config["BASE_URL"]))
+    _demo_history(spec)
 
 
 def _mail_demo() -> None:
@@ -276,6 +278,13 @@ def _ops_demo() -> None:
     from medflow.demo_ops import load_ops_demo
 
     load_ops_demo(db.session)
+
+
+def _demo_history(spec) -> None:
+    """Give the journey's employee two years of questions, so the lists show their pages."""
+    journey = demo_journey(spec)
+    if journey and (added := demo_history.add_history(db.session, engines(), journey[0][0])):
+        click.echo(f"Demo history: {journey[0][0]} has {added} questions from the last two years.")
 
 
 def demo_journey(spec) -> list[tuple[str, str]]:

@@ -100,6 +100,7 @@ def from_env(instance: Path) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "PAGE_SIZE": 25,
+        "NOTIFICATION_PAGE_SIZE": 50,
         "JSON_SORT_KEYS": False,
         "MAX_CONTENT_LENGTH": int(env("MAX_CONTENT_LENGTH", str(BODY_MAX_BYTES))),  # bytes; 413 above
         "ORG_FILE_MAX_BYTES": int(env("ORG_FILE_MAX_BYTES", str(ORG_FILE_MAX_BYTES))),

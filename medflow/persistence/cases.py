@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint, event
+from sqlalchemy import JSON, Date, ForeignKey, Index, SmallInteger, String, Text, UniqueConstraint, event, text
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from medflow.persistence.base import Base, UTCDateTime, utcnow
@@ -16,7 +16,15 @@ class Case(Base):
     """A question or task travelling through the committees; `version` guards every change."""
 
     __tablename__ = "cases"
-    __table_args__ = (Index("ix_cases_holder_state", "holder_id", "state"),)
+    __table_args__ = (
+        Index("ix_cases_holder_state", "holder_id", "state"),
+        # one per list, matching its filter and order (see tests/integration/test_query_plans.py)
+        Index("ix_cases_holder_closed", "holder_id", "closed_at"),  # inbox: open or recently closed
+        Index("ix_cases_holder_created", "holder_id", "created_at", "id"),  # a committee's cases, newest first
+        Index("ix_cases_submitter_updated", "submitter_id", "updated_at", "id"),  # "Mine sager"
+        # inbox: each group (new, handling, agenda by meeting date) in its order, newest change first
+        Index("ix_cases_holder_inbox", "holder_id", "inbox_group", "meeting_date", "updated_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workflow: Mapped[str] = mapped_column(String(60))
@@ -36,6 +44,8 @@ class Case(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # by the retention rule
     version: Mapped[int] = mapped_column(default=1)
+    # medflow.domain.inbox: 0 new (what a case starts as), 1 handling, 2 on the agenda, 3 closed
+    inbox_group: Mapped[int] = mapped_column(SmallInteger, default=0, server_default=text("0"))
 
     holder: Mapped[Committee] = relationship(foreign_keys=[holder_id])
     origin: Mapped[Committee] = relationship(foreign_keys=[origin_id])

@@ -16,7 +16,10 @@ class Notification(Base):
     """Something a person should know about a case; unread until `read_at` is set."""
 
     __tablename__ = "notifications"
-    __table_args__ = (Index("ix_notifications_person_read", "person_id", "read_at"),)
+    __table_args__ = (
+        Index("ix_notifications_person_read", "person_id", "read_at"),
+        Index("ix_notifications_person_created", "person_id", "created_at", "id"),  # the list, newest first
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))

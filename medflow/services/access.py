@@ -4,28 +4,47 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from medflow.domain.definitions import SUBMITTER
 from medflow.domain.errors import NotAllowed, Unknown, _
 from medflow.domain.visibility import Level
-from medflow.persistence.models import Case, Membership, Person
+from medflow.persistence.models import Case, CaseEvent, Membership, Person
 from medflow.services.visibility import case_level
 
 REDACTED_ONLY = _("Case %(id)s is confidential: you may see that it exists, not read it or act on it.")
 
+ROLES_SEEN = "medflow.roles"  # session.info: (person, committee) -> roles, as read in this session
+
+
+def forget_roles(session: Session) -> None:
+    """Drop the roles remembered in this session (memberships were just changed)."""
+    session.info.pop(ROLES_SEEN, None)
+
+
+def _remember(session: Session, person_id: int, committee_id: int, roles) -> None:
+    """Keep the roles just read, so the same request does not read them again."""
+    session.info.setdefault(ROLES_SEEN, {})[(person_id, committee_id)] = frozenset(roles)
+
 
 def roles_in(session: Session, person: Person, committee_ids: set[int]) -> set[str]:
-    """Return the roles `person` holds in any of these committees."""
+    """Return the roles `person` holds in any of these committees (one committee: read once per session)."""
     if not committee_ids:
         return set()
-    rows = session.scalars(
+    one = next(iter(committee_ids)) if len(committee_ids) == 1 else None
+    seen = session.info.get(ROLES_SEEN, {}).get((person.id, one))
+    if seen is not None:
+        return set(seen)
+    rows = set(session.scalars(
         select(Membership.role).where(
             Membership.person_id == person.id, Membership.committee_id.in_(committee_ids)
         )
-    )
-    return set(rows)
+    ))
+    if one is not None:
+        _remember(session, person.id, one, rows)
+    return rows
 
 
 def actor_roles(session: Session, person: Person, case: Case) -> set[str]:
@@ -34,6 +53,14 @@ def actor_roles(session: Session, person: Person, case: Case) -> set[str]:
     if case.submitter_id == person.id:
         roles.add(SUBMITTER)
     return roles
+
+
+# What every view of a case shows besides its history, loaded with the case in the same query.
+_WITH_FACTS = (joinedload(Case.holder), joinedload(Case.origin), joinedload(Case.submitter),
+               joinedload(Case.action_items))
+_HISTORY = (select(CaseEvent).where(CaseEvent.case_id == bindparam("case")).order_by(CaseEvent.seq)
+            .options(joinedload(CaseEvent.actor), joinedload(CaseEvent.from_committee),
+                     joinedload(CaseEvent.to_committee)))
 
 
 @dataclass(frozen=True)
@@ -46,16 +73,31 @@ class CaseView:
 
 
 def case_view(session: Session, person: Person, case_id: int) -> CaseView:
-    """Return the case as `person` sees it (in full or redacted), or raise Unknown (two queries)."""
-    case = session.get(Case, case_id)
+    """Return the case (with its facts) as `person` sees it, in full or redacted, or raise Unknown.
+
+    Two queries: the case with what every view shows, and the person's standing (the one rule);
+    the roles in the holder are remembered for the rest of the request.
+    """
+    case = session.get(Case, case_id, options=_WITH_FACTS)
     if case is None:
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
     level, roles = case_level(session, person, case)
     if level == Level.NONE:
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
+    _remember(session, person.id, case.holder_id, roles)
     if case.submitter_id == person.id:
         roles.add(SUBMITTER)
     return CaseView(case, level, frozenset(roles) if level == Level.FULL else frozenset())
+
+
+def load_history(session: Session, case: Case) -> Case:
+    """Load the case's history with each row's actor and committees in one query; return the case.
+
+    So a case page or answer costs the same number of statements however long its history is.
+    """
+    rows = session.scalars(_HISTORY, {"case": case.id}).unique().all()
+    set_committed_value(case, "history", list(rows))
+    return case
 
 
 def visible_case(session: Session, person: Person, case_id: int) -> Case:

@@ -16,6 +16,7 @@ from medflow.services.access import roles_in
 from medflow.services.tree import load_tree
 
 NOTE_EVENTS = ("discuss", "report_back")
+NEWEST = 50  # "information from above" shows this many items, newest first, never every one ever sent
 DISCUSSED = ("discussed", "reported_back")
 
 
@@ -104,15 +105,19 @@ class Received:
     rows: list[Row]
 
 
-def information_from_above(session: Session, person: Person, now: datetime | None = None) -> list[Received]:
-    """Return what the person's committees (workplace and those above) received, except internal."""
+def information_from_above(session: Session, person: Person, now: datetime | None = None,
+                           limit: int = NEWEST) -> list[Received]:
+    """Return the newest items the person's committees (workplace and those above) received, except internal."""
     if person.workplace_id is None:
         return []
     tree = load_tree(session)
     mine = {person.workplace_id} | {n.id for n in tree.ancestors(person.workplace_id)}
+    newest = (select(Cascade.id).where(Cascade.internal.is_(False), Cascade.id.in_(
+        select(CascadeReceipt.cascade_id).where(CascadeReceipt.committee_id.in_(mine))))
+        .order_by(Cascade.created_at.desc(), Cascade.id.desc()).limit(limit))
     receipts = session.scalars(
         select(CascadeReceipt).join(Cascade)
-        .where(CascadeReceipt.committee_id.in_(mine), Cascade.internal.is_(False))
+        .where(CascadeReceipt.committee_id.in_(mine), CascadeReceipt.cascade_id.in_(newest.scalar_subquery()))
         .order_by(Cascade.created_at.desc(), CascadeReceipt.id)).all()
     notes = _notes(session, [r.case_id for r in receipts])
     today = local_date(now or utcnow())

@@ -15,6 +15,7 @@ from medflow.domain import values
 from medflow.domain.engine import Unavailable, WorkflowEngine, unavailable_events
 from medflow.domain.errors import Invalid, NotPossible, StaleVersion, _
 from medflow.domain.fields import clean_event_fields
+from medflow.domain.inbox import inbox_group
 from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, CaseEvent, Committee, Person
@@ -171,6 +172,7 @@ def _apply(case: Case, engine: WorkflowEngine, new_state: str, dest: int, fields
         data = {k: v for k, v in data.items() if k not in CLOSING_FIELDS}
     case.data = data
     case.state, case.holder_id, case.updated_at = new_state, dest, now
+    case.inbox_group = inbox_group(engine.definition.initial, new_state, case.meeting_date, case.closed_at)
     if all(k in fields for k in ACTION_ITEM_FIELDS):
         case.action_items.append(ActionItem(**{k: fields[k] for k in ACTION_ITEM_FIELDS}, created_at=now))
     return recorded
@@ -224,6 +226,7 @@ def _record(
             data=recorded, created_at=now,
         ))
         case_event_added(session, case, row)
+        session.expire(case, ["history", "holder"])  # history: the new row went in with Core
         session.commit()
     except (StaleDataError, IntegrityError):
         # Someone else committed a change to this case first; ours is dropped whole.

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, func, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.mailprefs import NOW
 from medflow.persistence.base import utcnow
@@ -17,6 +17,7 @@ from medflow.persistence.models import Case, CaseEvent, Committee, Membership, N
 from medflow.services import mail_prefs
 from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.outbox import Draft, enqueue_draft
+from medflow.services.paging import Cursor, KeysetPage, newest_first
 from medflow.services.visibility import MEMBER_SEES, holder_roles_filter, member_params
 
 # compose(case, kind, data, person) -> the e-mail, in the person's language
@@ -160,6 +161,14 @@ def latest(session: Session, person: Person, limit: int = 50) -> list[Notificati
     return list(session.scalars(
         select(Notification).where(Notification.person_id == person.id)
         .order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit)))
+
+
+def notification_page(session: Session, person: Person, after: Cursor | None = None,
+                      size: int = 50) -> KeysetPage:
+    """Return a page of the person's notifications, newest first, and the cursor to older ones."""
+    query = select(Notification).where(Notification.person_id == person.id).options(
+        selectinload(Notification.case))
+    return newest_first(session, query, Notification.created_at, Notification.id, after, size)
 
 
 def mark_read(session: Session, person: Person, ids: Iterable[int] | None = None,

@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session, selectinload
 from medflow.domain.org import OrgSpec
 from medflow.domain.org_changes import LevelChanges, StoredLevel, level_changes
 from medflow.persistence.models import Case, CaseEvent, Committee, Level
+from medflow.services.access import forget_roles
 from medflow.services.org_people import write_people
+from medflow.services.tree import forget_trees
 
 
 @dataclass(frozen=True)
@@ -86,4 +88,6 @@ def import_org(session: Session, spec: OrgSpec, *, allow_level_changes: bool = F
     session.flush()
     new_people, known_people = write_people(session, spec.people, {k: c.id for k, c in committees.items()})
     session.commit()
+    forget_trees()
+    forget_roles(session)
     return ImportResult(created + new_people, updated + known_people, tuple(changes))

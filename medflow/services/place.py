@@ -23,6 +23,9 @@ from medflow.services.tree import load_tree
 
 def came_from(session: Session, case: Case) -> int | None:
     """Return the committee that forwarded the case to its current holder, if any."""
+    if "history" in case.__dict__:  # already loaded (a case page, an event's answer): no query
+        forwards = [e for e in case.history if e.event == "forward" and e.to_committee_id == case.holder_id]
+        return forwards[-1].from_committee_id if forwards else None
     return session.scalar(
         select(CaseEvent.from_committee_id)
         .where(CaseEvent.case_id == case.id, CaseEvent.event == "forward",

@@ -6,13 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
+from medflow.domain import inbox as group
 from medflow.domain.errors import NotAllowed, Unknown, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Committee, Level, Membership, Person
 from medflow.services.access import roles_in
+from medflow.services.paging import Cursor, KeysetPage, newest_first
 from medflow.services.tree import load_tree
 from medflow.services.visibility import visible_to
 
@@ -30,6 +32,7 @@ class Page:
 
     items: list
     total: int
+    next_after: Cursor | None = None  # where the next page starts (keyset lists only)
 
 
 def all_committees(session: Session) -> list[Committee]:
@@ -68,31 +71,29 @@ def _inbox_query(session: Session, person: Person, committee: Committee) -> Sele
 
 def committee_cases(
     session: Session, person: Person, committee: Committee, *, state: str | None, page: int,
-    size: int, workflow: str | None = None,
+    size: int, workflow: str | None = None, after: Cursor | None = None,
 ) -> Page:
-    """Return a page of the cases `committee` holds, newest first."""
+    """Return a page of the cases `committee` holds, newest first (`after` a cursor, else page `page`)."""
     query = _inbox_query(session, person, committee)
     if state:
         query = query.where(Case.state == state)
     if workflow:
         query = query.where(Case.workflow == workflow)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    items = session.scalars(
-        query.order_by(Case.created_at.desc(), Case.id.desc()).limit(size).offset((page - 1) * size)
-    )
-    return Page(list(items), total)
+    skip = 0 if after is not None else (page - 1) * size  # `page` still works; `after` seeks instead
+    found = newest_first(session, query, Case.created_at, Case.id, after, size, skip=skip)
+    return Page(found.items, total, found.next_after)
 
 
-def my_cases(session: Session, person: Person) -> list[Case]:
-    """Return the cases `person` submitted, most recently changed first.
+def my_cases(session: Session, person: Person, *, after: Cursor | None = None, size: int = 25) -> KeysetPage:
+    """Return a page of the cases `person` submitted, most recently changed first.
 
     A published cascade opens one case per receiving committee in the publisher's name; those are
-    followed on the cascade's roll-up (see `my_cascades`), not listed here one row per committee.
+    followed on the cascade's roll-up (`cascade_views.published_by`), not listed here one per committee.
     """
-    return list(session.scalars(
-        select(Case).where(Case.submitter_id == person.id, Case.workflow != CASCADE_WORKFLOW)
-        .order_by(Case.updated_at.desc())
-    ))
+    query = (select(Case).where(Case.submitter_id == person.id, Case.workflow != CASCADE_WORKFLOW)
+             .options(selectinload(Case.holder)))
+    return newest_first(session, query, Case.updated_at, Case.id, after, size)
 
 
 @dataclass(frozen=True)
@@ -107,14 +108,21 @@ class InboxFilter:
     size: int = 25
 
 
-def _group_rank(initial_states: dict[str, str]) -> ColumnElement[int]:
-    is_new = or_(*(and_(Case.workflow == wf, Case.state == st) for wf, st in initial_states.items()))
-    return case(
-        (Case.closed_at.is_not(None), GROUPS.index(CLOSED)),
-        (Case.meeting_date.is_not(None), GROUPS.index(AGENDA)),
-        (is_new, GROUPS.index(NEW)),
-        else_=GROUPS.index(HANDLING),
-    )
+def _inbox_groups(query: Select, since: datetime | None) -> dict[int, Select]:
+    """Return, per inbox group, the query of its cases in the order the inbox shows them.
+
+    Each one reads the group straight from `ix_cases_holder_inbox` (closed ones through
+    `ix_cases_holder_closed`): a page costs what it shows, not how many cases the committee held.
+    """
+    newest = (Case.updated_at.desc(), Case.id.desc())
+    closed = query.where(Case.inbox_group == group.CLOSED)
+    return {
+        group.NEW: query.where(Case.inbox_group == group.NEW, Case.meeting_date.is_(None)).order_by(*newest),
+        group.HANDLING: query.where(Case.inbox_group == group.HANDLING, Case.meeting_date.is_(None))
+        .order_by(*newest),
+        group.AGENDA: query.where(Case.inbox_group == group.AGENDA).order_by(Case.meeting_date, *newest),
+        group.CLOSED: (closed if since is None else closed.where(Case.closed_at >= since)).order_by(*newest),
+    }
 
 
 def inbox(
@@ -124,23 +132,30 @@ def inbox(
     query = _inbox_query(session, person, committee)
     if wanted.state:
         query = query.where(Case.state == wanted.state)
-    elif wanted.group != CLOSED:  # asking for closed cases shows all of them, not only the recent
-        since = (now or utcnow()) - timedelta(days=RECENTLY_CLOSED_DAYS)
-        query = query.where(or_(Case.closed_at.is_(None), Case.closed_at >= since))
     if wanted.workflow:
         query = query.where(Case.workflow == wanted.workflow)
-    rank = _group_rank(wanted.initial_states)
-    if wanted.group in GROUPS:
-        query = query.where(rank == GROUPS.index(wanted.group))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    agenda_date = case((rank == GROUPS.index(AGENDA), Case.meeting_date), else_=None)
-    rows = session.execute(
-        query.add_columns(rank)
-        .options(selectinload(Case.submitter))
-        .order_by(rank, agenda_date, Case.updated_at.desc(), Case.id.desc())
-        .limit(wanted.size).offset((wanted.page - 1) * wanted.size)
-    )
-    return Page([(GROUPS[r], c) for c, r in rows], total)
+    # asking for a state, or for the closed group, shows every closed case, not only the recent ones
+    recent_only = not wanted.state and wanted.group != CLOSED
+    since = (now or utcnow()) - timedelta(days=RECENTLY_CLOSED_DAYS) if recent_only else None
+    groups = _inbox_groups(query, since)
+    if wanted.group in GROUPS:  # the "Show" filter: one group, in a reader's words
+        groups = {key: found for key, found in groups.items() if GROUPS[key] == wanted.group}
+    counted = union_all(*(q.with_only_columns(Case.inbox_group).order_by(None)
+                          for q in groups.values())).subquery()
+    per_group = select(counted.c.inbox_group, func.count()).group_by(counted.c.inbox_group)
+    sizes = {key: n for key, n in session.execute(per_group)}
+    items, skip, room = [], (wanted.page - 1) * wanted.size, wanted.size
+    for key, group_query in groups.items():  # only the groups the page overlaps are read
+        count = sizes.get(key, 0)
+        if skip >= count:
+            skip -= count
+            continue
+        rows = session.scalars(group_query.options(selectinload(Case.submitter)).offset(skip).limit(room))
+        items += [(GROUPS[key], c) for c in rows]
+        skip, room = 0, wanted.size - len(items)
+        if room <= 0:
+            break
+    return Page(items, sum(sizes.values()))
 
 
 def my_committees(session: Session, person: Person) -> list[Committee]:
@@ -152,11 +167,17 @@ def my_committees(session: Session, person: Person) -> list[Committee]:
     ))
 
 
-def open_counts(session: Session, person: Person, committees: Iterable[Committee]) -> dict[str, int]:
-    """Return, per committee key, how many open cases `person` sees in its inbox."""
+def open_counts(session: Session, person: Person, committees: Iterable[Committee],
+                cap: int | None = None) -> dict[str, int]:
+    """Return, per committee key, how many open cases `person` sees in its inbox (at most `cap`).
+
+    With a cap the count stops there (the navigation shows "99+"), so it never scans every case.
+    """
     counts = {}
     for committee in committees:
         query = _inbox_query(session, person, committee).where(Case.closed_at.is_(None))
+        if cap is not None:
+            query = query.with_only_columns(Case.id).limit(cap)
         counts[committee.key] = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     return counts
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
 
@@ -13,7 +16,8 @@ from medflow.extensions import csrf, db
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
-from medflow.services.access import case_view
+from medflow.services.access import case_view, load_history
+from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.auth import require_token
 from medflow.web.display import lang
@@ -38,6 +42,7 @@ def json_body() -> dict:
 
 
 def _case_response(case, status: int = 200):
+    load_history(db.session, case)  # before the actions: they may ask where it came from
     actions = case_service.allowed_actions(db.session, engines(), current_user, case)
     body = case_json(case, actions, lang())
     body.update(case_route(case, topics()), redacted=False)
@@ -92,10 +97,22 @@ def fire(case_id: int):
     """Fire an event on a case."""
     body = json_body()
     fields = {k: body[k] for k in EVENT_FIELDS if k in body}
-    case = case_service.fire_event(
-        db.session, engines(), current_user, case_id, body.get("event"), body.get("version"), fields
-    )
+    with keep_loaded(db.session):  # the answer shows what was just written: no re-reading after commit
+        case = case_service.fire_event(
+            db.session, engines(), current_user, case_id, body.get("event"), body.get("version"), fields
+        )
     return _case_response(case)
+
+
+@contextmanager
+def keep_loaded(session) -> Iterator[None]:
+    """Let a commit inside the block keep loaded objects as they are (the request ends soon after)."""
+    real = session()  # the request's Session behind Flask-SQLAlchemy's scoped session
+    before, real.expire_on_commit = real.expire_on_commit, False
+    try:
+        yield
+    finally:
+        real.expire_on_commit = before
 
 
 def _page_number() -> int:
@@ -111,14 +128,16 @@ def committee_cases(key: str):
     """Return the cases a committee holds, newest first, a page at a time."""
     committee = queries.readable_inbox(db.session, current_user, key)
     page = _page_number()
+    after = parse_cursor(request.args.get("after"))
     size = current_app.config["PAGE_SIZE"]
     result = queries.committee_cases(
         db.session, current_user, committee, state=values.key("state", request.args.get("state")),
-        page=page, size=size,
+        page=page, size=size, after=after,
     )
     readable = fully_visible_ids(db.session, current_user, (c.id for c in result.items))
     return jsonify(
         committee=key, page=page, page_size=size, total=result.total,
         cases=[{**case_summary(c), "redacted": False} if c.id in readable else redacted_summary(c)
                for c in result.items],
+        next_after=str(result.next_after) if result.next_after else None,
     )

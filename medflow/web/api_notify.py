@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
 
 from medflow.domain import values
 from medflow.extensions import csrf, db
 from medflow.services import cascade_views, cascades, notifications
+from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
@@ -24,10 +25,12 @@ token_limits(bp)  # refused tokens per client address (429 with Retry-After)
 @bp.get("/notifications")
 def list_notifications():
     """Return the caller's unread count and newest notifications."""
-    items = notifications.latest(db.session, current_user)
-    readable = fully_visible_ids(db.session, current_user, (n.case_id for n in items))
+    found = notifications.notification_page(db.session, current_user, parse_cursor(request.args.get("after")),
+                                            current_app.config["NOTIFICATION_PAGE_SIZE"])
+    readable = fully_visible_ids(db.session, current_user, (n.case_id for n in found.items))
     return jsonify(unread=notifications.unread_count(db.session, current_user),
-                   notifications=[notification_json(n, n.case_id in readable) for n in items])
+                   notifications=[notification_json(n, n.case_id in readable) for n in found.items],
+                   next_after=str(found.next_after) if found.next_after else None)
 
 
 @bp.post("/notifications/read")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
@@ -15,8 +15,9 @@ from medflow.persistence.models import Case
 from medflow.services import cascade_views, queries
 from medflow.services import cases as case_service
 from medflow.services import topics as topic_service
-from medflow.services.access import case_view
+from medflow.services.access import case_view, load_history
 from medflow.services.notifications import mark_case_read
+from medflow.services.paging import parse_cursor
 from medflow.web.actions import action_forms, require_chosen, unavailable_actions
 from medflow.web.display import done_message, lang, topic_groups
 from medflow.web.forms import NewCaseForm, SelectChoice
@@ -34,8 +35,11 @@ def _require_login():
 
 @bp.get("/cases")
 def mine():
-    """List the cases I submitted, and the items I published downwards (one row each)."""
-    return render_template("cases/mine.html", cases=queries.my_cases(db.session, current_user),
+    """List the cases I submitted (a page at a time), and the items I published downwards (one row each)."""
+    found = queries.my_cases(db.session, current_user, after=parse_cursor(request.args.get("after")),
+                             size=current_app.config["PAGE_SIZE"])
+    return render_template("cases/mine.html", cases=found.items, next_after=found.next_after,
+                           paged=bool(request.args.get("after")),
                            published=cascade_views.published_by(db.session, current_user))
 
 
@@ -94,6 +98,7 @@ def _form_error(form: NewCaseForm, error: Invalid) -> None:
 def render_case(case: Case, *, status: int = 200, problem: str | None = None,
                 failed_event: str | None = None, typed: dict | None = None, changed: list | None = None):
     """Render a case page: facts, timeline, the forms for what I may do now and what must come first."""
+    load_history(db.session, case)
     actions, unavailable = case_service.actions_and_unavailable(db.session, engines(), current_user, case)
     below = queries.committees_below(db.session, case.holder) if "refer" in actions else []
     came_from = case_service.came_from(db.session, case) is not None if "refer" in actions else False

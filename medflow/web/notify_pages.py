@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, flash, redirect, render_template, url_for
+from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -16,6 +16,7 @@ from medflow.extensions import db
 from medflow.i18n import translate_error
 from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications
+from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.cascade_tree import Branch, branch_tree
 from medflow.web.display import lang
@@ -54,9 +55,11 @@ class MailForm(FlaskForm):
 @login_required
 def notification_list():
     """List the user's notifications, newest first."""
-    items = notifications.latest(db.session, current_user)
-    readable = fully_visible_ids(db.session, current_user, (n.case_id for n in items))
-    return render_template("notifications/list.html", items=items, readable=readable, message=message,
+    found = notifications.notification_page(db.session, current_user, parse_cursor(request.args.get("after")),
+                                            current_app.config["NOTIFICATION_PAGE_SIZE"])
+    readable = fully_visible_ids(db.session, current_user, (n.case_id for n in found.items))
+    return render_template("notifications/list.html", items=found.items, next_after=found.next_after,
+                           paged=bool(request.args.get("after")), readable=readable, message=message,
                            form=SimpleForm(),
                            mail_form=MailForm(email=not current_user.email_opt_out))
 

@@ -10,6 +10,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from medflow.extensions import db
 from medflow.services import cascades, queries
 
+NAV_COUNT_CAP = 100  # the navigation counts open cases up to here and shows "99+" beyond
+
 
 def render_error(status: int, message: str):
     """Render an error page in the site's style."""
@@ -26,7 +28,7 @@ def _navigation() -> dict:
         return nothing
     try:
         committees = queries.my_committees(db.session, current_user)
-        counts = queries.open_counts(db.session, current_user, committees)
+        counts = queries.open_counts(db.session, current_user, committees, cap=NAV_COUNT_CAP)
         may_publish = cascades.may_publish_somewhere(db.session, current_user)
     except SQLAlchemyError:  # an error page must still render when the database fails
         db.session.rollback()

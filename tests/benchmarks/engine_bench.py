@@ -19,7 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SECRET_KEY", "bench")
 
 from sqlalchemy import event as sa_event  # noqa: E402
@@ -156,6 +157,26 @@ def end_to_end(url: str, label: str, cases: int = 200) -> None:
                 _timed(counter, lambda: _allowed_actions(lene, loaded)))
         db.session.remove()
         db.engine.dispose()
+
+
+def statements_per_event(url: str, cases: int = 50) -> dict:
+    """Return `fire_event`'s SQL statements per event for both plans (for the suite's JSON)."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "MAIL_SEND_ON_COMMIT": False})
+    with app.app_context():
+        db.create_all()
+        emails = load_org(db.session)
+        people = {who: db.session.scalar(select(Person).where(Person.email == emails[who]))
+                  for who in ("anna", "lene", "ole")}
+        counter = StatementCounter(db.engine)
+        local, routed = _open_cases(people, cases, "Lokal"), _open_cases(people, cases, "Op og ned")
+        figures = {}
+        for name, plan, ids in (("one_committee", LOCAL_PLAN, local), ("up_and_down", ROUTED_PLAN, routed)):
+            ops, seconds, statements = _timed(counter, lambda p=plan, i=ids: _run_plan(people, p, i))
+            figures[f"fire_event_{name}"] = {"events_per_s": round(ops / seconds),
+                                             "statements_per_event": round(statements / ops, 2)}
+        db.session.remove()
+        db.engine.dispose()
+    return figures
 
 
 def main() -> None:

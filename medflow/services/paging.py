@@ -1,0 +1,69 @@
+"""Keyset pagination: a page of a list ordered by (time, id) newest first, and the cursor to the next.
+
+A page costs the same whatever its depth: the query seeks to the cursor through the list's index
+instead of skipping rows with OFFSET. The cursor is the last row's time (UTC) and id:
+"2026-12-02T10:15:00.000000Z~42".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from medflow.domain.errors import Invalid, _
+
+MAX_SIZE = 100
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ends: the last row's time and id."""
+
+    at: datetime
+    id: int
+
+    def __str__(self) -> str:
+        """Return the cursor as clients send it back: URL-safe, UTC with a Z (no "+" to escape)."""
+        return f"{self.at.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%S.%fZ')}~{self.id}"
+
+
+@dataclass(frozen=True)
+class KeysetPage:
+    """One page of a list and the cursor of the next page (None on the last)."""
+
+    items: list
+    next_after: Cursor | None
+
+
+def parse_cursor(raw: str | None, field: str = "after") -> Cursor | None:
+    """Return the cursor a client sent back, None when absent; raise Invalid naming the field."""
+    if not raw:
+        return None
+    at, sep, ident = raw.partition("~")
+    try:
+        if not sep or not (ident.isascii() and ident.isdigit()):
+            raise ValueError(raw)
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        raise Invalid(_("%(field)s must be a cursor from a previous page."), field=field) from None
+    if moment.tzinfo is None:
+        raise Invalid(_("%(field)s must be a cursor from a previous page."), field=field)
+    return Cursor(moment, int(ident))
+
+
+def newest_first(
+    session: Session, query: Select, at: InstrumentedAttribute, ident: InstrumentedAttribute,
+    after: Cursor | None, size: int, *, skip: int = 0,
+) -> KeysetPage:
+    """Return the page of `query` after the cursor (or `skip` rows in), by `at` then `ident`, newest first."""
+    size = max(1, min(size, MAX_SIZE))
+    if after is not None:
+        query = query.where(tuple_(at, ident) < (after.at, after.id))
+    rows = list(session.scalars(query.order_by(at.desc(), ident.desc()).limit(size + 1).offset(skip or None)))
+    more = len(rows) > size
+    rows = rows[:size]
+    last = rows[-1] if more else None
+    return KeysetPage(rows, Cursor(getattr(last, at.key), getattr(last, ident.key)) if last else None)
