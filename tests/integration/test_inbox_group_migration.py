@@ -8,9 +8,8 @@ from sqlalchemy import text
 from medflow import create_app
 from medflow.domain import inbox
 from medflow.extensions import db
-from tests.integration.test_migrations import empty_database_url  # noqa: F401 - the fixture
 
-BEFORE = "108b7654b5c4"  # the revision before the stored inbox group
+BEFORE = "secweb01"  # the revision before the stored inbox group
 CASES = {  # title: (workflow, state, meeting_date, closed_at) -> the group it belongs in
     "ny": (("question", "submitted", None, None), inbox.NEW),
     "ny arbejdsmiljøsag": (("work_environment", "reported", None, None), inbox.NEW),

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from medflow.domain.errors import Invalid
-from medflow.domain.fields import MAX_TEXT, clean_event_fields
+from medflow.domain.fields import clean_event_fields
+from medflow.domain.limits import TEXT_MAX
 from tests.helpers.engines import ENGINES
 
 QUESTION = ENGINES["question"].definition
@@ -52,8 +53,9 @@ def test_a_choice_outside_the_list_is_refused():
 
 
 def test_text_over_the_limit_is_refused():
-    with pytest.raises(Invalid, match="answer is too long"):
-        clean_event_fields(transition(QUESTION, "resolve", "accepted"), {"answer": "x" * (MAX_TEXT + 1)})
+    too_long = "x" * (TEXT_MAX["answer"] + 1)
+    with pytest.raises(Invalid, match="answer may be at most 10000 characters"):
+        clean_event_fields(transition(QUESTION, "resolve", "accepted"), {"answer": too_long})
 
 
 def test_a_refer_takes_a_target_and_an_action_plan_needs_all_five_fields():

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-CASE_ROWS = re.compile(r'<td><a href="/cases/(\d+)"')
+CASE_ROWS = re.compile(r'<td data-label="Sag"><a href="/cases/(\d+)"')
 
 
 @pytest.fixture
