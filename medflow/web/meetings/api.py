@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 from flask_login import current_user
 
+from medflow.domain import values
 from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
@@ -89,7 +90,8 @@ def add_item(meeting_id: int):
     """Add a free item, or put a case on the agenda (`case` and its `version`: the `schedule` event)."""
     body = json_body()
     if body.get("case") is not None:
-        case_service.fire_event(db.session, engines(), current_user, body["case"], "schedule",
+        case_id = values.ident("case", body["case"])
+        case_service.fire_event(db.session, engines(), current_user, case_id, "schedule",
                                 body.get("version"), {"meeting": str(meeting_id)})
         return _meeting_response(meeting_id, 201)
     item = agenda.add_free_item(db.session, current_user, meeting_id, body.get("version"), body.get("title"),
