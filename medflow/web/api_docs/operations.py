@@ -10,6 +10,7 @@ ERRORS = {
     400: "Bad input: the message names the field.", 401: "No live API token.",
     403: "Not allowed.", 404: "Not found, or not visible to the caller.",
     409: "A stale version, or not possible in the case's state.", 413: "The body is over the size limit.",
+    429: "Too many refused tokens from this address: wait Retry-After seconds.",
 }
 SUCCESS = {200: "OK", 201: "Created", 204: "Done; no body."}
 
@@ -23,14 +24,14 @@ def _answers(status: int, schema: dict[str, Any] | None, errors: tuple[int, ...]
     """Return the success answer (204: no body) and the error answers an operation can give."""
     success = {"description": SUCCESS[status], **(_json(schema) if schema is not None else {})}
     result = {str(status): success}
-    for code in (400, 401, *errors):
+    for code in (400, 401, *errors, 429):
         result[str(code)] = {"description": ERRORS[code], **_json(ref("Error"))}
     return result
 
 
 def op(op_id: str, summary: str, answer: dict[str, Any] | None, *errors: int, status: int = 200,
        body: dict[str, Any] | None = None, params: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Return one operation; every operation may answer 400 and 401 too."""
+    """Return one operation; every operation may answer 400, 401 and 429 too."""
     errors = (*errors, 413) if body is not None else errors
     result = {"operationId": op_id, "summary": summary, "responses": _answers(status, answer, errors)}
     if body is not None:

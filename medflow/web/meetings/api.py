@@ -15,11 +15,13 @@ from medflow.services.meetings import agenda, communication, minutes, planning
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
 from medflow.web.meetings.serialize import item_json, line_json, meeting_json
+from medflow.web.ratelimit import token_limits
 from medflow.workflows import engines
 
 bp = Blueprint("meetings_api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 bp.before_request(require_token)
+token_limits(bp)  # refused tokens per client address, with the rest of the API
 PLAN_FIELDS = ("date", "start_time", "end_time", "place", "online_link")
 LINE_FIELDS = ("what", "audience", "channel", "owner", "due_date", "workplace", "story_title", "story_text")
 
