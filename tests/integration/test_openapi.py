@@ -8,6 +8,9 @@ from jsonschema import Draft202012Validator
 
 from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.base import utcnow
+from medflow.services.meetings.communication import WHAT_MAX
+from medflow.services.meetings.minutes import MAX_MINUTES
+from medflow.services.meetings.planning import PLACE_MAX
 
 CALLED: set[str] = set()
 
@@ -59,6 +62,10 @@ def test_the_field_limits_come_from_the_field_rules(doc):
     for field in ("comment", "answer", "redirect", "problem", "solution", "owner", "effect_check"):
         assert schemas["NewEvent"]["properties"][field]["maxLength"] == TEXT_MAX[field]
     assert schemas["NewCascade"]["properties"]["body"]["maxLength"] == TEXT_MAX["body"]
+    assert schemas["NewMeeting"]["properties"]["place"]["maxLength"] == PLACE_MAX
+    assert schemas["NewCommunicationLine"]["properties"]["what"]["maxLength"] == WHAT_MAX
+    assert schemas["Minutes"]["properties"]["minutes"]["maxLength"] == MAX_MINUTES
+    assert schemas["Minutes"]["properties"]["answer"]["maxLength"] == TEXT_MAX["answer"]
 
 
 def test_every_documented_operation_answers_as_documented(app, api, doc):
