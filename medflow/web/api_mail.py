@@ -11,10 +11,12 @@ from medflow.extensions import csrf, db
 from medflow.services import mail_admin, mail_prefs
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
+from medflow.web.ratelimit import token_limits
 
 bp = Blueprint("api_mail", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 bp.before_request(require_token)  # the bearer token only, never the session cookie
+token_limits(bp)  # refused tokens per client address, with the rest of the API
 
 
 def _choices_json():

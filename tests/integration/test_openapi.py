@@ -1,11 +1,16 @@
 """GET /api/v1/openapi.json describes every /api/v1 operation, and the answers match it."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from medflow.domain.limits import TEXT_MAX
+from medflow.persistence.base import utcnow
+from medflow.services.meetings.communication import WHAT_MAX
+from medflow.services.meetings.minutes import MAX_MINUTES
+from medflow.services.meetings.planning import PLACE_MAX
 
 CALLED: set[str] = set()
 
@@ -23,10 +28,13 @@ def check(doc, response, path: str, method: str = "get") -> dict:
     operation = doc["paths"][path][method]
     answers = operation["responses"]
     assert str(response.status_code) in answers, (path, response.status_code, response.get_json())
+    CALLED.add(operation["operationId"])
+    if "content" not in answers[str(response.status_code)]:  # 204: documented without a body
+        assert response.data == b"", (path, response.data)
+        return {}
     schema = answers[str(response.status_code)]["content"]["application/json"]["schema"]
     wrapper = {**schema, "components": doc["components"]}
     Draft202012Validator(wrapper).validate(response.get_json())
-    CALLED.add(operation["operationId"])
     return response.get_json()
 
 
@@ -54,6 +62,10 @@ def test_the_field_limits_come_from_the_field_rules(doc):
     for field in ("comment", "answer", "redirect", "problem", "solution", "owner", "effect_check"):
         assert schemas["NewEvent"]["properties"][field]["maxLength"] == TEXT_MAX[field]
     assert schemas["NewCascade"]["properties"]["body"]["maxLength"] == TEXT_MAX["body"]
+    assert schemas["NewMeeting"]["properties"]["place"]["maxLength"] == PLACE_MAX
+    assert schemas["NewCommunicationLine"]["properties"]["what"]["maxLength"] == WHAT_MAX
+    assert schemas["Minutes"]["properties"]["minutes"]["maxLength"] == MAX_MINUTES
+    assert schemas["Minutes"]["properties"]["answer"]["maxLength"] == TEXT_MAX["answer"]
 
 
 def test_every_documented_operation_answers_as_documented(app, api, doc):
@@ -79,8 +91,97 @@ def test_every_documented_operation_answers_as_documented(app, api, doc):
     check(doc, kim.get(f"/cascades/{cascade['id']}"), "/cascades/{cascade_id}")
     check(doc, anna.get("/information"), "/information")
     check(doc, anna.post("/cases", {"workflow": "question", "title": "x" * 201}), "/cases", "post")  # 400
+    _meeting_operations(doc, api)
+    _mail_operations(doc, anna)
     every = {o["operationId"] for ops in doc["paths"].values() for o in ops.values()}
     assert CALLED == every
+
+
+def _delete(client, url: str):
+    """DELETE through an API client (it sends the token and the language)."""
+    return client.client.delete("/api/v1" + url, headers=client.headers)
+
+
+def _plan(doc, client, days: int, expect: int = 201) -> dict:
+    """Plan a meeting of LokalMED Skole `days` from today (an officer: 201; anyone else refused)."""
+    body = {"date": (utcnow().date() + timedelta(days=days)).isoformat(), "start_time": "14:00",
+            "end_time": "16:00", "place": "Mødelokale 2"}
+    response = client.post("/committees/lok-skole/meetings", body)
+    assert response.status_code == expect, response.get_json()
+    return check(doc, response, "/committees/{key}/meetings", "post")
+
+
+def _meeting_operations(doc, api) -> None:
+    """Drive a meeting from plan to approved minutes, plus a cancelled and a deleted one."""
+    anna, lene, sara = api("anna"), api("lene"), api("sara")
+    assert "chair" in _plan(doc, sara, 7, expect=403)["error"]  # a member is not an officer
+    assert "date" in _plan(doc, lene, -1, expect=400)["error"]  # in the past
+    meeting = _plan(doc, lene, 7)
+    path = f"/meetings/{meeting['id']}"
+    unseen = check(doc, api("peter").get("/committees/lok-skole/meetings"), "/committees/{key}/meetings")
+    assert unseen["status"] == 404
+    listed = check(doc, lene.get("/committees/lok-skole/meetings"), "/committees/{key}/meetings")
+    assert [m["id"] for m in listed["meetings"]] == [meeting["id"]]
+    moved = {"version": meeting["version"], "date": (utcnow().date() + timedelta(days=8)).isoformat()}
+    meeting = check(doc, lene.post(f"{path}/move", moved), "/meetings/{meeting_id}/move", "post")
+    case = anna.submit(title="Nye stole")
+    case = lene.fire(case, "accept")
+    meeting = check(doc, lene.post(f"{path}/items", {"case": case["id"], "version": case["version"]}),
+                    "/meetings/{meeting_id}/items", "post")
+    free = check(doc, lene.post(f"{path}/items", {"version": meeting["version"], "title": "Trivsel"}),
+                 "/meetings/{meeting_id}/items", "post")
+    meeting = check(doc, lene.get(path), "/meetings/{meeting_id}")
+    order = [free["id"], meeting["items"][0]["id"]]
+    meeting = check(doc, lene.post(f"{path}/order", {"version": meeting["version"], "order": order}),
+                    "/meetings/{meeting_id}/order", "post")
+    assert check(doc, _delete(lene, f"/meeting-items/{free['id']}?version={meeting['version']}"),
+                 "/meeting-items/{item_id}", "delete") == {}
+    meeting = check(doc, lene.get(path), "/meetings/{meeting_id}")
+    meeting = check(doc, lene.post(f"{path}/publish", {"version": meeting["version"]}),
+                    "/meetings/{meeting_id}/publish", "post")
+    item = next(i for i in meeting["items"] if i["kind"] == "case")
+    minutes = {"version": item["version"], "minutes": "Stole bestilles.", "decision": "resolve",
+               "answer": "Nye stole i marts."}
+    assert check(doc, lene.post(f"/meeting-items/{item['id']}/minutes", minutes),
+                 "/meeting-items/{item_id}/minutes", "post")["decision"] == "resolve"
+    stale = check(doc, lene.post(f"/meeting-items/{item['id']}/minutes", minutes),
+                  "/meeting-items/{item_id}/minutes", "post")
+    assert stale["status"] == 409, stale
+    meeting = check(doc, lene.get(path), "/meetings/{meeting_id}")
+    line = {"version": meeting["version"], "what": "Fortæl om stolene", "audience": "employees",
+            "channel": "newsletter", "owner": "tove@example.dk",
+            "due_date": (utcnow().date() + timedelta(days=10)).isoformat(), "story_title": "Nye stole",
+            "story_text": "LokalMED Skole har besluttet nye stole."}
+    check(doc, lene.post(f"{path}/lines", line), "/meetings/{meeting_id}/lines", "post")
+    meeting = check(doc, lene.get(path), "/meetings/{meeting_id}")
+    assert check(doc, sara.post(f"{path}/approve", {"version": meeting["version"]}),
+                 "/meetings/{meeting_id}/approve", "post")["status"] == 403
+    assert check(doc, lene.post(f"{path}/approve", {"version": meeting["version"]}),
+                 "/meetings/{meeting_id}/approve", "post")["approved_by"] == "lene@example.dk"
+    meeting = check(doc, lene.post(f"{path}/addenda", {"text": "Rettelse: april."}),
+                    "/meetings/{meeting_id}/addenda", "post")
+    assert [a["text"] for a in meeting["addenda"]] == ["Rettelse: april."]
+    public = check(doc, anna.get("/information/minutes"), "/information/minutes")["minutes"]
+    assert [m["id"] for m in public] == [meeting["id"]] and public[0]["lines"][0]["story_title"] == "Nye stole"
+    cancelled = _plan(doc, lene, 14)
+    cancelled = check(doc, lene.post(f"/meetings/{cancelled['id']}/cancel", {"version": cancelled["version"]}),
+                      "/meetings/{meeting_id}/cancel", "post")
+    assert cancelled["status"] == "cancelled"
+    mistake = _plan(doc, lene, 21)
+    url = f"/meetings/{mistake['id']}?version={mistake['version']}"
+    assert check(doc, _delete(lene, url), "/meetings/{meeting_id}", "delete") == {}
+    assert check(doc, _delete(lene, url), "/meetings/{meeting_id}", "delete")["status"] == 404
+
+
+def _mail_operations(doc, anna) -> None:
+    """Read, change and refuse mail choices."""
+    assert check(doc, anna.get("/notifications/mail"), "/notifications/mail")["kinds"]
+    kinds = {"submitted": "now", "committees": "off", "deadlines": "now", "information": "digest"}
+    saved = check(doc, anna.post("/notifications/mail", {"kinds": kinds, "digest_hour": 6}),
+                  "/notifications/mail", "post")
+    assert saved["kinds"] == kinds and saved["digest_hour"] == 6
+    refused = check(doc, anna.post("/notifications/mail", {"kinds": "now"}), "/notifications/mail", "post")
+    assert refused["status"] == 400 and "kinds" in refused["error"]
 
 
 def test_the_demo_points_to_the_api_description(app):

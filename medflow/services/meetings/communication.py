@@ -28,6 +28,7 @@ from medflow.services.tree import load_tree
 AUDIENCES = ("employees", "workplace", "parent")
 CHANNELS = ("staff_meeting", "intranet", "email", "newsletter")
 REMIND_BEFORE = timedelta(days=3)
+WHAT_MAX, STORY_TITLE_MAX, STORY_TEXT_MAX = 2000, 200, 5000
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,13 @@ def add_line(session: Session, person: Person, meeting_id: int, version: object,
     meeting = open_meeting_for_officer(session, person, meeting_id, version)
     audience = _choice("audience", new.audience, AUDIENCES)
     channel = _choice("channel", new.channel, CHANNELS)
+    story = channel == "newsletter"
     line = CommunicationLine(
-        what=clean_text("what", new.what, 2000, True), audience=audience, channel=channel,
+        what=clean_text("what", new.what, WHAT_MAX, True), audience=audience, channel=channel,
         audience_committee_id=_audience_committee(session, meeting, audience, new.workplace),
         owner_id=_owner(session, new.owner).id, due_date=parse_date("due_date", new.due_date or ""),
-        story_title=clean_text("story_title", new.story_title, 200, channel == "newsletter") or None,
-        story_text=clean_text("story_text", new.story_text, 5000, channel == "newsletter") or None)
+        story_title=clean_text("story_title", new.story_title, STORY_TITLE_MAX, story) or None,
+        story_text=clean_text("story_text", new.story_text, STORY_TEXT_MAX, story) or None)
     item = next(i for i in meeting.items if i.kind == "communication")
     item.lines.append(line)
     touch(item)

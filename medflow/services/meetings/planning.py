@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from medflow.domain import values
 from medflow.domain.errors import Invalid, MedflowError, NotAllowed, NotPossible, StaleVersion, Unknown, _
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
@@ -19,6 +20,7 @@ OFFICERS = ("chair", "vice_chair", "secretary")
 COMMUNICATION_TITLE = "Communication: who informs whom, how and when; stories for the newsletter"
 STALE_MEETING = _("The meeting was changed by someone else. Reload it and try again.")
 DEFAULT_START, DEFAULT_END = time(9, 0), time(11, 0)
+PLACE_MAX, LINK_MAX = 300, 500  # as long as their columns
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,8 @@ def _checked(plan: MeetingPlan, today: date) -> dict:
     end = _time("end_time", plan.end_time, DEFAULT_END)
     if end <= start:
         raise Invalid(_("end_time must be after start_time."))
-    place, link = (plan.place or "").strip(), (plan.online_link or "").strip()
-    if len(place) > 300 or len(link) > 500:
-        raise Invalid(_("place or online_link is too long."))
+    place = values.text("place", plan.place, limit=PLACE_MAX)
+    link = values.text("online_link", plan.online_link, limit=LINK_MAX)
     return {"date": day, "start_time": start, "end_time": end, "place": place, "online_link": link}
 
 

@@ -7,44 +7,11 @@ from typing import Any
 from medflow import __version__
 from medflow.domain.limits import BODY_MAX_BYTES, ID_MAX, KEY_MAX
 from medflow.services.queries import MAX_PAGE
+from medflow.web.api_docs.mail import MAIL_COMPONENTS, MAIL_PATHS
+from medflow.web.api_docs.meetings import MEETING_COMPONENTS, MEETING_PATHS
+from medflow.web.api_docs.operations import op
+from medflow.web.api_docs.operations import path_id as _path_id
 from medflow.web.api_docs.schemas import CASCADE_PROPS, COMPONENTS, ID, INT, KEY, STR, obj, ref
-
-ERRORS = {
-    400: "Bad input: the message names the field.", 401: "No live API token.",
-    403: "Not allowed.", 404: "Not found, or not visible to the caller.",
-    409: "A stale version, or not possible in the case's state.", 413: "The body is over the size limit.",
-}
-
-
-def _json(schema: dict[str, Any]) -> dict[str, Any]:
-    """Wrap a schema as JSON content (the only media type the API speaks)."""
-    return {"content": {"application/json": {"schema": schema}}}
-
-
-def _answers(status: int, schema: dict[str, Any], errors: tuple[int, ...]) -> dict[str, Any]:
-    """Return the success answer and the error answers an operation can give."""
-    result = {str(status): {"description": "OK" if status == 200 else "Created", **_json(schema)}}
-    for code in (400, 401, *errors):
-        result[str(code)] = {"description": ERRORS[code], **_json(ref("Error"))}
-    return result
-
-
-def op(op_id: str, summary: str, answer: dict[str, Any], *errors: int, status: int = 200,
-       body: dict[str, Any] | None = None, params: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Return one operation; every operation may answer 400 and 401 too."""
-    errors = (*errors, 413) if body is not None else errors
-    result = {"operationId": op_id, "summary": summary, "responses": _answers(status, answer, errors)}
-    if body is not None:
-        result["requestBody"] = {"required": True, **_json(body)}
-    if params:
-        result["parameters"] = params
-    return result
-
-
-def _path_id(name: str) -> dict[str, Any]:
-    """Return an id path parameter, bounded like every id."""
-    return {"name": name, "in": "path", "required": True, "schema": ID}
-
 
 LIST = {"type": "array"}
 COMMITTEE_CASES = [
@@ -102,7 +69,7 @@ def document() -> dict[str, Any]:
                                 f"{ID_MAX}; errors are {{error, status}} in the Accept-Language."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
-        "paths": PATHS,
-        "components": {"schemas": COMPONENTS,
+        "paths": {**PATHS, **MEETING_PATHS, **MAIL_PATHS},
+        "components": {"schemas": {**COMPONENTS, **MEETING_COMPONENTS, **MAIL_COMPONENTS},
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 from flask_login import current_user
 
+from medflow.domain import values
 from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
@@ -14,11 +15,13 @@ from medflow.services.meetings import agenda, communication, minutes, planning
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
 from medflow.web.meetings.serialize import item_json, line_json, meeting_json
+from medflow.web.ratelimit import token_limits
 from medflow.workflows import engines
 
 bp = Blueprint("meetings_api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 bp.before_request(require_token)
+token_limits(bp)  # refused tokens per client address, with the rest of the API
 PLAN_FIELDS = ("date", "start_time", "end_time", "place", "online_link")
 LINE_FIELDS = ("what", "audience", "channel", "owner", "due_date", "workplace", "story_title", "story_text")
 
@@ -89,7 +92,8 @@ def add_item(meeting_id: int):
     """Add a free item, or put a case on the agenda (`case` and its `version`: the `schedule` event)."""
     body = json_body()
     if body.get("case") is not None:
-        case_service.fire_event(db.session, engines(), current_user, body["case"], "schedule",
+        case_id = values.ident("case", body["case"])
+        case_service.fire_event(db.session, engines(), current_user, case_id, "schedule",
                                 body.get("version"), {"meeting": str(meeting_id)})
         return _meeting_response(meeting_id, 201)
     item = agenda.add_free_item(db.session, current_user, meeting_id, body.get("version"), body.get("title"),
