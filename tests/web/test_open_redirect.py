@@ -38,11 +38,17 @@ def _log_in(pages, target: str):
                         data={"email": "anna@example.dk", "password": PASSWORD})
 
 
+def _refused_or_home(response, target: str) -> None:
+    """A foreign `next` leads to the front page; one with a NUL is refused whole (400) by the input screen."""
+    if "\x00" in target:
+        assert response.status_code == 400 and "Location" not in response.headers
+    else:
+        assert response.status_code == 302 and response.location == "/"
+
+
 @pytest.mark.parametrize("target", ATTACKS)
 def test_login_sends_anything_but_a_site_path_to_the_front_page(pages, anna_password, target):
-    response = _log_in(pages, target)
-    assert response.status_code == 302
-    assert response.location == "/"
+    _refused_or_home(_log_in(pages, target), target)
 
 
 def test_login_follows_a_path_on_this_site_with_its_query(pages, anna_password):
@@ -56,6 +62,4 @@ def test_login_keeps_an_encoded_tab_as_a_path_on_this_site(pages, anna_password)
 
 @pytest.mark.parametrize("target", ATTACKS)
 def test_language_switch_does_not_redirect_to_another_site(pages, target):
-    response = pages().get(f"/language/en?next={quote(target, safe='')}")
-    assert response.status_code == 302
-    assert response.location == "/"
+    _refused_or_home(pages().get(f"/language/en?next={quote(target, safe='')}"), target)
