@@ -10,11 +10,10 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
-from medflow import demo_history
 from medflow.app import create_app
 from medflow.cli_data import person_cli, retention_command
+from medflow.cli_demo import demo
 from medflow.config import data_dir
-from medflow.demo_security import load_security_demo
 from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
 from medflow.domain.loader import load_workflows
@@ -26,18 +25,12 @@ from medflow.extensions import db
 from medflow.security_cli import add_commands as add_security_commands
 from medflow.services import org as org_service
 from medflow.services import users as user_service
-from medflow.services.demo_confidential import add_confidential_case
-from medflow.services.meetings.demo import load_demo_meetings
-from medflow.web import api_docs
 from medflow.workflows import TOPICS_FILE_NAME, engines, topics
 
 org_cli = AppGroup("org", help="The MED organisation: committees and people.")
 users_cli = AppGroup("users", help="Passwords and API tokens.")
 workflows_cli = click.Group("workflows", help="Workflow definitions.")
 add_security_commands(users_cli)  # deactivate, tokens, revoke-token
-DEMO_PASSWORD = "demo-medflow"
-
-
 def _fail(message: str) -> None:
     click.echo(f"Error: {message}", err=True)
     sys.exit(1)
@@ -157,7 +150,6 @@ def sweep_command(now: str | None) -> None:
     """Send deadline reminders, escalate overdue cases, then send queued mail (for cron)."""
     from medflow import notify
     from medflow.services.sweep import sweep
-    from medflow.workflows import engines
 
     when = _parse_now(now)
     report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when,
@@ -171,7 +163,7 @@ def sweep_command(now: str | None) -> None:
 
 def _digest(when) -> None:
     from medflow import notify
-    from medflow.services.digest import send_digests
+    from medflow.services.mail.digest import send_digests
 
     mail = notify.mail_settings()
     if mail is not None:
@@ -179,7 +171,7 @@ def _digest(when) -> None:
 
 
 def _prune(when) -> None:
-    from medflow.services.mail_admin import prune
+    from medflow.services.mail.mail_admin import prune
 
     count = prune(db.session, current_app.config["OUTBOX_KEEP_DAYS"], when)
     click.echo(f"Outbox: the text of {count} old mail(s) removed.")
@@ -199,7 +191,7 @@ def _parse_now(raw: str | None):
 
 def _deliver(when) -> None:
     from medflow import notify
-    from medflow.services.outbox import deliver_due
+    from medflow.services.mail.outbox import deliver_due
 
     smtp = notify.smtp_settings()
     if smtp is None:
@@ -226,100 +218,6 @@ def outbox_digest(now: str | None) -> None:
     when = _parse_now(now)
     _digest(when)
     _deliver(when)
-
-
-@click.command("demo")
-@with_appcontext
-def demo() -> None:
-    """Load the demo organisation (Glostrup) and give every demo user a known password."""
-    path = current_app.config["DEMO_ORG_FILE"]
-    try:
-        spec = parse_org(load_file(path), str(path))
-    except DefinitionError as exc:
-        _fail(str(exc))
-    try:
-        result = org_service.import_org(db.session, spec)
-    except LevelChanges as exc:
-        _fail(f"The demo organisation would change the stored levels: {'; '.join(exc.changes)}")
-    user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
-    click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
-    click.echo(f"Demo meetings added: {load_demo_meetings(db.session, engines())} (see /meetings and /news).")
-    _print_login_hints(spec)
-    _mail_demo()
-    _retention_demo()
-    _ops_demo()
-    load_security_demo(current_app.config["API_TOKEN_DAYS"])
-    _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
-                 add_confidential_case(db.session, engines()))
-    click.echo(api_docs.demo_hint(current_app.config["BASE_URL"]))
-    _demo_history(spec)
-
-
-def _mail_demo() -> None:
-    from medflow.demo_mail import BOUNCING, seed_mail_demo
-
-    seed_mail_demo(db.session)
-    click.echo("E-mail choices per person: /notifications/mail; mail that failed (admins): /admin/mail,"
-               f" where {BOUNCING} bounces.")
-
-
-def _retention_demo() -> None:
-    from medflow.demo_retention import seed_retention_demo
-    from medflow.workflows import engines
-
-    made = seed_retention_demo(db.session, engines(), current_app.config["RETENTION_DAYS"])
-    if made is not None:
-        click.echo(f"Data protection: case #{made.anonymised} was anonymised after the retention period; "
-                   f"`medflow retention --dry-run --now {made.due_on.date().isoformat()}` lists "
-                   f"case #{made.due_soon}.")
-
-
-def _ops_demo() -> None:
-    from medflow.demo_ops import load_ops_demo
-
-    load_ops_demo(db.session)
-
-
-def _demo_history(spec) -> None:
-    """Give the journey's employee two years of questions, so the lists show their pages."""
-    journey = demo_journey(spec)
-    if journey and (added := demo_history.add_history(db.session, engines(), journey[0][0])):
-        click.echo(f"Demo history: {journey[0][0]} has {added} questions from the last two years.")
-
-
-def demo_journey(spec) -> list[tuple[str, str]]:
-    """Return (email, what to do) for one walk up the tree: an employee and each chair above her."""
-    employee = next((p for p in spec.people if not p.roles and not p.admin and p.workplace), None)
-    if employee is None:
-        return []
-    parents = {c.key: c.parent for c in spec.committees}
-    names = {c.key: c.name for c in spec.committees}
-    chairs = {c: p for p in spec.people for c, role in p.roles if role == "chair"}
-    steps = [(employee.email, f"employee at {names[employee.workplace]}: submits a question")]
-    committee = employee.workplace
-    while committee is not None:
-        if committee in chairs:
-            steps.append((chairs[committee].email, f"chair of {names[committee]}"))
-        committee = parents[committee]
-    steps += [(p.email, "administrator: sees every case (a confidential one only as a number and state)")
-              for p in spec.people if p.admin][:1]
-    return steps
-
-
-def _print_login_hints(spec) -> None:
-    click.echo(f"Log in with any demo user; the password is: {DEMO_PASSWORD}")
-    click.echo("A question's journey from a workplace to KommuneMED:")
-    for email, what in demo_journey(spec):
-        click.echo(f"  {email:36} {what}")
-    click.echo("Everyone else is listed on the Organisation page (/org).")
-
-
-def _print_hints(heading: str, hints: list[tuple[str, str]]) -> None:
-    """Print a demo feature's (email, what to try) lines under a heading, if it has any."""
-    if hints:
-        click.echo(heading)
-        for email, what in hints:
-            click.echo(f"  {email:36} {what}")
 
 
 def _create_app(*_args, **_kwargs):

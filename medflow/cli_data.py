@@ -25,7 +25,7 @@ def _fail(message: str) -> None:
 @click.argument("email")
 def person_export(email: str) -> None:
     """Print everything medflow holds about EMAIL as JSON (GDPR art. 15)."""
-    from medflow.services.person_export import export_person
+    from medflow.services.privacy.person_export import export_person
     from medflow.services.users import find_person
 
     try:
@@ -51,7 +51,7 @@ def _when(raw: str | None) -> datetime:
 @with_appcontext
 def retention_command(dry_run: bool, now: str | None) -> None:
     """Anonymise closed cases older than RETENTION_DAYS (`medflow sweep` does it too)."""
-    from medflow.services.retention import anonymise_due, due_cases
+    from medflow.services.privacy.retention import anonymise_due, due_cases
     from medflow.workflows import engines
 
     when, days = _when(now), current_app.config["RETENTION_DAYS"]

@@ -38,7 +38,7 @@ def serve_command(bind: str, workers: int, timeout: int, no_access_log: bool) ->
 @with_appcontext
 def backup_command(file: Path) -> None:
     """Write an online, consistent backup of the database to FILE (safe while medflow runs)."""
-    from medflow.services.backup import backup
+    from medflow.services.ops.backup import backup
 
     try:
         kind = backup(db.engine, file)
@@ -53,7 +53,7 @@ def backup_command(file: Path) -> None:
 @with_appcontext
 def restore_command(file: Path, replace: bool) -> None:
     """Restore the database from a backup FILE made by `medflow backup` (into an empty database)."""
-    from medflow.services.backup import restore
+    from medflow.services.ops.backup import restore
 
     try:
         restore(db.engine, file, replace=replace)
@@ -66,7 +66,7 @@ def restore_command(file: Path, replace: bool) -> None:
 @with_appcontext
 def doctor_command() -> None:
     """Check configuration, database, migrations, Graphviz, mail and the identity provider."""
-    from medflow.services.doctor import run_checks
+    from medflow.services.ops.doctor import run_checks
 
     results = run_checks(current_app.config, db.engine)
     for result in results:

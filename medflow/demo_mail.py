@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from medflow.domain.mailprefs import DIGEST, NOW, OFF, Choices
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import OutboxMessage, Person
-from medflow.services import mail_prefs
+from medflow.services.mail import mail_prefs
 
 CHOICES = {  # a chair, a vice chair who reads once a day, an AMR who wants everything at once
     "klaus.brandt@example.dk": Choices({"submitted": NOW, "committees": DIGEST, "deadlines": NOW,

@@ -18,7 +18,7 @@ from medflow.domain.engine import WorkflowEngine
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Person
 from medflow.services import cases as case_service
-from medflow.services.retention import anonymise_due
+from medflow.services.privacy.retention import anonymise_due
 
 EMPLOYEE, CHAIR = "ida.holmgaard@example.dk", "karen.bisgaard@example.dk"
 OLD = ("Kan vi få hæve-sænkeborde i Borgerservice?",

@@ -19,8 +19,8 @@ from markupsafe import Markup
 from medflow.domain.errors import Invalid, _
 from medflow.domain.mailprefs import DIGEST_KIND, KINDS
 from medflow.persistence.models import Case, Person
-from medflow.services import mail_prefs
-from medflow.services.outbox import Draft
+from medflow.services.mail import mail_prefs
+from medflow.services.mail.outbox import Draft
 
 DESCRIPTION_IN_MAIL = 600
 BAD_LINK = _("This unsubscribe link is not valid; change your e-mail on the notifications page.")

@@ -14,9 +14,9 @@ from medflow.domain.mailprefs import NOW
 from medflow.persistence.base import utcnow
 from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Notification, Person
-from medflow.services import mail_prefs
 from medflow.services.cascades import WORKFLOW as CASCADE
-from medflow.services.outbox import Draft, enqueue_draft
+from medflow.services.mail import mail_prefs
+from medflow.services.mail.outbox import Draft, enqueue_draft
 from medflow.services.paging import Cursor, KeysetPage, newest_first
 from medflow.services.visibility import MEMBER_SEES, holder_roles_filter, member_params
 

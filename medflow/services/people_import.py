@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from medflow.domain.errors import DefinitionError, Problem
 from medflow.domain.people_csv import PeopleFile, PersonRow
 from medflow.persistence.models import Committee, Membership, Person
-from medflow.services import audit
+from medflow.services.admin import audit
 
 SOURCE = "csv-import"
 

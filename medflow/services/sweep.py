@@ -26,7 +26,7 @@ from medflow.services.cascades import PUBLISHER_ROLES
 from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.meetings.communication import task_reminders
 from medflow.services.notifications import MailSettings, committee_people, notify
-from medflow.services.retention import RETENTION_DAYS, anonymise_due
+from medflow.services.privacy.retention import RETENTION_DAYS, anonymise_due
 from medflow.services.system_changes import fire_system_event
 from medflow.services.tree import load_tree
 

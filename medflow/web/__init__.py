@@ -10,15 +10,16 @@ from medflow import __version__
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
     from medflow import notify
-    from medflow.web import auth, cases, committees, display, errors, home, inputs, notify_pages, org, pages
+    from medflow.web import auth, cases, committees, display, errors, home, inputs, org, pages
     from medflow.web.admin import init_app as init_admin
     from medflow.web.api import bp as api_bp
     from medflow.web.api_docs import bp as api_docs_bp
     from medflow.web.api_mail import bp as api_mail_bp
     from medflow.web.api_notify import bp as api_notify_bp
     from medflow.web.flowchart import bp as flowchart_bp
-    from medflow.web.mail_pages import init_app as init_mail_pages
     from medflow.web.meetings import init_app as init_meetings  # meetings, their API, the feeds
+    from medflow.web.notify import notify_pages
+    from medflow.web.notify.mail_pages import init_app as init_mail_pages
     from medflow.web.security import init_app as init_security
 
     init_security(app)  # headers, rate limits (before the blueprints they limit), /account/tokens

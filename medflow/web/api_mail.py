@@ -8,7 +8,7 @@ from flask_login import current_user
 from medflow.domain.errors import Invalid, _
 from medflow.domain.mailprefs import KINDS, check_choices
 from medflow.extensions import csrf, db
-from medflow.services import mail_admin, mail_prefs
+from medflow.services.mail import mail_admin, mail_prefs
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
 from medflow.web.ratelimit import token_limits

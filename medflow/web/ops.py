@@ -7,7 +7,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from medflow.config import data_dir
 from medflow.extensions import db
-from medflow.services.health import check
+from medflow.services.ops.health import check
 
 bp = Blueprint("ops", __name__)
 

@@ -9,7 +9,7 @@ from medflow.domain.mailprefs import Choices
 from medflow.extensions import db
 from medflow.mail_compose import unsubscribe_url
 from medflow.persistence.models import Person
-from medflow.services import mail_prefs
+from medflow.services.mail import mail_prefs
 from tests.e2e.conftest import shot
 
 

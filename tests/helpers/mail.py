@@ -19,8 +19,8 @@ from medflow.domain.mailprefs import KINDS, NOW, Choices
 from medflow.extensions import db
 from medflow.notify import smtp_settings, wait_for_delivery
 from medflow.persistence.models import OutboxMessage, Person
-from medflow.services import mail_prefs
-from medflow.services.outbox import deliver_due
+from medflow.services.mail import mail_prefs
+from medflow.services.mail.outbox import deliver_due
 
 
 class Inbox:

@@ -3,7 +3,8 @@
 import pytest
 from sqlalchemy import select
 
-from medflow.cli import DEMO_PASSWORD, cli
+from medflow.cli import cli
+from medflow.cli_demo import DEMO_PASSWORD
 from medflow.domain.definitions import COMMITTEE_ROLES
 from medflow.domain.errors import Unknown
 from medflow.domain.visibility import Level

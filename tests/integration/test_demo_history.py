@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from medflow.cli import DEMO_PASSWORD, cli
+from medflow.cli import cli
+from medflow.cli_demo import DEMO_PASSWORD
 from medflow.demo_history import ANSWERED, OPEN
 
 

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from medflow.cli import cli
 from medflow.extensions import db
 from medflow.persistence.models import Person
-from medflow.services import mail_admin, mail_prefs
+from medflow.services.mail import mail_admin, mail_prefs
 from tests.factories import log_in_client
 
 

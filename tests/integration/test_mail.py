@@ -11,7 +11,7 @@ from medflow.cli import cli
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import OutboxMessage, Person
-from medflow.services.outbox import claim
+from medflow.services.mail.outbox import claim
 from tests.helpers.mail import deliver, mail_at_once, outbox, plain, serve_mail
 
 

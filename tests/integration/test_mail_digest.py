@@ -15,7 +15,7 @@ from medflow.domain.mailprefs import digest_slot
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, OutboxMessage, Person
-from medflow.services.digest import send_digests
+from medflow.services.mail.digest import send_digests
 from medflow.services.notifications import notify
 from tests.helpers.mail import plain, serve_mail
 

@@ -14,7 +14,7 @@ from medflow.domain.mailprefs import DIGEST_KIND
 from medflow.extensions import db
 from medflow.mail_compose import unsubscribe_url
 from medflow.persistence.models import MailPreference, Person
-from medflow.services import mail_prefs
+from medflow.services.mail import mail_prefs
 from tests.helpers.mail import deliver, serve_mail
 
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}

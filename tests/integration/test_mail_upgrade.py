@@ -10,7 +10,7 @@ from sqlalchemy import text
 from medflow import create_app
 from medflow.extensions import db
 from medflow.notify import smtp_settings
-from medflow.services.outbox import deliver_due
+from medflow.services.mail.outbox import deliver_due
 from tests.helpers.mail import SmtpServer
 
 BEFORE = "108b7654b5c4"  # the last revision without this change

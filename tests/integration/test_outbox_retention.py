@@ -11,7 +11,7 @@ from medflow.cli import cli
 from medflow.domain.errors import NotPossible
 from medflow.extensions import db
 from medflow.persistence.models import OutboxMessage
-from medflow.services import mail_admin
+from medflow.services.mail import mail_admin
 from tests.helpers.mail import deliver, mail_at_once, outbox, serve_mail
 
 SENT = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)

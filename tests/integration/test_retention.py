@@ -147,7 +147,7 @@ def test_retention_refuses_a_bad_time(app, org):
 
 
 def test_only_a_closed_case_is_anonymised_and_only_once(app, cases, session):
-    from medflow.services.retention import scrub
+    from medflow.services.privacy.retention import scrub
 
     for key in ("open", "question"):
         case = session.get(Case, cases[key])

@@ -9,8 +9,7 @@ from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import Invalid, NotPossible, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Committee, Membership, Person
-from medflow.services import audit
-from medflow.services.admin import lookup
+from medflow.services.admin import audit, lookup
 from medflow.services.system_changes import transfer_case
 
 

@@ -8,8 +8,7 @@ from sqlalchemy.orm import Session
 from medflow.domain.definitions import COMMITTEE_ROLES as ROLES
 from medflow.domain.errors import Invalid, NotPossible, _
 from medflow.persistence.models import Committee, Membership, Person
-from medflow.services import audit
-from medflow.services.admin import lookup
+from medflow.services.admin import audit, lookup
 
 
 def add_person(session: Session, actor: Person, *, email: object, name: object, workplace: object,

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, Membership, Notification, Person
+from medflow.services.mail.outbox import enqueue
 from medflow.services.notifications import MailSettings
-from medflow.services.outbox import enqueue
 
 # compose(kind, data, person) -> (subject, body): the web layer registers the one that writes Danish mail
 MeetingComposer = Callable[[str, dict, Person], tuple[str, str]]

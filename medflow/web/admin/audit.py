@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import render_template, request
 
 from medflow.extensions import db
-from medflow.services import audit as service
+from medflow.services.admin import audit as service
 from medflow.web.admin import bp
 
 PER_PAGE = 50

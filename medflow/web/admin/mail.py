@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
 from medflow.extensions import db
-from medflow.services import mail_admin
+from medflow.services.mail import mail_admin
 from medflow.web.admin import bp
 
 

@@ -17,9 +17,9 @@ from medflow.domain.mailprefs import DEFAULT_HOUR, DIGEST, Choices, digest_due, 
 from medflow.persistence.base import utcnow
 from medflow.persistence.mail import MailPreference
 from medflow.persistence.models import Case, Notification, Person
-from medflow.services import mail_prefs
+from medflow.services.mail import mail_prefs
+from medflow.services.mail.outbox import enqueue_draft
 from medflow.services.notifications import MailSettings
-from medflow.services.outbox import enqueue_draft
 
 LOOK_BACK = timedelta(days=8)  # who may have something to tell: anyone notified in this window
 

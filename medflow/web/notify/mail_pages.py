@@ -12,7 +12,7 @@ from medflow.domain.mailprefs import DIGEST, KINDS, MODES, NOW, OFF, check_choic
 from medflow.extensions import csrf, db
 from medflow.mail_compose import KIND_LABELS, read_unsubscribe_token
 from medflow.persistence.models import Person
-from medflow.services import mail_admin, mail_prefs
+from medflow.services.mail import mail_admin, mail_prefs
 from medflow.web.forms import SelectChoice
 
 bp = Blueprint("mail_pages", __name__)

@@ -18,9 +18,9 @@ from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications
 from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
-from medflow.web.cascade_tree import Branch, branch_tree
 from medflow.web.display import lang
 from medflow.web.forms import SelectChoice
+from medflow.web.notify.cascade_tree import Branch, branch_tree
 from medflow.workflows import engines
 
 bp = Blueprint("notify_pages", __name__)

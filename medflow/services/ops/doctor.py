@@ -12,7 +12,7 @@ import requests
 from sqlalchemy.engine import Engine
 
 from medflow.config import data_dir
-from medflow.services.health import check
+from medflow.services.ops.health import check
 
 
 @dataclass(frozen=True)

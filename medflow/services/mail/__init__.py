@@ -1,0 +1,1 @@
+"""E-mail: the outbox and its sender, people's mail choices, the daily digest, failed mail."""

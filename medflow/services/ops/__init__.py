@@ -1,0 +1,1 @@
+"""Running medflow: backups, health, the doctor's checks and single sign-on."""

@@ -1,0 +1,1 @@
+"""Pages about telling people: notifications, mail choices, publishing downwards."""
