@@ -12,6 +12,9 @@
       locale: danish && window.flatpickr.l10ns.da ? window.flatpickr.l10ns.da : "default",
       dateFormat: "Y-m-d", altInput: true, altFormat: "d-m-Y", allowInput: true, disableMobile: true,
     });
+    picker.calendarContainer.querySelectorAll("svg").forEach(function (arrow) {
+      arrow.setAttribute("aria-hidden", "true");  // the month arrows are decoration; keys move the month
+    });
     var shown = picker.altInput;
     if (!shown) { return; }
     if (id) { input.id = id + "-iso"; shown.id = id; }  // the label now names the field people type in

@@ -11,6 +11,7 @@ from medflow.extensions import db
 from medflow.services.org import import_org
 from medflow.services.users import set_password_hash
 from tests.e2e.conftest import PASSWORD, shot
+from tests.helpers.browser import fill_date
 from tests.meeting_helpers import MEETING_ORG, accepted_case, in_days
 
 
@@ -28,7 +29,7 @@ def plan_meeting(sonja: Page) -> None:
     sonja.get_by_role("link", name="LokalMED Skole").first.click()
     sonja.get_by_test_id("committee-meetings").click()
     form = sonja.get_by_test_id("plan-form")
-    form.get_by_label("Dato").fill(in_days(7).isoformat())
+    fill_date(form.get_by_label("Dato"), in_days(7))
     form.get_by_label("Starter").fill("14:00")
     form.get_by_label("Slutter").fill("16:00")
     form.get_by_label("Sted").fill("Mødelokale 2, Rådhuset")
@@ -67,7 +68,7 @@ def write_minutes(sonja: Page) -> None:
     line.get_by_label("Hvad fortælles").fill("Nye stole i personalerummet fra marts")
     line.get_by_label("Hvordan").select_option("newsletter")
     line.get_by_label("Af hvem").select_option("tove@example.dk")
-    line.get_by_label("Senest").fill(in_days(14).isoformat())
+    fill_date(line.get_by_label("Senest"), in_days(14))
     line.get_by_label("Historiens titel (til Pippet)").fill("Nye stole på skolen")
     line.get_by_label("Historiens tekst (til Pippet)").fill("LokalMED Skole har besluttet at udskifte stolene.")
     line.get_by_role("button", name="Tilføj linjen").click()

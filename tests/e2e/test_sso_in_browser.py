@@ -46,9 +46,9 @@ def test_a_person_logs_in_with_the_kommune_account(site, page):
     shot(page, "sso-provider")
     sign_in_at_provider(page, "lene@example.dk")
 
-    page.wait_for_url(f"{site.url}/cases")
+    page.wait_for_url(f"{site.url}/committees/lok-skole")  # a chair lands on her committee's inbox
     expect(page.locator(".who")).to_have_text("Lene Leder")
-    expect(page.get_by_role("heading", name="Mine sager")).to_be_visible()
+    expect(page.get_by_role("heading", name="LokalMED Skole")).to_be_visible()
 
 
 def test_someone_the_organisation_does_not_know_gets_a_clear_page(site, page):

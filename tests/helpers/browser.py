@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 SWEEP = (Path(__file__).parents[1] / "e2e" / "a11y_sweep.js").read_text(encoding="utf-8")
 
@@ -43,3 +44,9 @@ def sweep(page: Page, path: str) -> list[str]:
     """Open a page and return what the accessibility sweep finds on it."""
     page.goto(path)
     return page.evaluate(SWEEP)
+
+
+def fill_date(field: Locator, day: date) -> None:
+    """Type a date as a Dane writes it (dd-mm-åååå) into a date field with its calendar, and confirm it."""
+    field.fill(day.strftime("%d-%m-%Y"))
+    field.press("Enter")
