@@ -154,10 +154,16 @@ def compose(case: Case, kind: str, data: dict[str, Any], person: Person) -> Draf
         text, html = render_parts("mail/notification.jinja", subject=subject, person=person, case=case,
                                   lang=language(person),
                                   text=message(kind, data), description=description,
+                                  redirect=_redirect(case, kind),
                                   link=f"{base_url()}/cases/{case.id}", **_footer(person, mail_kind))
     return Draft(subject=subject, body=text, html=html, case_id=case.id,
                  message_id=make_msgid(idstring=f"case{case.id}", domain=domain),
                  headers={"In-Reply-To": root, "References": root, **_list_headers(person, mail_kind)})
+
+
+def _redirect(case: Case, kind: str) -> str | None:
+    """Return where a rejected case's submitter should go instead (never for a confidential case)."""
+    return None if kind != "reject" or case.confidential else (case.data or {}).get("redirect")
 
 
 def _footer(person: Person, kind: str) -> dict[str, str]:

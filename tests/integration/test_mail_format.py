@@ -137,3 +137,14 @@ def test_a_row_queued_before_the_upgrade_is_sent_once_as_before(app, api, smtp):
     assert mail["Message-ID"].endswith("@med.example.dk>") and mail["Date"].datetime == NOW
     [row] = outbox(app)
     assert row.sent_at == NOW and row.attempts == 1
+
+
+def test_a_rejection_mail_tells_the_submitter_where_to_go_instead(app, api, smtp):
+    smtp.start()
+    case = api("anna").submit(title="Løn for weekendvagter")
+    api("lene").fire(case, "reject", comment="Løn er ikke en MED-sag",
+                     redirect="Tal med din tillidsrepræsentant, Tove, om løn.")
+    assert deliver(app, NOW).failed == []
+    [mail] = [m for m in smtp.inbox.to("anna@example.dk") if "afvist" in plain(m)]
+    for body in (plain(mail), html(mail)):
+        assert "Henvend dig i stedet til:" in body and "Tal med din tillidsrepræsentant, Tove, om løn." in body
