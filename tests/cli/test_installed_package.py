@@ -27,7 +27,7 @@ app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite:///" + sys.argv[1], "SECRET
 with app.test_request_context("/login"):
     page = render_template("auth/login.html", form=LoginForm())
     with force_locale("da"):
-        danish = gettext("confidential must be true or false.")
+        danish = gettext("%(field)s must be true or false.", field="confidential")
     upgrade()
     tables = inspect(db.engine).get_table_names()
 print(json.dumps({"package": medflow.__file__, "templates": app.template_folder,
