@@ -75,7 +75,7 @@ def test_a_question_is_submitted_and_accepted_with_the_keyboard_alone(page: Page
     title = page.get_by_label("Overskrift")
     expect(title).to_be_focused()
     expect(title).to_have_attribute("aria-invalid", "true")
-    expect(title).to_have_attribute("aria-describedby", "title-error")
+    expect(title).to_have_attribute("aria-describedby", "title-error title-limit")  # the error, then the limit
     expect(page.locator(".error-summary a[href='#title']")).to_contain_text("Feltet skal udfyldes.")
     page.keyboard.type("Kan vi få bedre lys i klasselokalerne?")
     tab_to(page, page.get_by_label("Beskrivelse"))
