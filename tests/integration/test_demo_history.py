@@ -27,6 +27,6 @@ def test_the_demo_employee_sees_a_page_of_her_cases_and_a_link_to_older_ones(app
     assert mine.count('<td data-label="Sag"><a href="/cases/') == 25 and "Ældre sager" in mine
     older = client.get(re.search(r'<a rel="next" href="([^"]+)"', mine).group(1).replace("&amp;", "&")).text
     # other demo steps may have given her a few newer cases too: the oldest page holds the rest
-    assert 1 <= older.count('<td data-label="Sag"><a href="/cases/') <= ANSWERED + OPEN
+    assert 0 < older.count('<td data-label="Sag"><a href="/cases/') <= ANSWERED + OPEN
     assert "Spørgsmål om" in older
     assert "Ældre notifikationer" in client.get("/notifications").text
