@@ -7,7 +7,7 @@ import re
 from sqlalchemy import func, select
 
 from medflow.extensions import db
-from medflow.persistence.models import Notification
+from medflow.persistence.models import Notification, Person
 from tests.web.conftest import event_buttons
 
 
@@ -98,11 +98,12 @@ def test_opening_a_case_marks_its_notifications_read_and_no_others(app, pages, a
     api("lene").fire(second, "accept")
 
     def unread(case_id):
+        anna = select(Person.id).where(Person.email == "anna@example.dk").scalar_subquery()
         return db.session.scalar(select(func.count()).select_from(Notification).where(
-            Notification.case_id == case_id, Notification.read_at.is_(None),
-            Notification.person_id == select(Notification.person_id).where(
-                Notification.kind == "accept", Notification.case_id == case_id).scalar_subquery()))
+            Notification.case_id == case_id, Notification.read_at.is_(None), Notification.person_id == anna))
 
+    with app.app_context():
+        assert (unread(first["id"]), unread(second["id"])) == (1, 1)
     pages("anna").get(f"/cases/{first['id']}")
     with app.app_context():
         assert (unread(first["id"]), unread(second["id"])) == (0, 1)
