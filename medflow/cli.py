@@ -11,6 +11,7 @@ from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
 from medflow.app import create_app
+from medflow.cli_common import fail, parse_now
 from medflow.cli_data import person_cli, retention_command
 from medflow.cli_demo import demo
 from medflow.config import data_dir
@@ -31,9 +32,6 @@ org_cli = AppGroup("org", help="The MED organisation: committees and people.")
 users_cli = AppGroup("users", help="Passwords and API tokens.")
 workflows_cli = click.Group("workflows", help="Workflow definitions.")
 add_security_commands(users_cli)  # deactivate, tokens, revoke-token
-def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(1)
 
 
 def import_org_file(path: str, allow_level_changes: bool = False):
@@ -61,10 +59,10 @@ def org_import(file: str, dry_run: bool, allow_level_changes: bool) -> None:
     try:
         result = import_org_file(file, allow_level_changes)
     except DefinitionError as exc:
-        _fail(f"{file} was not imported; nothing was written.\n{exc}")
+        fail(f"{file} was not imported; nothing was written.\n{exc}")
     except LevelChanges as exc:
         lines = "\n".join(f"  - {change}" for change in exc.changes)
-        _fail(f"{file} was not imported; nothing was written. It would change the levels:\n{lines}\n"
+        fail(f"{file} was not imported; nothing was written. It would change the levels:\n{lines}\n"
               "Check that this is intended, then run again with --allow-level-changes.")
     for change in result.level_changes:
         click.echo(f"Level change: {change}")
@@ -83,7 +81,7 @@ def users_set_password(email: str, password: str | None) -> None:
     try:
         user_service.set_password(db.session, email, password)
     except MedflowError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(f"Password set for {email}.")
 
 
@@ -94,7 +92,7 @@ def users_token(email: str) -> None:
     try:
         click.echo(user_service.issue_token(db.session, email, current_app.config["API_TOKEN_DAYS"]))
     except MedflowError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 @users_cli.command("revoke-tokens")
@@ -104,7 +102,7 @@ def users_revoke_tokens(email: str) -> None:
     try:
         count = user_service.revoke_tokens(db.session, email)
     except MedflowError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(f"Revoked {count} token(s) for {email}.")
 
 
@@ -121,7 +119,7 @@ def workflows_check(path: str | None) -> None:
     except DefinitionError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
-        _fail(f"{len(exc.problems)} problem(s) found.")
+        fail(f"{len(exc.problems)} problem(s) found.")
     click.echo(f"OK: {', '.join(sorted(found))}")
 
 
@@ -137,7 +135,7 @@ def flowchart(fmt: str, output: str | None, lang: str) -> None:
     """Export the task-responsibility flowchart (topics by level) as SVG, DOT, Mermaid or CSV."""
     text = export_flowchart(topics(), fmt, lang, current_app.config["GRAPHVIZ_DOT"])
     if text is None:
-        _fail("Graphviz (the dot program) is not installed; use --format dot, mermaid or csv.")
+        fail("Graphviz (the dot program) is not installed; use --format dot, mermaid or csv.")
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"Wrote {output}.")
@@ -151,7 +149,7 @@ def sweep_command(now: str | None) -> None:
     from medflow import notify
     from medflow.services.sweep import sweep
 
-    when = _parse_now(now)
+    when = parse_now(now)
     report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when,
                    retention_days=current_app.config["RETENTION_DAYS"])
     click.echo(f"Sweep: {len(report.reminders)} reminder(s), {len(report.escalated)} escalation(s).")
@@ -177,16 +175,6 @@ def _prune(when) -> None:
     click.echo(f"Outbox: the text of {count} old mail(s) removed.")
 
 
-def _parse_now(raw: str | None):
-    from datetime import UTC, datetime
-
-    if not raw:
-        return datetime.now(UTC)
-    try:
-        value = datetime.fromisoformat(raw)
-    except ValueError:
-        _fail(f"--now must be an ISO date and time, not {raw!r}.")
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _deliver(when) -> None:
@@ -208,14 +196,14 @@ outbox_cli = AppGroup("outbox", help="The e-mail outbox.")
 @click.option("--now", help="Pretend it is this ISO time (UTC if no zone).")
 def outbox_send(now: str | None) -> None:
     """Send every queued e-mail that is due (safe to run from cron, also twice at once)."""
-    _deliver(_parse_now(now))
+    _deliver(parse_now(now))
 
 
 @outbox_cli.command("digest")
 @click.option("--now", help="Pretend it is this ISO time (UTC if no zone).")
 def outbox_digest(now: str | None) -> None:
     """Queue the daily digests that are due, then send queued mail."""
-    when = _parse_now(now)
+    when = parse_now(now)
     _digest(when)
     _deliver(when)
 

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import json
-import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
+from medflow.cli_common import fail, parse_now
 from medflow.domain.errors import MedflowError
 from medflow.extensions import db
 
 person_cli = AppGroup("person", help="What medflow holds about a person (GDPR).")
 
 
-def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(1)
 
 
 @person_cli.command("export")
@@ -31,18 +28,10 @@ def person_export(email: str) -> None:
     try:
         person = find_person(db.session, email)
     except MedflowError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(json.dumps(export_person(db.session, person), ensure_ascii=False, indent=2))
 
 
-def _when(raw: str | None) -> datetime:
-    if not raw:
-        return datetime.now(UTC)
-    try:
-        value = datetime.fromisoformat(raw)
-    except ValueError:
-        _fail(f"--now must be an ISO date and time, not {raw!r}.")
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 @click.command("retention")
@@ -54,7 +43,7 @@ def retention_command(dry_run: bool, now: str | None) -> None:
     from medflow.services.privacy.retention import anonymise_due, due_cases
     from medflow.workflows import engines
 
-    when, days = _when(now), current_app.config["RETENTION_DAYS"]
+    when, days = parse_now(now), current_app.config["RETENTION_DAYS"]
     cutoff = (when - timedelta(days=days)).date().isoformat()
     if not dry_run:
         done = anonymise_due(db.session, engines(), when, days)

@@ -6,13 +6,12 @@ prints where to look, so a newcomer sees every feature without typing anything i
 
 from __future__ import annotations
 
-import sys
-
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
 from medflow import demo_history
+from medflow.cli_common import fail
 from medflow.demo_security import load_security_demo
 from medflow.domain.errors import DefinitionError
 from medflow.domain.org import parse_org
@@ -29,9 +28,6 @@ from medflow.workflows import engines
 DEMO_PASSWORD = "demo-medflow"
 
 
-def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(1)
 
 
 @click.command("demo")
@@ -42,11 +38,11 @@ def demo() -> None:
     try:
         spec = parse_org(load_file(path), str(path))
     except DefinitionError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     try:
         result = org_service.import_org(db.session, spec)
     except LevelChanges as exc:
-        _fail(f"The demo organisation would change the stored levels: {'; '.join(exc.changes)}")
+        fail(f"The demo organisation would change the stored levels: {'; '.join(exc.changes)}")
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
     click.echo(f"Demo meetings added: {load_demo_meetings(db.session, engines())} (see /meetings and /news).")

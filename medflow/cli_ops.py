@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from medflow.cli_common import fail
 from medflow.domain.errors import MedflowError
 from medflow.extensions import db
-
-
-def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(1)
 
 
 @click.command("serve")
@@ -43,7 +38,7 @@ def backup_command(file: Path) -> None:
     try:
         kind = backup(db.engine, file)
     except MedflowError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(f"Backed up the {kind} database to {file} ({file.stat().st_size} bytes).")
 
 
@@ -58,7 +53,7 @@ def restore_command(file: Path, replace: bool) -> None:
     try:
         restore(db.engine, file, replace=replace)
     except MedflowError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(f"Restored {file}. Run `medflow db upgrade` if it came from an older medflow.")
 
 
@@ -76,7 +71,7 @@ def doctor_command() -> None:
             click.echo(f"       fix: {result.fix}")
     problems = sum(1 for r in results if r.ok is False)
     if problems:
-        _fail(f"{problems} problem(s) found.")
+        fail(f"{problems} problem(s) found.")
     click.echo("Everything medflow needs is in place.")
 
 

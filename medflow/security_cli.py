@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 from flask.cli import AppGroup
 
+from medflow.cli_common import fail
 from medflow.domain.errors import MedflowError
 from medflow.extensions import db
 from medflow.services import tokens as token_service
 from medflow.services import users as user_service
-
-
-def _fail(message: str) -> None:
-    """Print the error and stop with exit status 1."""
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(1)
 
 
 def _when(value) -> str:
@@ -29,7 +22,7 @@ def deactivate(email: str) -> None:
     try:
         user_service.set_active(db.session, email, False)
     except MedflowError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(f"Deactivated {email}; their sessions have ended.")
 
 
@@ -38,7 +31,7 @@ def activate(email: str) -> None:
     try:
         user_service.set_active(db.session, email, True)
     except MedflowError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(f"Activated {email}.")
 
 
@@ -47,7 +40,7 @@ def list_tokens(email: str) -> None:
     try:
         person = user_service.find_person(db.session, email)
     except MedflowError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     rows = token_service.tokens_of(db.session, person)
     if not rows:
         click.echo(f"{email} has no API tokens.")
@@ -62,7 +55,7 @@ def revoke_token(token_id: int) -> None:
     try:
         row = token_service.revoke_token(db.session, None, token_id)
     except MedflowError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     click.echo(f"Revoked token {row.id} ({row.prefix}…) of {row.person.email}.")
 
 
