@@ -30,12 +30,12 @@ def _busiest_submitter() -> Person:
     return db.session.get(Person, person_id)
 
 
-def _client(app: Flask, person_id: int):
-    """Return a test client logged in as the person (Flask-Login's session keys)."""
+def _client(app: Flask, session_id: str):
+    """Return a test client logged in with the person's session id (Flask-Login's session keys)."""
     client = app.test_client()
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "da"
     with client.session_transaction() as session:
-        session["_user_id"], session["_fresh"] = str(person_id), True
+        session["_user_id"], session["_fresh"] = session_id, True  # id:session token, as at log-in
     return client
 
 
@@ -50,13 +50,13 @@ def targets(app: Flask) -> list[tuple[str, object, str, dict]]:
     """Return (name, client, path, headers) for every page measured."""
     with app.app_context():
         chair, workplace = _chair(WORKPLACE)
-        top_chair = _chair(TOP)[0].id
-        busy = _busiest_submitter().id
+        top_chair = _chair(TOP)[0].get_id()
+        busy = _busiest_submitter().get_id()
         token = issue_token(db.session, chair.email)
         deep = _middle_page(workplace)
         case_id = db.session.scalar(select(func.max(Case.id)).where(Case.holder_id == workplace.id,
                                                                     Case.closed_at.is_not(None)))
-        chair = chair.id
+        chair = chair.get_id()
         db.session.remove()
     api = app.test_client()
     bearer = {"Authorization": f"Bearer {token}"}
@@ -92,6 +92,7 @@ def measure(app: Flask, rounds: int = 40) -> dict[str, dict]:
             response = client.get(path, headers=headers, follow_redirects=True)
             elapsed, elapsed_cpu = (time.perf_counter() - start) * 1e3, (time.process_time() - start_cpu) * 1e3
             assert response.status_code == 200, (path, response.status_code)
+            assert response.request.path != "/login", (path, "measured the log-in page, not the page")
             if i >= 2:
                 wall.append(elapsed)
                 cpu.append(elapsed_cpu)
