@@ -17,22 +17,23 @@ def _when(value) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else "-"
 
 
-def deactivate(email: str) -> None:
-    """Deactivate EMAIL: no more log-ins or API calls, and every session of theirs ends."""
+def _set_active(email: str, active: bool, done: str) -> None:
+    """Turn EMAIL's account on or off (off also ends every session of theirs) and say what was done."""
     try:
-        user_service.set_active(db.session, email, False)
+        user_service.set_active(db.session, email, active)
     except MedflowError as exc:
         fail(str(exc))
-    click.echo(f"Deactivated {email}; their sessions have ended.")
+    click.echo(done)
+
+
+def deactivate(email: str) -> None:
+    """Deactivate EMAIL: no more log-ins or API calls, and every session of theirs ends."""
+    _set_active(email, False, f"Deactivated {email}; their sessions have ended.")
 
 
 def activate(email: str) -> None:
     """Let EMAIL log in and use their live API tokens again."""
-    try:
-        user_service.set_active(db.session, email, True)
-    except MedflowError as exc:
-        fail(str(exc))
-    click.echo(f"Activated {email}.")
+    _set_active(email, True, f"Activated {email}.")
 
 
 def list_tokens(email: str) -> None:
