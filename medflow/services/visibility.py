@@ -82,9 +82,13 @@ def _visible(person_id: int, is_admin: bool, at_least: Level) -> ColumnElement[b
     return or_(*clauses) if clauses else false()
 
 
-def fully_visible_ids(session: Session, person: Person, case_ids: Iterable[int]) -> set[int]:
-    """Return which of these cases `person` may read in full (one query)."""
-    ids = sorted(set(case_ids))
+def fully_visible_ids(session: Session, person: Person, case_ids: Iterable[int | None]) -> set[int]:
+    """Return which of these cases `person` may read in full (one query).
+
+    A notification about a meeting or a task has no case: its `None` is skipped, not sorted
+    among the ids (that sort was a 500 on every chair's notification page).
+    """
+    ids = sorted({i for i in case_ids if i is not None})
     if not ids:
         return set()
     return set(session.scalars(select(Case.id).where(Case.id.in_(ids), visible_to(person, Level.FULL))))
