@@ -58,6 +58,18 @@ def ident(name: str, value: Any) -> int:
     return value
 
 
+def page(value: Any, most: int) -> int:
+    """Return a page number from 1 to `most` (1 when left out), one rule for the API and the pages.
+
+    ASCII digits only ("²".isdigit() is true), and a bound the databases can still offset by.
+    """
+    if value is None:
+        return 1
+    if not (isinstance(value, str) and DIGITS.fullmatch(value)) or not 1 <= int(value) <= most:
+        raise Invalid(_("page must be a whole number from 1."))
+    return int(value)
+
+
 def idents(name: str, value: Any) -> list[int] | None:
     """Return a list of ids, or None when left out."""
     if value is None:

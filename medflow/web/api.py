@@ -116,11 +116,7 @@ def keep_loaded(session) -> Iterator[None]:
 
 
 def _page_number() -> int:
-    raw = request.args.get("page", "1")
-    # ASCII digits only ("²".isdigit() is true) and a bound the databases can offset by.
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= queries.MAX_PAGE:
-        raise Invalid(_("page must be a whole number from 1."))
-    return int(raw)
+    return values.page(request.args.get("page"), queries.MAX_PAGE)
 
 
 @bp.get("/committees/<key>/cases")

@@ -7,6 +7,7 @@ from itertools import groupby
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user, login_required
 
+from medflow.domain import values
 from medflow.extensions import db
 from medflow.services import queries
 from medflow.services.sent_on import sent_on
@@ -52,7 +53,7 @@ def inbox(key: str):
     state = request.args.get("state") if request.args.get("state") in dict(states) else None
     workflow = request.args.get("workflow") if request.args.get("workflow") in engines() else None
     show = request.args.get("show") if request.args.get("show") in SHOW else None
-    page = min(max(request.args.get("page", 1, type=int), 1), queries.MAX_PAGE)
+    page = values.page(request.args.get("page"), queries.MAX_PAGE)
     wanted = queries.InboxFilter(
         initial_states={n: e.definition.initial for n, e in engines().items()},
         state=state, workflow=workflow, page=page, size=current_app.config["PAGE_SIZE"],

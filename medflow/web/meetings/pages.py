@@ -6,6 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
+from medflow.domain import values
 from medflow.domain.definitions import EVENT_FIELDS
 from medflow.extensions import db
 from medflow.notify import mail_settings
@@ -105,7 +106,7 @@ def add_item(meeting_id: int):
     """Add a free item, or schedule a case the committee holds onto this meeting."""
     form = request.form
     if form.get("case"):
-        case_id = form.get("case", type=int) or 0
+        case_id = values.ident("case", form.get("case"))
         case_service.fire_event(db.session, engines(), current_user, case_id, "schedule",
                                 form.get("case_version"), {"meeting": str(meeting_id)})
     else:
@@ -120,7 +121,8 @@ def reorder(meeting_id: int):
     """Move one item up or down (the communication item stays last)."""
     meeting = planning.visible_meeting(db.session, current_user, meeting_id)
     ids = [i.id for i in meeting.items if i.kind != "communication"]
-    moving, step = request.form.get("item", type=int), -1 if request.form.get("direction") == "up" else 1
+    moving = values.ident("item", request.form.get("item"))
+    step = -1 if request.form.get("direction") == "up" else 1
     if moving in ids and 0 <= ids.index(moving) + step < len(ids):
         at = ids.index(moving)
         ids[at], ids[at + step] = ids[at + step], ids[at]
@@ -192,6 +194,6 @@ def add_addendum(meeting_id: int):
 @login_required
 def remove_item(item_id: int):
     """Take a free item off the agenda."""
-    meeting_id = request.form.get("meeting", type=int) or 0
+    meeting_id = values.ident("meeting", request.form.get("meeting"))
     agenda.remove_item(db.session, current_user, item_id, request.form.get("version"))
     return _back(meeting_id, message=gettext("The item was removed."))
