@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -148,3 +149,16 @@ def test_a_rejection_mail_tells_the_submitter_where_to_go_instead(app, api, smtp
     [mail] = [m for m in smtp.inbox.to("anna@example.dk") if "afvist" in plain(m)]
     for body in (plain(mail), html(mail)):
         assert "Henvend dig i stedet til:" in body and "Tal med din tillidsrepræsentant, Tove, om løn." in body
+
+
+def test_the_unsubscribe_headers_are_sent_raw_in_ascii_as_rfc_8058_asks(app, api, smtp):
+    """Mail clients offer one-click unsubscribe only for a raw <https:...> URI, not an encoded word."""
+    smtp.start()
+    api("anna").submit(title="Støj i kantinen – æøå")
+    assert deliver(app, NOW).failed == []
+    raw = next(r for r in smtp.inbox.raw if b"tove@example.dk" in r.split(b"\r\n\r\n", 1)[0])
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    unfolded = re.sub(r"\r\n[ \t]+", " ", head).split("\r\n")
+    [link] = [line for line in unfolded if line.startswith("List-Unsubscribe:")]
+    assert re.fullmatch(r"List-Unsubscribe: <https://med\.example\.dk/mail/unsubscribe/[!-~]+>", link), link
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in unfolded

@@ -12,6 +12,7 @@ import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
 
@@ -25,6 +26,9 @@ CLAIM_FOR = timedelta(minutes=5)
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=6)
 MAX_ATTEMPTS = 10
+# RFC 5322's own line limit: a long ASCII header (a List-Unsubscribe URI) is then never folded
+# into RFC 2047 encoded words, which RFC 2369/8058 do not allow and mail clients ignore.
+MAIL_POLICY = policy.SMTP.clone(max_line_length=998)
 QUEUED = "medflow.outbox_queued"  # set in session.info while uncommitted messages are queued
 _committed: list[Callable[[], None]] = []
 
@@ -127,7 +131,7 @@ def claim(session: Session, message_id: int, now: datetime) -> bool:
 
 def build_message(smtp: SmtpSettings, message: OutboxMessage, now: datetime) -> EmailMessage:
     """Return the e-mail as sent: dated, marked automatic (RFC 3834), plain text and, if composed, HTML."""
-    mail = EmailMessage()
+    mail = EmailMessage(policy=MAIL_POLICY)
     mail["From"], mail["To"], mail["Subject"] = smtp.sender, message.recipient, message.subject
     mail["Date"] = format_datetime(now)
     mail["Message-ID"] = message.message_id or \
