@@ -147,16 +147,18 @@ def flowchart(fmt: str, output: str | None, lang: str) -> None:
 def sweep_command(now: str | None) -> None:
     """Send deadline reminders, escalate overdue cases, then send queued mail (for cron)."""
     from medflow import notify
-    from medflow.services.sweep import sweep
+    from medflow.services.sweep import run_step, sweep
 
     when = parse_now(now)
     report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when,
                    retention_days=current_app.config["RETENTION_DAYS"])
     click.echo(f"Sweep: {len(report.reminders)} reminder(s), {len(report.escalated)} escalation(s).")
-    _digest(when)
-    _prune(when)
+    for name, step in (("digests", _digest), ("pruning", _prune)):
+        run_step(db.session, report, name, lambda step=step: step(when))
     click.echo(f"Retention: {len(report.anonymised)} closed case(s) anonymised.")
-    _deliver(when)
+    run_step(db.session, report, "mail", lambda: _deliver(when))
+    if report.failed:  # every other step ran; cron sees the failure
+        fail(f"Sweep: these steps failed and were rolled back: {', '.join(report.failed)} (see the log).")
 
 
 def _digest(when) -> None:

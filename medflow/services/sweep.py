@@ -10,6 +10,8 @@ counts as sent, and an escalation is a versioned case change, so it happens once
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -30,6 +32,8 @@ from medflow.services.privacy.retention import RETENTION_DAYS, anonymise_due
 from medflow.services.system_changes import fire_system_event
 from medflow.services.tree import load_tree
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class SweepReport:
@@ -38,6 +42,22 @@ class SweepReport:
     reminders: list[str] = field(default_factory=list)
     escalated: list[int] = field(default_factory=list)
     anonymised: list[int] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # the steps that stopped on an error
+
+
+def run_step(session: Session, report: SweepReport, name: str, step: Callable[[], object]) -> object:
+    """Run one step of the sweep; on an error roll it back, log it and go on with the next step.
+
+    One step's failure (a database hiccup, a bug in one kind of reminder) must never keep the
+    digests, the pruning, retention or the mail from running.
+    """
+    try:
+        return step()
+    except Exception:
+        session.rollback()
+        log.exception("sweep step %s failed", name)
+        report.failed.append(name)
+        return None
 
 
 def _remind(session: Session, case: Case, key: str, kind: str, due: datetime,
@@ -150,14 +170,20 @@ def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSet
     now, report = now or utcnow(), SweepReport()
     horizon = timedelta(days=max((e.definition.remind_days(s.name) or 0 for e in engines.values()
                                   for s in e.definition.states), default=0))
-    for case in _due_cases(session, now, horizon):
-        engine = engines[case.workflow]
-        if case.state_due_at <= now and _escalate(session, engines, case, now):
-            report.escalated.append(case.id)
-            continue
-        report.reminders += _state_reminders(session, case, engine, mail, now)
-    report.reminders += _item_reminders(session, engines, mail, now)
-    report.reminders += _cascade_reminders(session, engines, mail, now)
-    report.reminders += task_reminders(session, mail, now)  # the meetings' communication tasks
-    report.anonymised = anonymise_due(session, engines, now, retention_days)
+
+
+    def deadlines() -> None:
+        for case in _due_cases(session, now, horizon):
+            if case.state_due_at <= now and _escalate(session, engines, case, now):
+                report.escalated.append(case.id)
+                continue
+            report.reminders.extend(_state_reminders(session, case, engines[case.workflow], mail, now))
+
+    run_step(session, report, "deadlines", deadlines)
+    for name, step in (("action items", lambda: _item_reminders(session, engines, mail, now)),
+                       ("cascades", lambda: _cascade_reminders(session, engines, mail, now)),
+                       ("communication tasks", lambda: task_reminders(session, mail, now))):
+        report.reminders.extend(run_step(session, report, name, step) or [])
+    report.anonymised = run_step(session, report, "retention",
+                                 lambda: anonymise_due(session, engines, now, retention_days)) or []
     return report

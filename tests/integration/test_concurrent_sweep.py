@@ -91,7 +91,7 @@ def test_two_sweeps_in_threads_behind_a_barrier_do_everything_once(app, org):
     _assert_each_happened_once(app, overdue, reminded)
 
 
-def run_sweep_command(url: str, barrier, results) -> None:
+def run_sweep_command(url: str, barrier, results, now: datetime = NOW) -> None:
     """In a fresh process: wait for the other one, then run `medflow sweep --now NOW`."""
     os.environ["DATABASE_URL"] = url
     os.environ["MAIL_SERVER"] = ""
@@ -101,7 +101,7 @@ def run_sweep_command(url: str, barrier, results) -> None:
     barrier.wait(timeout=60)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
         try:
-            cli.main(["sweep", "--now", NOW.isoformat()], prog_name="medflow", standalone_mode=False)
+            cli.main(["sweep", "--now", now.isoformat()], prog_name="medflow", standalone_mode=False)
         except SystemExit as exc:
             code = exc.code or 0
         except Exception as exc:  # the parent test shows what failed
@@ -122,4 +122,62 @@ def test_two_sweep_commands_in_two_processes_do_everything_once(app, org, databa
         process.join(timeout=60)
     assert [code for code, _ in outputs] == [0, 0], outputs
     assert all("Sweep:" in text for _, text in outputs), outputs
+    _assert_each_happened_once(app, overdue, reminded)
+
+
+def _communication_tasks(app, lines: int) -> datetime:
+    """Approve a meeting with `lines` communication tasks all due the same day; return that day's start."""
+    from medflow.services.meetings import communication, minutes, planning
+    from tests.meeting_helpers import MEETING_ORG, in_days, person
+
+    with app.test_request_context():
+        from tests import factories
+
+        factories.load_org(db.session, MEETING_ORG)
+        meeting = planning.create_meeting(db.session, person("sonja"), "lok-skole",
+                                          planning.MeetingPlan(date=in_days(7)))
+        for n in range(lines):
+            communication.add_line(db.session, person("sonja"), meeting.id, meeting.version,
+                                             communication.NewLine(
+                what=f"Fortæl om beslutning {n} på personalemødet", audience="employees",
+                channel="staff_meeting", owner="amir@example.dk", due_date=in_days(10).isoformat()))
+        minutes.approve(db.session, app.extensions["medflow.engines"], person("lene"), meeting.id,
+                        meeting.version)
+        return datetime.combine(in_days(10), datetime.min.time(), UTC)
+
+
+def test_two_sweep_commands_remind_each_communication_task_once(app, database_url):
+    lines = 8
+    due = _communication_tasks(app, lines)
+    spawn = multiprocessing.get_context("spawn")
+    barrier, results = spawn.Barrier(2), spawn.Queue()
+    processes = [spawn.Process(target=run_sweep_command, args=(database_url, barrier, results,
+                                                               due - timedelta(days=1)))
+                 for _ in range(2)]
+    for process in processes:
+        process.start()
+    outputs = [results.get(timeout=120) for _ in processes]
+    for process in processes:
+        process.join(timeout=60)
+    assert [code for code, _ in outputs] == [0, 0], outputs
+    assert all("Retention:" in text and "Outbox:" in text for _, text in outputs), outputs
+    with app.app_context():
+        assert _count(SentReminder, SentReminder.key.like("task:%")) == lines
+        assert _count(Notification, Notification.kind == "task_before") == lines
+        db.session.remove()
+
+
+def test_a_failing_step_is_rolled_back_and_every_other_step_still_runs(app, org, monkeypatch):
+    overdue, reminded = _submit_cases(app)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in one kind of reminder")
+
+    monkeypatch.setattr("medflow.services.sweep.task_reminders", broken)
+    from medflow.cli import cli
+
+    result = app.test_cli_runner().invoke(cli, ["sweep", "--now", NOW.isoformat()])
+    assert result.exit_code == 1
+    assert "communication tasks" in result.output
+    assert "Retention: 6 closed case(s) anonymised." in result.output and "Outbox:" in result.output
     _assert_each_happened_once(app, overdue, reminded)

@@ -135,9 +135,12 @@ def _remind_once(session: Session, line: CommunicationLine, due: datetime, mail,
     session.add(SentReminder(key=key, case_id=None, kind="before" if now < due else "due", due_at=due,
                              sent_at=now))
     kind = "task_before" if now < due else "task_due"
-    notices.tell(session, line.item.meeting, kind, {line.owner_id}, mail=mail, now=now,
-                 data={"due": line.due_date.isoformat(), "title": line.what[:120]})
     try:
+        # Claim the key first, as the case reminders do: a sweep running at the same moment waits
+        # here and then fails on the key, inside this try (a flush inside `tell` would escape it).
+        session.flush()
+        notices.tell(session, line.item.meeting, kind, {line.owner_id}, mail=mail, now=now,
+                     data={"due": line.due_date.isoformat(), "title": line.what[:120]})
         session.commit()
     except IntegrityError:  # another sweep sent it a moment ago
         session.rollback()
