@@ -1,12 +1,13 @@
 # medflow: `make run` serves the app on SQLite with the demo organisation;
-# `make test` installs what the tests need and runs them on SQLite and PostgreSQL.
+# `make test` installs what the tests need and runs them on SQLite and PostgreSQL; `make check` runs the
+# unit and web tests on SQLite (the inner loop); `make fuzz` fuzzes the API deeply (nightly style).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 5000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test screenshots install install-test system-packages graphviz translations lint bench clean
+.PHONY: run test check fuzz screenshots install install-test system-packages graphviz translations lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,9 +57,26 @@ node_modules/.installed: package.json package-lock.json
 
 install-test: system-packages install node_modules/.installed
 
+# Parallel test workers (pytest-xdist); each has its own databases, PostgreSQL cluster and browser server.
+# Two workers suit a 2-core machine, where the PostgreSQL server and Chromium need CPU too.
+TEST_WORKERS ?= 2
+
+# Ruff first, then every test on both databases; ends with the ten slowest tests and the elapsed time.
 test: install-test
-	$(BIN)/ruff check medflow tests
-	MEDFLOW_TEST_DATABASES=sqlite,postgresql $(BIN)/pytest -q
+	@start=$$(date +%s); \
+	$(BIN)/ruff check medflow tests && \
+	MEDFLOW_TEST_DATABASES=sqlite,postgresql $(BIN)/pytest -q -n $(TEST_WORKERS) --durations=10; \
+	status=$$?; echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
+
+# The inner loop: unit and web tests on SQLite.
+check: install-test
+	$(BIN)/pytest -q -n $(TEST_WORKERS) tests/unit tests/web
+
+# The API fuzz at depth: 500 examples per operation and mode on both databases, a new seed each day
+# (MEDFLOW_FUZZ_SEED=... replays one). `make test` runs a small derandomized sample of the same test.
+fuzz: install-test
+	MEDFLOW_FUZZ_EXAMPLES=$${MEDFLOW_FUZZ_EXAMPLES:-500} MEDFLOW_FUZZ_SEED=$${MEDFLOW_FUZZ_SEED:-$$(date +%Y%m%d)} \
+	MEDFLOW_TEST_DATABASES=sqlite,postgresql $(BIN)/pytest -q -s -n 0 tests/integration/test_api_fuzz.py
 
 # Refresh the committed screenshots in tests/e2e/screenshots/ (plain `make test` writes elsewhere).
 screenshots: install-test

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -16,6 +17,14 @@ from tests import factories  # noqa: E402
 from tests.pgcluster import Cluster  # noqa: E402
 
 DATABASES = [d for d in os.environ.get("MEDFLOW_TEST_DATABASES", "sqlite").split(",") if d]
+# The longest tests (tens of seconds each) start first, so that parallel workers (`make test`) do not
+# end with one worker finishing a long test while the other waits.
+SLOW_FIRST = ("tests/e2e/", "test_api_fuzz.py", "test_visibility_property.py", "test_loader_fuzz.py")
+
+
+def pytest_collection_modifyitems(items):
+    """Move the longest tests to the front (a stable sort: the same order on every worker)."""
+    items.sort(key=lambda item: not any(part in item.nodeid for part in SLOW_FIRST))
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +43,16 @@ def pg_url():
     cluster.stop()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """Create the schema once per session (per xdist worker) in a SQLite file that tests copy."""
+    path = tmp_path_factory.mktemp("schema") / "template.db"
+    engine = create_engine(f"sqlite:///{path}")
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    return path
+
+
 def _truncate(url: str) -> None:
     engine = create_engine(url)
     tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
@@ -44,9 +63,12 @@ def _truncate(url: str) -> None:
 
 @pytest.fixture(params=DATABASES)
 def database_url(request, tmp_path):
-    """Yield an empty database with the schema: SQLite in a temp dir, or the PostgreSQL one."""
+    """Yield an empty database with the schema: a copy of the SQLite template in a temp dir, or the
+    PostgreSQL one emptied."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'medflow.db'}"
+        path = tmp_path / "medflow.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
         return
     url = request.getfixturevalue("pg_url")
     _truncate(url)
@@ -58,9 +80,6 @@ def app(database_url):
     """Return a fresh app bound to the test database, with the schema created."""
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url,
                       "SECRET_KEY": "test-secret-key"})
-    with app.app_context():
-        if database_url.startswith("sqlite"):
-            db.create_all()
     yield app
     with app.app_context():
         db.session.remove()

@@ -48,5 +48,8 @@ def sweep(page: Page, path: str) -> list[str]:
 
 def fill_date(field: Locator, day: date) -> None:
     """Type a date as a Dane writes it (dd-mm-åååå) into a date field with its calendar, and confirm it."""
+    # The calendar's deferred script gives the label to the field people type in; on a busy machine
+    # (parallel workers) the page may still be parsing when the test reaches here, so wait for it.
+    field.page.wait_for_load_state("domcontentloaded")
     field.fill(day.strftime("%d-%m-%Y"))
     field.press("Enter")
