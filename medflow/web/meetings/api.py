@@ -12,9 +12,11 @@ from medflow.extensions import csrf, db
 from medflow.notify import mail_settings
 from medflow.services import cases as case_service
 from medflow.services.meetings import agenda, communication, minutes, planning
+from medflow.services.visibility import fully_visible_ids
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
 from medflow.web.meetings.serialize import item_json, line_json, meeting_json
+from medflow.web.meetings.views import readable_cases
 from medflow.web.ratelimit import token_limits
 from medflow.workflows import engines
 
@@ -39,7 +41,8 @@ def _flag(body: dict, name: str) -> bool:
 
 def _meeting_response(meeting_id: int, status: int = 200):
     db.session.expire_all()
-    return jsonify(meeting_json(planning.visible_meeting(db.session, current_user, meeting_id))), status
+    meeting = planning.visible_meeting(db.session, current_user, meeting_id)
+    return jsonify(meeting_json(meeting, readable_cases(meeting))), status
 
 
 @bp.get("/committees/<key>/meetings")
@@ -47,7 +50,7 @@ def list_meetings(key: str):
     """Return a committee's meetings, newest first."""
     committee = planning.committee_by_key(db.session, current_user, key)
     found = planning.committee_meetings(db.session, committee.id)
-    return jsonify(committee=key, meetings=[meeting_json(m, with_items=False) for m in found])
+    return jsonify(committee=key, meetings=[meeting_json(m) for m in found])
 
 
 @bp.post("/committees/<key>/meetings")
@@ -98,7 +101,7 @@ def add_item(meeting_id: int):
         return _meeting_response(meeting_id, 201)
     item = agenda.add_free_item(db.session, current_user, meeting_id, body.get("version"), body.get("title"),
                                 body.get("text") or "", _flag(body, "internal"))
-    return jsonify(item_json(item)), 201
+    return jsonify(item_json(item, set())), 201  # a free item: no case to hide
 
 
 @bp.post("/meetings/<int:meeting_id>/order")
@@ -125,7 +128,7 @@ def record(item_id: int):
     item = minutes.record_minutes(db.session, engines(), current_user, item_id, body.get("version"),
                                   body.get("minutes"), body.get("decision"), fields, _flag(body, "internal"))
     db.session.expire_all()
-    return jsonify(item_json(item))
+    return jsonify(item_json(item, fully_visible_ids(db.session, current_user, [item.case_id])))
 
 
 @bp.post("/meetings/<int:meeting_id>/lines")
@@ -162,7 +165,7 @@ def information_minutes():
 def _public_minutes(meeting) -> dict:
     items = [{"title": i.title, "minutes": i.minutes} for i in communication.public_items(meeting)]
     lines = [line_json(x) for x in communication.public_lines(meeting)]
-    return {**meeting_json(meeting, with_items=False), "items": items, "lines": lines}
+    return {**meeting_json(meeting), "items": items, "lines": lines}
 
 
 @bp.delete("/meeting-items/<int:item_id>")

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext
+
 from medflow.persistence.models import CommunicationLine, Meeting, MeetingItem
+
+CONFIDENTIAL = lazy_gettext("Confidential case")
 
 
 def _iso(value) -> str | None:
@@ -19,11 +23,22 @@ def line_json(line: CommunicationLine) -> dict[str, Any]:
             "due_date": _iso(line.due_date), "story_title": line.story_title, "story_text": line.story_text}
 
 
-def item_json(item: MeetingItem) -> dict[str, Any]:
-    """Return one agenda item with its minutes."""
+def item_json(item: MeetingItem, readable: set[int]) -> dict[str, Any]:
+    """Return one agenda item with its minutes; a case the reader may not read shows only its number.
+
+    The title, minutes and answer of a case item are copied from the case, so they follow the
+    case's visibility rule (`readable`: the case ids the reader may read in full).
+    """
     case = item.case
+    if case is not None and case.id not in readable:
+        return {**_item_json(item, case), "title": f"#{case.id} {CONFIDENTIAL}", "text": "", "minutes": "",
+                "decision_data": {}, "confidential": True}
+    return _item_json(item, case)
+
+
+def _item_json(item: MeetingItem, case) -> dict[str, Any]:
     return {"id": item.id, "position": item.position, "kind": item.kind, "title": item.title,
-            "text": item.text, "internal": item.internal, "version": item.version,
+            "text": item.text, "internal": item.internal, "version": item.version, "confidential": False,
             "case": None if case is None else {"id": case.id, "state": case.state, "holder": case.holder.key,
                                                "version": case.version, "topic": case.topic},
             "case_version": item.case_version, "minutes": item.minutes, "decision": item.decision,
@@ -32,8 +47,8 @@ def item_json(item: MeetingItem) -> dict[str, Any]:
             "recorded_at": _iso(item.recorded_at), "lines": [line_json(x) for x in item.lines]}
 
 
-def meeting_json(meeting: Meeting, with_items: bool = True) -> dict[str, Any]:
-    """Return a meeting (and, unless told otherwise, its items and addenda)."""
+def meeting_json(meeting: Meeting, readable: set[int] | None = None) -> dict[str, Any]:
+    """Return a meeting; with `readable` (the cases the reader may read) also its items and addenda."""
     body = {"id": meeting.id, "committee": meeting.committee.key, "committee_name": meeting.committee.name,
             "date": _iso(meeting.date), "start_time": meeting.start_time.strftime("%H:%M"),
             "end_time": meeting.end_time.strftime("%H:%M"), "place": meeting.place,
@@ -41,8 +56,8 @@ def meeting_json(meeting: Meeting, with_items: bool = True) -> dict[str, Any]:
             "agenda_published_at": _iso(meeting.agenda_published_at),
             "approved_at": _iso(meeting.approved_at),
             "approved_by": meeting.approved_by.email if meeting.approved_by else None}
-    if with_items:
-        body["items"] = [item_json(i) for i in meeting.items]
+    if readable is not None:
+        body["items"] = [item_json(i, readable) for i in meeting.items]
         body["addenda"] = [{"text": a.text, "author": a.author.email, "at": _iso(a.created_at)}
                            for a in meeting.addenda]
     return body

@@ -10,6 +10,7 @@ from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, Person
 from medflow.services import queries
 from medflow.services.meetings import agenda, communication, minutes, notices, planning
+from medflow.services.visibility import fully_visible_ids
 from medflow.web.display import event_label, lang
 from medflow.workflows import engines, topics
 
@@ -20,6 +21,29 @@ CHANNEL_LABELS = {"staff_meeting": lazy_gettext("Staff meeting"), "intranet": la
 KIND_LABELS = {"case": lazy_gettext("Case"), "free": lazy_gettext("Item"),
                "communication": lazy_gettext("Communication")}
 POSTPONED_LABEL = lazy_gettext("Postponed to the next meeting")
+COMMUNICATION_HEADING = lazy_gettext(
+    "Communication: who informs whom, how and when; stories for the newsletter")
+CONFIDENTIAL = lazy_gettext("Confidential case")
+
+
+def readable_cases(meeting: Meeting, cases=()) -> set[int]:
+    """Return which cases on the agenda (and of `cases`) the reader may read in full: the one rule."""
+    ids = [i.case_id for i in meeting.items] + [c.id for c in cases]
+    return fully_visible_ids(db.session, current_user, ids)
+
+
+def item_heading(item, readable: set[int]) -> str:
+    """Return an item's heading: its title, or the case number and "Confidential case" when sealed."""
+    if item.kind == "communication":
+        return str(COMMUNICATION_HEADING)
+    if sealed(item, readable):
+        return f"#{item.case_id} {CONFIDENTIAL}"
+    return item.title
+
+
+def sealed(item, readable: set[int]) -> bool:
+    """Tell whether an item is a case the reader may not read (its title was copied from the case)."""
+    return item.case_id is not None and item.case_id not in readable
 
 
 def decision_label(item, decision: str | None) -> str:
@@ -42,9 +66,12 @@ def _roles(meeting: Meeting) -> dict:
     return {"officer": bool(roles & set(planning.OFFICERS)), "chair": "chair" in roles}
 
 
-def _common(meeting_id: int) -> dict:
+def _common(meeting_id: int, cases=()) -> dict:
     meeting = planning.visible_meeting(db.session, current_user, meeting_id)
+    readable = readable_cases(meeting, cases)
     return {"meeting": meeting, **_roles(meeting), "path_so_far": agenda.path_so_far,
+            "heading": lambda item: item_heading(item, readable), "sealed": lambda item: sealed(item, readable),
+            "readable": readable, "confidential_label": CONFIDENTIAL,
             "topic_label": topic_label,
             "kind_labels": KIND_LABELS, "decision_label": decision_label, "audience_labels": AUDIENCE_LABELS,
             "channel_labels": CHANNEL_LABELS, "pdf": False}
@@ -52,9 +79,9 @@ def _common(meeting_id: int) -> dict:
 
 def agenda_context(meeting_id: int) -> dict:
     """Return the agenda page's data."""
-    context = _common(meeting_id)
-    context["schedulable"] = agenda.schedulable_cases(db.session, context["meeting"], engines())
-    return context
+    meeting = planning.visible_meeting(db.session, current_user, meeting_id)
+    schedulable = agenda.schedulable_cases(db.session, meeting, engines())
+    return {**_common(meeting_id, schedulable), "schedulable": schedulable}
 
 
 def minutes_context(meeting_id: int) -> dict:
