@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select, text
@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from medflow.cli import cli
 from medflow.domain.errors import NotPossible
 from medflow.extensions import db
-from medflow.persistence.models import ActionItem, Case, Notification, Person
+from medflow.persistence.models import ActionItem, Base, Case, Meeting, MeetingItem, Notification, Person
 from medflow.services import cases as case_service
 from medflow.services import system_changes
 from medflow.services.sweep import sweep
@@ -38,6 +38,19 @@ def _submit(app, workflow: str, title: str, when: datetime, **extra) -> int:
     return case_service.submit_case(db.session, app.extensions["medflow.engines"], anna, new, now=when).id
 
 
+def _on_a_meeting(case_id: int) -> None:
+    """Put the case on a LokalMED meeting with its title, minutes and answer copied, as the agenda does."""
+    case = db.session.get(Case, case_id)
+    meeting = Meeting(committee_id=case.holder_id, date=(T0 + timedelta(days=2)).date(), start_time=time(14),
+                      end_time=time(16))
+    meeting.items.append(MeetingItem(position=1, kind="case", case_id=case_id, title=case.title,
+                                     minutes="Målt 80 dB i Køkkenet", decision="resolve",
+                                     decision_data={"answer": "Vi sætter lyddæmpende plader op.",
+                                                    "outcome": "decision"}))
+    db.session.add(meeting)
+    db.session.commit()
+
+
 @pytest.fixture
 def cases(app, org, session) -> dict[str, int]:
     """An answered question and a closed work-environment case from 2019, one open, one closed lately."""
@@ -53,6 +66,7 @@ def cases(app, org, session) -> dict[str, int]:
     _fire(app, "lene", work, "plan", T0 + day, problem="Støj i kantinen", solution="lyddæmpende plader",
           owner="Lone fra køkkenet", due_date="2019-04-01", effect_check="Ny måling")
     _fire(app, "lene", work, "resolve", T0 + 2 * day, answer="Vi sætter lyddæmpende plader op.")
+    _on_a_meeting(question)
     still_open = _submit(app, "question", "Støj i kantinen", T0)
     recent = _submit(app, "question", "Støj i kantinen", LATER - 10 * day)
     _fire(app, "anna", recent, "withdraw", LATER - 9 * day)
@@ -61,7 +75,8 @@ def cases(app, org, session) -> dict[str, int]:
 
 def _raw_rows(case_id: int) -> str:
     """Return every stored row that belongs to the case, as text (what a DBA would see)."""
-    tables = ("case_events", "notifications", "action_items")
+    tables = [t.name for t in Base.metadata.sorted_tables if "case_id" in t.columns]  # every copy
+    assert "meeting_items" in tables
     queries = ["SELECT * FROM cases WHERE id = :c"] + [f"SELECT * FROM {t} WHERE case_id = :c" for t in tables]
     return " ".join(str(db.session.execute(text(q), {"c": case_id}).all()) for q in queries)
 

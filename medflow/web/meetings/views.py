@@ -38,7 +38,7 @@ def item_heading(item, readable: set[int]) -> str:
         return str(COMMUNICATION_HEADING)
     if sealed(item, readable):
         return f"#{item.case_id} {CONFIDENTIAL}"
-    return item.title
+    return item.title or f"#{item.case_id}"  # an anonymised case keeps only its number
 
 
 def sealed(item, readable: set[int]) -> bool:
