@@ -65,7 +65,31 @@ def test_an_admin_downloads_the_same_export_as_a_json_file(app, pages, history):
     assert response.status_code == 200 and response.mimetype == "application/json"
     assert response.headers["Content-Disposition"] == f'attachment; filename="medflow-person-{anna}.json"'
     cli_export = json.loads(app.test_cli_runner().invoke(cli, ["person", "export", "anna@example.dk"]).output)
-    assert _without_time(json.loads(response.data)) == _without_time(cli_export)
+    download = json.loads(response.data)
+    assert download.pop("redacted_for") == "admin@example.dk" and "visibility rule" in download.pop("note")
+    assert _without_time(download) == _without_time(cli_export)  # nothing confidential: the same
+
+
+def test_the_admins_download_applies_the_visibility_rule_and_the_persons_own_export_does_not(app, pages, api):
+    secret = "Hemmelig sag om Bo"
+    case = api("lene").fire(api("anna").submit(title=secret, description="Bo har det svært."), "accept")
+    assert case["confidential"] is False  # the submit helper's default; make one confidential below
+    hidden = api("anna").submit(title="Bo er sygemeldt", description="Bo er sygemeldt med stress.",
+                                confidential=True)
+    api("lene").fire(hidden, "accept", comment="Lene taler med Bo om det hemmelige")
+    for who in ("anna", "lene"):
+        own = app.test_cli_runner().invoke(cli, ["person", "export", f"{who}@example.dk"]).output
+        assert ("Bo er sygemeldt med stress." if who == "anna" else "Lene taler med Bo om det hemmelige") in own
+        download = pages("admin").get(f"/admin/people/{_id(app, f'{who}@example.dk')}/export")
+        body = json.loads(download.data)
+        assert body["redacted_for"] == "admin@example.dk", who
+        text = json.dumps(body, ensure_ascii=False)
+        assert "Lene taler med Bo om det hemmelige" not in text and "Bo er sygemeldt" not in text, who
+        if who == "anna":
+            [redacted] = [c for c in body["cases_submitted"] if c["id"] == hidden["id"]]
+            assert redacted["redacted"] is True and redacted["title"] is None
+            [plain] = [c for c in body["cases_submitted"] if c["id"] == case["id"]]
+            assert plain["title"] == secret  # an ordinary case the admin may read stays whole
 
 
 def test_only_admins_may_download_an_export(app, pages, history):

@@ -24,9 +24,17 @@ from medflow.persistence.models import (
     OutboxMessage,
     Person,
 )
+from medflow.services.visibility import fully_visible_ids
 
 FORMAT = "medflow-person-export/1"
 SECRET_COLUMNS = frozenset({"password_hash", "token_hash"})
+# What an administrator's copy leaves out of a case they may not read in full (the visibility
+# rule's redacted view): the case's free text, and the text of rows about it.
+CASE_TEXT = ("title", "description", "data")
+ROW_TEXT = {"history": ("comment", "data"), "notifications": ("data",), "outbox": ("subject", "body", "html")}
+REDACTED_NOTE = ("Exported by an administrator: cases the administrator may not read in full under "
+                 "medflow's visibility rule (confidential cases) are redacted here, with their free "
+                 "text left out. The person's own export holds their own text.")
 
 
 def _value(value: Any) -> Any:
@@ -54,8 +62,34 @@ def _cases(session: Session, person: Person) -> list[dict[str, Any]]:
              "action_items": [row(item) for item in case.action_items]} for case in cases]
 
 
-def export_person(session: Session, person: Person) -> dict[str, Any]:
-    """Return everything medflow holds about `person`: profile, roles, cases, history, mail."""
+def export_person(session: Session, person: Person, reader: Person | None = None) -> dict[str, Any]:
+    """Return everything medflow holds about `person`: profile, roles, cases, history, mail.
+
+    `reader` is who downloads it when that is not the person (an administrator): cases the reader
+    may not read in full are redacted by the one visibility rule, and the file says so.
+    """
+    export = _export(session, person)
+    if reader is None or reader.id == person.id:
+        return export
+    return _redacted(session, export, reader)
+
+
+def _redacted(session: Session, export: dict[str, Any], reader: Person) -> dict[str, Any]:
+    """Blank the free text of every case `reader` may not read in full, and of the rows about it."""
+    rows = [r for key in ("cases_submitted", *ROW_TEXT) for r in export[key]]
+    ids = {r.get("case_id", r.get("id")) for r in rows}
+    readable = fully_visible_ids(session, reader, ids)
+    for case in export["cases_submitted"]:
+        if case["id"] not in readable:
+            case.update({**dict.fromkeys(CASE_TEXT), "redacted": True, "action_items": []})
+    for key, columns in ROW_TEXT.items():
+        for r in export[key]:
+            if r.get("case_id") is not None and r["case_id"] not in readable:
+                r.update({**dict.fromkeys(columns), "redacted": True})
+    return {**export, "redacted_for": reader.email, "note": REDACTED_NOTE}
+
+
+def _export(session: Session, person: Person) -> dict[str, Any]:
     memberships = session.scalars(select(Membership).where(Membership.person_id == person.id)
                                   .order_by(Membership.id))
     return {

@@ -40,7 +40,7 @@ def person_export(person_id: int):
     person = db.session.get(Person, person_id)
     if person is None:
         raise Unknown(_("No person with the id %(id)s."), id=person_id)
-    body = json.dumps(export_person(db.session, person), ensure_ascii=False, indent=2)
+    body = json.dumps(export_person(db.session, person, reader=current_user), ensure_ascii=False, indent=2)
     response = current_app.response_class(body, mimetype="application/json")
     response.headers["Content-Disposition"] = f'attachment; filename="medflow-person-{person.id}.json"'
     response.headers["Cache-Control"] = "no-store"
