@@ -8,6 +8,7 @@ the Graphviz diagrams embedded in pages use SVG presentation attributes, not sty
 from __future__ import annotations
 
 from flask import Flask, Response, request
+from flask_login import current_user
 from werkzeug.serving import WSGIRequestHandler
 
 from medflow.web import ratelimit
@@ -33,6 +34,18 @@ HEADERS = {
 }
 HSTS = "max-age=31536000; includeSubDomains"
 SERVER_NAME = "medflow"
+# Answers every reader gets alike may be cached: static files, the news feed and page, the API's
+# own description. Everything else a logged-in person or a token sees may hold case or meeting
+# content, so it is never stored by a browser or proxy (`no-store`).
+SHARED_ENDPOINTS = frozenset({"static", "meeting_feeds.news", "meeting_feeds.news_atom", "api_docs.openapi"})
+
+
+def _private_caching(response: Response) -> None:
+    """Mark answers for a logged-in person or an API token `no-store`, unless they are shared."""
+    if request.endpoint in SHARED_ENDPOINTS or "Cache-Control" in response.headers:
+        return
+    if request.path.startswith("/api/") or current_user.is_authenticated:
+        response.headers["Cache-Control"] = "no-store"
 
 
 def _add_headers(response: Response) -> Response:
@@ -41,6 +54,7 @@ def _add_headers(response: Response) -> Response:
         response.headers.setdefault(name, value)
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", HSTS)
+    _private_caching(response)
     return response
 
 

@@ -93,3 +93,18 @@ def test_no_template_or_static_file_needs_unsafe_inline():
     found = [f"{path.relative_to(ROOT)}: {what}" for path in files for pattern, what in INLINE
              if pattern.search(path.read_text())]
     assert len(files) > 20 and found == []
+
+
+def test_pages_and_api_answers_with_case_content_are_never_stored(app, pages, api):
+    """A shared or back-button cache must not keep a case; public pages, feeds and static files may."""
+    case = api("anna").submit(title="Hemmelig sag om Bo")
+    anna = pages("anna")
+    for path in (f"/cases/{case['id']}", "/cases", "/notifications"):
+        assert anna.get(path).headers.get("Cache-Control") == "no-store", path
+    assert api("anna").get(f"/cases/{case['id']}").headers.get("Cache-Control") == "no-store"
+    assert api("anna").get("/cases/999999").headers.get("Cache-Control") == "no-store"  # the 404 too
+    anonymous = pages()
+    for path in ("/static/medflow.css", "/news.atom", "/flowchart", "/api/v1/openapi.json"):
+        response = anonymous.get(path)
+        assert response.status_code == 200, path
+        assert "no-store" not in response.headers.get("Cache-Control", ""), path
