@@ -7,13 +7,14 @@ always say the same. Confidential cases are named by number only (no title, text
 
 from __future__ import annotations
 
+import hashlib
 from email.utils import make_msgid
 from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app
 from flask_babel import force_locale, format_datetime, gettext, lazy_gettext
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from markupsafe import Markup
 
 from medflow.domain.errors import Invalid, _
@@ -24,6 +25,9 @@ from medflow.services.mail.outbox import Draft
 
 DESCRIPTION_IN_MAIL = 600
 BAD_LINK = _("This unsubscribe link is not valid; change your e-mail on the notifications page.")
+OLD_LINK = _("This unsubscribe link is too old, or your e-mail choices have changed since it was sent; "
+             "change your e-mail on the notifications page.")
+LINK_DAYS = 365  # an unsubscribe link works for a year, and only while the choices are as they were
 KIND_LABELS = {"submitted": lazy_gettext("cases I submitted"),
                "committees": lazy_gettext("new cases and changes in my committees"),
                "deadlines": lazy_gettext("deadlines and escalations"),
@@ -111,23 +115,38 @@ def base_url() -> str:
     return current_app.config["BASE_URL"].rstrip("/")
 
 
-def _signer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="medflow-mail-unsubscribe")
+def _signer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="medflow-mail-unsubscribe")
+
+
+def _fingerprint(person_id: int) -> str:
+    """Return a short digest of the person's mail choices: a link stops working once they change."""
+    from medflow.extensions import db
+    from medflow.persistence.models import Person as PersonRow
+
+    person = db.session.get(PersonRow, person_id)
+    chosen = mail_prefs.choices(db.session, person) if person else None
+    state = repr(([chosen.mode(k) for k in KINDS], chosen.hour, person.email_opt_out) if chosen else None)
+    return hashlib.sha256(state.encode()).hexdigest()[:12]
 
 
 def unsubscribe_url(person_id: int, kind: str) -> str:
-    """Return the signed one-click link that turns one kind of mail off for one person."""
-    return f"{base_url()}/mail/unsubscribe/{_signer().dumps([person_id, kind])}"
+    """Return the signed, dated one-click link that turns one kind of mail off for one person."""
+    return f"{base_url()}/mail/unsubscribe/{_signer().dumps([person_id, kind, _fingerprint(person_id)])}"
 
 
 def read_unsubscribe_token(token: str) -> tuple[int, str]:
-    """Return (person id, kind) from a link, or raise Invalid if it was not signed by us."""
+    """Return (person id, kind) from a link; Invalid if not ours, over a year old or the choices changed."""
     try:
-        person_id, kind = _signer().loads(token)
+        person_id, kind, fingerprint = _signer().loads(token, max_age=LINK_DAYS * 86400)
+    except SignatureExpired as exc:
+        raise Invalid(OLD_LINK) from exc
     except (BadSignature, TypeError, ValueError) as exc:
         raise Invalid(BAD_LINK) from exc
     if not isinstance(person_id, int) or kind not in (*KINDS, DIGEST_KIND):
         raise Invalid(BAD_LINK)
+    if fingerprint != _fingerprint(person_id):
+        raise Invalid(OLD_LINK)
     return person_id, kind
 
 

@@ -110,3 +110,23 @@ def test_the_api_reads_and_saves_the_same_choices_and_names_a_bad_field(app, api
         refused = anna.post("/notifications/mail", body)
         assert refused.status_code == 400 and field in refused.get_json()["error"]
     assert modes(app, "anna@example.dk") == kinds
+
+
+def test_a_link_over_a_year_old_or_from_before_the_choices_changed_no_longer_works(app, api, smtp, monkeypatch):
+    import time
+
+    from itsdangerous.timed import TimestampSigner
+
+    with app.test_request_context():
+        tove = db.session.scalar(select(Person.id).where(Person.email == "tove@example.dk"))
+        fresh = urlsplit(unsubscribe_url(tove, "committees")).path
+        with monkeypatch.context() as m:
+            m.setattr(TimestampSigner, "get_timestamp", lambda self: int(time.time()) - 366 * 86400)
+            old = urlsplit(unsubscribe_url(tove, "committees")).path
+    response = app.test_client().post(old, data=ONE_CLICK)
+    assert response.status_code == 400 and "for gammelt" in response.text
+    assert modes(app, "tove@example.dk") == "defaults"
+    first = app.test_client().post(fresh, data=ONE_CLICK)  # works, and changes her choices
+    assert first.status_code == 200
+    again = app.test_client().post(fresh, data=ONE_CLICK)
+    assert again.status_code == 400 and "for gammelt" in again.text

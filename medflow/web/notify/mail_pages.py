@@ -52,8 +52,7 @@ def mail_settings():
                            failing=mail_admin.is_failing(db.session, current_user)), 400 if form.errors else 200
 
 
-def _unsubscribe_page(token: str, done: list[str] | None):
-    person_id, kind = read_unsubscribe_token(token)
+def _unsubscribe_page(token: str, person_id: int, kind: str, done: list[str] | None):
     person = db.session.get(Person, person_id)
     return render_template("notifications/unsubscribe.html", token=token, kind=kind, done=done,
                            labels=KIND_LABELS, name=person.name if person else "")
@@ -62,7 +61,7 @@ def _unsubscribe_page(token: str, done: list[str] | None):
 @bp.get("/mail/unsubscribe/<token>")
 def unsubscribe_page(token: str):
     """Say what the link turns off and offer the button (a GET changes nothing: link scanners follow links)."""
-    return _unsubscribe_page(token, None)
+    return _unsubscribe_page(token, *read_unsubscribe_token(token), None)
 
 
 @bp.post("/mail/unsubscribe/<token>")
@@ -71,7 +70,7 @@ def unsubscribe(token: str):
     """Turn exactly the link's kind off for the link's person (RFC 8058 one-click; no log-in)."""
     person_id, kind = read_unsubscribe_token(token)
     done = mail_prefs.unsubscribe(db.session, person_id, kind)
-    return _unsubscribe_page(token, done)
+    return _unsubscribe_page(token, person_id, kind, done)  # the link itself stops working now
 
 
 def init_app(app: Flask) -> None:
