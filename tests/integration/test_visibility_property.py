@@ -4,13 +4,15 @@ Each example imports a generated organisation, opens cases and drives them (acce
 refer, resolve, reject, withdraw, reopen) through the services, runs the sweep twice, and checks
 for every person and case: the case JSON and page, every list (inbox, committee cases, my cases,
 the redacted-or-not choice), the navigation's counts, the notification recipients of every event
-and the sweep's reminder recipients, against `Model.level`/`Model.told` (the rule on the plan).
+and the sweep's reminder recipients, and every case's agenda item on the meeting page and the
+meeting API, against `Model.level`/`Model.told` (the rule on the plan).
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
+from flask import g
 from hypothesis import HealthCheck, given, settings
 from sqlalchemy import func, select, text
 
@@ -20,7 +22,16 @@ from medflow.domain.visibility import Level
 from medflow.extensions import db
 from medflow.persistence import history_guard
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import Base, Case, CaseEvent, Committee, Notification, Person
+from medflow.persistence.models import (
+    Base,
+    Case,
+    CaseEvent,
+    Committee,
+    Meeting,
+    MeetingItem,
+    Notification,
+    Person,
+)
 from medflow.services import queries
 from medflow.services.access import case_view
 from medflow.services.cases import NewCase, allowed_actions, fire_event, submit_case
@@ -181,6 +192,47 @@ def _check_cases(app, session, model: Model, people: dict[str, Person]) -> None:
                 _check_http(app, who, tokens[who], case_id, level)
 
 
+def _agendas(session) -> list[Meeting]:
+    """Put every case on a meeting of the committee that holds it, a title copied as the agenda does."""
+    meetings: dict[int, Meeting] = {}
+    for case in session.scalars(select(Case).order_by(Case.id)):
+        if case.holder_id not in meetings:
+            meetings[case.holder_id] = Meeting(committee_id=case.holder_id, date=utcnow().date(),
+                                               start_time=time(14), end_time=time(16))
+            session.add(meetings[case.holder_id])
+        meeting = meetings[case.holder_id]
+        meeting.items.append(MeetingItem(position=len(meeting.items) + 1, kind="case", case_id=case.id,
+                                         title=f"Punkt-{case.id}-titel", minutes=f"Referat-{case.id}-tekst"))
+    session.commit()
+    return list(meetings.values())
+
+
+def _check_meetings(app, session, model: Model, people: dict[str, Person]) -> None:
+    """Assert each reader of a meeting (page and API) sees an item's title and minutes only at FULL."""
+    meetings = _agendas(session)
+    for who in people:
+        if who in model.inactive:
+            continue
+        token, page = issue_token(session, who), app.test_client()
+        log_in_client(app, page, who.split("@")[0])
+        for meeting in meetings:
+            g.pop("_login_user", None)  # the test's app context outlives each request: forget its user
+            response = page.get(f"/meetings/{meeting.id}/minutes")
+            g.pop("_login_user", None)
+            body = app.test_client().get(f"/api/v1/meetings/{meeting.id}",
+                                         headers={"Authorization": f"Bearer {token}"})
+            assert body.status_code == response.status_code, (who, body.get_json())
+            if body.status_code == 404:  # not a member of the committee: no meeting at all
+                continue
+            html = response.get_data(as_text=True)
+            items = {i["case"]["id"]: i for i in body.get_json()["items"]}
+            for case_id, item in items.items():
+                full = model.level(who, case_id) == Level.FULL
+                assert (f"Punkt-{case_id}-titel" in html) is full, (who, case_id)
+                assert (f"Referat-{case_id}-tekst" in html) is full, (who, case_id)
+                assert (item["title"] == f"Punkt-{case_id}-titel") is full and item["confidential"] is not full
+
+
 def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
     """Assert the case JSON and the case page show the case in full, redacted or not at all."""
     body = app.test_client().get(f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {token}"})
@@ -216,4 +268,5 @@ def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
         session.commit()
         _check_lists(session, model, people)
         _check_cases(app, session, model, people)
+        _check_meetings(app, session, model, people)
         assert session.scalar(select(func.count()).select_from(Case)) == len(plan.cases)
