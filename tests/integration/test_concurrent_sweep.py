@@ -109,17 +109,22 @@ def run_sweep_command(url: str, barrier, results, now: datetime = NOW) -> None:
     results.put((code, out.getvalue()))
 
 
-def test_two_sweep_commands_in_two_processes_do_everything_once(app, org, database_url):
-    overdue, reminded = _submit_cases(app)
+def two_sweep_processes(url: str, now: datetime = NOW) -> list[tuple[int, str]]:
+    """Run `medflow sweep --now` in two fresh processes released at the same moment; return (code, output)."""
     spawn = multiprocessing.get_context("spawn")
     barrier, results = spawn.Barrier(2), spawn.Queue()
-    processes = [spawn.Process(target=run_sweep_command, args=(database_url, barrier, results))
-                 for _ in range(2)]
+    processes = [spawn.Process(target=run_sweep_command, args=(url, barrier, results, now)) for _ in range(2)]
     for process in processes:
         process.start()
     outputs = [results.get(timeout=120) for _ in processes]
     for process in processes:
         process.join(timeout=60)
+    return outputs
+
+
+def test_two_sweep_commands_in_two_processes_do_everything_once(app, org, database_url):
+    overdue, reminded = _submit_cases(app)
+    outputs = two_sweep_processes(database_url)
     assert [code for code, _ in outputs] == [0, 0], outputs
     assert all("Sweep:" in text for _, text in outputs), outputs
     _assert_each_happened_once(app, overdue, reminded)
@@ -149,16 +154,7 @@ def _communication_tasks(app, lines: int) -> datetime:
 def test_two_sweep_commands_remind_each_communication_task_once(app, database_url):
     lines = 8
     due = _communication_tasks(app, lines)
-    spawn = multiprocessing.get_context("spawn")
-    barrier, results = spawn.Barrier(2), spawn.Queue()
-    processes = [spawn.Process(target=run_sweep_command, args=(database_url, barrier, results,
-                                                               due - timedelta(days=1)))
-                 for _ in range(2)]
-    for process in processes:
-        process.start()
-    outputs = [results.get(timeout=120) for _ in processes]
-    for process in processes:
-        process.join(timeout=60)
+    outputs = two_sweep_processes(database_url, due - timedelta(days=1))
     assert [code for code, _ in outputs] == [0, 0], outputs
     assert all("Retention:" in text and "Outbox:" in text for _, text in outputs), outputs
     with app.app_context():
