@@ -112,3 +112,20 @@ def test_an_admin_finds_the_export_by_email_from_the_organisation_page(app, page
     assert missing.status_code == 400 and "email" in missing.get_data(as_text=True)
     assert admin.get("/admin/people/export?email=nobody@example.dk").status_code == 404
     assert pages("lene").get("/admin/people/export?email=anna@example.dk").status_code == 403
+
+
+def test_a_person_downloads_their_own_data_from_their_account_page(app, pages, api):
+    hidden = api("anna").submit(title="Bo er sygemeldt", description="Bo er sygemeldt med stress.",
+                                confidential=True)
+    anna = pages("anna")
+    assert 'href="/account/export"' in anna.get("/account/tokens").get_data(as_text=True)
+    response = anna.get("/account/export")
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    assert response.headers["Cache-Control"] == "no-store"
+    body = json.loads(response.data)
+    assert "redacted_for" not in body  # her own text, in full
+    [case] = [c for c in body["cases_submitted"] if c["id"] == hidden["id"]]
+    assert case["description"] == "Bo er sygemeldt med stress."
+    cli_export = json.loads(app.test_cli_runner().invoke(cli, ["person", "export", "anna@example.dk"]).output)
+    assert _without_time(body) == _without_time(cli_export)
+    assert pages().get("/account/export").status_code == 302  # to the log-in page
