@@ -5,7 +5,8 @@ refer, resolve, reject, withdraw, reopen) through the services, runs the sweep t
 for every person and case: the case JSON and page, every list (inbox, committee cases, my cases,
 the redacted-or-not choice), the navigation's counts, the notification recipients of every event
 and the sweep's reminder recipients, and every case's agenda item on the meeting page and the
-meeting API, against `Model.level`/`Model.told` (the rule on the plan).
+meeting API, and an administrator's export of each submitter, against `Model.level`/`Model.told`
+(the rule on the plan).
 """
 
 from __future__ import annotations
@@ -233,6 +234,21 @@ def _check_meetings(app, session, model: Model, people: dict[str, Person]) -> No
                 assert (item["title"] == f"Punkt-{case_id}-titel") is full and item["confidential"] is not full
 
 
+def _check_exports(app, session, model: Model, people: dict[str, Person]) -> None:
+    """Assert an administrator's download of each submitter's data holds a case's text only at FULL."""
+    admin = next((who for who in sorted(model.admins) if who not in model.inactive), None)
+    if admin is None:
+        return
+    page = app.test_client()
+    log_in_client(app, page, admin.split("@")[0])
+    for submitter in sorted({c.submitter for c in model.cases.values()}):
+        g.pop("_login_user", None)
+        export = page.get(f"/admin/people/{people[submitter].id}/export").get_json()
+        for case in export["cases_submitted"]:
+            full = model.level(admin, case["id"]) == Level.FULL
+            assert (case["description"] == "Hemmelig tekst") is full, (admin, case["id"])
+
+
 def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
     """Assert the case JSON and the case page show the case in full, redacted or not at all."""
     body = app.test_client().get(f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {token}"})
@@ -269,4 +285,5 @@ def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
         _check_lists(session, model, people)
         _check_cases(app, session, model, people)
         _check_meetings(app, session, model, people)
+        _check_exports(app, session, model, people)
         assert session.scalar(select(func.count()).select_from(Case)) == len(plan.cases)
