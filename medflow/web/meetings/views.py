@@ -66,8 +66,7 @@ def _roles(meeting: Meeting) -> dict:
     return {"officer": bool(roles & set(planning.OFFICERS)), "chair": "chair" in roles}
 
 
-def _common(meeting_id: int, cases=()) -> dict:
-    meeting = planning.visible_meeting(db.session, current_user, meeting_id)
+def _common(meeting: Meeting, cases=()) -> dict:
     readable = readable_cases(meeting, cases)
     return {"meeting": meeting, **_roles(meeting), "path_so_far": agenda.path_so_far,
             "heading": lambda item: item_heading(item, readable), "sealed": lambda item: sealed(item, readable),
@@ -81,13 +80,13 @@ def agenda_context(meeting_id: int) -> dict:
     """Return the agenda page's data."""
     meeting = planning.visible_meeting(db.session, current_user, meeting_id)
     schedulable = agenda.schedulable_cases(db.session, meeting, engines())
-    return {**_common(meeting_id, schedulable), "schedulable": schedulable}
+    return {**_common(meeting, schedulable), "schedulable": schedulable}
 
 
 def minutes_context(meeting_id: int) -> dict:
     """Return the minutes page's data: per case item the decisions the reader may record now."""
-    context = _common(meeting_id)
-    meeting = context["meeting"]
+    meeting = planning.visible_meeting(db.session, current_user, meeting_id)
+    context = _common(meeting)
     choices = {}
     if context["officer"] and meeting.approved_at is None:
         choices = {i.id: minutes.decision_choices(db.session, engines(), current_user, i)
