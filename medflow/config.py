@@ -89,7 +89,7 @@ def from_env(instance: Path) -> dict:
         "TEMPLATES_DIR": env("MEDFLOW_TEMPLATES_DIR", str(data_dir("templates"))),
         "TOPICS_FILE": env("MEDFLOW_TOPICS_FILE"),  # None: responsibilities.yaml in WORKFLOWS_DIR
         "GRAPHVIZ_DOT": env("MEDFLOW_DOT", "dot"),
-        "DEMO_ORG_FILE": env("MEDFLOW_DEMO_ORG", str(PACKAGE / "data" / "demo_org.yaml")),
+        "DEMO_ORG_FILE": env("MEDFLOW_DEMO_ORG", str(PACKAGE / "demo" / "data" / "org.yaml")),
         "BABEL_DEFAULT_LOCALE": "da",
         "TIMEZONE": env("MEDFLOW_TIMEZONE", DEFAULT_ZONE),
         "BABEL_DEFAULT_TIMEZONE": env("MEDFLOW_TIMEZONE", DEFAULT_ZONE),

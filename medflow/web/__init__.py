@@ -10,12 +10,15 @@ from medflow import __version__
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
     from medflow import notify
-    from medflow.web import auth, cases, committees, display, errors, home, inputs, org, pages
+    from medflow.web import display, errors, home, inputs, org, pages
     from medflow.web.admin import init_app as init_admin
-    from medflow.web.api import bp as api_bp
-    from medflow.web.api_docs import bp as api_docs_bp
-    from medflow.web.api_mail import bp as api_mail_bp
-    from medflow.web.api_notify import bp as api_notify_bp
+    from medflow.web.api.cases import bp as api_bp
+    from medflow.web.api.docs import bp as api_docs_bp
+    from medflow.web.api.mail import bp as api_mail_bp
+    from medflow.web.api.notify import bp as api_notify_bp
+    from medflow.web.auth import login as auth
+    from medflow.web.cases import inbox as committees
+    from medflow.web.cases import pages as cases
     from medflow.web.flowchart import bp as flowchart_bp
     from medflow.web.meetings import init_app as init_meetings  # meetings, their API, the feeds
     from medflow.web.notify import notify_pages
@@ -44,7 +47,7 @@ def register_blueprints(app: Flask) -> None:
     from medflow.web import ops
 
     ops.init_app(app)
-    from medflow.web import sso
+    from medflow.web.auth import sso
 
     sso.init_app(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):

@@ -11,9 +11,9 @@ from flask import Flask, Response, request
 from flask_login import current_user
 from werkzeug.serving import WSGIRequestHandler
 
-from medflow.web import ratelimit
 from medflow.web.account import my_data
-from medflow.web.account.tokens import bp as account_bp
+from medflow.web.auth import ratelimit
+from medflow.web.auth.tokens import bp as account_bp
 
 CSP = "; ".join((
     "default-src 'self'",

@@ -4,7 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from medflow.cli import cli
-from medflow.cli_demo import DEMO_PASSWORD
+from medflow.cli.demo import DEMO_PASSWORD
+from medflow.demo.confidential import TITLE
 from medflow.domain.definitions import COMMITTEE_ROLES
 from medflow.domain.errors import Unknown
 from medflow.domain.visibility import Level
@@ -12,7 +13,6 @@ from medflow.extensions import db
 from medflow.persistence.models import Case, Committee, Membership, Person
 from medflow.persistence.models import Level as OrgLevel
 from medflow.services.access import case_view
-from medflow.services.demo_confidential import TITLE
 from medflow.services.users import authenticate
 from tests.factories import row_counts
 

@@ -7,9 +7,11 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the meeting blueprints, the schedule hooks and the templates' upcoming-meetings helper."""
+    from medflow.notify import meeting_mail as texts
     from medflow.services.hooks import on_case_event, on_event_fields
     from medflow.services.meetings import agenda, communication, notices
-    from medflow.web.meetings import api, feeds, pages, texts, views
+    from medflow.web.api import meetings as api
+    from medflow.web.meetings import feeds, pages, views
 
     notices.on_meeting_mail(texts.compose_meeting_mail)
     on_event_fields(agenda.resolve_meeting)

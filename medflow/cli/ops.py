@@ -8,7 +8,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from medflow.cli_common import fail
+from medflow.cli.common import fail
 from medflow.domain.errors import MedflowError
 from medflow.extensions import db
 

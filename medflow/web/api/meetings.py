@@ -13,11 +13,11 @@ from medflow.notify import mail_settings
 from medflow.services import cases as case_service
 from medflow.services.meetings import agenda, communication, minutes, planning
 from medflow.services.visibility import fully_visible_ids
-from medflow.web.api import json_body
-from medflow.web.auth import require_token
+from medflow.web.api.cases import json_body
+from medflow.web.auth.login import require_token
+from medflow.web.auth.ratelimit import token_limits
 from medflow.web.meetings.serialize import item_json, line_json, meeting_json
 from medflow.web.meetings.views import readable_cases
-from medflow.web.ratelimit import token_limits
 from medflow.workflows import engines
 
 bp = Blueprint("meetings_api", __name__, url_prefix="/api/v1")

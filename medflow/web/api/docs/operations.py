@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from medflow.web.api_docs.schemas import ID, ref
+from medflow.web.api.docs.schemas import ID, ref
 
 ERRORS = {
     400: "Bad input: the message names the field.", 401: "No live API token.",

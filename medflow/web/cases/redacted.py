@@ -11,7 +11,7 @@ from typing import Any
 from flask import render_template
 
 from medflow.persistence.models import Case, CaseEvent
-from medflow.web.serialize import _due_keys, _iso, case_path
+from medflow.web.cases.serialize import _due_keys, _iso, case_path
 
 
 def _event(e: CaseEvent) -> dict[str, Any]:

@@ -7,11 +7,11 @@ from typing import Any
 from medflow import __version__
 from medflow.domain.limits import BODY_MAX_BYTES, ID_MAX, KEY_MAX
 from medflow.services.queries import MAX_PAGE
-from medflow.web.api_docs.mail import MAIL_COMPONENTS, MAIL_PATHS
-from medflow.web.api_docs.meetings import MEETING_COMPONENTS, MEETING_PATHS
-from medflow.web.api_docs.operations import op
-from medflow.web.api_docs.operations import path_id as _path_id
-from medflow.web.api_docs.schemas import CASCADE_PROPS, COMPONENTS, ID, INT, KEY, STR, obj, ref
+from medflow.web.api.docs.mail import MAIL_COMPONENTS, MAIL_PATHS
+from medflow.web.api.docs.meetings import MEETING_COMPONENTS, MEETING_PATHS
+from medflow.web.api.docs.operations import op
+from medflow.web.api.docs.operations import path_id as _path_id
+from medflow.web.api.docs.schemas import CASCADE_PROPS, COMPONENTS, ID, INT, KEY, STR, obj, ref
 
 LIST = {"type": "array"}
 COMMITTEE_CASES = [

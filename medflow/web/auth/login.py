@@ -13,8 +13,8 @@ from medflow.extensions import db, login_manager
 from medflow.persistence.models import Person
 from medflow.services.tokens import check_token
 from medflow.services.users import authenticate, end_sessions, person_for_session, person_for_token
+from medflow.web.auth.ratelimit import login_limits
 from medflow.web.forms import LoginForm
-from medflow.web.ratelimit import login_limits
 
 bp = Blueprint("auth", __name__)
 API_BLUEPRINTS = frozenset({"api", "api_notify"})  # CSRF-exempt, so bearer tokens only
@@ -82,7 +82,7 @@ def login():
     """Show the login form; log in with email and password."""
     form = LoginForm()
     status = 200
-    from medflow.web.sso import password_login_enabled
+    from medflow.web.auth.sso import password_login_enabled
 
     if request.method == "POST" and not password_login_enabled():
         abort(403)  # only single sign-on here

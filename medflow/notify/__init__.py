@@ -17,13 +17,13 @@ from flask_babel import lazy_gettext
 from sqlalchemy.orm import Session
 
 from medflow.extensions import db
-from medflow.mail_compose import compose, compose_digest, mail_domain
+from medflow.notify.compose import compose, compose_digest, mail_domain
+from medflow.notify.meeting_mail import MEETING_MESSAGES
 from medflow.persistence.models import Case, CaseEvent
 from medflow.services import cascades  # noqa: F401 - registers the pass-down listener
 from medflow.services.hooks import on_case_event
 from medflow.services.mail.outbox import SmtpSettings, deliver_due, on_queued_commit
 from medflow.services.notifications import MailSettings, notify_event
-from medflow.web.meetings.texts import MEETING_MESSAGES
 
 BATCH = 100  # messages per delivery round; a full round is followed by another
 

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from medflow.extensions import db
 from medflow.services import tokens as token_service
 from medflow.services import users as user_service
-from medflow.web.ratelimit import new_token_limit
+from medflow.web.auth.ratelimit import new_token_limit
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from medflow.cli_common import fail
+from medflow.cli.common import fail
 from medflow.domain.errors import MedflowError
 from medflow.extensions import db
 from medflow.services import tokens as token_service

@@ -18,7 +18,7 @@ from medflow.domain.errors import MedflowError
 from medflow.extensions import db
 from medflow.i18n import translate_error
 from medflow.services.ops.sso import email_from, own_cases, person_for_email
-from medflow.web.auth import safe_next
+from medflow.web.auth.login import safe_next
 
 bp = Blueprint("sso", __name__)
 PROVIDER = "kommune"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from medflow.extensions import csrf
-from medflow.web.api_docs.document import document
+from medflow.web.api.docs.document import document
 
 bp = Blueprint("api_docs", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)

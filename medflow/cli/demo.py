@@ -10,9 +10,11 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from medflow import demo_history
-from medflow.cli_common import fail
-from medflow.demo_security import load_security_demo
+from medflow.cli.common import fail
+from medflow.demo import history as demo_history
+from medflow.demo.confidential import add_confidential_case
+from medflow.demo.meetings import load_demo_meetings
+from medflow.demo.security import load_security_demo
 from medflow.domain.errors import DefinitionError
 from medflow.domain.org import parse_org
 from medflow.domain.org_changes import LevelChanges
@@ -20,9 +22,7 @@ from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
 from medflow.services import org as org_service
 from medflow.services import users as user_service
-from medflow.services.demo_confidential import add_confidential_case
-from medflow.services.meetings.demo import load_demo_meetings
-from medflow.web import api_docs
+from medflow.web.api import docs as api_docs
 from medflow.workflows import engines
 
 DEMO_PASSWORD = "demo-medflow"
@@ -58,7 +58,7 @@ def demo() -> None:
 
 
 def _mail_demo() -> None:
-    from medflow.demo_mail import BOUNCING, seed_mail_demo
+    from medflow.demo.mail import BOUNCING, seed_mail_demo
 
     seed_mail_demo(db.session)
     click.echo("E-mail choices per person: /notifications/mail; mail that failed (admins): /admin/mail,"
@@ -66,7 +66,7 @@ def _mail_demo() -> None:
 
 
 def _retention_demo() -> None:
-    from medflow.demo_retention import seed_retention_demo
+    from medflow.demo.retention import seed_retention_demo
     from medflow.workflows import engines
 
     made = seed_retention_demo(db.session, engines(), current_app.config["RETENTION_DAYS"])
@@ -77,7 +77,7 @@ def _retention_demo() -> None:
 
 
 def _ops_demo() -> None:
-    from medflow.demo_ops import load_ops_demo
+    from medflow.demo.ops import load_ops_demo
 
     load_ops_demo(db.session)
 

@@ -11,9 +11,10 @@ from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
 from medflow.app import create_app
-from medflow.cli_common import fail, parse_now
-from medflow.cli_data import person_cli, retention_command
-from medflow.cli_demo import demo
+from medflow.cli.common import fail, parse_now
+from medflow.cli.data import person_cli, retention_command
+from medflow.cli.demo import demo
+from medflow.cli.users import add_commands as add_security_commands
 from medflow.config import data_dir
 from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError, MedflowError
@@ -23,7 +24,6 @@ from medflow.domain.org_changes import LevelChanges
 from medflow.domain.topics import load_topics
 from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
-from medflow.security_cli import add_commands as add_security_commands
 from medflow.services import org as org_service
 from medflow.services import users as user_service
 from medflow.workflows import TOPICS_FILE_NAME, engines, topics
@@ -52,7 +52,7 @@ def org_import(file: str, dry_run: bool, allow_level_changes: bool) -> None:
     deactivated, never deleted.
     """
     if file.lower().endswith(".csv"):
-        from medflow.cli_people import import_people_csv
+        from medflow.cli.org_csv import import_people_csv
 
         import_people_csv(file, dry_run)
         return
@@ -218,7 +218,7 @@ cli = FlaskGroup(create_app=_create_app, help="medflow: the MED case engine.")
 for command in (org_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli,
                 person_cli, retention_command):
     cli.add_command(command)
-from medflow.cli_ops import COMMANDS as OPS_COMMANDS  # noqa: E402 - serve, backup, restore, doctor
+from medflow.cli.ops import COMMANDS as OPS_COMMANDS  # noqa: E402 - serve, backup, restore, doctor
 
 for command in OPS_COMMANDS:
     cli.add_command(command)

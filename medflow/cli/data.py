@@ -9,7 +9,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from medflow.cli_common import fail, parse_now
+from medflow.cli.common import fail, parse_now
 from medflow.domain.errors import MedflowError
 from medflow.extensions import db
 

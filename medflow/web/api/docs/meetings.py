@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from medflow.web.api_docs.meeting_schemas import MEETING_SCHEMAS, VERSION
-from medflow.web.api_docs.operations import op, path_id
-from medflow.web.api_docs.schemas import KEY, STR, obj, ref
+from medflow.web.api.docs.meeting_schemas import MEETING_SCHEMAS, VERSION
+from medflow.web.api.docs.operations import op, path_id
+from medflow.web.api.docs.schemas import KEY, STR, obj, ref
 
 MEETING = [path_id("meeting_id")]
 ITEM = [path_id("item_id")]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from medflow.domain.mailprefs import DEFAULT_HOUR, KINDS, MODES
-from medflow.web.api_docs.operations import op
-from medflow.web.api_docs.schemas import BOOL, obj, ref
+from medflow.web.api.docs.operations import op
+from medflow.web.api.docs.schemas import BOOL, obj, ref
 
 MODE = {"type": "string", "enum": list(MODES)}
 KIND_MODES = obj({kind: MODE for kind in KINDS}, KINDS,

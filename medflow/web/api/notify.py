@@ -10,10 +10,10 @@ from medflow.extensions import csrf, db
 from medflow.services import cascade_views, cascades, notifications
 from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
-from medflow.web.api import json_body
-from medflow.web.auth import require_token
+from medflow.web.api.cases import json_body
+from medflow.web.auth.login import require_token
+from medflow.web.auth.ratelimit import token_limits
 from medflow.web.notify.notify_json import cascade_json, notification_json, received_json, rollup_json
-from medflow.web.ratelimit import token_limits
 
 bp = Blueprint("api_notify", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)

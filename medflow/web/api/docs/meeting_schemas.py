@@ -15,7 +15,7 @@ from medflow.services.meetings.communication import (
 )
 from medflow.services.meetings.minutes import MAX_MINUTES, POSTPONED
 from medflow.services.meetings.planning import LINK_MAX, PLACE_MAX
-from medflow.web.api_docs.schemas import (
+from medflow.web.api.docs.schemas import (
     BOOL,
     DATE,
     DATETIME,

@@ -21,7 +21,7 @@ COST_CENTRES = {  # the payroll system's codes for the workplaces (fictitious, l
 MUSIC_SCHOOL = {"key": "lok-musikskolen", "name": "Personalemøde med MED-status, Glostrup Musikskole",
                 "level": "lokal", "parent": "cmed-kif", "cost_centre": "6230"}
 NEWCOMER = {"email": "sofie.holm@example.dk", "name": "Sofie Holm", "workplace": "lok-musikskolen"}
-DEMO_CSV = "medflow/data/demo_people.csv"
+DEMO_CSV = "medflow/demo/data/people.csv"
 
 
 def load_ops_demo(session: Session) -> None:

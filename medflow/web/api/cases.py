@@ -19,11 +19,18 @@ from medflow.services import topics as topic_service
 from medflow.services.access import case_view, load_history
 from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
-from medflow.web.auth import require_token
+from medflow.web.auth.login import require_token
+from medflow.web.auth.ratelimit import token_limits
+from medflow.web.cases.redacted import redacted_case_json, redacted_summary
+from medflow.web.cases.serialize import (
+    case_json,
+    case_route,
+    case_summary,
+    committee_tree,
+    topic_json,
+    workflow_json,
+)
 from medflow.web.display import lang
-from medflow.web.ratelimit import token_limits
-from medflow.web.redacted import redacted_case_json, redacted_summary
-from medflow.web.serialize import case_json, case_route, case_summary, committee_tree, topic_json, workflow_json
 from medflow.workflows import engines, topics
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

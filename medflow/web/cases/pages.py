@@ -18,10 +18,10 @@ from medflow.services import topics as topic_service
 from medflow.services.access import case_view, load_history
 from medflow.services.notifications import mark_case_read
 from medflow.services.paging import parse_cursor
-from medflow.web.actions import action_forms, require_chosen, unavailable_actions
+from medflow.web.cases.actions import action_forms, require_chosen, unavailable_actions
+from medflow.web.cases.redacted import render_redacted
 from medflow.web.display import done_message, lang, topic_groups
 from medflow.web.forms import NewCaseForm, SelectChoice
-from medflow.web.redacted import render_redacted
 from medflow.workflows import engines, topics
 
 bp = Blueprint("cases", __name__)
