@@ -10,6 +10,7 @@ from medflow.domain.calendar import DEFAULT_ZONE
 from medflow.domain.limits import BODY_MAX_BYTES, ORG_FILE_MAX_BYTES
 from medflow.ops_config import ops_settings
 
+VERSION = "0.1.0"  # the release, as pyproject.toml names it (medflow.__version__)
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 SHIPPED = PACKAGE / "_data"  # the copies a built wheel carries (see setup.py)

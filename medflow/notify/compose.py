@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from medflow.domain.errors import Invalid, _
 from medflow.domain.mailprefs import DIGEST_KIND, KINDS
+from medflow.notify.texts import message
 from medflow.persistence.models import Case, Person
 from medflow.services.mail import mail_prefs
 from medflow.services.mail.outbox import Draft
@@ -162,8 +163,6 @@ def _list_headers(person: Person, kind: str) -> dict[str, str]:
 
 def compose(case: Case, kind: str, data: dict[str, Any], person: Person) -> Draft:
     """Return the e-mail about one event of a case, in the person's language, threaded on the case."""
-    from medflow.notify import message
-
     domain, mail_kind = mail_domain(), mail_prefs.kind_for(case, kind, person.id)
     root = f"<case-{case.id}@{domain}>"
     with force_locale(language(person)):
@@ -196,8 +195,6 @@ def _line(note, message) -> str:
 
 def compose_digest(person: Person, cases: list) -> Draft:
     """Return one person's daily digest: per case what happened, each with its link."""
-    from medflow.notify import message
-
     with force_locale(language(person)):
         subject = gettext("[MED] Your daily summary: %(count)s case(s)", count=len(cases))
         entries = [{"case": entry.case, "lines": [_line(note, message) for note in entry.notes]}

@@ -1,20 +1,13 @@
-"""The words of meeting notifications and e-mails (Danish in mail, the reader's language in the app)."""
+"""Meeting e-mails: Danish, with the notification's text (from notify.texts) and a link to the meeting."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask import current_app
-from flask_babel import force_locale, gettext, lazy_gettext
+from flask_babel import force_locale, gettext
 
-MEETING_MESSAGES = {
-    "agenda_published": lazy_gettext("The agenda for %(committee)s on %(date)s at %(start)s is published."),
-    "meeting_moved": lazy_gettext("The meeting of %(committee)s has moved to %(date)s at %(start)s."),
-    "meeting_cancelled": lazy_gettext("The meeting of %(committee)s on %(date)s is cancelled."),
-    "minutes_approved": lazy_gettext("The minutes of %(committee)s from %(date)s are approved."),
-    "task_before": lazy_gettext("Reminder: you are to inform by %(due)s: %(title)s"),
-    "task_due": lazy_gettext("You were to inform by %(due)s: %(title)s"),
-}
+from medflow.notify.texts import message
 
 
 def meeting_link(meeting_id: Any) -> str:
@@ -24,8 +17,6 @@ def meeting_link(meeting_id: Any) -> str:
 
 def compose_meeting_mail(kind: str, data: dict[str, Any], person) -> tuple[str, str]:
     """Return the Danish subject and body of an e-mail about a meeting."""
-    from medflow.notify import message  # the one place notification texts are filled in
-
     with force_locale("da"):
         text = message(kind, data)
         subject = gettext("[MED] Meeting of %(committee)s on %(date)s", committee=data.get("committee", ""),

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from flask import Flask
 
-from medflow import __version__
+from medflow.config import VERSION
 
 
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
-    from medflow import notify
     from medflow.web import display, errors, home, inputs, org, pages
     from medflow.web.admin import init_app as init_admin
     from medflow.web.api.cases import bp as api_bp
@@ -36,7 +35,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_notify_bp)
     app.register_blueprint(api_mail_bp)
     app.register_blueprint(api_docs_bp)
-    notify.init_app(app)
     notify_pages.init_app(app)
     init_mail_pages(app)
     init_admin(app)
@@ -52,7 +50,7 @@ def register_blueprints(app: Flask) -> None:
     sso.init_app(app)
     for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
         app.register_blueprint(blueprint)
-    app.jinja_env.globals["medflow_version"] = __version__
+    app.jinja_env.globals["medflow_version"] = VERSION
 
     @app.context_processor
     def _locale():

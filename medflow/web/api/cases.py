@@ -19,7 +19,7 @@ from medflow.services import topics as topic_service
 from medflow.services.access import case_view, load_history
 from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
-from medflow.web.auth.login import require_token
+from medflow.web.auth.bearer import require_token
 from medflow.web.auth.ratelimit import token_limits
 from medflow.web.cases.redacted import redacted_case_json, redacted_summary
 from medflow.web.cases.serialize import (

@@ -10,7 +10,7 @@ from medflow.domain.mailprefs import KINDS, check_choices
 from medflow.extensions import csrf, db
 from medflow.services.mail import mail_admin, mail_prefs
 from medflow.web.api.cases import json_body
-from medflow.web.auth.login import require_token
+from medflow.web.auth.bearer import require_token
 from medflow.web.auth.ratelimit import token_limits
 
 bp = Blueprint("api_mail", __name__, url_prefix="/api/v1")

@@ -14,7 +14,7 @@ from medflow.services import cases as case_service
 from medflow.services.meetings import agenda, communication, minutes, planning
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.api.cases import json_body
-from medflow.web.auth.login import require_token
+from medflow.web.auth.bearer import require_token
 from medflow.web.auth.ratelimit import token_limits
 from medflow.web.meetings.serialize import item_json, line_json, meeting_json
 from medflow.web.meetings.views import readable_cases

@@ -11,7 +11,7 @@ from medflow.services import cascade_views, cascades, notifications
 from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.api.cases import json_body
-from medflow.web.auth.login import require_token
+from medflow.web.auth.bearer import require_token
 from medflow.web.auth.ratelimit import token_limits
 from medflow.web.notify.notify_json import cascade_json, notification_json, received_json, rollup_json
 

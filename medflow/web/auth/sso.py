@@ -18,7 +18,7 @@ from medflow.domain.errors import MedflowError
 from medflow.extensions import db
 from medflow.i18n import translate_error
 from medflow.services.ops.sso import email_from, own_cases, person_for_email
-from medflow.web.auth.login import safe_next
+from medflow.web.auth.options import password_login_enabled, safe_next
 
 bp = Blueprint("sso", __name__)
 PROVIDER = "kommune"
@@ -28,11 +28,6 @@ NEXT_KEY = "sso_next"
 def sso_enabled() -> bool:
     """Tell whether an identity provider is configured."""
     return PROVIDER in current_app.extensions.get("medflow_oauth", {})
-
-
-def password_login_enabled() -> bool:
-    """Tell whether the password form is offered (PASSWORD_LOGIN=false leaves single sign-on only)."""
-    return bool(current_app.config.get("PASSWORD_LOGIN", True))
 
 
 def _client():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from medflow import __version__
+from medflow.config import VERSION
 from medflow.domain.limits import BODY_MAX_BYTES, ID_MAX, KEY_MAX
 from medflow.services.queries import MAX_PAGE
 from medflow.web.api.docs.mail import MAIL_COMPONENTS, MAIL_PATHS
@@ -64,7 +64,7 @@ def document() -> dict[str, Any]:
     """Return the whole document (the same for every caller; no personal data)."""
     return {
         "openapi": "3.1.0",
-        "info": {"title": "medflow API", "version": __version__,
+        "info": {"title": "medflow API", "version": VERSION,
                  "description": f"Bearer tokens only. Bodies up to {BODY_MAX_BYTES} bytes; ids from 1 to "
                                 f"{ID_MAX}; errors are {{error, status}} in the Accept-Language."},
         "servers": [{"url": "/api/v1"}],
