@@ -11,10 +11,7 @@ def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers."""
     from medflow.web import display, errors, home, inputs, org, pages
     from medflow.web.admin import init_app as init_admin
-    from medflow.web.api.cases import bp as api_bp
-    from medflow.web.api.docs import bp as api_docs_bp
-    from medflow.web.api.mail import bp as api_mail_bp
-    from medflow.web.api.notify import bp as api_notify_bp
+    from medflow.web.api import bp as api_bp  # the whole JSON API under /api/v1
     from medflow.web.auth import login as auth
     from medflow.web.cases import inbox as committees
     from medflow.web.cases import pages as cases
@@ -32,9 +29,6 @@ def register_blueprints(app: Flask) -> None:
     pages.init_app(app)
     app.register_blueprint(api_bp)
     app.register_blueprint(flowchart_bp)
-    app.register_blueprint(api_notify_bp)
-    app.register_blueprint(api_mail_bp)
-    app.register_blueprint(api_docs_bp)
     notify_pages.init_app(app)
     init_mail_pages(app)
     init_admin(app)

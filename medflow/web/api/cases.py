@@ -12,15 +12,13 @@ from medflow.domain import values
 from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, _
 from medflow.domain.visibility import Level
-from medflow.extensions import csrf, db
+from medflow.extensions import db
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services import topics as topic_service
 from medflow.services.access import case_view, load_history
 from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
-from medflow.web.auth.bearer import require_token
-from medflow.web.auth.ratelimit import token_limits
 from medflow.web.cases.redacted import redacted_case_json, redacted_summary
 from medflow.web.cases.serialize import (
     case_json,
@@ -33,11 +31,7 @@ from medflow.web.cases.serialize import (
 from medflow.web.display import lang
 from medflow.workflows import engines, topics
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
-csrf.exempt(bp)
-
-bp.before_request(require_token)  # the bearer token only, never the session cookie
-token_limits(bp)  # refused tokens per client address (429 with Retry-After)
+bp = Blueprint("cases", __name__)  # under /api/v1 (medflow.web.api)
 
 
 def json_body() -> dict:

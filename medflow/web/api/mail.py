@@ -7,16 +7,11 @@ from flask_login import current_user
 
 from medflow.domain.errors import Invalid, _
 from medflow.domain.mailprefs import KINDS, check_choices
-from medflow.extensions import csrf, db
+from medflow.extensions import db
 from medflow.services.mail import mail_admin, mail_prefs
 from medflow.web.api.cases import json_body
-from medflow.web.auth.bearer import require_token
-from medflow.web.auth.ratelimit import token_limits
 
-bp = Blueprint("api_mail", __name__, url_prefix="/api/v1")
-csrf.exempt(bp)
-bp.before_request(require_token)  # the bearer token only, never the session cookie
-token_limits(bp)  # refused tokens per client address, with the rest of the API
+bp = Blueprint("mail", __name__)  # under /api/v1 (medflow.web.api)
 
 
 def _choices_json():

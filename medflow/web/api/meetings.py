@@ -8,22 +8,17 @@ from flask_login import current_user
 from medflow.domain import values
 from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, _
-from medflow.extensions import csrf, db
+from medflow.extensions import db
 from medflow.notify import mail_settings
 from medflow.services import cases as case_service
 from medflow.services.meetings import agenda, communication, minutes, planning
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.api.cases import json_body
-from medflow.web.auth.bearer import require_token
-from medflow.web.auth.ratelimit import token_limits
 from medflow.web.meetings.serialize import item_json, line_json, meeting_json
 from medflow.web.meetings.views import readable_cases
 from medflow.workflows import engines
 
-bp = Blueprint("meetings_api", __name__, url_prefix="/api/v1")
-csrf.exempt(bp)
-bp.before_request(require_token)
-token_limits(bp)  # refused tokens per client address, with the rest of the API
+bp = Blueprint("meetings", __name__)  # under /api/v1 (medflow.web.api)
 PLAN_FIELDS = ("date", "start_time", "end_time", "place", "online_link")
 LINE_FIELDS = ("what", "audience", "channel", "owner", "due_date", "workplace", "story_title", "story_text")
 

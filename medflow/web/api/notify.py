@@ -6,20 +6,14 @@ from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
 
 from medflow.domain import values
-from medflow.extensions import csrf, db
+from medflow.extensions import db
 from medflow.services import cascade_views, cascades, notifications
 from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.api.cases import json_body
-from medflow.web.auth.bearer import require_token
-from medflow.web.auth.ratelimit import token_limits
 from medflow.web.notify.notify_json import cascade_json, notification_json, received_json, rollup_json
 
-bp = Blueprint("api_notify", __name__, url_prefix="/api/v1")
-csrf.exempt(bp)
-
-bp.before_request(require_token)  # the bearer token only, never the session cookie
-token_limits(bp)  # refused tokens per client address (429 with Retry-After)
+bp = Blueprint("notify", __name__)  # under /api/v1 (medflow.web.api)
 
 
 @bp.get("/notifications")

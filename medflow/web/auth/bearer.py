@@ -9,13 +9,13 @@ from medflow.domain.errors import _
 from medflow.extensions import db, login_manager
 from medflow.services.tokens import check_token
 
-API_BLUEPRINTS = frozenset({"api", "api_notify"})  # CSRF-exempt, so bearer tokens only
+API = "api"  # the parent blueprint of the JSON API (medflow.web.api), CSRF-exempt: bearer tokens only
 TOKEN_EXPIRED = _("The API token has expired. Make a new one on your API tokens page (/account/tokens).")
 
 
 def is_api_request() -> bool:
     """Tell whether the request is for the JSON API (where only a bearer token counts)."""
-    return request.blueprint in API_BLUEPRINTS
+    return API in request.blueprints
 
 
 def bearer_token(request: Request) -> str | None:

@@ -1,4 +1,4 @@
-"""Meeting pages, the JSON API, the calendar and news feeds (registered by init_app)."""
+"""Meeting pages, the calendar and news feeds (registered by init_app; their JSON API is in web/api)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Register the meeting blueprints and the templates' upcoming-meetings helper (hooks: medflow.wiring)."""
     from medflow.services.meetings import communication
-    from medflow.web.api import meetings as api
     from medflow.web.meetings import feeds, pages, views
 
-    for blueprint in (pages.bp, api.bp, feeds.bp):
+    for blueprint in (pages.bp, feeds.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals.update(upcoming_meetings=views.upcoming_meetings,
                                  meeting_information=views.meeting_information,

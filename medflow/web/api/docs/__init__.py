@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from medflow.extensions import csrf
 from medflow.web.api.docs.document import document
 
-bp = Blueprint("api_docs", __name__, url_prefix="/api/v1")
-csrf.exempt(bp)
-
+bp = Blueprint("docs", __name__)  # under /api/v1 (medflow.web.api)
 
 @bp.get("/openapi.json")
 def openapi():
