@@ -1,8 +1,11 @@
-"""`medflow users` commands for sessions and API tokens: deactivate, list and revoke tokens."""
+"""`medflow users`: passwords, sessions and API tokens (set-password, token, deactivate, tokens, revoke)."""
 
 from __future__ import annotations
 
+import sys
+
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from medflow.cli.common import fail
@@ -10,6 +13,8 @@ from medflow.domain.errors import MedflowError
 from medflow.extensions import db
 from medflow.services import tokens as token_service
 from medflow.services import users as user_service
+
+users_cli = AppGroup("users", help="Passwords and API tokens.")
 
 
 def _when(value) -> str:
@@ -66,3 +71,43 @@ def add_commands(users: AppGroup) -> None:
     users.command("activate")(click.argument("email")(activate))
     users.command("tokens")(click.argument("email")(list_tokens))
     users.command("revoke-token")(click.argument("token_id", type=int)(revoke_token))
+
+
+@users_cli.command("set-password")
+@click.argument("email")
+@click.option("--password", help="The new password (read from standard input if left out).")
+def users_set_password(email: str, password: str | None) -> None:
+    """Set the password of EMAIL."""
+    if password is None and sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    elif password is None:
+        password = sys.stdin.readline().rstrip("\n")
+    try:
+        user_service.set_password(db.session, email, password)
+    except MedflowError as exc:
+        fail(str(exc))
+    click.echo(f"Password set for {email}.")
+
+
+@users_cli.command("token")
+@click.argument("email")
+def users_token(email: str) -> None:
+    """Print a new API token for EMAIL (only a hash is stored)."""
+    try:
+        click.echo(user_service.issue_token(db.session, email, current_app.config["API_TOKEN_DAYS"]))
+    except MedflowError as exc:
+        fail(str(exc))
+
+
+@users_cli.command("revoke-tokens")
+@click.argument("email")
+def users_revoke_tokens(email: str) -> None:
+    """Revoke every API token of EMAIL."""
+    try:
+        count = user_service.revoke_tokens(db.session, email)
+    except MedflowError as exc:
+        fail(str(exc))
+    click.echo(f"Revoked {count} token(s) for {email}.")
+
+
+add_commands(users_cli)  # deactivate, activate, tokens, revoke-token

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from medflow import create_app
-from medflow.cli import flowchart, workflows_check
+from medflow.cli.workflows import flowchart, workflows_check
 from medflow.domain.errors import DefinitionError
 from medflow.workflows import topics
 
