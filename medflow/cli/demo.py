@@ -22,7 +22,6 @@ from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
 from medflow.services import org as org_service
 from medflow.services import users as user_service
-from medflow.web.api import docs as api_docs
 from medflow.workflows import engines
 
 DEMO_PASSWORD = "demo-medflow"
@@ -50,10 +49,11 @@ def demo() -> None:
     _mail_demo()
     _retention_demo()
     _ops_demo()
-    load_security_demo(current_app.config["API_TOKEN_DAYS"])
+    _echo(load_security_demo(db.session, engines(), current_app.config["API_TOKEN_DAYS"]))
     _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
                  add_confidential_case(db.session, engines()))
-    click.echo(api_docs.demo_hint(current_app.config["BASE_URL"]))
+    click.echo(f"The JSON API is described (OpenAPI 3.1, with every field's limit) at "
+               f"{current_app.config['BASE_URL'].rstrip('/')}/api/v1/openapi.json")
     _demo_history(spec)
 
 
@@ -79,7 +79,7 @@ def _retention_demo() -> None:
 def _ops_demo() -> None:
     from medflow.demo.ops import load_ops_demo
 
-    load_ops_demo(db.session)
+    _echo(load_ops_demo(db.session))
 
 
 def _demo_history(spec) -> None:
@@ -114,6 +114,12 @@ def _print_login_hints(spec) -> None:
     for email, what in demo_journey(spec):
         click.echo(f"  {email:36} {what}")
     click.echo("Everyone else is listed on the Organisation page (/org).")
+
+
+def _echo(lines: list[str]) -> None:
+    """Print a demo loader's lines."""
+    for line in lines:
+        click.echo(line)
 
 
 def _print_hints(heading: str, hints: list[tuple[str, str]]) -> None:

@@ -5,7 +5,8 @@ Run by `medflow demo` after the organisation is loaded; running it again changes
 
 from __future__ import annotations
 
-import click
+from pathlib import Path
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,14 +22,25 @@ COST_CENTRES = {  # the payroll system's codes for the workplaces (fictitious, l
 MUSIC_SCHOOL = {"key": "lok-musikskolen", "name": "Personalemøde med MED-status, Glostrup Musikskole",
                 "level": "lokal", "parent": "cmed-kif", "cost_centre": "6230"}
 NEWCOMER = {"email": "sofie.holm@example.dk", "name": "Sofie Holm", "workplace": "lok-musikskolen"}
-DEMO_CSV = "medflow/demo/data/people.csv"
+DEMO_CSV = Path(__file__).resolve().parent / "data" / "people.csv"  # shipped in the package
 
 
-def load_ops_demo(session: Session) -> None:
-    """Make the changes an administrator would, through the admin services (so they are audited)."""
+def _shown(path: Path) -> str:
+    """Return the path as the reader can type it: relative to the working folder if inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_ops_demo(session: Session) -> list[str]:
+    """Make the changes an administrator would, through the admin services (so they are audited).
+
+    Returns the lines `medflow demo` prints about them.
+    """
     admin = session.scalar(select(Person).where(Person.email == ADMIN))
     if admin is None:
-        return
+        return []
     for key, code in COST_CENTRES.items():
         committee = session.scalar(select(Committee).where(Committee.key == key))
         if committee is not None and committee.cost_centre is None:
@@ -38,5 +50,5 @@ def load_ops_demo(session: Session) -> None:
     if session.scalar(select(Person).where(Person.email == NEWCOMER["email"])) is None:
         people.add_person(session, admin, **NEWCOMER)
         people.add_role(session, admin, MUSIC_SCHOOL["key"], NEWCOMER["email"], "amr")
-    click.echo(f"Administration: log in as {ADMIN} and open /admin (committees, people, roles, audit log).")
-    click.echo(f"HR's people list: medflow org import {DEMO_CSV} --dry-run")
+    return [f"Administration: log in as {ADMIN} and open /admin (committees, people, roles, audit log).",
+            f"HR's people list: medflow org import {_shown(DEMO_CSV)} --dry-run"]

@@ -13,8 +13,3 @@ def openapi():
     """Return the OpenAPI document of the JSON API."""
     return jsonify(document())
 
-
-def demo_hint(base_url: str) -> str:
-    """Return the line `medflow demo` prints so a newcomer finds the API description."""
-    return (f"The JSON API is described (OpenAPI 3.1, with every field's limit) at "
-            f"{base_url.rstrip('/')}/api/v1/openapi.json")
