@@ -1,6 +1,6 @@
 """medflow: a case engine for Danish municipal co-determination (MED)."""
 
 from medflow.app import create_app
+from medflow.config import VERSION as __version__
 
-__all__ = ["create_app"]
-__version__ = "0.1.0"
+__all__ = ["__version__", "create_app"]

@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from medflow import config as settings
-from medflow import workflows
+from medflow import wiring, workflows
 from medflow.domain.calendar import set_kommune_zone
 from medflow.extensions import babel, csrf, db, login_manager, migrate
 from medflow.i18n import select_locale
@@ -29,6 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     workflows.init_app(app)
+    wiring.register()  # every listener and field resolver, in one list
     from medflow.web import register_blueprints
 
     register_blueprints(app)

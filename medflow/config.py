@@ -10,6 +10,7 @@ from medflow.domain.calendar import DEFAULT_ZONE
 from medflow.domain.limits import BODY_MAX_BYTES, ORG_FILE_MAX_BYTES
 from medflow.ops_config import ops_settings
 
+VERSION = "0.1.0"  # the release, as pyproject.toml names it (medflow.__version__)
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(__file__).resolve().parent
 SHIPPED = PACKAGE / "_data"  # the copies a built wheel carries (see setup.py)
@@ -89,7 +90,7 @@ def from_env(instance: Path) -> dict:
         "TEMPLATES_DIR": env("MEDFLOW_TEMPLATES_DIR", str(data_dir("templates"))),
         "TOPICS_FILE": env("MEDFLOW_TOPICS_FILE"),  # None: responsibilities.yaml in WORKFLOWS_DIR
         "GRAPHVIZ_DOT": env("MEDFLOW_DOT", "dot"),
-        "DEMO_ORG_FILE": env("MEDFLOW_DEMO_ORG", str(PACKAGE / "data" / "demo_org.yaml")),
+        "DEMO_ORG_FILE": env("MEDFLOW_DEMO_ORG", str(PACKAGE / "demo" / "data" / "org.yaml")),
         "BABEL_DEFAULT_LOCALE": "da",
         "TIMEZONE": env("MEDFLOW_TIMEZONE", DEFAULT_ZONE),
         "BABEL_DEFAULT_TIMEZONE": env("MEDFLOW_TIMEZONE", DEFAULT_ZONE),

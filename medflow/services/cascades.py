@@ -16,7 +16,7 @@ from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Cascade, CascadeReceipt, Case, CaseEvent, Committee, Membership, Person
 from medflow.services.access import roles_in
-from medflow.services.hooks import case_event_added, on_case_event
+from medflow.services.hooks import case_event_added
 from medflow.services.queries import all_committees
 
 WORKFLOW = "cascade"
@@ -160,8 +160,7 @@ def publish(session: Session, person: Person, new: NewCascade, now: datetime | N
     return cascade
 
 
-@on_case_event
-def _pass_down(session: Session, case: Case, event: CaseEvent) -> None:
+def pass_down(session: Session, case: Case, event: CaseEvent) -> None:
     """When a committee passes a cascade down, open cascade cases at its own committees."""
     if case.workflow != WORKFLOW or event.event != "pass_down":
         return

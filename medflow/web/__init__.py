@@ -4,52 +4,38 @@ from __future__ import annotations
 
 from flask import Flask
 
-from medflow import __version__
+from medflow.config import VERSION
 
 
 def register_blueprints(app: Flask) -> None:
-    """Attach every blueprint, the login loaders and the error handlers."""
-    from medflow import notify
-    from medflow.web import auth, cases, committees, display, errors, home, inputs, org, pages
+    """Attach every blueprint, the login loaders and the error handlers (listeners: medflow.wiring)."""
+    from medflow.web import display, errors, home, inputs, ops, org, pages
+    from medflow.web.admin import export as admin_export
     from medflow.web.admin import init_app as init_admin
-    from medflow.web.api import bp as api_bp
-    from medflow.web.api_docs import bp as api_docs_bp
-    from medflow.web.api_mail import bp as api_mail_bp
-    from medflow.web.api_notify import bp as api_notify_bp
+    from medflow.web.api import bp as api_bp  # the whole JSON API under /api/v1
+    from medflow.web.auth import login, sso
+    from medflow.web.cases import inbox
+    from medflow.web.cases import pages as case_pages
     from medflow.web.flowchart import bp as flowchart_bp
-    from medflow.web.meetings import init_app as init_meetings  # meetings, their API, the feeds
-    from medflow.web.notify import notify_pages
-    from medflow.web.notify.mail_pages import init_app as init_mail_pages
+    from medflow.web.meetings import init_app as init_meetings  # meeting pages and the feeds
+    from medflow.web.notify import mail_pages, notify_pages
     from medflow.web.security import init_app as init_security
 
     init_security(app)  # headers, rate limits (before the blueprints they limit), /account/tokens
-    inputs.init_app(app)
-    auth.init_app(app)
-    errors.init_app(app)
-    display.init_app(app)
-    pages.init_app(app)
+    for module in (inputs, login, errors, display, pages):
+        module.init_app(app)
     app.register_blueprint(api_bp)
     app.register_blueprint(flowchart_bp)
-    app.register_blueprint(api_notify_bp)
-    app.register_blueprint(api_mail_bp)
-    app.register_blueprint(api_docs_bp)
-    notify.init_app(app)
-    notify_pages.init_app(app)
-    init_mail_pages(app)
+    for module in (notify_pages, mail_pages):
+        module.init_app(app)
     init_admin(app)
-    from medflow.web.admin import export as admin_export
-
     admin_export.init_app(app)
     init_meetings(app)
-    from medflow.web import ops
-
     ops.init_app(app)
-    from medflow.web import sso
-
     sso.init_app(app)
-    for blueprint in (home.bp, cases.bp, committees.bp, org.bp):
+    for blueprint in (home.bp, case_pages.bp, inbox.bp, org.bp):
         app.register_blueprint(blueprint)
-    app.jinja_env.globals["medflow_version"] = __version__
+    app.jinja_env.globals["medflow_version"] = VERSION
 
     @app.context_processor
     def _locale():

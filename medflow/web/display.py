@@ -11,8 +11,8 @@ from flask_babel import format_date, format_time, get_locale, lazy_gettext
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.topics import Topic, TopicCatalog
 from medflow.persistence.base import utcnow
+from medflow.web.cases.serialize import due_at
 from medflow.web.forms import CATEGORY_CHOICES
-from medflow.web.serialize import due_at
 from medflow.workflows import engines
 
 WORK_ENVIRONMENT = "work_environment"

@@ -18,10 +18,10 @@ from medflow.domain.topics import ROLE_LABELS
 from medflow.extensions import db
 from medflow.services import topics as topic_service
 from medflow.services.access import visible_case
+from medflow.web.cases.serialize import case_path_committees
 from medflow.web.display import ROLE_LABELS as PERSON_ROLE_LABELS
 from medflow.web.display import guide_groups
 from medflow.web.display import lang as _lang
-from medflow.web.serialize import case_path_committees
 from medflow.workflows import engines, topics
 
 bp = Blueprint("flowchart", __name__)

@@ -11,9 +11,9 @@ from flask import Flask, Response, request
 from flask_login import current_user
 from werkzeug.serving import WSGIRequestHandler
 
-from medflow.web import ratelimit
 from medflow.web.account import my_data
-from medflow.web.account.tokens import bp as account_bp
+from medflow.web.auth import ratelimit
+from medflow.web.auth.tokens import bp as account_bp
 
 CSP = "; ".join((
     "default-src 'self'",
@@ -38,7 +38,7 @@ SERVER_NAME = "medflow"
 # Answers every reader gets alike may be cached: static files, the news feed and page, the API's
 # own description. Everything else a logged-in person or a token sees may hold case or meeting
 # content, so it is never stored by a browser or proxy (`no-store`).
-SHARED_ENDPOINTS = frozenset({"static", "meeting_feeds.news", "meeting_feeds.news_atom", "api_docs.openapi"})
+SHARED_ENDPOINTS = frozenset({"static", "meeting_feeds.news", "meeting_feeds.news_atom", "api.docs.openapi"})
 
 
 def _private_caching(response: Response) -> None:

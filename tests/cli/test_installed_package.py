@@ -1,4 +1,4 @@
-"""A non-editable install carries its templates, workflows, migrations and Danish catalogue."""
+"""A non-editable install carries its templates, workflows, migrations, Danish catalogue and demo data."""
 
 from __future__ import annotations
 
@@ -62,3 +62,9 @@ def test_an_installed_wheel_finds_its_templates_workflows_migrations_and_transla
     assert found["workflows"] == ["cascade", "question", "work_environment"]
     assert found["login_page"] and found["tables"]
     assert found["danish"] == "confidential skal være true eller false."
+    medflow = [sys.executable, "-c", "from medflow.cli import main; main()"]  # what `medflow` runs
+    demo_env = {**env, "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
+    _run(*medflow, "db", "upgrade", cwd=elsewhere, env=demo_env)
+    demo = _run(*medflow, "demo", cwd=elsewhere, env=demo_env)
+    assert "Demo organisation loaded: 95 created" in demo and "Demo meetings added: 4" in demo
+    assert f"medflow org import {tmp_path / 'site' / 'medflow' / 'demo' / 'data' / 'people.csv'}" in demo

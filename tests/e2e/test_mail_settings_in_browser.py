@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from medflow.domain.mailprefs import Choices
 from medflow.extensions import db
-from medflow.mail_compose import unsubscribe_url
+from medflow.notify.compose import unsubscribe_url
 from medflow.persistence.models import Person
 from medflow.services.mail import mail_prefs
 from tests.e2e.conftest import shot

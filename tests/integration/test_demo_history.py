@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from medflow.cli import cli
-from medflow.cli_demo import DEMO_PASSWORD
-from medflow.demo_history import ANSWERED, OPEN
+from medflow.cli.demo import DEMO_PASSWORD
+from medflow.demo.history import ANSWERED, OPEN
 
 
 def _log_in(app, email: str):

@@ -9,14 +9,14 @@ from medflow.extensions import db
 from medflow.persistence.models import AuditEntry, Committee
 from tests.factories import row_counts
 
-DEMO_CSV = Path(__file__).resolve().parents[2] / "medflow" / "data" / "demo_people.csv"
+DEMO_CSV = Path(__file__).resolve().parents[2] / "medflow" / "demo" / "data" / "people.csv"
 
 
 def test_the_demo_has_audited_admin_changes_and_an_hr_list_to_try(app):
     runner = app.test_cli_runner()
     first = runner.invoke(cli, ["demo"])
     assert first.exit_code == 0, first.output
-    assert "medflow org import medflow/data/demo_people.csv --dry-run" in first.output
+    assert "medflow org import medflow/demo/data/people.csv --dry-run" in first.output
     with app.app_context():
         actions = db.session.scalars(select(AuditEntry.action)).all()
         school = db.session.scalar(select(Committee).where(Committee.key == "lok-musikskolen"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from medflow.cli import cli
-from medflow.demo_retention import OLD, SOON
+from medflow.demo.retention import OLD, SOON
 from medflow.extensions import db
 from medflow.persistence.models import Case
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from medflow.domain.mailprefs import DIGEST_KIND
 from medflow.extensions import db
-from medflow.mail_compose import unsubscribe_url
+from medflow.notify.compose import unsubscribe_url
 from medflow.persistence.models import MailPreference, Person
 from medflow.services.mail import mail_prefs
 from tests.helpers.mail import deliver, serve_mail

@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from medflow.cli import cli
 from medflow.extensions import db
 from medflow.persistence.models import Case, CaseEvent, Notification, Person
 from medflow.services import cases as case_service
@@ -117,25 +116,6 @@ def test_action_plan_item_is_reminded_before_and_at_its_due_date_once_each(app, 
         sweep(session, engines(app), now=datetime(2025, 1, day, 8, tzinfo=UTC))
     assert count("item_before", case_id) == 4  # every member of LokalMED Skole
     assert count("item_due", case_id) == count("item_before", case_id)
-
-
-def test_sweep_command_takes_a_fixed_clock(app, org):
-    with app.app_context():
-        case_id = submit(app)
-    runner = app.test_cli_runner()
-    result = runner.invoke(cli, ["sweep", "--now", "2025-01-21T09:00"])
-    assert result.exit_code == 0, result.output
-    assert "1 escalation(s)" in result.output
-    assert "MAIL_SERVER is not set" in result.output
-    again = runner.invoke(cli, ["sweep", "--now", "2025-01-21T09:05"])
-    assert "0 reminder(s), 0 escalation(s)" in again.output
-    with app.app_context():
-        assert db.session.get(Case, case_id).holder.key == "omr-born"
-
-
-def test_sweep_command_rejects_a_bad_time(app, org):
-    result = app.test_cli_runner().invoke(cli, ["sweep", "--now", "tomorrow"])
-    assert result.exit_code == 1 and "--now must be an ISO date" in result.output
 
 
 def test_case_json_shows_due_and_overdue(app, org, api):

@@ -54,11 +54,6 @@ def test_a_chairs_export_has_roles_and_the_history_rows_she_made(app, history):
     assert [h["event"] for h in export["history"]] == ["accept"] and export["cases_submitted"] == []
 
 
-def test_the_cli_refuses_an_unknown_email(app, org):
-    result = app.test_cli_runner().invoke(cli, ["person", "export", "nobody@example.dk"])
-    assert result.exit_code == 1 and "nobody@example.dk" in result.output
-
-
 def test_an_admin_downloads_the_same_export_as_a_json_file(app, pages, history):
     anna = _id(app, "anna@example.dk")
     response = pages("admin").get(f"/admin/people/{anna}/export")

@@ -8,7 +8,7 @@ import pytest
 
 from medflow.extensions import db
 from medflow.services.users import set_password
-from medflow.web.ratelimit import limiter
+from medflow.web.auth.ratelimit import limiter
 from tests.factories import ApiClient
 
 PASSWORD = "korrekt-hest-batteri"

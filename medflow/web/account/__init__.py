@@ -1,1 +1,1 @@
-"""My account: the API tokens I (or, as an admin, anyone) may list, make and revoke."""
+"""My account: the download of everything medflow holds about me (API tokens are in web/auth)."""

@@ -1,12 +1,11 @@
 """Administration pages under /admin (admins only: `guard` refuses everyone else): one module per page group."""
 
-from flask import Blueprint, Flask
-
-bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-from medflow.web.admin import audit, committees, guard, mail, people  # noqa: E402, F401 - they add the routes
+from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the admin blueprint with every module's views."""
+    """Register the admin blueprint once every page module has added its views to it."""
+    from medflow.web.admin import audit, committees, mail, people  # noqa: F401 - each adds its views to bp
+    from medflow.web.admin.guard import bp
+
     app.register_blueprint(bp)

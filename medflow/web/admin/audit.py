@@ -8,7 +8,7 @@ from medflow.domain import values
 from medflow.domain.limits import ID_MAX
 from medflow.extensions import db
 from medflow.services.admin import audit as service
-from medflow.web.admin import bp
+from medflow.web.admin.guard import bp
 
 PER_PAGE = 50
 MAX_PAGE = ID_MAX // PER_PAGE  # an offset the databases can still take

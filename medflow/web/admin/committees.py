@@ -10,8 +10,7 @@ from medflow.extensions import db
 from medflow.services.admin import committees as service
 from medflow.services.admin import lookup, queries
 from medflow.services.admin import people as people_service
-from medflow.web.admin import bp
-from medflow.web.admin.guard import actor
+from medflow.web.admin.guard import actor, bp
 from medflow.workflows import engines
 
 

@@ -1,12 +1,14 @@
-"""Only administrators reach /admin: others are sent to log in (401 flow) or refused (403)."""
+"""The /admin blueprint: only administrators reach it; others are sent to log in (401 flow) or refused (403)."""
 
 from __future__ import annotations
 
+from flask import Blueprint
 from flask_login import current_user
 
 from medflow.domain.errors import NotAllowed, _
 from medflow.extensions import login_manager
-from medflow.web.admin import bp
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 @bp.before_request

@@ -11,7 +11,7 @@ from flask_wtf import FlaskForm
 
 from medflow.extensions import db
 from medflow.services.mail import mail_admin
-from medflow.web.admin import bp
+from medflow.web.admin.guard import bp
 
 
 class RetryForm(FlaskForm):

@@ -9,8 +9,7 @@ from medflow.extensions import db
 from medflow.persistence.models import Person
 from medflow.services.admin import people as service
 from medflow.services.admin import queries
-from medflow.web.admin import bp
-from medflow.web.admin.guard import actor
+from medflow.web.admin.guard import actor, bp
 
 PAGE = 50
 

@@ -1,4 +1,4 @@
-"""Meeting pages, the JSON API, the calendar and news feeds (registered by init_app)."""
+"""Meeting pages, the calendar and news feeds (registered by init_app; their JSON API is in web/api)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,11 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the meeting blueprints, the schedule hooks and the templates' upcoming-meetings helper."""
-    from medflow.services.hooks import on_case_event, on_event_fields
-    from medflow.services.meetings import agenda, communication, notices
-    from medflow.web.meetings import api, feeds, pages, texts, views
+    """Register the meeting blueprints and the templates' upcoming-meetings helper (hooks: medflow.wiring)."""
+    from medflow.services.meetings import communication
+    from medflow.web.meetings import feeds, pages, views
 
-    notices.on_meeting_mail(texts.compose_meeting_mail)
-    on_event_fields(agenda.resolve_meeting)
-    on_case_event(agenda.on_schedule)
-    for blueprint in (pages.bp, api.bp, feeds.bp):
+    for blueprint in (pages.bp, feeds.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals.update(upcoming_meetings=views.upcoming_meetings,
                                  meeting_information=views.meeting_information,

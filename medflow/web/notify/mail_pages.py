@@ -10,7 +10,7 @@ from wtforms import BooleanField, SelectField
 
 from medflow.domain.mailprefs import DIGEST, KINDS, MODES, NOW, OFF, check_choices
 from medflow.extensions import csrf, db
-from medflow.mail_compose import KIND_LABELS, read_unsubscribe_token
+from medflow.notify.compose import KIND_LABELS, read_unsubscribe_token
 from medflow.persistence.models import Person
 from medflow.services.mail import mail_admin, mail_prefs
 from medflow.web.forms import SelectChoice

@@ -1,0 +1,130 @@
+"""`medflow demo`: the demo organisation with every feature filled in, and the log-in hints it prints.
+
+Each feature adds its own demo data from its own module; this command calls them in order and
+prints where to look, so a newcomer sees every feature without typing anything in.
+"""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from medflow.cli.common import fail
+from medflow.demo import history as demo_history
+from medflow.demo.confidential import add_confidential_case
+from medflow.demo.meetings import load_demo_meetings
+from medflow.demo.security import load_security_demo
+from medflow.domain.errors import DefinitionError
+from medflow.domain.org import parse_org
+from medflow.domain.org_changes import LevelChanges
+from medflow.domain.yamlsource import load_file
+from medflow.extensions import db
+from medflow.services import org as org_service
+from medflow.services import users as user_service
+from medflow.workflows import engines
+
+DEMO_PASSWORD = "demo-medflow"
+
+
+
+
+@click.command("demo")
+@with_appcontext
+def demo() -> None:
+    """Load the demo organisation (Glostrup) and give every demo user a known password."""
+    path = current_app.config["DEMO_ORG_FILE"]
+    try:
+        spec = parse_org(load_file(path), str(path))
+    except DefinitionError as exc:
+        fail(str(exc))
+    try:
+        result = org_service.import_org(db.session, spec)
+    except LevelChanges as exc:
+        fail(f"The demo organisation would change the stored levels: {'; '.join(exc.changes)}")
+    user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
+    click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
+    click.echo(f"Demo meetings added: {load_demo_meetings(db.session, engines())} (see /meetings and /news).")
+    _print_login_hints(spec)
+    _mail_demo()
+    _retention_demo()
+    _ops_demo()
+    _echo(load_security_demo(db.session, engines(), current_app.config["API_TOKEN_DAYS"]))
+    _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
+                 add_confidential_case(db.session, engines()))
+    click.echo(f"The JSON API is described (OpenAPI 3.1, with every field's limit) at "
+               f"{current_app.config['BASE_URL'].rstrip('/')}/api/v1/openapi.json")
+    _demo_history(spec)
+
+
+def _mail_demo() -> None:
+    from medflow.demo.mail import BOUNCING, seed_mail_demo
+
+    seed_mail_demo(db.session)
+    click.echo("E-mail choices per person: /notifications/mail; mail that failed (admins): /admin/mail,"
+               f" where {BOUNCING} bounces.")
+
+
+def _retention_demo() -> None:
+    from medflow.demo.retention import seed_retention_demo
+    from medflow.workflows import engines
+
+    made = seed_retention_demo(db.session, engines(), current_app.config["RETENTION_DAYS"])
+    if made is not None:
+        click.echo(f"Data protection: case #{made.anonymised} was anonymised after the retention period; "
+                   f"`medflow retention --dry-run --now {made.due_on.date().isoformat()}` lists "
+                   f"case #{made.due_soon}.")
+
+
+def _ops_demo() -> None:
+    from medflow.demo.ops import load_ops_demo
+
+    _echo(load_ops_demo(db.session))
+
+
+def _demo_history(spec) -> None:
+    """Give the journey's employee two years of questions, so the lists show their pages."""
+    journey = demo_journey(spec)
+    if journey and (added := demo_history.add_history(db.session, engines(), journey[0][0])):
+        click.echo(f"Demo history: {journey[0][0]} has {added} questions from the last two years.")
+
+
+def demo_journey(spec) -> list[tuple[str, str]]:
+    """Return (email, what to do) for one walk up the tree: an employee and each chair above her."""
+    employee = next((p for p in spec.people if not p.roles and not p.admin and p.workplace), None)
+    if employee is None:
+        return []
+    parents = {c.key: c.parent for c in spec.committees}
+    names = {c.key: c.name for c in spec.committees}
+    chairs = {c: p for p in spec.people for c, role in p.roles if role == "chair"}
+    steps = [(employee.email, f"employee at {names[employee.workplace]}: submits a question")]
+    committee = employee.workplace
+    while committee is not None:
+        if committee in chairs:
+            steps.append((chairs[committee].email, f"chair of {names[committee]}"))
+        committee = parents[committee]
+    steps += [(p.email, "administrator: sees every case (a confidential one only as a number and state)")
+              for p in spec.people if p.admin][:1]
+    return steps
+
+
+def _print_login_hints(spec) -> None:
+    click.echo(f"Log in with any demo user; the password is: {DEMO_PASSWORD}")
+    click.echo("A question's journey from a workplace to KommuneMED:")
+    for email, what in demo_journey(spec):
+        click.echo(f"  {email:36} {what}")
+    click.echo("Everyone else is listed on the Organisation page (/org).")
+
+
+def _echo(lines: list[str]) -> None:
+    """Print a demo loader's lines."""
+    for line in lines:
+        click.echo(line)
+
+
+def _print_hints(heading: str, hints: list[tuple[str, str]]) -> None:
+    """Print a demo feature's (email, what to try) lines under a heading, if it has any."""
+    if hints:
+        click.echo(heading)
+        for email, what in hints:
+            click.echo(f"  {email:36} {what}")

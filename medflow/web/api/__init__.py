@@ -1,0 +1,35 @@
+"""The JSON API under /api/v1: one parent blueprint exempts CSRF, checks the token and applies the limits.
+
+Each feature adds a child blueprint (endpoints `api.<child>.<view>`): cases, notifications and
+cascades, mail choices, meetings, and the OpenAPI description. The URLs are a contract.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, request
+from flask_limiter import ExemptionScope
+
+from medflow.extensions import csrf
+from medflow.web.api import cases, docs, mail, meetings, notify
+from medflow.web.auth.bearer import require_token
+from medflow.web.auth.ratelimit import limiter, token_limits
+
+PUBLIC = docs.bp  # the API's own description needs no token and counts against no token limit
+CHILDREN = (cases.bp, notify.bp, mail.bp, meetings.bp, PUBLIC)
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def _check_token():
+    """Let only a bearer token act on the API (never the session cookie), except on the public part."""
+    if request.blueprint == f"{bp.name}.{PUBLIC.name}":
+        return None
+    return require_token()
+
+
+for child in CHILDREN:
+    csrf.exempt(child)  # Flask-WTF looks only at the request's own blueprint, not at its parents
+    bp.register_blueprint(child)
+bp.before_request(_check_token)
+token_limits(bp)  # refused tokens per client address, over every endpoint together (429 with Retry-After)
+limiter.exempt(PUBLIC, flags=ExemptionScope.ANCESTORS)
