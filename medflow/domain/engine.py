@@ -145,15 +145,12 @@ def unavailable_events(engine: WorkflowEngine, state: str, roles: Iterable[str],
         now = definition.transition_from(event, state)
         if event in allowed or not mine or (now is not None and not may_fire(now, roles)):
             continue
-        if now is not None:
+        here = [t for t in mine if failing_guard(_level_guards(t), ctx) is None]  # this level's ways
+        if now is not None and (now in here or not here):
             result.append(Unavailable(event, failing_guard(now.conditions, ctx)))
-            continue
-        here = [t for t in mine if failing_guard(_level_guards(t), ctx) is None]
-        if not here:  # every way to fire it belongs to another level of the tree
+        elif not here:  # every way to fire it belongs to another level of the tree
             result.append(Unavailable(event, failing_guard(_level_guards(mine[0]), ctx)))
-            continue
-        sources = tuple(s for t in here for s in t.sources if not definition.is_final(s))
-        if sources:
+        elif sources := tuple(s for t in here for s in t.sources if not definition.is_final(s)):
             result.append(Unavailable(event, None, tuple(dict.fromkeys(sources))))
     return result
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from medflow.domain.errors import Invalid, NotAllowed, NotPossible
 from medflow.domain.engine import unavailable_events
+from medflow.domain.errors import Invalid, NotAllowed, NotPossible
 from medflow.domain.guards import GUARDS, FireContext
 from tests.helpers.engines import ENGINES
 
@@ -124,7 +124,7 @@ def test_the_case_page_says_why_a_workplace_event_waits_above_the_workplace():
     assert waiting["assess"].guard is GUARDS["at_workplace"]
     at_home = {u.event: u for u in unavailable_events(engine, "accepted", AMR, MIDDLE)}
     assert at_home["plan"].needs_states == ("assessed", "action_plan")
-    assert at_home["resolve"].guard is GUARDS["above_workplace"]
+    assert at_home["resolve"].needs_states == ("assessed", "action_plan", "follow_up")
 
 
 def test_the_case_page_asks_for_the_level_of_later_events():
