@@ -55,7 +55,8 @@ def test_kommunemed_answers_a_forwarded_work_environment_case_in_the_minutes(app
     assert "resolve" in choices and "assess" not in choices
     minutes.record_minutes(session, engines(app), person("karl"), item.id, item.version,
                            "Udvalget vedtager en fælles støjgrænse.", "resolve",
-                           {"answer": "Alle kantiner får lydabsorbenter inden 1. juni.", "outcome": "guideline"})
+                           {"answer": "Alle kantiner får lydabsorbenter inden 1. juni.",
+                            "outcome": "guideline"})
     case = session.get(Case, case_id)
     assert (case.state, case.data["answer"], case.data["outcome"]) == (
         "closed", "Alle kantiner får lydabsorbenter inden 1. juni.", "guideline")
@@ -79,7 +80,8 @@ def test_an_answer_without_a_decision_is_refused_and_nothing_is_saved(app, korg,
                                None, {"answer": "Der kommer lydabsorbenter."})
     assert refused.value.params["fields"] == ("answer",) and "chose no decision" in str(refused.value)
     session.expire_all()
-    assert (session.get(MeetingItem, item.id).minutes, session.get(Case, item.case_id).state) == ("", "accepted")
+    item, case = session.get(MeetingItem, item.id), session.get(Case, item.case_id)
+    assert (item.minutes, case.state) == ("", "accepted")
 
 
 def test_an_answer_with_a_decision_that_does_not_answer_is_refused(app, korg, session):

@@ -66,7 +66,8 @@ def test_no_answer_field_beside_a_list_without_an_answer(people, api):
     meeting = people("sonja").post("/committees/lok-skole/meetings", data={
         "date": in_days(7).isoformat(), "start_time": "14:00", "end_time": "16:00", "place": "Mødelokale 2"})
     meeting_id = int(meeting.headers["Location"].rsplit("/", 1)[1])
-    people("sonja").post(f"/meetings/{meeting_id}/items", data={"case": case["id"], "case_version": case["version"]})
+    people("sonja").post(f"/meetings/{meeting_id}/items",
+                         data={"case": case["id"], "case_version": case["version"]})
     html = people("sonja").get(f"/meetings/{meeting_id}/minutes").text
     assert "Afslut med svar" not in html.split('name="decision"')[1].split("</select>")[0]
     assert 'name="answer"' not in html and 'name="outcome"' not in html
@@ -79,7 +80,8 @@ def test_an_answer_without_a_decision_is_shown_again_with_the_reason(people, api
         **form, "minutes": "Drøftet grundigt.", "decision": "", "answer": "Der kommer lydabsorbenter."})
     assert refused.status_code == 400
     assert "Du har udfyldt “Svar”, men ikke valgt en beslutning" in refused.text
-    assert ">Drøftet grundigt.</textarea>" in refused.text and ">Der kommer lydabsorbenter.</textarea>" in refused.text
+    assert ">Drøftet grundigt.</textarea>" in refused.text
+    assert ">Der kommer lydabsorbenter.</textarea>" in refused.text
     assert api("anna").get(f"/cases/{case['id']}").get_json()["state"] == "accepted"
 
 
