@@ -33,7 +33,8 @@ def test_demo_has_a_forwarded_work_environment_case_kommunemed_can_answer_in_the
 
     assert app.test_cli_runner().invoke(cli, ["demo"]).exit_code == 0
     with app.app_context():
-        case = db.session.scalar(select(Case).where(Case.title == "Dårlig akustik i de ombyggede klasselokaler"))
+        title = "Dårlig akustik i de ombyggede klasselokaler"
+        case = db.session.scalar(select(Case).where(Case.title == title))
         assert (case.workflow, case.state, case.holder.key) == ("work_environment", "accepted", "kommunemed")
         assert [e.event for e in case.history] == ["submit", "forward", "forward", "accept", "schedule"]
         item = next(i for m in db.session.scalars(select(Meeting)) for i in m.items if i.case_id == case.id)

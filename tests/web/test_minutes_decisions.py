@@ -94,6 +94,6 @@ def test_a_case_that_moved_is_shown_again_with_where_it_is_now_in_words(people, 
         **form, "minutes": "Svar vedtaget.", "decision": "resolve", "answer": "Ja, der kommer lydabsorbenter.",
         "outcome": "decision"})
     assert refused.status_code == 409
-    assert "den er nu Modtaget hos LokalMED Skole" in refused.text and "reported" not in refused.text
+    assert "Sagen er nu Modtaget hos LokalMED Skole" in refused.text and "reported" not in refused.text
     assert ">Svar vedtaget.</textarea>" in refused.text
     assert ">Ja, der kommer lydabsorbenter.</" in refused.text  # kept, though no decision takes it now

@@ -43,7 +43,7 @@ POSTPONED = "postponed"
 NOT_DECISIONS = ("schedule", "accept", "withdraw", "reopen")
 DECISION_FIELDS = tuple(f for f in EVENT_FIELDS if f not in ("comment", "meeting", "meeting_date"))
 STALE_ITEM = _("Someone else recorded minutes for this item first. Reload it and try again.")
-CASE_MOVED = _("The case has moved since the agenda was made: it is now %(state)s at %(committee)s.")
+CASE_MOVED = _("The case has changed meanwhile: it is now %(state)s at %(committee)s.")
 NO_DECISION = _("You filled in %(fields)s but chose no decision, so nothing was saved. Choose the "
                 "decision it belongs to, or empty the field.")
 WRONG_DECISION = _("The decision %(decision)s does not use %(fields)s, so nothing was saved. Choose the "
