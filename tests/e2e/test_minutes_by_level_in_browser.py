@@ -105,7 +105,7 @@ def missing_decision_keeps_the_answer(karl: Page, size: str) -> None:
     noise = karl.get_by_test_id("minutes-form-1")
     expect(noise.get_by_label("Svar", exact=True)).to_have_value(ANSWER)
     expect(noise.get_by_label("Referat", exact=True)).to_have_value(re.compile("fælles støjgrænse"))
-    shot(karl, f"{size}-minutes-missing-decision")
+    shot(karl, f"{size}-kommunemed-minutes-missing-decision")
     noise.get_by_label("Beslutning", exact=True).select_option("resolve")
     noise.get_by_label("Udfald").select_option("guideline")
     save(noise)
@@ -140,7 +140,7 @@ def moved_case_keeps_the_typing(live_app, karl: Page, parking_id: int, size: str
     expect(kept).to_contain_text("Beslutning")  # the outcome by its name, not its key
     expect(kept).not_to_contain_text("decision")
     assert karl.evaluate(WIDER_THAN_SCREEN) == []
-    shot(karl, f"{size}-minutes-case-moved")
+    shot(karl, f"{size}-kommunemed-minutes-case-moved")
     save(parking)
     expect(karl.locator(".flash-success")).to_contain_text("Referatet af punktet er gemt.")
 
@@ -173,7 +173,7 @@ def test_kommunemed_answers_a_case_from_a_school_in_the_minutes(live_app, as_use
     refer_the_question(karl)
     moved_case_keeps_the_typing(live_app, karl, cases["parking"], name)
     tell_the_employees(karl)
-    shot(karl, f"{name}-minutes-written")
+    shot(karl, f"{name}-kommunemed-minutes-written")
 
     kim = as_user("kim")
     kim.set_viewport_size(size)
@@ -186,10 +186,10 @@ def test_kommunemed_answers_a_case_from_a_school_in_the_minutes(live_app, as_use
     anna.goto(f"/cases/{cases['noise']}")
     expect(anna.locator(".state").first).to_have_text("Afsluttet")
     expect(anna.get_by_text(ANSWER).first).to_be_visible()
-    shot(anna, f"{name}-case-answered-by-kommunemed")
+    shot(anna, f"{name}-kommunemed-case-answered")
     anna.goto(f"/cases/{cases['question']}")
     expect(anna.get_by_text("OmrådeMED Børn og Unge").first).to_be_visible()
     anna.goto("/news")
     expect(anna.locator(".story")).to_contain_text("Ro i kantinerne")
     assert anna.evaluate(WIDER_THAN_SCREEN) == []
-    shot(anna, f"{name}-news-story")
+    shot(anna, f"{name}-kommunemed-news-story")
