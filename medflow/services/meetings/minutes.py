@@ -9,11 +9,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from medflow.domain import values
-from medflow.domain.definitions import EVENT_FIELDS, Label
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import (
-    FieldNames,
     Invalid,
     MedflowError,
     NotAllowed,
@@ -22,12 +19,13 @@ from medflow.domain.errors import (
     Unknown,
     _,
 )
-from medflow.domain.fields import accepted_fields
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, MeetingItem, MinutesAddendum, Person
 from medflow.services import cases as case_service
+from medflow.services.meetings import decision_rules as rules
 from medflow.services.meetings import notices
 from medflow.services.meetings.agenda import clean_text
+from medflow.services.meetings.decision_rules import POSTPONED
 from medflow.services.meetings.planning import (
     check_version,
     commit_or_stale,
@@ -39,15 +37,8 @@ from medflow.services.meetings.planning import (
     visible_meeting,
 )
 
-POSTPONED = "postponed"
 NOT_DECISIONS = ("schedule", "accept", "withdraw", "reopen")
-DECISION_FIELDS = tuple(f for f in EVENT_FIELDS if f not in ("comment", "meeting", "meeting_date"))
 STALE_ITEM = _("Someone else recorded minutes for this item first. Reload it and try again.")
-CASE_MOVED = _("The case has changed meanwhile: it is now %(state)s at %(committee)s.")
-NO_DECISION = _("You filled in %(fields)s but chose no decision, so nothing was saved. Choose the "
-                "decision it belongs to, or empty the field.")
-WRONG_DECISION = _("The decision %(decision)s does not use %(fields)s, so nothing was saved. Choose the "
-                   "decision it belongs to, or empty the field.")
 MAX_MINUTES = 20_000
 
 
@@ -71,42 +62,6 @@ def _item(session: Session, person: Person, item_id: int) -> MeetingItem:
 def meeting_of_item(session: Session, person: Person, item_id: int) -> int:
     """Return the meeting an item the person may see belongs to."""
     return _item(session, person, item_id).meeting_id
-
-
-def _check_case_unmoved(engine: WorkflowEngine, item: MeetingItem, seen: object) -> int:
-    """Return the case version the decision is taken on; refuse, saying what changed, if it moved since."""
-    case = item.case
-    expected = item.case_version if seen in (None, "") else values.version(seen)
-    if case.version != expected:
-        raise NotPossible(CASE_MOVED, state=engine.definition.state(case.state).label,
-                          committee=case.holder.name)
-    return expected
-
-
-def check_typed_fields(engine: WorkflowEngine, item: MeetingItem, decision: str | None,
-                       fields: dict[str, Any]) -> None:
-    """Refuse fields filled in that the decision would not keep: nothing typed is dropped in silence."""
-    typed = tuple(k for k in DECISION_FIELDS if str(fields.get(k) or "").strip())
-    if not typed:
-        return
-    if decision in (None, POSTPONED):
-        raise Invalid(NO_DECISION, fields=FieldNames(typed))
-    transition = engine.definition.transition_from(decision, item.case.state)
-    unused = tuple(k for k in typed if transition is None or k not in accepted_fields(transition))
-    if unused:
-        raise Invalid(WRONG_DECISION, fields=FieldNames(unused), decision=_event_label(engine, decision))
-
-
-def _requires(engine: WorkflowEngine, item: MeetingItem, event: str) -> tuple[str, ...]:
-    """Return the fields an event requires from the case's state."""
-    transition = engine.definition.transition_from(event, item.case.state)
-    return transition.requires if transition else ()
-
-
-def _event_label(engine: WorkflowEngine, event: str) -> Label | str:
-    """Return an event's name for a message (the reader sees the label, never the key)."""
-    transitions = engine.definition.transitions_for(event)
-    return transitions[0].label if transitions else event
 
 
 def _write(session: Session, item: MeetingItem, person: Person, minutes: str, decision: str | None,
@@ -148,7 +103,7 @@ def record_minutes(session: Session, engines: dict[str, WorkflowEngine], person:
         if decision is not None and item.kind != "case":
             raise Invalid(_("decision is only for case items."))
         if item.case is not None:
-            check_typed_fields(engines[item.case.workflow], item, decision, fields or {})
+            rules.check_typed_fields(engines[item.case.workflow], item, decision, fields or {})
         _write(session, item, person, text, decision, {}, bool(internal), now)
     else:
         return _decide(session, engines, person, item, _Decision(
@@ -173,13 +128,13 @@ def _decide(session: Session, engines: dict[str, WorkflowEngine], person: Person
             d: _Decision, now: datetime) -> MeetingItem:
     """Record a case item's decision and fire it as the case's event; both commit or neither does."""
     engine = engines[item.case.workflow]
-    version = _check_case_unmoved(engine, item, d.case_version)
+    version = rules.check_case_unmoved(engine, item, d.case_version)
     if d.event not in decision_choices(session, engines, person, item):
         raise NotPossible(_("decision %(decision)s is not possible for this case now."),
-                          decision=_event_label(engine, d.event))
-    check_typed_fields(engine, item, d.event, d.fields)
-    if d.choose_outcome and "answer" in _requires(engine, item, d.event) and not d.fields.get("outcome"):
-        raise Invalid(_("Choose an outcome for %(event)s."), event=_event_label(engine, d.event))
+                          decision=rules.event_label(engine, d.event))
+    rules.check_typed_fields(engine, item, d.event, d.fields)
+    if d.choose_outcome:
+        rules.check_outcome_chosen(engine, item, d.event, d.fields)
     fields = {**d.fields, "comment": d.fields.get("comment") or d.text}
     _write(session, item, person, d.text, d.event, {k: v for k, v in fields.items() if v}, d.internal, now)
     try:
