@@ -6,7 +6,8 @@ from flask import current_app, request, session
 from flask_babel import gettext
 from flask_login import current_user
 
-from medflow.domain.errors import MedflowError
+from medflow.domain.definitions import Label
+from medflow.domain.errors import FieldNames, MedflowError
 
 API_PREFIX = "/api/"
 
@@ -33,5 +34,16 @@ def select_locale() -> str:
 
 
 def translate_error(error: MedflowError) -> str:
-    """Return a domain error's message in the request's language."""
-    return gettext(error.template, **{k: str(v) for k, v in error.params.items()})
+    """Return a domain error's message in the request's language, states and fields by their names."""
+    return gettext(error.template, **{k: _param(v) for k, v in error.params.items()})
+
+
+def _param(value: object) -> str:
+    """Return a message value as the reader should see it: a label in their language, never a key."""
+    from medflow.web.display import FIELD_LABELS, lang  # the web layer owns the field labels
+
+    if isinstance(value, Label):
+        return value.get(lang())
+    if isinstance(value, FieldNames):
+        return ", ".join(f"“{FIELD_LABELS[k]}”" if k in FIELD_LABELS else k for k in value)
+    return str(value)

@@ -48,7 +48,8 @@ def load_demo_meetings(session: Session, engines: dict[str, WorkflowEngine]) -> 
     agenda.add_free_item(session, secretary, coming.id, coming.version,
                          "Budget 2027: konsekvenser for personalet",
                          "Direktionen orienterer om budgetforslaget og tidsplanen for høring i MED.")
-    agenda.publish_agenda(session, secretary, coming.id, coming.version)
+    _forwarded_case(session, engines, secretary, chair, coming)
+    agenda.publish_agenda(session, secretary, coming.id, session.get(Meeting, coming.id).version)
     _centre_meeting(session, engines, centre_chair, employee, today + timedelta(days=10))
     school = _plan(session, school_chair, SCHOOL, today + timedelta(days=5),
                    "Skovvejens Skole, personalerummet")
@@ -83,6 +84,31 @@ def _held_meeting(session: Session, engines, chair: Person, secretary: Person, e
                            "Fraværet er faldet fra 5,9 % til 5,1 %. Centrene følger op i deres LokalMED.")
     _lines(session, secretary, chair, meeting.id, day)
     minutes.approve(session, engines, chair, meeting.id, session.get(Meeting, meeting.id).version)
+
+
+NOISE = case_service.NewCase(
+    workflow="work_environment", title="Dårlig akustik i de ombyggede klasselokaler",
+    description="Efter ombygningen kan lærere og elever ikke høre hinanden i de nye klasselokaler.",
+    extra={"category": "physical", "location": "Skovvejens Skole, fløj B",
+           "what_happened": "Efterklangstiden er så lang, at flere lærere har fået ondt i halsen og "
+                            "eleverne ikke kan høre undervisningen."})
+SENT_UP = (("klaus.brandt@example.dk", "Akustikken kræver en ombygning, som ligger uden for skolens budget."),
+           ("louise.winther@example.dk", "Samme byggeløsning er brugt på tre skoler; en fælles løsning "
+                                         "kræver en beslutning i KommuneMED."))
+
+
+def _forwarded_case(session: Session, engines, secretary: Person, chair: Person, meeting: Meeting) -> None:
+    """A school's noise case, sent up at once to KommuneMED, taken up and put on the coming meeting."""
+    employee = _person(session, "jonas.krogh@example.dk")
+    if employee is None:
+        return
+    case = case_service.submit_case(session, engines, employee, NOISE)
+    for email, reason in SENT_UP:
+        case = case_service.fire_event(session, engines, _person(session, email), case.id, "forward",
+                                       case.version, {"comment": reason})
+    case = case_service.fire_event(session, engines, chair, case.id, "accept", case.version, {})
+    case_service.fire_event(session, engines, secretary, case.id, "schedule", case.version,
+                            {"meeting": str(meeting.id)})
 
 
 def _lines(session: Session, secretary: Person, chair: Person, meeting_id: int, day: date) -> None:

@@ -13,7 +13,8 @@ from functools import lru_cache
 from transitions import State
 from transitions.extensions import GraphMachine
 
-from medflow.domain.definitions import WorkflowDefinition
+from medflow.domain.definitions import TransitionDef, WorkflowDefinition
+from medflow.domain.guards import LEVEL_GUARDS
 
 ENGINES = ("graphviz", "mermaid")
 _LOCK = threading.Lock()
@@ -51,12 +52,19 @@ class _Token:
     """The model whose state the diagram highlights."""
 
 
+def edge_label(transition: TransitionDef, lang: str) -> str:
+    """Return an arrow's text: the event, and the level it belongs to when the workflow says so."""
+    levels = [LEVEL_GUARDS[n].get(lang) for n in transition.conditions if n in LEVEL_GUARDS]
+    label = transition.label.get(lang)
+    return f"{label} ({', '.join(levels)})" if levels else label
+
+
 @lru_cache(maxsize=32)
 def _machine(definition: WorkflowDefinition, lang: str, engine: str) -> _DiagramMachine:
     states = [{"name": s.name, "label": s.label.get(lang)} for s in definition.states]
     transitions = [
         {"trigger": t.trigger, "source": list(t.sources), "dest": "=" if t.dest is None else t.dest,
-         "label": t.label.get(lang)}
+         "label": edge_label(t, lang)}
         for t in definition.transitions
     ]
     machine = _DiagramMachine(

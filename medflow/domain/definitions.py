@@ -30,6 +30,9 @@ class Label:
         """Return the text in `lang`, falling back to Danish."""
         return self.en if lang == "en" else self.da
 
+    def __str__(self) -> str:
+        return self.da
+
 
 @dataclass(frozen=True)
 class StateDef:

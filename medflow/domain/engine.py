@@ -16,7 +16,7 @@ from transitions import Machine, MachineError
 from medflow.domain import policy
 from medflow.domain.definitions import TransitionDef, WorkflowDefinition
 from medflow.domain.errors import Invalid, NotAllowed, NotPossible, _
-from medflow.domain.guards import GUARDS, FireContext, Guard, failing_guard
+from medflow.domain.guards import GUARDS, LEVEL_GUARDS, FireContext, Guard, failing_guard
 from medflow.domain.policy import may_fire
 
 
@@ -95,12 +95,17 @@ class WorkflowEngine:
 
     def guards_needed(self, state: str, event: str | None = None,
                       roles: Iterable[str] | None = None) -> frozenset[str]:
-        """Return the guards that firing `event` (or any event these roles may fire) from `state` checks."""
+        """Return the guards that firing `event` (or any event these roles may fire) from `state` checks.
+
+        Without `event` (a case page) the level guards of later events count too, so the page can
+        say that an event belongs to another level rather than to a later state.
+        """
         roles = None if roles is None else frozenset(roles)
         return frozenset(
             name for t in self.definition.transitions
-            if state in t.sources and event in (None, t.trigger) and (roles is None or may_fire(t, roles))
+            if event in (None, t.trigger) and (roles is None or may_fire(t, roles))
             for name in t.conditions
+            if state in t.sources or (event is None and name in LEVEL_GUARDS)
         )
 
     def allowed_events(self, state: str, roles: Iterable[str], ctx: FireContext) -> list[str]:
@@ -140,13 +145,19 @@ def unavailable_events(engine: WorkflowEngine, state: str, roles: Iterable[str],
         now = definition.transition_from(event, state)
         if event in allowed or not mine or (now is not None and not may_fire(now, roles)):
             continue
-        if now is not None:
+        here = [t for t in mine if failing_guard(_level_guards(t), ctx) is None]  # this level's ways
+        if now is not None and (now in here or not here):
             result.append(Unavailable(event, failing_guard(now.conditions, ctx)))
-            continue
-        sources = tuple(s for t in mine for s in t.sources if not definition.is_final(s))
-        if sources:
+        elif not here:  # every way to fire it belongs to another level of the tree
+            result.append(Unavailable(event, failing_guard(_level_guards(mine[0]), ctx)))
+        elif sources := tuple(s for t in here for s in t.sources if not definition.is_final(s)):
             result.append(Unavailable(event, None, tuple(dict.fromkeys(sources))))
     return result
+
+
+def _level_guards(transition: TransitionDef) -> tuple[str, ...]:
+    """Return the guards of a transition that say at which level of the tree it may be fired."""
+    return tuple(n for n in transition.conditions if n in LEVEL_GUARDS)
 
 
 def build_engines(definitions: dict[str, WorkflowDefinition]) -> dict[str, WorkflowEngine]:

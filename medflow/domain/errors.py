@@ -20,6 +20,13 @@ class MedflowError(Exception):
         self.params = params
 
 
+class FieldNames(tuple):
+    """Field keys filling a message's placeholder; the web layer names each field by its label."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+
 class Invalid(MedflowError):
     """The request itself is malformed or misses a required field (HTTP 400)."""
 

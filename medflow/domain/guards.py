@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from medflow.domain.definitions import Label
 from medflow.domain.errors import _
 
 
@@ -18,6 +19,7 @@ class FireContext:
     can_refer: bool = True
     closed_at: datetime | None = None
     reopen_days: int = 30
+    above_workplace: bool = False  # the holder sits above the committee of the case's workplace
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,27 @@ GUARDS: dict[str, Guard] = {
         lambda ctx: ctx.can_refer,
         _("There is no committee below this one to refer the case to."),
     ),
+    # What a level may do with a case (a workflow names these on an event, e.g. `assess`).
+    "at_workplace": Guard(
+        lambda ctx: not ctx.above_workplace,
+        _("Only the workplace's own committee assesses the risk and makes the action plan; "
+          "refer the case down for that."),
+    ),
+    "above_workplace": Guard(
+        lambda ctx: ctx.above_workplace,
+        _("At the workplace's own committee the case is closed after a risk assessment."),
+    ),
     "within_reopen_window": Guard(
         _within_reopen_window,
         _("The case can only be reopened within %(days)s days after it was closed."),
     ),
 }
+
+
+# Guards that say at which level of the tree an event may be fired; the diagrams name them on the arrow.
+LEVEL_GUARDS = {"at_workplace": Label("på arbejdspladsen", "at the workplace"),
+                "above_workplace": Label("over arbejdspladsen", "above the workplace")}
+CONTRADICTIONS = (frozenset(LEVEL_GUARDS),)  # guards that can never hold together
 
 
 def failing_guard(names: tuple[str, ...], ctx: FireContext) -> Guard | None:

@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Callable
 
 from medflow.domain.definitions import ACTOR_ROLES, EVENT_FIELDS, ROUTES, TransitionDef, WorkflowDefinition
-from medflow.domain.guards import GUARDS
+from medflow.domain.guards import CONTRADICTIONS, GUARDS
 from medflow.domain.yamlsource import line_of
 
 
@@ -30,8 +30,16 @@ def check_transition(t: TransitionDef, states: set[str], add: Callable[..., None
         for item in checks:
             if item not in allowed:
                 add(None, f"{where}: unknown {kind} {item!r}", t.line)
+    _check_contradictions(t, where, add)
     if t.route is not None and t.route not in ROUTES:
         add(None, f"{where}: unknown route {t.route!r} (use one of {', '.join(ROUTES)})", t.line)
+
+
+def _check_contradictions(t: TransitionDef, where: str, add: Callable[..., None]) -> None:
+    """Report conditions that can never hold together (at and above the workplace at once)."""
+    for pair in CONTRADICTIONS:
+        if pair <= set(t.conditions):
+            add(None, f"{where}: conditions {' and '.join(sorted(pair))} can never hold together", t.line)
 
 
 def _reachable(initial: str, transitions: list[TransitionDef]) -> set[str]:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from medflow.domain.engine import WorkflowEngine
-from medflow.domain.guards import FireContext
+from medflow.domain.guards import LEVEL_GUARDS, FireContext
 from medflow.domain.routing import Tree, forward_target, refer_target
 from medflow.persistence.models import Case, CaseEvent
 from medflow.services.tree import load_tree
@@ -60,7 +60,14 @@ class CasePlace:
             or self.came_from is not None,
             closed_at=self.case.closed_at,
             reopen_days=engine.definition.reopen_days,
+            above_workplace=any(g in guards for g in LEVEL_GUARDS) and self.above_workplace(),
         )
+
+    def above_workplace(self) -> bool:
+        """Tell whether the holder sits above the committee of the case's workplace (it was sent up)."""
+        origin, tree = self.case.origin_id, self.tree
+        return origin in tree.nodes and self.case.holder_id in tree.nodes \
+            and tree.is_descendant(origin, self.case.holder_id)
 
     def destination(self, route: str | None, target: str | None) -> int:
         """Return the committee an event with `route` (and a refer's `target`) leads to."""

@@ -68,3 +68,16 @@ def test_the_app_refuses_to_start_on_an_invalid_definition(bad_dir, tmp_path):
     with pytest.raises(DefinitionError) as error:
         create_app({"WORKFLOWS_DIR": str(bad_dir), "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db"})
     assert len(error.value.problems) == 3
+
+
+def test_check_names_a_level_rule_that_can_never_hold_with_its_line(tmp_path):
+    folder = tmp_path / "workflows"
+    shutil.copytree(SHIPPED, folder)
+    work = folder / "work_environment.yaml"
+    work.write_text(work.read_text(encoding="utf-8").replace(
+        "conditions: [above_workplace]", "conditions: [above_workplace, at_workplace]"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["workflows", "check", str(folder)])
+    line = _line(work, "conditions: [above_workplace, at_workplace]", before="- trigger:")
+    assert result.exit_code == 1
+    assert (f"{work}:{line}: event 'resolve': conditions above_workplace and at_workplace "
+            "can never hold together") in result.output

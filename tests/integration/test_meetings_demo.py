@@ -25,3 +25,20 @@ def test_demo_adds_meetings_with_approved_minutes_and_news_once(app):
     news = app.test_client().get("/news").get_data(as_text=True)
     assert "Sygefraværet er faldet for andet halvår i træk" in news
     assert "Fælles regler for hjemmearbejde på vej" in news
+
+
+def test_demo_has_a_forwarded_work_environment_case_kommunemed_can_answer_in_the_minutes(app):
+    from medflow.persistence.models import Person
+    from medflow.services.meetings import minutes
+
+    assert app.test_cli_runner().invoke(cli, ["demo"]).exit_code == 0
+    with app.app_context():
+        title = "Dårlig akustik i de ombyggede klasselokaler"
+        case = db.session.scalar(select(Case).where(Case.title == title))
+        assert (case.workflow, case.state, case.holder.key) == ("work_environment", "accepted", "kommunemed")
+        assert [e.event for e in case.history] == ["submit", "forward", "forward", "accept", "schedule"]
+        item = next(i for m in db.session.scalars(select(Meeting)) for i in m.items if i.case_id == case.id)
+        assert item.meeting.approved_at is None and item.meeting.committee.key == "kommunemed"
+        secretary = db.session.scalar(select(Person).where(Person.email == "camilla.frost@example.dk"))
+        choices = minutes.decision_choices(db.session, app.extensions["medflow.engines"], secretary, item)
+        assert "resolve" in choices and "refer" in choices

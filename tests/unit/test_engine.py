@@ -6,24 +6,26 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from medflow.domain.engine import unavailable_events
 from medflow.domain.errors import Invalid, NotAllowed, NotPossible
-from medflow.domain.guards import FireContext
+from medflow.domain.guards import GUARDS, FireContext
 from tests.helpers.engines import ENGINES
 
 NOW = datetime(2027, 3, 1, 12, tzinfo=UTC)
 CHAIR, AMR, SUBMITTER, MEMBER = {"chair"}, {"amr"}, {"submitter"}, {"member"}
 MIDDLE = FireContext(now=NOW)  # a committee with one above and some below
+ABOVE = FireContext(now=NOW, above_workplace=True)  # a committee the case was sent up to
 CLOSED_YESTERDAY = FireContext(now=NOW, closed_at=NOW - timedelta(days=1))
 
 
 @pytest.mark.parametrize(("workflow", "state", "roles", "events"), [
-    ("question", "submitted", CHAIR, ["accept", "refer", "reject"]),
+    ("question", "submitted", CHAIR, ["accept", "forward", "refer", "reject"]),
     ("question", "accepted", CHAIR, ["schedule", "resolve", "forward", "refer", "reject"]),
     ("question", "scheduled", CHAIR, ["schedule", "resolve", "forward", "refer"]),
     ("question", "submitted", SUBMITTER, ["withdraw"]),
     ("question", "accepted", MEMBER, []),
     ("question", "resolved", CHAIR, []),
-    ("work_environment", "reported", AMR, ["accept", "reject"]),
+    ("work_environment", "reported", AMR, ["accept", "forward", "reject"]),
     ("work_environment", "accepted", AMR, ["schedule", "assess", "forward", "reject"]),
     ("work_environment", "assessed", AMR, ["schedule", "assess", "plan", "resolve", "forward"]),
     ("work_environment", "action_plan", AMR, ["schedule", "plan", "follow_up", "resolve", "forward"]),
@@ -97,3 +99,33 @@ def test_every_final_state_allows_nothing_but_reopen():
             if state.final:
                 events = engine.allowed_events(state.name, {"chair", "submitter", "amr"}, CLOSED_YESTERDAY)
                 assert set(events) <= {"reopen"}, (engine.definition.name, state.name)
+
+
+def test_a_committee_above_the_workplace_answers_without_an_assessment():
+    engine = ENGINES["work_environment"]
+    assert engine.allowed_events("accepted", {"secretary"}, ABOVE) == [
+        "schedule", "resolve", "forward", "refer", "reject"]
+    assert engine.fire("accepted", "resolve", {"secretary"}, ABOVE) == "closed"
+
+
+def test_only_the_workplace_committee_assesses_and_plans():
+    engine = ENGINES["work_environment"]
+    assert "assess" not in engine.allowed_events("accepted", CHAIR, ABOVE)
+    with pytest.raises(NotPossible, match="workplace's own committee assesses"):
+        engine.fire("accepted", "assess", CHAIR, ABOVE)
+    with pytest.raises(NotPossible, match="closed after a risk assessment"):
+        engine.fire("accepted", "resolve", CHAIR, MIDDLE)
+
+
+def test_the_case_page_says_why_a_workplace_event_waits_above_the_workplace():
+    engine = ENGINES["work_environment"]
+    waiting = {u.event: u for u in unavailable_events(engine, "accepted", AMR, ABOVE)}
+    assert waiting["plan"].guard is GUARDS["at_workplace"]
+    assert waiting["assess"].guard is GUARDS["at_workplace"]
+    at_home = {u.event: u for u in unavailable_events(engine, "accepted", AMR, MIDDLE)}
+    assert at_home["plan"].needs_states == ("assessed", "action_plan")
+    assert at_home["resolve"].needs_states == ("assessed", "action_plan", "follow_up")
+
+
+def test_the_case_page_asks_for_the_level_of_later_events():
+    assert "at_workplace" in ENGINES["work_environment"].guards_needed("reported", roles=AMR)

@@ -41,6 +41,8 @@ def test_a_valid_file_loads(tmp_path):
      "mini.yaml:7: event 'finish': unknown required field 'reason'"),
     (("roles: [chair]", "roles: [chair]\n    conditions: [is_friday]"),
      "mini.yaml:7: event 'finish': unknown condition 'is_friday'"),
+    (("roles: [chair]", "roles: [chair]\n    conditions: [at_workplace, above_workplace]"),
+     "mini.yaml:7: event 'finish': conditions above_workplace and at_workplace can never hold together"),
     (("roles: [chair]", "roles: [chair]\n    route: sideways"),
      "mini.yaml:7: event 'finish': unknown route 'sideways' (use one of parent, child)"),
     (("  - {name: done, final: true}", "  - {name: done, final: true}\n  - {name: lost, final: true}"),
@@ -111,3 +113,14 @@ def test_a_folder_without_workflows_is_a_problem(tmp_path):
 def test_the_shipped_workflows_are_valid():
     found = load_workflows(Path(__file__).resolve().parents[2] / "workflows")
     assert set(found) == {"cascade", "question", "work_environment"}
+
+
+def test_a_level_condition_loads_and_the_diagram_names_the_level(tmp_path):
+    from medflow.diagrams.workflow import edge_label
+
+    text = VALID.replace("roles: [chair]", "roles: [chair]\n    conditions: [above_workplace]")
+    (tmp_path / "mini.yaml").write_text(text, encoding="utf-8")
+    finish = load_workflows(tmp_path)["mini"].transitions[0]
+    assert finish.conditions == ("above_workplace",)
+    assert edge_label(finish, "da") == "finish (over arbejdspladsen)"
+    assert edge_label(finish, "en") == "finish (above the workplace)"

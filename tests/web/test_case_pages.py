@@ -84,7 +84,7 @@ def test_case_page_shows_facts_timeline_and_the_chairs_actions(pages, api):
     page = pages("lene").get(f"/cases/{case['id']}")
     assert page.status_code == 200
     assert "Indsendt" in page.text and "af Anna Jensen" in page.text
-    assert event_buttons(page.text) == ["accept", "reject"]  # nothing below LokalMED to refer to
+    assert event_buttons(page.text) == ["accept", "forward", "reject"]  # nothing below LokalMED to refer to
     assert f'name="version" value="{case["version"]}"' in page.text
 
 

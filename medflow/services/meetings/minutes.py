@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -9,12 +10,22 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from medflow.domain.engine import WorkflowEngine
-from medflow.domain.errors import Invalid, MedflowError, NotAllowed, NotPossible, StaleVersion, Unknown, _
+from medflow.domain.errors import (
+    Invalid,
+    MedflowError,
+    NotAllowed,
+    NotPossible,
+    StaleVersion,
+    Unknown,
+    _,
+)
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, MeetingItem, MinutesAddendum, Person
 from medflow.services import cases as case_service
+from medflow.services.meetings import decision_rules as rules
 from medflow.services.meetings import notices
 from medflow.services.meetings.agenda import clean_text
+from medflow.services.meetings.decision_rules import POSTPONED
 from medflow.services.meetings.planning import (
     check_version,
     commit_or_stale,
@@ -26,7 +37,6 @@ from medflow.services.meetings.planning import (
     visible_meeting,
 )
 
-POSTPONED = "postponed"
 NOT_DECISIONS = ("schedule", "accept", "withdraw", "reopen")
 STALE_ITEM = _("Someone else recorded minutes for this item first. Reload it and try again.")
 MAX_MINUTES = 20_000
@@ -49,11 +59,9 @@ def _item(session: Session, person: Person, item_id: int) -> MeetingItem:
     return item
 
 
-def _check_case_unmoved(item: MeetingItem) -> None:
-    case = item.case
-    if case.version != item.case_version:
-        raise NotPossible(_("The case has moved since the agenda was made: it is now %(state)s at "
-                            "%(committee)s."), state=case.state, committee=case.holder.name)
+def meeting_of_item(session: Session, person: Person, item_id: int) -> int:
+    """Return the meeting an item the person may see belongs to."""
+    return _item(session, person, item_id).meeting_id
 
 
 def _write(session: Session, item: MeetingItem, person: Person, minutes: str, decision: str | None,
@@ -71,8 +79,14 @@ def _write(session: Session, item: MeetingItem, person: Person, minutes: str, de
 def record_minutes(session: Session, engines: dict[str, WorkflowEngine], person: Person, item_id: int,
                    version: object, minutes: object, decision: object = None,
                    fields: dict[str, Any] | None = None, internal: bool = False,
-                   now: datetime | None = None) -> MeetingItem:
-    """Write an item's minutes; for a case item fire the decision's event in the same transaction."""
+                   now: datetime | None = None, case_version: object = None,
+                   choose_outcome: bool = False) -> MeetingItem:
+    """Write an item's minutes; for a case item fire the decision's event in the same transaction.
+
+    `case_version` is the case as the secretary saw it on the minutes page (default: as it was
+    put on the agenda); a case that moved since is refused, saying where it is now. With
+    `choose_outcome` (the web form) an answer needs an outcome chosen; the API keeps its default.
+    """
     now = now or utcnow()
     item = _item(session, person, item_id)
     require_officer(session, person, item.meeting.committee_id)
@@ -88,24 +102,43 @@ def record_minutes(session: Session, engines: dict[str, WorkflowEngine], person:
     elif decision is None or decision == POSTPONED or item.kind != "case":
         if decision is not None and item.kind != "case":
             raise Invalid(_("decision is only for case items."))
+        if item.case is not None:
+            rules.check_typed_fields(engines[item.case.workflow], item, decision, fields or {})
         _write(session, item, person, text, decision, {}, bool(internal), now)
     else:
-        return _decide(session, engines, person, item, text, decision, dict(fields or {}), bool(internal), now)
+        return _decide(session, engines, person, item, _Decision(
+            text, decision, dict(fields or {}), bool(internal), case_version, choose_outcome), now)
     session.commit()
     return item
 
 
-def _decide(session: Session, engines: dict[str, WorkflowEngine], person: Person, item: MeetingItem, text: str,
-            decision: str, fields: dict[str, Any], internal: bool, now: datetime) -> MeetingItem:
+@dataclass(frozen=True)
+class _Decision:
+    """What the secretary wrote and chose for a case item."""
+
+    text: str
+    event: str
+    fields: dict[str, Any]
+    internal: bool
+    case_version: object
+    choose_outcome: bool = False
+
+
+def _decide(session: Session, engines: dict[str, WorkflowEngine], person: Person, item: MeetingItem,
+            d: _Decision, now: datetime) -> MeetingItem:
     """Record a case item's decision and fire it as the case's event; both commit or neither does."""
-    _check_case_unmoved(item)
-    if decision not in decision_choices(session, engines, person, item):
-        raise NotPossible(_("decision %(decision)s is not possible for this case now."), decision=decision)
-    fields.setdefault("comment", text)
-    _write(session, item, person, text, decision, {k: v for k, v in fields.items() if v}, internal, now)
+    engine = engines[item.case.workflow]
+    version = rules.check_case_unmoved(engine, item, d.case_version)
+    if d.event not in decision_choices(session, engines, person, item):
+        raise NotPossible(_("decision %(decision)s is not possible for this case now."),
+                          decision=rules.event_label(engine, d.event))
+    rules.check_typed_fields(engine, item, d.event, d.fields)
+    if d.choose_outcome:
+        rules.check_outcome_chosen(engine, item, d.event, d.fields)
+    fields = {**d.fields, "comment": d.fields.get("comment") or d.text}
+    _write(session, item, person, d.text, d.event, {k: v for k, v in fields.items() if v}, d.internal, now)
     try:
-        case_service.fire_event(session, engines, person, item.case_id, decision, item.case_version, fields,
-                                now=now)
+        case_service.fire_event(session, engines, person, item.case_id, d.event, version, fields, now=now)
     except MedflowError:
         session.rollback()
         raise

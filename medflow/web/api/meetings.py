@@ -121,7 +121,8 @@ def record(item_id: int):
     body = json_body()
     fields = {k: body[k] for k in EVENT_FIELDS if k in body}
     item = minutes.record_minutes(db.session, engines(), current_user, item_id, body.get("version"),
-                                  body.get("minutes"), body.get("decision"), fields, _flag(body, "internal"))
+                                  body.get("minutes"), body.get("decision"), fields, _flag(body, "internal"),
+                                  case_version=body.get("case_version"))
     db.session.expire_all()
     return jsonify(item_json(item, fully_visible_ids(db.session, current_user, [item.case_id])))
 

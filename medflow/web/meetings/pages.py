@@ -8,7 +8,9 @@ from flask_login import current_user, login_required
 
 from medflow.domain import values
 from medflow.domain.definitions import EVENT_FIELDS
+from medflow.domain.errors import Invalid, MedflowError, NotPossible
 from medflow.extensions import db
+from medflow.i18n import translate_error
 from medflow.notify import mail_settings
 from medflow.persistence.base import utcnow
 from medflow.services import cases as case_service
@@ -156,12 +158,26 @@ def minutes_pdf(meeting_id: int):
 @bp.post("/meeting-items/<int:item_id>/minutes")
 @login_required
 def record(item_id: int):
-    """Save an item's minutes and decision."""
+    """Save an item's minutes and decision; a refused save shows the minutes again with what was typed."""
     form = request.form
     fields = {k: form[k] for k in EVENT_FIELDS if k in form}
-    item = minutes.record_minutes(db.session, engines(), current_user, item_id, form.get("version"),
-                                  form.get("minutes"), form.get("decision"), fields, bool(form.get("internal")))
+    try:
+        item = minutes.record_minutes(
+            db.session, engines(), current_user, item_id, form.get("version"), form.get("minutes"),
+            form.get("decision"), fields, bool(form.get("internal")), case_version=form.get("case_version"),
+            choose_outcome=True)
+    except (Invalid, NotPossible) as error:
+        db.session.rollback()
+        return _refused(item_id, error, form.to_dict())
     return _back(item.meeting_id, "meetings.minutes_page", gettext("The minutes of the item are saved."))
+
+
+def _refused(item_id: int, error: MedflowError, typed: dict[str, str]):
+    """Render the minutes with the refused item's form as it was sent and the reason beside it."""
+    meeting_id = minutes.meeting_of_item(db.session, current_user, item_id)
+    failed = {"item": item_id, "message": translate_error(error), "typed": typed}
+    status = 400 if isinstance(error, Invalid) else 409
+    return render_template("meetings/minutes.html", **minutes_context(meeting_id, failed)), status
 
 
 @bp.post("/meetings/<int:meeting_id>/lines")

@@ -12,6 +12,7 @@ from medflow.services import queries
 from medflow.services.meetings import agenda, communication, minutes, notices, planning
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.display import event_label, lang
+from medflow.web.meetings.decisions import decision_fields
 from medflow.workflows import engines, topics
 
 AUDIENCE_LABELS = {"employees": lazy_gettext("All employees under the committee"),
@@ -83,16 +84,20 @@ def agenda_context(meeting_id: int) -> dict:
     return {**_common(meeting, schedulable), "schedulable": schedulable}
 
 
-def minutes_context(meeting_id: int) -> dict:
-    """Return the minutes page's data: per case item the decisions the reader may record now."""
+def minutes_context(meeting_id: int, failed: dict | None = None) -> dict:
+    """Return the minutes page's data: per case item the decisions the reader may record now.
+
+    `failed` is a refused save (item, message, what was typed), shown again at that item's form.
+    """
     meeting = planning.visible_meeting(db.session, current_user, meeting_id)
     context = _common(meeting)
-    choices = {}
+    choices, fields = {}, {}
     if context["officer"] and meeting.approved_at is None:
         choices = {i.id: minutes.decision_choices(db.session, engines(), current_user, i)
                    for i in meeting.items}
-    context.update(choices=choices, below=queries.committees_below(db.session, meeting.committee),
-                   members=_members(meeting))
+        fields = {i.id: decision_fields(i.case, choices[i.id]) for i in meeting.items if choices[i.id]}
+    context.update(choices=choices, decision_fields=fields, failed=failed or {},
+                   below=queries.committees_below(db.session, meeting.committee), members=_members(meeting))
     return context
 
 

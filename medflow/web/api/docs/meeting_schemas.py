@@ -82,11 +82,15 @@ ORDER = obj({"version": VERSION, "order": {**LIST, "items": ID, "uniqueItems": T
                                            "description": "Every item id but the communication item's."}},
             ("version", "order"))
 EVENT_FIELD_PROPS = {k: v for k, v in NEW_EVENT["properties"].items() if k not in ("event", "version")}
+CASE_VERSION_NOTE = ("The case's version as the client read it (default: as put on the agenda); "
+                     "changed since: 409.")
 MINUTES = obj({"version": {**VERSION, "description": "The item's version."}, "minutes": _text(MAX_MINUTES),
                "decision": {**KEY, "description": f"A case item's decision: an event the case allows now, "
                                                   f"or `{POSTPONED}`."},
+               "case_version": {**VERSION, "description": CASE_VERSION_NOTE},
                "internal": BOOL, **EVENT_FIELD_PROPS}, ("version",),
-              description="The event fields go with a decision to the case's event.")
+              description="The event fields go with a decision to the case's event; a field the decision "
+                          "does not take (or one without a decision) is a 400.")
 NEW_LINE = obj({
     "version": VERSION, "what": _text(WHAT_MAX, True), "audience": {"type": "string", "enum": list(AUDIENCES)},
     "channel": {"type": "string", "enum": list(CHANNELS)},
