@@ -9,7 +9,7 @@ from medflow.persistence.models import Case
 from medflow.services import cases as case_service
 from medflow.services import queries
 from medflow.services.meetings import minutes
-from medflow.web.actions import Field, action_forms
+from medflow.web.cases.actions import Field, action_forms
 
 
 @dataclass(frozen=True)
