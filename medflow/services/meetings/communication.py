@@ -97,11 +97,11 @@ def add_line(session: Session, person: Person, meeting_id: int, version: object,
 
 
 def stories(session: Session, limit: int = 50) -> list[CommunicationLine]:
-    """Return the newsletter stories of approved minutes, newest first."""
+    """Return the newsletter stories of approved minutes, newest meeting first (dated on its day)."""
     return list(session.scalars(
         select(CommunicationLine).join(MeetingItem).join(Meeting)
         .where(Meeting.approved_at.is_not(None), CommunicationLine.story_title.is_not(None))
-        .order_by(Meeting.approved_at.desc(), CommunicationLine.id.desc()).limit(limit)))
+        .order_by(Meeting.date.desc(), Meeting.id.desc(), CommunicationLine.id).limit(limit)))
 
 
 def information_for(session: Session, person: Person) -> list[Meeting]:

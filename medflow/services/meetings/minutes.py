@@ -15,6 +15,7 @@ from medflow.persistence.models import Meeting, MeetingItem, MinutesAddendum, Pe
 from medflow.services import cases as case_service
 from medflow.services.meetings import notices
 from medflow.services.meetings.agenda import clean_text
+from medflow.services.meetings.timing import require_started
 from medflow.services.meetings.planning import (
     check_version,
     commit_or_stale,
@@ -88,6 +89,8 @@ def record_minutes(session: Session, engines: dict[str, WorkflowEngine], person:
     elif decision is None or decision == POSTPONED or item.kind != "case":
         if decision is not None and item.kind != "case":
             raise Invalid(_("decision is only for case items."))
+        if decision is not None:
+            require_started(item.meeting, now)
         _write(session, item, person, text, decision, {}, bool(internal), now)
     else:
         return _decide(session, engines, person, item, text, decision, dict(fields or {}), bool(internal), now)
@@ -98,6 +101,7 @@ def record_minutes(session: Session, engines: dict[str, WorkflowEngine], person:
 def _decide(session: Session, engines: dict[str, WorkflowEngine], person: Person, item: MeetingItem, text: str,
             decision: str, fields: dict[str, Any], internal: bool, now: datetime) -> MeetingItem:
     """Record a case item's decision and fire it as the case's event; both commit or neither does."""
+    require_started(item.meeting, now)
     _check_case_unmoved(item)
     if decision not in decision_choices(session, engines, person, item):
         raise NotPossible(_("decision %(decision)s is not possible for this case now."), decision=decision)
@@ -121,6 +125,7 @@ def approve(session: Session, engines: dict[str, WorkflowEngine], person: Person
         raise NotAllowed(_("Only the chair of the committee approves the minutes."))
     check_version(lock(session, meeting), version)
     require_open(meeting)
+    require_started(meeting, now)
     meeting.approved_at, meeting.approved_by_id = now, person.id
     notices.tell_members(session, meeting, "minutes_approved", actor_id=person.id, mail=mail, now=now)
     commit_or_stale(session)

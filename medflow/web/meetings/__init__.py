@@ -18,5 +18,6 @@ def init_app(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.jinja_env.globals.update(upcoming_meetings=views.upcoming_meetings,
                                  meeting_information=views.meeting_information,
+                                 newsletter_name=views.newsletter_name, audience_label=views.audience_label,
                                  public_items=communication.public_items,
                                  public_lines=communication.public_lines)

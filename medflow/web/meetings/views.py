@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
@@ -17,13 +18,30 @@ from medflow.workflows import engines, topics
 AUDIENCE_LABELS = {"employees": lazy_gettext("All employees under the committee"),
                    "workplace": lazy_gettext("A workplace"), "parent": lazy_gettext("The committee above")}
 CHANNEL_LABELS = {"staff_meeting": lazy_gettext("Staff meeting"), "intranet": lazy_gettext("Intranet"),
-                  "email": lazy_gettext("E-mail"), "newsletter": lazy_gettext("Newsletter")}
+                  "email": lazy_gettext("E-mail"), "newsletter": lazy_gettext("Newsletter (%(newsletter)s)")}
 KIND_LABELS = {"case": lazy_gettext("Case"), "free": lazy_gettext("Item"),
                "communication": lazy_gettext("Communication")}
 POSTPONED_LABEL = lazy_gettext("Postponed to the next meeting")
 COMMUNICATION_HEADING = lazy_gettext(
-    "Communication: who informs whom, how and when; stories for the newsletter")
+    "Communication: who informs whom, how and when; stories for %(newsletter)s")
 CONFIDENTIAL = lazy_gettext("Confidential case")
+
+
+def newsletter_name() -> str:
+    """Return the staff newsletter's name (configuration: each kommune's paper has its own)."""
+    return current_app.config.get("NEWSLETTER_NAME") or "personalebladet"
+
+
+def channel_labels() -> dict[str, str]:
+    """Return the channels' names in the reader's language, the newsletter by its configured name."""
+    return {k: str(v) % {"newsletter": newsletter_name()} if k == "newsletter" else str(v)
+            for k, v in CHANNEL_LABELS.items()}
+
+
+def audience_label(line) -> str:
+    """Return to whom a communication line speaks, naming the workplace when it is one."""
+    label = str(AUDIENCE_LABELS.get(line.audience, line.audience))
+    return f"{label}: {line.audience_committee.name}" if line.audience_committee else label
 
 
 def readable_cases(meeting: Meeting, cases=()) -> set[int]:
@@ -35,7 +53,7 @@ def readable_cases(meeting: Meeting, cases=()) -> set[int]:
 def item_heading(item, readable: set[int]) -> str:
     """Return an item's heading: its title, or the case number and "Confidential case" when sealed."""
     if item.kind == "communication":
-        return str(COMMUNICATION_HEADING)
+        return str(COMMUNICATION_HEADING) % {"newsletter": newsletter_name()}
     if sealed(item, readable):
         return f"#{item.case_id} {CONFIDENTIAL}"
     return item.title or f"#{item.case_id}"  # an anonymised case keeps only its number
@@ -74,7 +92,7 @@ def _common(meeting_id: int, cases=()) -> dict:
             "readable": readable, "confidential_label": CONFIDENTIAL,
             "topic_label": topic_label,
             "kind_labels": KIND_LABELS, "decision_label": decision_label, "audience_labels": AUDIENCE_LABELS,
-            "channel_labels": CHANNEL_LABELS, "pdf": False}
+            "channel_labels": channel_labels(), "pdf": False}
 
 
 def agenda_context(meeting_id: int) -> dict:
