@@ -41,8 +41,7 @@ class Meeting(Base):
     attendance: Mapped[list[Attendance]] = relationship(
         back_populates="meeting", order_by="Attendance.id", cascade="all, delete-orphan")
     items: Mapped[list[MeetingItem]] = relationship(
-        back_populates="meeting", order_by="MeetingItem.position", cascade="all, delete-orphan",
-        foreign_keys="MeetingItem.meeting_id")
+        back_populates="meeting", order_by="MeetingItem.position", cascade="all, delete-orphan")
     addenda: Mapped[list[MinutesAddendum]] = relationship(
         back_populates="meeting", order_by="MinutesAddendum.id", cascade="all, delete-orphan")
 
@@ -68,13 +67,18 @@ class MeetingItem(Base):
     internal: Mapped[bool] = mapped_column(default=False)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    moved_to_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))  # kind "moved": where it went
-    moved_from_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))  # a case moved here from
+    # A case moved from one published agenda to another: both items name the other meeting. Plain ids,
+    # not foreign keys, so that `join(Meeting)` from an item stays unambiguous (neither meeting can be
+    # deleted while it has a case item, so the ids stay good).
+    moved_to_id: Mapped[int | None]  # kind "moved": the meeting the case went to
+    moved_from_id: Mapped[int | None]  # the meeting whose published agenda the case came from
     version: Mapped[int] = mapped_column(default=1)
 
-    meeting: Mapped[Meeting] = relationship(back_populates="items", foreign_keys=[meeting_id])
-    moved_to: Mapped[Meeting | None] = relationship(foreign_keys=[moved_to_id])
-    moved_from: Mapped[Meeting | None] = relationship(foreign_keys=[moved_from_id])
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    moved_to: Mapped[Meeting | None] = relationship(
+        primaryjoin="foreign(MeetingItem.moved_to_id) == Meeting.id", viewonly=True)
+    moved_from: Mapped[Meeting | None] = relationship(
+        primaryjoin="foreign(MeetingItem.moved_from_id) == Meeting.id", viewonly=True)
     case: Mapped[Case | None] = relationship()
     recorded_by: Mapped[Person | None] = relationship()
     lines: Mapped[list[CommunicationLine]] = relationship(

@@ -19,7 +19,7 @@ from medflow.persistence.meetings import (
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
 
-__all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade", "CascadeReceipt", "Case",
-           "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level", "MailPreference", "Meeting",
-           "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval", "Notification", "OutboxMessage",
-           "Person", "SentReminder", "StandingItem"]
+__all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
+           "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level",
+           "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
+           "Notification", "OutboxMessage", "Person", "SentReminder", "StandingItem"]

@@ -60,8 +60,6 @@ def upgrade():
     with op.batch_alter_table('meeting_items', schema=None) as batch_op:
         batch_op.add_column(sa.Column('moved_to_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('moved_from_id', sa.Integer(), nullable=True))
-        batch_op.create_foreign_key(batch_op.f('fk_meeting_items_moved_from_id_meetings'), 'meetings', ['moved_from_id'], ['id'])
-        batch_op.create_foreign_key(batch_op.f('fk_meeting_items_moved_to_id_meetings'), 'meetings', ['moved_to_id'], ['id'])
 
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.add_column(sa.Column('minute_taker_id', sa.Integer(), nullable=True))
@@ -84,8 +82,6 @@ def downgrade():
         batch_op.drop_column('minute_taker_id')
 
     with op.batch_alter_table('meeting_items', schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f('fk_meeting_items_moved_to_id_meetings'), type_='foreignkey')
-        batch_op.drop_constraint(batch_op.f('fk_meeting_items_moved_from_id_meetings'), type_='foreignkey')
         batch_op.drop_column('moved_from_id')
         batch_op.drop_column('moved_to_id')
 

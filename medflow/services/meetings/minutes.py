@@ -9,23 +9,20 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from medflow.domain.engine import WorkflowEngine
-from medflow.domain.errors import Invalid, MedflowError, NotAllowed, NotPossible, StaleVersion, Unknown, _
+from medflow.domain.errors import Invalid, MedflowError, NotPossible, StaleVersion, Unknown, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, MeetingItem, MinutesAddendum, Person
 from medflow.services import cases as case_service
-from medflow.services.meetings import notices
+from medflow.services.meetings import approval
 from medflow.services.meetings.agenda import clean_text
-from medflow.services.meetings.timing import require_started
 from medflow.services.meetings.planning import (
-    check_version,
-    commit_or_stale,
-    committee_roles,
     lock,
     next_or_new_meeting,
     require_officer,
     require_open,
     visible_meeting,
 )
+from medflow.services.meetings.timing import require_started
 
 POSTPONED = "postponed"
 NOT_DECISIONS = ("schedule", "accept", "withdraw", "reopen")
@@ -117,19 +114,15 @@ def _decide(session: Session, engines: dict[str, WorkflowEngine], person: Person
 
 
 def approve(session: Session, engines: dict[str, WorkflowEngine], person: Person, meeting_id: int,
-            version: object, *, mail=None, now: datetime | None = None) -> Meeting:
-    """The chair approves the minutes: read-only from now, members told, undecided cases roll over."""
+            version: object, *, mail=None, now: datetime | None = None,
+            one_approver: str | None = None) -> Meeting:
+    """The chair or vice chair approves; once both have, the minutes are final and undecided cases roll over."""
     now = now or utcnow()
-    meeting = visible_meeting(session, person, meeting_id)
-    if "chair" not in committee_roles(session, person, meeting.committee_id):
-        raise NotAllowed(_("Only the chair of the committee approves the minutes."))
-    check_version(lock(session, meeting), version)
-    require_open(meeting)
-    require_started(meeting, now)
-    meeting.approved_at, meeting.approved_by_id = now, person.id
-    notices.tell_members(session, meeting, "minutes_approved", actor_id=person.id, mail=mail, now=now)
-    commit_or_stale(session)
-    roll_over(session, engines, person, meeting, now)
+    complete = approval.approve_side(session, person, meeting_id, version, setting=one_approver, mail=mail,
+                                     now=now)
+    meeting = session.get(Meeting, meeting_id)
+    if complete:
+        roll_over(session, engines, person, meeting, now)
     return meeting
 
 

@@ -80,6 +80,9 @@ def require_open(meeting: Meeting) -> None:
         raise NotPossible(_("The minutes are approved and can no longer be changed; add an addendum."))
     if meeting.status == "cancelled":
         raise NotPossible(_("The meeting was cancelled."))
+    if meeting.approvals:
+        raise NotPossible(_("The approval of the minutes has begun, so they can no longer be changed; "
+                            "whoever approved can take the approval back."))
 
 
 def _time(name: str, value: object, default: time) -> time:

@@ -50,16 +50,25 @@ LINE = obj({
 ITEM_CASE = obj({"id": INT, "state": STR, "holder": STR, "version": INT, "topic": NULLABLE_STR},
                 ("id", "state", "holder", "version", "topic"))
 ITEM_PROPS = {
-    "id": INT, "position": INT, "kind": {"type": "string", "enum": ["case", "free", "communication"]},
+    "id": INT, "position": INT, "kind": {"type": "string",
+                                         "enum": ["case", "free", "standing", "communication", "moved"]},
     "title": STR, "text": STR, "internal": BOOL, "version": INT,
     "case": {"oneOf": [{"type": "null"}, ITEM_CASE]}, "case_version": NULLABLE_INT, "minutes": STR,
     "decision": NULLABLE_STR, "decision_data": {"type": "object"}, "recorded_by": NULLABLE_STR,
     "recorded_at": DATETIME, "lines": {**LIST, "items": ref("CommunicationLine")},
+    "moved_to": {**NULLABLE_INT, "description": "Kind `moved`: the meeting the case was moved to."},
+    "moved_from": {**NULLABLE_INT, "description": "The meeting whose published agenda it was moved from."},
 }
+APPROVAL = obj({"side": {"type": "string", "enum": ["chair", "vice_chair"]}, "by": STR, "by_name": STR,
+                "at": DATETIME}, ("side", "by", "by_name", "at"))
+ATTENDEE = obj({"person": STR, "name": STR, "present": BOOL}, ("person", "name", "present"))
 MEETING_PROPS = {
     "id": INT, "committee": STR, "committee_name": STR, "date": DATE, "start_time": CLOCK, "end_time": CLOCK,
     "place": STR, "online_link": STR, "status": {"type": "string", "enum": ["planned", "cancelled"]},
     "version": INT, "agenda_published_at": DATETIME, "approved_at": DATETIME, "approved_by": NULLABLE_STR,
+    "approvals": {**LIST, "items": APPROVAL,
+                  "description": "Each side's approval; the minutes are final when `approved_at` is set."},
+    "minute_taker": NULLABLE_STR, "attendance": {**LIST, "items": ATTENDEE},
 }
 ADDENDUM = obj({"text": STR, "author": STR, "at": DATETIME}, ("text", "author", "at"))
 MEETING = obj({**MEETING_PROPS, "items": {**LIST, "items": ref("MeetingItem")},

@@ -9,7 +9,7 @@ def init_app(app: Flask) -> None:
     """Register the meeting blueprints, the schedule hooks and the templates' upcoming-meetings helper."""
     from medflow.services.hooks import on_case_event, on_event_fields
     from medflow.services.meetings import agenda, communication, notices
-    from medflow.web.meetings import api, feeds, pages, texts, views
+    from medflow.web.meetings import api, feeds, pages, status, texts, views
 
     notices.on_meeting_mail(texts.compose_meeting_mail)
     on_event_fields(agenda.resolve_meeting)
@@ -20,4 +20,5 @@ def init_app(app: Flask) -> None:
                                  meeting_information=views.meeting_information,
                                  newsletter_name=views.newsletter_name, audience_label=views.audience_label,
                                  public_items=communication.public_items,
-                                 public_lines=communication.public_lines)
+                                 public_lines=communication.public_lines,
+                                 meeting_status=status.meeting_status, minutes_status=status.minutes_status)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
 
 from medflow.domain import values
@@ -11,7 +11,7 @@ from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
 from medflow.notify import mail_settings
 from medflow.services import cases as case_service
-from medflow.services.meetings import agenda, communication, minutes, planning
+from medflow.services.meetings import agenda, approval, communication, minutes, planning
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
@@ -142,9 +142,16 @@ def add_line(meeting_id: int):
 
 @bp.post("/meetings/<int:meeting_id>/approve")
 def approve(meeting_id: int):
-    """Approve the minutes (the chair)."""
+    """Approve the minutes for my side (the chair or the vice chair); final once both have."""
     minutes.approve(db.session, engines(), current_user, meeting_id, json_body().get("version"),
-                    mail=mail_settings())
+                    mail=mail_settings(), one_approver=current_app.config.get("MINUTES_ONE_APPROVER"))
+    return _meeting_response(meeting_id)
+
+
+@bp.post("/meetings/<int:meeting_id>/approve/withdraw")
+def withdraw_approval(meeting_id: int):
+    """Take back my approval while the other side's is outstanding."""
+    approval.withdraw_approval(db.session, current_user, meeting_id, json_body().get("version"))
     return _meeting_response(meeting_id)
 
 

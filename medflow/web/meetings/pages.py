@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
@@ -12,7 +12,7 @@ from medflow.extensions import db
 from medflow.notify import mail_settings
 from medflow.persistence.base import utcnow
 from medflow.services import cases as case_service
-from medflow.services.meetings import agenda, communication, minutes, planning
+from medflow.services.meetings import agenda, approval, communication, minutes, planning
 from medflow.web.meetings.pdf import pdf_response
 from medflow.web.meetings.views import agenda_context, minutes_context
 from medflow.workflows import engines
@@ -177,9 +177,19 @@ def add_line(meeting_id: int):
 @login_required
 def approve(meeting_id: int):
     """Approve the minutes."""
-    minutes.approve(db.session, engines(), current_user, meeting_id, request.form.get("version"),
-                    mail=mail_settings())
-    return _back(meeting_id, "meetings.minutes_page", gettext("The minutes are approved and published."))
+    meeting = minutes.approve(db.session, engines(), current_user, meeting_id, request.form.get("version"),
+                              mail=mail_settings(), one_approver=current_app.config.get("MINUTES_ONE_APPROVER"))
+    done = gettext("The minutes are approved and published.") if meeting.approved_at else \
+        gettext("Your approval is recorded; the minutes stay a draft until the other side has approved.")
+    return _back(meeting_id, "meetings.minutes_page", done)
+
+
+@bp.post("/meetings/<int:meeting_id>/approve/withdraw")
+@login_required
+def withdraw_approval(meeting_id: int):
+    """Take back my approval while the other side's is outstanding."""
+    approval.withdraw_approval(db.session, current_user, meeting_id, request.form.get("version"))
+    return _back(meeting_id, "meetings.minutes_page", gettext("Your approval is taken back."))
 
 
 @bp.post("/meetings/<int:meeting_id>/addenda")

@@ -13,6 +13,7 @@ from medflow.services import queries
 from medflow.services.meetings import agenda, communication, minutes, notices, planning
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.display import event_label, lang
+from medflow.web.meetings import status
 from medflow.workflows import engines, topics
 
 AUDIENCE_LABELS = {"employees": lazy_gettext("All employees under the committee"),
@@ -106,8 +107,9 @@ def minutes_context(meeting_id: int) -> dict:
     """Return the minutes page's data: per case item the decisions the reader may record now."""
     context = _common(meeting_id)
     meeting = context["meeting"]
+    context.update(status.approval_context(meeting))
     choices = {}
-    if context["officer"] and meeting.approved_at is None:
+    if context["officer"] and meeting.approved_at is None and context["started"]:
         choices = {i.id: minutes.decision_choices(db.session, engines(), current_user, i)
                    for i in meeting.items}
     context.update(choices=choices, below=queries.committees_below(db.session, meeting.committee),
