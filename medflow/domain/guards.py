@@ -18,6 +18,7 @@ class FireContext:
     can_refer: bool = True
     closed_at: datetime | None = None
     reopen_days: int = 30
+    on_agenda: bool = False  # has a meeting date: a case on an agenda can be taken off it
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ GUARDS: dict[str, Guard] = {
     "can_refer": Guard(
         lambda ctx: ctx.can_refer,
         _("There is no committee below this one to refer the case to."),
+    ),
+    "on_agenda": Guard(
+        lambda ctx: ctx.on_agenda,
+        _("The case is not on the agenda of a meeting."),
     ),
     "within_reopen_window": Guard(
         _within_reopen_window,

@@ -60,6 +60,7 @@ class CasePlace:
             or self.came_from is not None,
             closed_at=self.case.closed_at,
             reopen_days=engine.definition.reopen_days,
+            on_agenda="on_agenda" not in guards or self.case.meeting_date is not None,
         )
 
     def destination(self, route: str | None, target: str | None) -> int:

@@ -116,9 +116,13 @@ def information_for(session: Session, person: Person) -> list[Meeting]:
 
 
 def public_items(meeting: Meeting) -> list[MeetingItem]:
-    """Return what employees may read of approved minutes: items not internal, no confidential case."""
-    return [i for i in meeting.items if i.kind != "communication" and not i.internal
-            and not (i.case is not None and i.case.confidential)]
+    """Return what employees may read of approved minutes: items not internal, no confidential case.
+
+    A case that left the agenda is not part of the minutes; a standing item only when something was noted.
+    """
+    return [i for i in meeting.items if i.kind not in ("communication", "moved") and not i.internal
+            and not (i.case is not None and i.case.confidential)
+            and not (i.kind in ("standing", "closing") and not i.minutes)]
 
 
 def public_lines(meeting: Meeting) -> list[CommunicationLine]:

@@ -25,7 +25,7 @@ from medflow.services.meetings.planning import (
 from medflow.services.meetings.timing import require_started
 
 POSTPONED = "postponed"
-NOT_DECISIONS = ("schedule", "accept", "withdraw", "reopen")
+NOT_DECISIONS = ("schedule", "unschedule", "accept", "withdraw", "reopen")
 STALE_ITEM = _("Someone else recorded minutes for this item first. Reload it and try again.")
 MAX_MINUTES = 20_000
 

@@ -11,7 +11,7 @@ from medflow.domain.errors import Invalid, _
 from medflow.extensions import csrf, db
 from medflow.notify import mail_settings
 from medflow.services import cases as case_service
-from medflow.services.meetings import agenda, approval, communication, minutes, planning
+from medflow.services.meetings import agenda, approval, attendance, communication, minutes, planning
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.api import json_body
 from medflow.web.auth import require_token
@@ -96,8 +96,8 @@ def add_item(meeting_id: int):
     body = json_body()
     if body.get("case") is not None:
         case_id = values.ident("case", body["case"])
-        case_service.fire_event(db.session, engines(), current_user, case_id, "schedule",
-                                body.get("version"), {"meeting": str(meeting_id)})
+        case_service.fire_event(db.session, engines(), current_user, case_id, "schedule", body.get("version"),
+                                {"meeting": str(meeting_id), "confirm_move": body.get("confirm_move", "")})
         return _meeting_response(meeting_id, 201)
     item = agenda.add_free_item(db.session, current_user, meeting_id, body.get("version"), body.get("title"),
                                 body.get("text") or "", _flag(body, "internal"))
@@ -152,6 +152,15 @@ def approve(meeting_id: int):
 def withdraw_approval(meeting_id: int):
     """Take back my approval while the other side's is outstanding."""
     approval.withdraw_approval(db.session, current_user, meeting_id, json_body().get("version"))
+    return _meeting_response(meeting_id)
+
+
+@bp.post("/meetings/<int:meeting_id>/attendance")
+def record_attendance(meeting_id: int):
+    """Record attendance: `present` and `apologies` (e-mails of members), `minute_taker` (an e-mail)."""
+    body = json_body()
+    attendance.record_attendance(db.session, current_user, meeting_id, body.get("version"), body.get("present"),
+                                 body.get("apologies"), body.get("minute_taker"))
     return _meeting_response(meeting_id)
 
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, url_for
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, Person
+from medflow.services import cases as case_service
 from medflow.services import queries
-from medflow.services.meetings import agenda, communication, minutes, notices, planning
+from medflow.services.meetings import agenda, attendance, communication, minutes, moves, notices, planning
 from medflow.services.visibility import fully_visible_ids
-from medflow.web.display import event_label, lang
+from medflow.web.actions import MeetingChoices
+from medflow.web.display import event_label, lang, nice_date
 from medflow.web.meetings import status
 from medflow.workflows import engines, topics
 
@@ -21,7 +23,8 @@ AUDIENCE_LABELS = {"employees": lazy_gettext("All employees under the committee"
 CHANNEL_LABELS = {"staff_meeting": lazy_gettext("Staff meeting"), "intranet": lazy_gettext("Intranet"),
                   "email": lazy_gettext("E-mail"), "newsletter": lazy_gettext("Newsletter (%(newsletter)s)")}
 KIND_LABELS = {"case": lazy_gettext("Case"), "free": lazy_gettext("Item"),
-               "communication": lazy_gettext("Communication")}
+               "communication": lazy_gettext("Communication"), "standing": lazy_gettext("Standing item"),
+               "closing": lazy_gettext("Standing item"), "moved": lazy_gettext("Case")}
 POSTPONED_LABEL = lazy_gettext("Postponed to the next meeting")
 COMMUNICATION_HEADING = lazy_gettext(
     "Communication: who informs whom, how and when; stories for %(newsletter)s")
@@ -100,7 +103,11 @@ def agenda_context(meeting_id: int) -> dict:
     """Return the agenda page's data."""
     meeting = planning.visible_meeting(db.session, current_user, meeting_id)
     schedulable = agenda.schedulable_cases(db.session, meeting, engines())
-    return {**_common(meeting_id, schedulable), "schedulable": schedulable}
+    elsewhere = {c.id: moves.published_elsewhere(db.session, c, meeting, meeting.date) for c in schedulable}
+    take_off = {i.id for i in meeting.items if i.kind == "case" and i.decision is None and i.case is not None
+                and "unschedule" in case_service.allowed_actions(db.session, engines(), current_user, i.case)}
+    return {**_common(meeting_id, schedulable), "schedulable": schedulable, "elsewhere": elsewhere,
+            "take_off": take_off}
 
 
 def minutes_context(meeting_id: int) -> dict:
@@ -113,13 +120,30 @@ def minutes_context(meeting_id: int) -> dict:
         choices = {i.id: minutes.decision_choices(db.session, engines(), current_user, i)
                    for i in meeting.items}
     context.update(choices=choices, below=queries.committees_below(db.session, meeting.committee),
-                   members=_members(meeting))
+                   members=_members(meeting), attendance=attendance.attendance_lists(meeting))
     return context
 
 
 def _members(meeting: Meeting) -> list[Person]:
     ids = notices.members(db.session, meeting.committee_id)
     return sorted((db.session.get(Person, i) for i in ids), key=lambda p: p.name)
+
+
+def schedule_choices(case) -> MeetingChoices:
+    """Return the holder's coming meetings for a case page's `schedule` form (not the one it is on)."""
+    waiting = moves.waiting_items(db.session, case)
+    on = {i.meeting_id for i in waiting}
+    found = planning.coming_meetings(db.session, case.holder_id, utcnow().date())
+    options = [(str(m.id), _meeting_label(m)) for m in found if m.id not in on]
+    published = next((i.meeting for i in waiting if i.meeting.agenda_published_at), None)
+    officer = planning.committee_roles(db.session, current_user, case.holder_id) & set(planning.OFFICERS)
+    plan_url = url_for("meetings.committee_list", key=case.holder.key) if officer else None
+    return MeetingChoices(options, nice_date(published.date) if published else None, plan_url)
+
+
+def _meeting_label(meeting: Meeting) -> str:
+    place = f" · {meeting.place}" if meeting.place else ""
+    return f"{nice_date(meeting.date)} {meeting.start_time.strftime('%H.%M')}{place}"
 
 
 def upcoming_meetings(limit: int = 5) -> list[Meeting]:
