@@ -51,7 +51,7 @@ ITEM_CASE = obj({"id": INT, "state": STR, "holder": STR, "version": INT, "topic"
                 ("id", "state", "holder", "version", "topic"))
 ITEM_PROPS = {
     "id": INT, "position": INT, "kind": {"type": "string",
-                                         "enum": ["case", "free", "standing", "communication", "moved"]},
+                                         "enum": ["case", "free", "standing", "closing", "communication", "moved"]},
     "title": STR, "text": STR, "internal": BOOL, "version": INT,
     "case": {"oneOf": [{"type": "null"}, ITEM_CASE]}, "case_version": NULLABLE_INT, "minutes": STR,
     "decision": NULLABLE_STR, "decision_data": {"type": "object"}, "recorded_by": NULLABLE_STR,
@@ -105,6 +105,11 @@ NEW_LINE = obj({
     "story_title": _text(STORY_TITLE_MAX), "story_text": _text(STORY_TEXT_MAX),
 }, ("version", "what", "audience", "channel", "owner", "due_date"),
     description="With channel `newsletter`, story_title and story_text are required.")
+EMAILS = {**LIST, "items": {"type": "string", "maxLength": ORG_TEXT_MAX["person.email"]},
+          "description": "E-mails of members of the committee."}
+ATTENDANCE = obj({"version": VERSION, "present": EMAILS, "apologies": EMAILS,
+                  "minute_taker": {"type": ["string", "null"], "maxLength": ORG_TEXT_MAX["person.email"]}},
+                 ("version",), description="Replaces what was recorded before.")
 ADDENDUM_BODY = obj({"text": _text(MAX_MINUTES, True)}, ("text",))
 
 MEETING_SCHEMAS: dict[str, Any] = {
@@ -112,5 +117,5 @@ MEETING_SCHEMAS: dict[str, Any] = {
     "MeetingItem": obj(ITEM_PROPS, tuple(ITEM_PROPS)), "CommunicationLine": LINE,
     "PublicMinutes": PUBLIC_MINUTES, "NewMeeting": NEW_MEETING, "MoveMeeting": MOVE_MEETING,
     "MeetingVersion": MEETING_VERSION, "NewMeetingItem": NEW_ITEM, "AgendaOrder": ORDER, "Minutes": MINUTES,
-    "NewCommunicationLine": NEW_LINE, "NewAddendum": ADDENDUM_BODY,
+    "NewCommunicationLine": NEW_LINE, "NewAddendum": ADDENDUM_BODY, "Attendance": ATTENDANCE,
 }

@@ -61,6 +61,9 @@ MEETING_PATHS: dict[str, Any] = {
     "/meetings/{meeting_id}/approve/withdraw": {"post": _change(
         "withdrawApproval", "Take back one's own approval while the other side's is outstanding.",
         "MeetingVersion")},
+    "/meetings/{meeting_id}/attendance": {"post": _change(
+        "recordAttendance", f"Record who was present, who sent apologies and who took the minutes. {OFFICER}",
+        "Attendance")},
     "/meetings/{meeting_id}/addenda": {"post": _change(
         "addAddendum", f"Add a dated correction to approved minutes. {OFFICER}", "NewAddendum", status=201)},
     "/meeting-items/{item_id}/minutes": {"post": _change(
