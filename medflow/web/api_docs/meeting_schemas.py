@@ -49,9 +49,9 @@ LINE = obj({
     "story_text"))
 ITEM_CASE = obj({"id": INT, "state": STR, "holder": STR, "version": INT, "topic": NULLABLE_STR},
                 ("id", "state", "holder", "version", "topic"))
+ITEM_KINDS = ("case", "free", "standing", "closing", "communication", "moved")
 ITEM_PROPS = {
-    "id": INT, "position": INT, "kind": {"type": "string",
-                                         "enum": ["case", "free", "standing", "closing", "communication", "moved"]},
+    "id": INT, "position": INT, "kind": {"type": "string", "enum": list(ITEM_KINDS)},
     "title": STR, "text": STR, "internal": BOOL, "version": INT,
     "case": {"oneOf": [{"type": "null"}, ITEM_CASE]}, "case_version": NULLABLE_INT, "minutes": STR,
     "decision": NULLABLE_STR, "decision_data": {"type": "object"}, "recorded_by": NULLABLE_STR,
