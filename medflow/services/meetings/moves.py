@@ -8,7 +8,7 @@ agenda are not misled. An agenda not yet published simply loses the item.
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager
 
 from medflow.domain.errors import NotPossible, _
 from medflow.persistence.models import Case, CaseEvent, Meeting, MeetingItem
@@ -18,7 +18,8 @@ YES = ("1", "true", "yes", "on", "ja")
 
 def waiting_items(session: Session, case: Case) -> list[MeetingItem]:
     """Return the case's undecided items on agendas whose minutes are not approved."""
-    return list(session.scalars(select(MeetingItem).join(Meeting).where(
+    return list(session.scalars(select(MeetingItem).join(Meeting).options(contains_eager(MeetingItem.meeting))
+                                .where(
         MeetingItem.case_id == case.id, MeetingItem.kind == "case", MeetingItem.decision.is_(None),
         Meeting.approved_at.is_(None), Meeting.status == "planned").order_by(MeetingItem.id)))
 

@@ -14,6 +14,7 @@ MEETING_MESSAGES = {
     "minutes_approved": lazy_gettext("The minutes of %(committee)s from %(date)s are approved."),
     "minutes_awaiting_approval": lazy_gettext(
         "%(approver)s has approved the minutes of %(committee)s from %(date)s; they await your approval."),
+    "unschedule": lazy_gettext("The case was taken off the agenda of %(committee)s."),
     "task_before": lazy_gettext("Reminder: you are to inform by %(due)s: %(title)s"),
     "task_due": lazy_gettext("You were to inform by %(due)s: %(title)s"),
 }
