@@ -12,6 +12,7 @@ from medflow.extensions import db
 from medflow.persistence.models import Case, Meeting, MeetingItem
 from medflow.services import cases as case_service
 from medflow.services.meetings import agenda, approval, attendance, minutes, planning, standing, timing
+from medflow.services.privacy.person_export import export_person
 from tests import factories
 from tests.meeting_helpers import BEGUN, MEETING_ORG, accepted_case, engines, in_days, person
 
@@ -136,6 +137,8 @@ def test_attendance_records_present_apologies_and_the_minute_taker(app, morg, se
     assert [p.name for p in lists["present"]] == ["Lene Leder", "Tove TR"]
     assert [p.name for p in lists["apologies"]] == ["Sara Medlem"]
     assert session.get(Meeting, meeting.id).minute_taker.email == "sonja@example.dk"
+    exported = export_person(session, person("sara"))["meeting_attendance"]
+    assert [(a["meeting_id"], a["present"]) for a in exported] == [(meeting.id, False)]
     attendance.record_attendance(session, person("sonja"), meeting.id, version(meeting.id),
                                  ["lene@example.dk"], [], None)  # recorded again: replaces the first
     assert [(a.person.email, a.present) for a in session.get(Meeting, meeting.id).attendance] == [
