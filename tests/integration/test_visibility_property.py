@@ -4,16 +4,19 @@ Each example imports a generated organisation, opens cases and drives them (acce
 refer, resolve, reject, withdraw, reopen) through the services, runs the sweep twice, and checks
 for every person and case: the case JSON and page, every list (inbox, committee cases, my cases,
 the redacted-or-not choice), the navigation's counts, the notification recipients of every event
-and the sweep's reminder recipients, and every case's agenda item on the meeting page and the
-meeting API, against `Model.level`/`Model.told` (the rule on the plan).
+and the sweep's reminder recipients, and every case's agenda item on the meeting page, its PDF and the
+meeting API, and an administrator's export of each submitter, against `Model.level`/`Model.told`
+(the rule on the plan).
 """
 
 from __future__ import annotations
 
+import io
 from datetime import time, timedelta
 
 from flask import g
 from hypothesis import HealthCheck, given, settings
+from pypdf import PdfReader
 from sqlalchemy import func, select, text
 
 from medflow.domain.errors import Unknown
@@ -208,8 +211,8 @@ def _agendas(session) -> list[Meeting]:
 
 
 def _check_meetings(app, session, model: Model, people: dict[str, Person]) -> None:
-    """Assert each reader of a meeting (page and API) sees an item's title and minutes only at FULL."""
-    meetings = _agendas(session)
+    """Assert each reader of a meeting (page, PDF and API) sees an item's title and minutes only at FULL."""
+    meetings, printed = _agendas(session), set()
     for who in people:
         if who in model.inactive:
             continue
@@ -231,6 +234,30 @@ def _check_meetings(app, session, model: Model, people: dict[str, Person]) -> No
                 assert (f"Punkt-{case_id}-titel" in html) is full, (who, case_id)
                 assert (f"Referat-{case_id}-tekst" in html) is full, (who, case_id)
                 assert (item["title"] == f"Punkt-{case_id}-titel") is full and item["confidential"] is not full
+            levels = frozenset((i, model.level(who, i) == Level.FULL) for i in items)
+            if (meeting.id, levels) not in printed:  # one PDF per meeting and way of seeing it (slow)
+                printed.add((meeting.id, levels))
+                g.pop("_login_user", None)
+                pdf = page.get(f"/meetings/{meeting.id}/minutes.pdf")
+                pages = PdfReader(io.BytesIO(pdf.data)).pages
+                text = "".join(p.extract_text() for p in pages).replace("\n", "")
+                for case_id, full in levels:
+                    assert (f"Punkt-{case_id}-titel" in text) is full, (who, case_id, "pdf")
+
+
+def _check_exports(app, session, model: Model, people: dict[str, Person]) -> None:
+    """Assert an administrator's download of each submitter's data holds a case's text only at FULL."""
+    admin = next((who for who in sorted(model.admins) if who not in model.inactive), None)
+    if admin is None:
+        return
+    page = app.test_client()
+    log_in_client(app, page, admin.split("@")[0])
+    for submitter in sorted({c.submitter for c in model.cases.values()}):
+        g.pop("_login_user", None)
+        export = page.get(f"/admin/people/{people[submitter].id}/export").get_json()
+        for case in export["cases_submitted"]:
+            full = model.level(admin, case["id"]) == Level.FULL
+            assert (case["description"] == "Hemmelig tekst") is full, (admin, case["id"])
 
 
 def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
@@ -269,4 +296,5 @@ def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
         _check_lists(session, model, people)
         _check_cases(app, session, model, people)
         _check_meetings(app, session, model, people)
+        _check_exports(app, session, model, people)
         assert session.scalar(select(func.count()).select_from(Case)) == len(plan.cases)
