@@ -25,7 +25,7 @@ run: install graphviz
 	$(BIN)/medflow db upgrade
 	$(BIN)/medflow demo
 	@echo "medflow on http://127.0.0.1:$(PORT)/"
-	$(BIN)/medflow run --host 127.0.0.1 --port $(PORT)
+	NEWSLETTER_NAME="$${NEWSLETTER_NAME:-Pippet}" $(BIN)/medflow run --host 127.0.0.1 --port $(PORT)
 
 # Debian's PostgreSQL server, Chromium, Graphviz, npm and Pango (WeasyPrint's PDFs); installed only when
 # missing (needs root).

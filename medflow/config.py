@@ -118,5 +118,8 @@ def from_env(instance: Path) -> dict:
         "MAIL_REPLY_TO": env("MAIL_REPLY_TO"),
         "OUTBOX_KEEP_DAYS": int(env("OUTBOX_KEEP_DAYS", "30")),
         "RETENTION_DAYS": days_setting("RETENTION_DAYS", "1826"),  # closed cases anonymised after this
+        "NEWSLETTER_NAME": env("NEWSLETTER_NAME", "personalebladet").strip() or "personalebladet",
+        # committees whose chair alone approves the minutes (keys, comma-separated; "*": every committee)
+        "MINUTES_ONE_APPROVER": env("MINUTES_ONE_APPROVER", ""),
         **ops_settings(),
     }

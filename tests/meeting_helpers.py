@@ -38,3 +38,19 @@ def accepted_case(app, title: str = "Nye stole i personalerummet") -> int:
     case = case_service.submit_case(db.session, engines(app), person("anna"), new)
     case_service.fire_event(db.session, engines(app), person("lene"), case.id, "accept", case.version, {})
     return case.id
+
+
+# A meeting planned for today from midnight (Danish time) has begun whenever a test runs: decisions
+# and approval are possible from a meeting's start.
+BEGUN = {"start_time": "00:00", "end_time": "00:30"}
+
+
+def approve_both(app, meeting_id: int):
+    """Have the chair (Lene) and then the vice chair (Tove) of LokalMED Skole approve the minutes."""
+    from medflow.persistence.models import Meeting
+    from medflow.services.meetings import minutes
+
+    for who in ("lene", "tove"):
+        version = db.session.get(Meeting, meeting_id).version
+        meeting = minutes.approve(db.session, engines(app), person(who), meeting_id, version)
+    return meeting

@@ -44,7 +44,9 @@ def demo() -> None:
         fail(f"The demo organisation would change the stored levels: {'; '.join(exc.changes)}")
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
-    click.echo(f"Demo meetings added: {load_demo_meetings(db.session, engines())} (see /meetings and /news).")
+    click.echo(f"Demo meetings added: {load_demo_meetings(db.session, engines())} (see /meetings, /news and "
+               "/calendar). LokalMED Skovvejens Skole's last minutes await the vice chair's approval: log in "
+               "as kasper.moeller@example.dk.")
     _print_login_hints(spec)
     _mail_demo()
     _retention_demo()

@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from medflow.demo import meeting_minutes as demo_minutes
+from medflow.demo.meeting_minutes import working_day
 from medflow.domain.engine import WorkflowEngine
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Committee, Meeting, Person
@@ -19,6 +21,7 @@ from medflow.services.meetings import agenda, communication, minutes, planning
 
 TOP, CENTRE, SCHOOL = "kommunemed", "cmed-buf", "lok-skovvejens-skole"
 CHAIR, SECRETARY, EMPLOYEE = "henrik.lauridsen@example.dk", "camilla.frost@example.dk", "anna@example.dk"
+VICE_CHAIR, SCHOOL_VICE_CHAIR = "birgitte.holm@example.dk", "kasper.moeller@example.dk"
 
 
 def _person(session: Session, email: str) -> Person | None:
@@ -37,30 +40,37 @@ def _plan(session: Session, who: Person, key: str, day: date, place: str) -> Mee
 def load_demo_meetings(session: Session, engines: dict[str, WorkflowEngine]) -> int:
     """Add the demo meetings unless the demo organisation is missing or has meetings; return how many."""
     people = [_person(session, e) for e in (CHAIR, SECRETARY, EMPLOYEE, "louise.winther@example.dk",
-                                            "klaus.brandt@example.dk")]
+                                            "klaus.brandt@example.dk", VICE_CHAIR, SCHOOL_VICE_CHAIR)]
     top = _committee(session, TOP)
     if None in people or top is None or session.scalar(select(Meeting.id).limit(1)) is not None:
         return 0
-    chair, secretary, employee, centre_chair, school_chair = people
+    chair, secretary, employee, centre_chair, school_chair, vice_chair, school_vice = people
     today = utcnow().date()
-    _held_meeting(session, engines, chair, secretary, employee, top, today - timedelta(days=14))
-    coming = _plan(session, secretary, TOP, today + timedelta(days=21), "Rådhuset, mødelokale 1")
+    _held_meeting(session, engines, [chair, secretary, employee, vice_chair], top,
+                  working_day(today - timedelta(days=14), -1))
+    coming = _plan(session, secretary, TOP, working_day(today + timedelta(days=21)), "Rådhuset, mødelokale 1")
     agenda.add_free_item(session, secretary, coming.id, coming.version,
                          "Budget 2027: konsekvenser for personalet",
                          "Direktionen orienterer om budgetforslaget og tidsplanen for høring i MED.")
     _forwarded_case(session, engines, secretary, chair, coming)
     agenda.publish_agenda(session, secretary, coming.id, session.get(Meeting, coming.id).version)
-    _centre_meeting(session, engines, centre_chair, employee, today + timedelta(days=10))
-    school = _plan(session, school_chair, SCHOOL, today + timedelta(days=5),
+    _centre_meeting(session, engines, centre_chair, employee, working_day(today + timedelta(days=10)))
+    demo_minutes.school_standing_items(session, school_chair, SCHOOL)
+    demo_minutes.held_school_meeting(session, engines, school_chair, school_vice, SCHOOL,
+                                     working_day(today - timedelta(days=6), -1))
+    school = _plan(session, school_chair, SCHOOL, working_day(today + timedelta(days=5)),
                    "Skovvejens Skole, personalerummet")
     agenda.add_free_item(session, school_chair, school.id, school.version, "APV 2026: handlingsplan",
                          "Gennemgang af APV-resultaterne og udkast til handlingsplan.")
-    return 4
+    return 5
 
 
-def _held_meeting(session: Session, engines, chair: Person, secretary: Person, employee: Person,
-                  top: Committee, day: date) -> None:
-    """KommuneMED two weeks ago: a case answered, sickness absence discussed, two stories for Pippet."""
+def _held_meeting(session: Session, engines, people: list[Person], top: Committee, day: date) -> None:
+    """KommuneMED two weeks ago: a case answered, sickness absence discussed, two stories for Pippet.
+
+    The standing items are noted, one member sent apologies, and the chair and the vice chair approved.
+    """
+    chair, secretary, employee, vice_chair = people
     new = case_service.NewCase(workflow="question", title="Fælles retningslinje for hjemmearbejde?",
                                description="Vi oplever meget forskellig praksis for hjemmearbejde "
                                            "mellem centrene.")
@@ -83,7 +93,9 @@ def _held_meeting(session: Session, engines, chair: Person, secretary: Person, e
     minutes.record_minutes(session, engines, secretary, free.id, free.version,
                            "Fraværet er faldet fra 5,9 % til 5,1 %. Centrene følger op i deres LokalMED.")
     _lines(session, secretary, chair, meeting.id, day)
-    minutes.approve(session, engines, chair, meeting.id, session.get(Meeting, meeting.id).version)
+    demo_minutes.note_standing_items(session, engines, secretary, meeting.id)
+    demo_minutes.take_attendance(session, secretary, meeting.id, [SCHOOL_VICE_CHAIR])
+    demo_minutes.approve(session, engines, [chair, vice_chair], meeting.id)
 
 
 NOISE = case_service.NewCase(

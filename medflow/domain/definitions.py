@@ -13,7 +13,9 @@ DEFAULT_OUTCOME = "discussion"
 EVENT_FIELDS = (
     "comment", "answer", "outcome", "target", "redirect", "meeting_date",
     "risk_level", "problem", "solution", "owner", "due_date", "effect_check", "meeting",
+    "confirm_move",  # with `schedule`: yes, move the case off a published agenda
 )
+CLEARABLE = ("meeting_date",)  # what an event may take off a case (`clears`), e.g. leaving the agenda
 ROUTES = ("parent", "child")
 ESCALATIONS = ("forward",)  # what the sweep may do when a state's deadline passes
 RISK_LEVELS = ("low", "medium", "high")
@@ -58,6 +60,7 @@ class TransitionDef:
     requires: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
     route: str | None = None
+    clears: tuple[str, ...] = ()  # case facts the event removes (CLEARABLE), e.g. meeting_date
     line: int | None = None
     done: Label | None = None  # what the history calls it once done ("Sent on"); else the label
 

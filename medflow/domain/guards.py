@@ -20,6 +20,7 @@ class FireContext:
     closed_at: datetime | None = None
     reopen_days: int = 30
     above_workplace: bool = False  # the holder sits above the committee of the case's workplace
+    on_agenda: bool = False  # has a meeting date: a case on an agenda can be taken off it
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ GUARDS: dict[str, Guard] = {
     "above_workplace": Guard(
         lambda ctx: ctx.above_workplace,
         _("At the workplace's own committee the case is closed after a risk assessment."),
+    ),
+    "on_agenda": Guard(
+        lambda ctx: ctx.on_agenda,
+        _("The case is not on the agenda of a meeting."),
     ),
     "within_reopen_window": Guard(
         _within_reopen_window,

@@ -22,7 +22,8 @@ TOP_KEYS = {
     "categories", "statutory_deadlines", "submit_fields", "submittable", "remind_before_days",
 }
 STATE_KEYS = {"name", "label", "final", "deadline_days", "remind_before_days", "escalate"}
-TRANSITION_KEYS = {"trigger", "source", "dest", "label", "done", "roles", "requires", "conditions", "route"}
+TRANSITION_KEYS = {"trigger", "source", "dest", "label", "done", "roles", "requires", "conditions", "route",
+                   "clears"}
 NOT_WORKFLOWS = {"responsibilities.yaml"}
 
 
@@ -84,6 +85,7 @@ def _parse_transition(c: Problems, raw: Any, parent_line: int | None) -> Transit
         requires=_as_tuple(raw.get("requires")),
         conditions=_as_tuple(raw.get("conditions")),
         route=raw.get("route"),
+        clears=_as_tuple(raw.get("clears")),
         line=line_of(raw),
     )
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 
-from medflow.domain.definitions import ACTOR_ROLES, EVENT_FIELDS, ROUTES, TransitionDef, WorkflowDefinition
+from medflow.domain.definitions import (
+    ACTOR_ROLES,
+    CLEARABLE,
+    EVENT_FIELDS,
+    ROUTES,
+    TransitionDef,
+    WorkflowDefinition,
+)
 from medflow.domain.guards import CONTRADICTIONS, GUARDS
 from medflow.domain.yamlsource import line_of
 
@@ -26,6 +33,7 @@ def check_transition(t: TransitionDef, states: set[str], add: Callable[..., None
         (t.roles, ACTOR_ROLES, "role"),
         (t.requires, EVENT_FIELDS, "required field"),
         (t.conditions, tuple(GUARDS), "condition"),
+        (t.clears, CLEARABLE, "field to clear"),
     ):
         for item in checks:
             if item not in allowed:

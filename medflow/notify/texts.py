@@ -45,6 +45,9 @@ MEETING_MESSAGES = {
     "meeting_moved": lazy_gettext("The meeting of %(committee)s has moved to %(date)s at %(start)s."),
     "meeting_cancelled": lazy_gettext("The meeting of %(committee)s on %(date)s is cancelled."),
     "minutes_approved": lazy_gettext("The minutes of %(committee)s from %(date)s are approved."),
+    "minutes_awaiting_approval": lazy_gettext(
+        "%(approver)s has approved the minutes of %(committee)s from %(date)s; they await your approval."),
+    "unschedule": lazy_gettext("The case was taken off the agenda of %(committee)s."),
     "task_before": lazy_gettext("Reminder: you are to inform by %(due)s: %(title)s"),
     "task_due": lazy_gettext("You were to inform by %(due)s: %(title)s"),
 }

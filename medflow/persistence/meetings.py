@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from medflow.persistence.base import Base, UTCDateTime, utcnow
@@ -29,11 +29,17 @@ class Meeting(Base):
     agenda_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    minute_taker_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))  # the referent
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 
     committee: Mapped[Committee] = relationship()
-    approved_by: Mapped[Person | None] = relationship()
+    approved_by: Mapped[Person | None] = relationship(foreign_keys=[approved_by_id])
+    minute_taker: Mapped[Person | None] = relationship(foreign_keys=[minute_taker_id])
+    approvals: Mapped[list[MinutesApproval]] = relationship(
+        back_populates="meeting", order_by="MinutesApproval.approved_at", cascade="all, delete-orphan")
+    attendance: Mapped[list[Attendance]] = relationship(
+        back_populates="meeting", order_by="Attendance.id", cascade="all, delete-orphan")
     items: Mapped[list[MeetingItem]] = relationship(
         back_populates="meeting", order_by="MeetingItem.position", cascade="all, delete-orphan")
     addenda: Mapped[list[MinutesAddendum]] = relationship(
@@ -50,7 +56,7 @@ class MeetingItem(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
     position: Mapped[int]
-    kind: Mapped[str] = mapped_column(String(20))  # case | free | communication
+    kind: Mapped[str] = mapped_column(String(20))  # case | free | standing | communication | moved
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
     case_version: Mapped[int | None]  # the case's version when it was put on this agenda
     title: Mapped[str] = mapped_column(String(200), default="")
@@ -61,9 +67,18 @@ class MeetingItem(Base):
     internal: Mapped[bool] = mapped_column(default=False)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A case moved from one published agenda to another: both items name the other meeting. Plain ids,
+    # not foreign keys, so that `join(Meeting)` from an item stays unambiguous (neither meeting can be
+    # deleted while it has a case item, so the ids stay good).
+    moved_to_id: Mapped[int | None]  # kind "moved": the meeting the case went to
+    moved_from_id: Mapped[int | None]  # the meeting whose published agenda the case came from
     version: Mapped[int] = mapped_column(default=1)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
+    moved_to: Mapped[Meeting | None] = relationship(
+        primaryjoin="foreign(MeetingItem.moved_to_id) == Meeting.id", viewonly=True)
+    moved_from: Mapped[Meeting | None] = relationship(
+        primaryjoin="foreign(MeetingItem.moved_from_id) == Meeting.id", viewonly=True)
     case: Mapped[Case | None] = relationship()
     recorded_by: Mapped[Person | None] = relationship()
     lines: Mapped[list[CommunicationLine]] = relationship(
@@ -107,6 +122,49 @@ class MinutesAddendum(Base):
 
     meeting: Mapped[Meeting] = relationship(back_populates="addenda")
     author: Mapped[Person] = relationship()
+
+
+class MinutesApproval(Base):
+    """One side's approval of the minutes (the chair for management, the vice chair for the employees)."""
+
+    __tablename__ = "minutes_approvals"
+    __table_args__ = (UniqueConstraint("meeting_id", "side"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    side: Mapped[str] = mapped_column(String(20))  # chair | vice_chair
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    meeting: Mapped[Meeting] = relationship(back_populates="approvals")
+    person: Mapped[Person] = relationship()
+
+
+class Attendance(Base):
+    """Whether a member was present at a meeting or sent apologies (afbud), as the minutes record it."""
+
+    __tablename__ = "meeting_attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    present: Mapped[bool]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendance")
+    person: Mapped[Person] = relationship()
+
+
+class StandingItem(Base):
+    """An item on every agenda of a committee (its own list; the defaults until it edits it)."""
+
+    __tablename__ = "standing_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    at_end: Mapped[bool] = mapped_column(default=False)  # after the cases (eventuelt), before communication
 
 
 class CalendarToken(Base):

@@ -6,11 +6,20 @@ from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.cases import ActionItem, Case, CaseEvent
 from medflow.persistence.history_guard import HistoryUnlock
 from medflow.persistence.mail import MailPreference
-from medflow.persistence.meetings import CalendarToken, CommunicationLine, Meeting, MeetingItem, MinutesAddendum
+from medflow.persistence.meetings import (
+    Attendance,
+    CalendarToken,
+    CommunicationLine,
+    Meeting,
+    MeetingItem,
+    MinutesAddendum,
+    MinutesApproval,
+    StandingItem,
+)
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
 
-__all__ = ["ActionItem", "ApiToken", "AuditEntry", "Base", "CalendarToken", "Cascade", "CascadeReceipt", "Case",
-           "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level", "MailPreference", "Meeting",
-           "MeetingItem", "Membership", "MinutesAddendum", "Notification", "OutboxMessage", "Person",
-           "SentReminder"]
+__all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
+           "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level",
+           "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
+           "Notification", "OutboxMessage", "Person", "SentReminder", "StandingItem"]

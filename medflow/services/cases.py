@@ -202,6 +202,7 @@ def fire_event(
     transition = engine.check(case.state, event, roles)
     resolved = resolve_event_fields(session, case, event, dict(fields))  # e.g. a meeting for meeting_date
     cleaned = clean_event_fields(transition, resolved, now.date())
+    cleaned.update(dict.fromkeys(transition.clears))  # e.g. taken off the agenda: no meeting date any more
     place = CasePlace(session, case)  # the tree and came_from: loaded once, and only if needed
     ctx = place.context(engine, now, engine.guards_needed(case.state, event))
     new_state = engine.fire(case.state, event, roles, ctx)

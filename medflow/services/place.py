@@ -61,6 +61,7 @@ class CasePlace:
             closed_at=self.case.closed_at,
             reopen_days=engine.definition.reopen_days,
             above_workplace=any(g in guards for g in LEVEL_GUARDS) and self.above_workplace(),
+            on_agenda="on_agenda" not in guards or self.case.meeting_date is not None,
         )
 
     def above_workplace(self) -> bool:

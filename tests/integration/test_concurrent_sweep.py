@@ -132,22 +132,21 @@ def test_two_sweep_commands_in_two_processes_do_everything_once(app, org, databa
 
 def _communication_tasks(app, lines: int) -> datetime:
     """Approve a meeting with `lines` communication tasks all due the same day; return that day's start."""
-    from medflow.services.meetings import communication, minutes, planning
-    from tests.meeting_helpers import MEETING_ORG, in_days, person
+    from medflow.services.meetings import communication, planning
+    from tests.meeting_helpers import BEGUN, MEETING_ORG, approve_both, in_days, person
 
     with app.test_request_context():
         from tests import factories
 
         factories.load_org(db.session, MEETING_ORG)
         meeting = planning.create_meeting(db.session, person("sonja"), "lok-skole",
-                                          planning.MeetingPlan(date=in_days(7)))
+                                          planning.MeetingPlan(date=in_days(0), **BEGUN))
         for n in range(lines):
             communication.add_line(db.session, person("sonja"), meeting.id, meeting.version,
                                              communication.NewLine(
                 what=f"Fortæl om beslutning {n} på personalemødet", audience="employees",
                 channel="staff_meeting", owner="amir@example.dk", due_date=in_days(10).isoformat()))
-        minutes.approve(db.session, app.extensions["medflow.engines"], person("lene"), meeting.id,
-                        meeting.version)
+        approve_both(app, meeting.id)
         return datetime.combine(in_days(10), datetime.min.time(), UTC)
 
 

@@ -8,11 +8,11 @@ import pytest
 
 from medflow.extensions import db
 from medflow.notify import mail_settings
-from medflow.services.meetings import communication, minutes, planning
+from medflow.services.meetings import communication, planning
 from medflow.services.sweep import sweep
 from tests import factories
 from tests.helpers.mail import deliver, serve_mail
-from tests.meeting_helpers import MEETING_ORG, engines, in_days, person
+from tests.meeting_helpers import BEGUN, MEETING_ORG, approve_both, engines, in_days, person
 
 
 @pytest.fixture
@@ -45,11 +45,11 @@ def test_the_sweep_mails_a_communication_tasks_owner(app, smtp):
     smtp.start()
     with app.test_request_context():
         meeting = planning.create_meeting(db.session, person("sonja"), "lok-skole",
-                                          planning.MeetingPlan(date=in_days(7)))
+                                          planning.MeetingPlan(date=in_days(0), **BEGUN))
         communication.add_line(db.session, person("sonja"), meeting.id, meeting.version, communication.NewLine(
             what="Fortæl om de nye stole på personalemødet", audience="employees", channel="staff_meeting",
             owner="amir@example.dk", due_date=in_days(10).isoformat()))
-        minutes.approve(db.session, engines(app), person("lene"), meeting.id, meeting.version)
+        approve_both(app, meeting.id)
         due = datetime.combine(in_days(10), time.min, UTC)
         report = sweep(db.session, engines(app), mail=mail_settings(), now=due - timedelta(days=1))
     assert len(report.reminders) == 1

@@ -15,7 +15,7 @@ from medflow.services import cases as case_service
 from medflow.services.meetings import agenda, communication, minutes, planning
 from medflow.services.sweep import sweep
 from tests import factories
-from tests.meeting_helpers import MEETING_ORG, accepted_case, engines, in_days, person
+from tests.meeting_helpers import BEGUN, MEETING_ORG, accepted_case, approve_both, engines, in_days, person
 
 
 @pytest.fixture
@@ -24,10 +24,11 @@ def morg(app, session):
     return factories.load_org(session, MEETING_ORG)
 
 
-def plan(days: int = 7, **extra) -> Meeting:
-    return planning.create_meeting(db.session, person("sonja"), "lok-skole",
-                                   planning.MeetingPlan(date=in_days(days), start_time="14:00",
-                                                        end_time="16:00", place="Mødelokale 2", **extra))
+def plan(days: int = 0, **extra) -> Meeting:
+    """Plan a meeting of LokalMED Skole `days` from today; today's has begun (decisions are possible)."""
+    times = BEGUN if days == 0 else {"start_time": "14:00", "end_time": "16:00"}
+    return planning.create_meeting(db.session, person("sonja"), "lok-skole", planning.MeetingPlan(
+        date=in_days(days), place="Mødelokale 2", **times, **extra))
 
 
 def schedule(app, case_id: int, meeting: Meeting) -> Case:
@@ -45,7 +46,9 @@ def test_meeting_from_plan_to_approved_minutes_resolves_one_case_and_forwards_an
     first, second = accepted_case(app, "Nye stole"), accepted_case(app, "Støj i kantinen")
     schedule(app, first, meeting)
     schedule(app, second, meeting)
-    assert [i.kind for i in meeting.items] == ["case", "case", "communication"]
+    assert [i.kind for i in meeting.items] == ["standing"] * 3 + ["case", "case", "closing", "communication"]
+    assert [i.title for i in meeting.items if i.kind in ("standing", "closing")] == [
+        "Godkendelse af dagsorden", "Godkendelse af referat fra sidste møde", "Meddelelser", "Eventuelt"]
     assert session.get(Case, first).meeting_date == meeting.date
     sonja = person("sonja")
     one = item_of(meeting, first)
@@ -60,20 +63,22 @@ def test_meeting_from_plan_to_approved_minutes_resolves_one_case_and_forwards_an
     assert forwarded.history[-1].comment == "Sagen går videre til området."
     assert forwarded.history[-1].actor_id == sonja.id
     minutes.approve(session, engines(app), person("lene"), meeting.id, meeting.version)
-    assert meeting.approved_at is not None
+    assert meeting.approved_at is None and [a.side for a in meeting.approvals] == ["chair"]
+    minutes.approve(session, engines(app), person("tove"), meeting.id, meeting.version)
+    assert meeting.approved_at is not None and meeting.approved_by_id == person("lene").id
     told = session.scalar(select(func.count()).select_from(Notification).where(
         Notification.meeting_id == meeting.id, Notification.kind == "minutes_approved"))
-    assert told == 4  # tove, sara, amir, sonja (not lene, who approved)
+    assert told == 4  # lene, sara, amir, sonja (not tove, whose approval completed them)
 
 
 def test_postponed_item_rolls_over_to_the_next_meeting_when_minutes_are_approved(app, morg, session):
-    meeting, later = plan(7), plan(35)
+    meeting, later = plan(), plan(35)
     case_id = accepted_case(app)
     schedule(app, case_id, meeting)
     item = item_of(meeting, case_id)
     minutes.record_minutes(session, engines(app), person("sonja"), item.id, item.version,
                            "Vi mangler et tilbud.", "postponed")
-    minutes.approve(session, engines(app), person("lene"), meeting.id, meeting.version)
+    approve_both(app, meeting.id)
     session.expire_all()
     case = session.get(Case, case_id)
     assert case.state == "scheduled" and case.meeting_date == later.date
@@ -82,10 +87,10 @@ def test_postponed_item_rolls_over_to_the_next_meeting_when_minutes_are_approved
 
 
 def test_undecided_item_without_a_next_meeting_gets_one_four_weeks_later(app, morg, session):
-    meeting = plan(7)
+    meeting = plan()
     case_id = accepted_case(app)
     schedule(app, case_id, meeting)
-    minutes.approve(session, engines(app), person("lene"), meeting.id, meeting.version)
+    approve_both(app, meeting.id)
     session.expire_all()
     assert session.get(Case, case_id).meeting_date == meeting.date + timedelta(days=28)
 
@@ -98,6 +103,8 @@ def test_communication_task_reminds_its_owner_once_and_its_story_is_news(app, mo
         story_text="LokalMED Skole har besluttet nye stole."))
     assert communication.stories(session) == []  # not before approval
     minutes.approve(session, engines(app), person("lene"), meeting.id, meeting.version)
+    assert communication.stories(session) == []  # nor before both sides have approved
+    minutes.approve(session, engines(app), person("tove"), meeting.id, meeting.version)
     assert [s.story_title for s in communication.stories(session)] == ["Nye stole på skolen"]
     due = datetime.combine(line.due_date, time.min, UTC)
     assert sweep(session, engines(app), now=due - timedelta(days=5)).reminders == []
@@ -151,12 +158,13 @@ def test_bad_meeting_plans_are_refused_naming_the_field(app, morg, session, fiel
     assert session.scalar(select(func.count()).select_from(Meeting)) == 0
 
 
-def test_a_member_may_not_plan_and_only_the_chair_approves(app, morg, session):
+def test_a_member_may_not_plan_and_only_the_chair_and_vice_chair_approve(app, morg, session):
     with pytest.raises(NotAllowed):
         planning.create_meeting(session, person("sara"), "lok-skole", planning.MeetingPlan(date=in_days(3)))
     meeting = plan()
-    with pytest.raises(NotAllowed):
-        minutes.approve(session, engines(app), person("sonja"), meeting.id, meeting.version)
+    for who in ("sonja", "sara"):
+        with pytest.raises(NotAllowed):
+            minutes.approve(session, engines(app), person(who), meeting.id, meeting.version)
 
 
 def test_an_item_for_another_committees_case_is_refused(app, morg, session):
@@ -173,7 +181,7 @@ def test_a_meeting_with_items_cannot_be_deleted_and_approved_minutes_cannot_chan
     agenda.add_free_item(session, person("sonja"), meeting.id, meeting.version, "Trivselsmåling 2026")
     with pytest.raises(NotPossible, match="cannot be deleted"):
         planning.delete_meeting(session, person("sonja"), meeting.id, meeting.version)
-    minutes.approve(session, engines(app), person("lene"), meeting.id, meeting.version)
+    approve_both(app, meeting.id)
     with pytest.raises(NotPossible, match="approved"):
         agenda.add_free_item(session, person("sonja"), meeting.id, meeting.version, "For sent")
     item = meeting.items[0]
@@ -190,8 +198,7 @@ def test_minutes_saved_by_someone_who_read_the_meeting_before_it_was_approved_ar
         tove = other.get(type(person("tove")), person("tove").id)
         stale = other.get(MeetingItem, item_id)
         assert stale.meeting.approved_at is None  # she has the open meeting in front of her
-        current = session.get(Meeting, meeting.id).version
-        minutes.approve(session, engines(app), person("lene"), meeting.id, current)
+        approve_both(app, meeting.id)
         with pytest.raises(NotPossible, match="approved"):
             minutes.record_minutes(other, engines(app), tove, item_id, stale.version, "For sent.")
     session.expire_all()
@@ -203,10 +210,10 @@ def test_moving_a_meeting_gives_its_cases_the_new_date_and_they_can_still_be_dec
     case_id = accepted_case(app)
     schedule(app, case_id, meeting)
     planning.move_meeting(session, person("sonja"), meeting.id, meeting.version,
-                          planning.MeetingPlan(date=in_days(9)), engines=engines(app))
+                          planning.MeetingPlan(date=in_days(0), **BEGUN), engines=engines(app))
     session.expire_all()
     case = session.get(Case, case_id)
-    assert case.meeting_date == in_days(9) and case.history[-1].event == "schedule"
+    assert case.meeting_date == in_days(0) and case.history[-1].event == "schedule"
     item = item_of(session.get(Meeting, meeting.id), case_id)
     minutes.record_minutes(session, engines(app), person("sonja"), item.id, item.version, "Besvaret.",
                            "resolve", {"answer": "Ja."})
@@ -219,8 +226,8 @@ def test_scheduling_a_case_for_another_meeting_takes_it_off_the_first_agenda(app
     schedule(app, case_id, first)
     schedule(app, case_id, second)
     session.expire_all()
-    assert [i.kind for i in session.get(Meeting, first.id).items] == ["communication"]
-    assert [i.case_id for i in session.get(Meeting, second.id).items] == [case_id, None]
+    assert [i.kind for i in session.get(Meeting, first.id).items if i.case_id] == []  # not published: gone
+    assert [i.case_id for i in session.get(Meeting, second.id).items if i.case_id] == [case_id]
     assert session.get(Case, case_id).meeting_date == second.date
 
 

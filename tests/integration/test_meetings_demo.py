@@ -11,13 +11,22 @@ def test_demo_adds_meetings_with_approved_minutes_and_news_once(app):
     runner = app.test_cli_runner()
     first = runner.invoke(cli, ["demo"])
     assert first.exit_code == 0, first.output
-    assert "Demo meetings added: 4" in first.output
+    assert "Demo meetings added: 5" in first.output
     assert "Demo meetings added: 0" in runner.invoke(cli, ["demo"]).output
     with app.app_context():
         meetings = db.session.scalars(select(Meeting).order_by(Meeting.date)).all()
         assert len({m.committee.key for m in meetings}) == 3
         held = meetings[0]
         assert held.approved_at is not None and held.committee.key == "kommunemed"
+        assert sorted(a.side for a in held.approvals) == ["chair", "vice_chair"]
+        assert [a.person.email for a in held.attendance if not a.present] == ["kasper.moeller@example.dk"]
+        assert held.minute_taker.email == "camilla.frost@example.dk"
+        noted = [i.minutes for i in held.items if i.title == "Godkendelse af dagsorden"]
+        assert noted == ["Dagsordenen blev godkendt."]
+        draft = next(m for m in meetings if m.committee.key == "lok-skovvejens-skole" and m.approvals)
+        assert draft.approved_at is None and [a.side for a in draft.approvals] == ["chair"]
+        assert "Nyt fra TR og AMR" in [i.title for i in draft.items]
+        assert all(m.date.weekday() < 5 for m in meetings)
         answered = next(i.case for i in held.items if i.kind == "case")
         assert answered.state == "resolved" and answered.history[-1].event == "resolve"
         on_agenda = db.session.scalar(select(Case).where(Case.state == "scheduled"))

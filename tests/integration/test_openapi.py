@@ -122,7 +122,8 @@ def _meeting_operations(doc, api) -> None:
     assert unseen["status"] == 404
     listed = check(doc, lene.get("/committees/lok-skole/meetings"), "/committees/{key}/meetings")
     assert [m["id"] for m in listed["meetings"]] == [meeting["id"]]
-    moved = {"version": meeting["version"], "date": (utcnow().date() + timedelta(days=8)).isoformat()}
+    moved = {"version": meeting["version"], "date": utcnow().date().isoformat(),  # today from midnight: begun
+             "start_time": "00:00", "end_time": "00:30"}
     meeting = check(doc, lene.post(f"{path}/move", moved), "/meetings/{meeting_id}/move", "post")
     case = anna.submit(title="Nye stole")
     case = lene.fire(case, "accept")
@@ -131,7 +132,7 @@ def _meeting_operations(doc, api) -> None:
     free = check(doc, lene.post(f"{path}/items", {"version": meeting["version"], "title": "Trivsel"}),
                  "/meetings/{meeting_id}/items", "post")
     meeting = check(doc, lene.get(path), "/meetings/{meeting_id}")
-    order = [free["id"], meeting["items"][0]["id"]]
+    order = [free["id"], *(i["id"] for i in meeting["items"] if i["kind"] not in ("communication", "free"))]
     meeting = check(doc, lene.post(f"{path}/order", {"version": meeting["version"], "order": order}),
                     "/meetings/{meeting_id}/order", "post")
     assert check(doc, _delete(lene, f"/meeting-items/{free['id']}?version={meeting['version']}"),
@@ -154,10 +155,22 @@ def _meeting_operations(doc, api) -> None:
             "story_text": "LokalMED Skole har besluttet nye stole."}
     check(doc, lene.post(f"{path}/lines", line), "/meetings/{meeting_id}/lines", "post")
     meeting = check(doc, lene.get(path), "/meetings/{meeting_id}")
+    attendance = {"version": meeting["version"], "present": ["lene@example.dk", "tove@example.dk"],
+                  "apologies": ["sara@example.dk"], "minute_taker": "amir@example.dk"}
+    meeting = check(doc, lene.post(f"{path}/attendance", attendance), "/meetings/{meeting_id}/attendance",
+                    "post")
+    assert meeting["minute_taker"] == "amir@example.dk" and len(meeting["attendance"]) == 3, meeting
     assert check(doc, sara.post(f"{path}/approve", {"version": meeting["version"]}),
                  "/meetings/{meeting_id}/approve", "post")["status"] == 403
-    assert check(doc, lene.post(f"{path}/approve", {"version": meeting["version"]}),
-                 "/meetings/{meeting_id}/approve", "post")["approved_by"] == "lene@example.dk"
+    meeting = check(doc, lene.post(f"{path}/approve", {"version": meeting["version"]}),
+                    "/meetings/{meeting_id}/approve", "post")
+    assert meeting["approved_at"] is None and [a["side"] for a in meeting["approvals"]] == ["chair"]
+    meeting = check(doc, lene.post(f"{path}/approve/withdraw", {"version": meeting["version"]}),
+                    "/meetings/{meeting_id}/approve/withdraw", "post")
+    for who in ("lene", "tove"):
+        meeting = check(doc, api(who).post(f"{path}/approve", {"version": meeting["version"]}),
+                        "/meetings/{meeting_id}/approve", "post")
+    assert meeting["approved_by"] == "lene@example.dk" and meeting["approved_at"]
     meeting = check(doc, lene.post(f"{path}/addenda", {"text": "Rettelse: april."}),
                     "/meetings/{meeting_id}/addenda", "post")
     assert [a["text"] for a in meeting["addenda"]] == ["Rettelse: april."]

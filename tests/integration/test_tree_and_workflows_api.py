@@ -25,8 +25,8 @@ def test_the_workflows_list_states_events_roles_and_required_fields(api):
         "submitted": False, "accepted": False, "scheduled": False,
         "resolved": True, "rejected": True, "withdrawn": True}
     events = {e["event"]: e for e in question["events"]}
-    assert set(events) == {"accept", "schedule", "resolve", "forward", "refer", "reject", "withdraw",
-                           "reopen"}
+    assert set(events) == {"accept", "schedule", "unschedule", "resolve", "forward", "refer", "reject",
+                           "withdraw", "reopen"}
     assert events["forward"]["requires"] == ["comment"]
     assert events["reject"]["requires"] == ["comment", "redirect"]
     assert events["withdraw"]["roles"] == ["submitter"]

@@ -21,7 +21,7 @@ CLOSED_YESTERDAY = FireContext(now=NOW, closed_at=NOW - timedelta(days=1))
 @pytest.mark.parametrize(("workflow", "state", "roles", "events"), [
     ("question", "submitted", CHAIR, ["accept", "forward", "refer", "reject"]),
     ("question", "accepted", CHAIR, ["schedule", "resolve", "forward", "refer", "reject"]),
-    ("question", "scheduled", CHAIR, ["schedule", "resolve", "forward", "refer"]),
+    ("question", "scheduled", CHAIR, ["schedule", "unschedule", "resolve", "forward", "refer"]),
     ("question", "submitted", SUBMITTER, ["withdraw"]),
     ("question", "accepted", MEMBER, []),
     ("question", "resolved", CHAIR, []),
@@ -34,6 +34,13 @@ CLOSED_YESTERDAY = FireContext(now=NOW, closed_at=NOW - timedelta(days=1))
 ])
 def test_each_workflow_allows_these_events_to_these_roles(workflow, state, roles, events):
     assert ENGINES[workflow].allowed_events(state, roles, MIDDLE) == events
+
+
+def test_a_work_environment_case_is_taken_off_the_agenda_only_while_it_is_on_one():
+    on_agenda = FireContext(now=NOW, on_agenda=True)
+    assert "unschedule" in ENGINES["work_environment"].allowed_events("assessed", AMR, on_agenda)
+    with pytest.raises(NotPossible, match="not on the agenda"):
+        ENGINES["work_environment"].fire("assessed", "unschedule", AMR, MIDDLE)
 
 
 @pytest.mark.parametrize(("state", "event", "dest"), [

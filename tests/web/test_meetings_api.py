@@ -10,7 +10,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from tests import factories
-from tests.meeting_helpers import MEETING_ORG, in_days
+from tests.meeting_helpers import BEGUN, MEETING_ORG, in_days
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -25,9 +25,10 @@ def api(app):
     return factories.ApiClients(app)
 
 
-def plan(api, days: int = 7, expect: int = 201, **fields) -> dict:
-    body = {"date": in_days(days).isoformat(), "start_time": "14:00", "end_time": "16:00",
-            "place": "Mødelokale 2", **fields}
+def plan(api, days: int = 0, expect: int = 201, **fields) -> dict:
+    """Plan a meeting `days` from today; today's began at midnight, so it can decide and approve."""
+    times = BEGUN if days == 0 else {"start_time": "14:00", "end_time": "16:00"}
+    body = {"date": in_days(days).isoformat(), **times, "place": "Mødelokale 2", **fields}
     response = api("sonja").post("/committees/lok-skole/meetings", body)
     assert response.status_code == expect, response.get_json()
     return response.get_json()
@@ -42,6 +43,15 @@ def put_on(api, meeting: dict, case: dict) -> dict:
     body = {"case": case["id"], "version": case["version"]}
     response = api("sonja").post(f"/meetings/{meeting['id']}/items", body)
     assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def approve_both(api, meeting_id: int) -> dict:
+    """Have the chair and then the vice chair approve the minutes; return the meeting."""
+    for who in ("lene", "tove"):
+        current = api("sonja").get(f"/meetings/{meeting_id}").get_json()
+        response = api(who).post(f"/meetings/{meeting_id}/approve", {"version": current["version"]})
+        assert response.status_code == 200, response.get_json()
     return response.get_json()
 
 
@@ -60,10 +70,12 @@ def test_a_meeting_through_the_api_decides_two_cases_and_publishes_a_story(app, 
                              {"version": meeting["version"], "title": "Trivselsmåling", "text": "Resultater"})
     assert free.status_code == 201
     meeting = api("sonja").get(f"/meetings/{meeting['id']}").get_json()
-    ids = [i["id"] for i in meeting["items"]]
+    ids = [i["id"] for i in meeting["items"] if i["kind"] != "communication"]
+    order = [ids[5], *ids[:5], ids[6]]  # the free item first, before the standing items
     reordered = api("sonja").post(f"/meetings/{meeting['id']}/order",
-                                  {"version": meeting["version"], "order": [ids[2], ids[0], ids[1]]}).get_json()
-    assert [i["kind"] for i in reordered["items"]] == ["free", "case", "case", "communication"]
+                                  {"version": meeting["version"], "order": order}).get_json()
+    assert [i["kind"] for i in reordered["items"]] == [
+        "free", "standing", "standing", "standing", "case", "case", "closing", "communication"]
     published = api("sonja").post(f"/meetings/{meeting['id']}/publish", {"version": reordered["version"]})
     assert published.status_code == 200 and published.get_json()["agenda_published_at"]
     items = {i["case"]["id"]: i for i in reordered["items"] if i["case"]}
@@ -78,8 +90,8 @@ def test_a_meeting_through_the_api_decides_two_cases_and_publishes_a_story(app, 
         "story_title": "Nye stole på skolen", "story_text": "LokalMED Skole har besluttet nye stole."})
     assert line.status_code == 201, line.get_json()
     meeting = api("sonja").get(f"/meetings/{meeting['id']}").get_json()
-    approved = api("lene").post(f"/meetings/{meeting['id']}/approve", {"version": meeting["version"]})
-    assert approved.status_code == 200 and approved.get_json()["approved_by"] == "lene@example.dk"
+    approved = approve_both(api, meeting["id"])
+    assert approved["approved_by"] == "lene@example.dk" and len(approved["approvals"]) == 2
     feed = ET.fromstring(app.test_client().get("/news.atom").data)
     assert feed.tag == f"{ATOM}feed"
     entries = feed.findall(f"{ATOM}entry")
@@ -138,7 +150,7 @@ def test_refusals_each_get_a_clear_status_and_message(app, api):
     deleted = api("sonja").client.delete(f"/api/v1/meetings/{meeting['id']}?version={meeting['version']}",
                                          headers=api("sonja").headers)
     assert deleted.status_code == 409 and "cannot be deleted" in deleted.get_json()["error"]
-    item = meeting["items"][0]
+    item = next(i for i in meeting["items"] if i["kind"] == "case")
     record(api, item, 409, minutes="Afvist", decision="reject", comment="Nej", redirect="HR")
     record(api, item, minutes="Første udkast")
     stale = record(api, item, 409, who="tove", minutes="Andet udkast")  # Tove read version 1 too
@@ -146,11 +158,11 @@ def test_refusals_each_get_a_clear_status_and_message(app, api):
     current = api("sonja").get(f"/meetings/{meeting['id']}").get_json()
     moved_case = api("lene").get(f"/cases/{case['id']}").get_json()
     api("lene").fire(moved_case, "forward", comment="Hører til området.")
-    moved = record(api, current["items"][0], 409, minutes="Besvaret", decision="resolve", answer="Ja")
+    on_it = next(i for i in current["items"] if i["kind"] == "case")
+    moved = record(api, on_it, 409, minutes="Besvaret", decision="resolve", answer="Ja")
     assert "it is now New at OmrådeMED Børn og Unge" in moved["error"]  # the state by its name, not its key
-    approved = api("lene").post(f"/meetings/{meeting['id']}/approve", {"version": current["version"]})
-    assert approved.status_code == 200
-    late = api("sonja").post(f"/meetings/{meeting['id']}/items", {"version": approved.get_json()["version"],
+    approved = approve_both(api, meeting["id"])
+    late = api("sonja").post(f"/meetings/{meeting['id']}/items", {"version": approved["version"],
                                                                   "title": "For sent"})
     assert late.status_code == 409 and "approved" in late.get_json()["error"]
 
@@ -161,7 +173,7 @@ def test_free_items_can_be_removed_but_the_communication_item_stays_last(app, ap
     free = sonja.post(f"/meetings/{meeting['id']}/items", {"version": meeting["version"], "title": "Eventuelt"})
     meeting = sonja.get(f"/meetings/{meeting['id']}").get_json()
     communication = meeting["items"][-1]
-    assert communication["kind"] == "communication" and meeting["items"][0]["id"] == free.get_json()["id"]
+    assert communication["kind"] == "communication" and meeting["items"][-3]["id"] == free.get_json()["id"]
     kept = sonja.client.delete(f"/api/v1/meeting-items/{communication['id']}?version={meeting['version']}",
                                headers=sonja.headers)
     assert kept.status_code == 409 and "communication item always stays" in kept.get_json()["error"]
@@ -172,7 +184,8 @@ def test_free_items_can_be_removed_but_the_communication_item_stays_last(app, ap
     removed = sonja.client.delete(f"/api/v1/meeting-items/{free.get_json()['id']}?version={meeting['version']}",
                                   headers=sonja.headers)
     assert removed.status_code == 204
-    assert [i["kind"] for i in sonja.get(f"/meetings/{meeting['id']}").get_json()["items"]] == ["communication"]
+    kinds = [i["kind"] for i in sonja.get(f"/meetings/{meeting['id']}").get_json()["items"]]
+    assert kinds == ["standing"] * 3 + ["closing", "communication"]
 
 
 def test_employees_read_the_public_part_of_approved_minutes(app, api):
@@ -183,11 +196,10 @@ def test_employees_read_the_public_part_of_approved_minutes(app, api):
         sonja.post(f"/meetings/{meeting['id']}/items", {"version": current["version"], "title": title,
                                                         "internal": internal})
     current = sonja.get(f"/meetings/{meeting['id']}").get_json()
-    for item in current["items"][:2]:
+    for item in [i for i in current["items"] if i["kind"] == "free"]:
         record(api, item, minutes=f"Referat af {item['title']}", internal=item["internal"])
     assert api("anna").get("/information/minutes").get_json() == {"minutes": []}
-    current = sonja.get(f"/meetings/{meeting['id']}").get_json()
-    api("lene").post(f"/meetings/{meeting['id']}/approve", {"version": current["version"]})
+    approve_both(api, meeting["id"])
     [minutes] = api("anna").get("/information/minutes").get_json()["minutes"]
     assert minutes["items"] == [{"title": "Trivselsmåling", "minutes": "Referat af Trivselsmåling"}]
     assert api("peter").get("/information/minutes").get_json() == {"minutes": []}  # another area
@@ -203,8 +215,8 @@ def test_schedule_takes_a_meeting_id_and_old_clients_meeting_date_still_works(ap
     meetings = api("sonja").get("/committees/lok-skole/meetings").get_json()["meetings"]
     assert [m["date"] for m in meetings] == [in_days(30).isoformat(), meeting["date"]]
     created = api("sonja").get(f"/meetings/{meetings[0]['id']}").get_json()
-    assert [(i["kind"], (i["case"] or {}).get("id")) for i in created["items"]] == [
-        ("case", old_client["id"]), ("communication", None)]
+    assert [(i["kind"], (i["case"] or {}).get("id")) for i in created["items"] if i["kind"] != "standing"] == [
+        ("case", old_client["id"]), ("closing", None), ("communication", None)]
     mismatch = lene.fire(accepted(api, "Lys"), "schedule", 400, meeting=meeting["id"],
                          meeting_date=in_days(30).isoformat())
     assert "meeting_date" in mismatch["error"]

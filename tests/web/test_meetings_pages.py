@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests import factories
-from tests.meeting_helpers import MEETING_ORG, in_days
+from tests.meeting_helpers import BEGUN, MEETING_ORG, in_days
 
 
 @pytest.fixture
@@ -20,9 +20,11 @@ def people(app, pages):
     return pages
 
 
-def planned(people) -> int:
+def planned(people, days: int = 0) -> int:
+    """Plan a meeting `days` from today on the page; today's began at midnight (it can decide and approve)."""
+    times = BEGUN if days == 0 else {"start_time": "14:00", "end_time": "16:00"}
     response = people("sonja").post("/committees/lok-skole/meetings", data={
-        "date": in_days(7).isoformat(), "start_time": "14:00", "end_time": "16:00", "place": "Mødelokale 2"})
+        "date": in_days(days).isoformat(), **times, "place": "Mødelokale 2"})
     assert response.status_code == 302
     return int(response.headers["Location"].rsplit("/", 1)[1])
 
@@ -58,8 +60,9 @@ def test_minutes_form_decides_the_case_and_approval_publishes_the_information(ap
     sonja.post(f"/meetings/{meeting_id}/items", data={"version": version(page), "title": "Budget 2027",
                                                        "text": "Kun for udvalget", "internal": "1"})
     form = sonja.get(f"/meetings/{meeting_id}/minutes").text
+    case_form = form.split('class="minutes-item minutes-case"')[1]
     item_id, item_version = re.search(r'action="/meeting-items/(\d+)/minutes".*?name="version" value="(\d+)"',
-                                      form, re.S).groups()
+                                      case_form, re.S).groups()
     saved = sonja.post(f"/meeting-items/{item_id}/minutes", data={
         "version": item_version, "minutes": "Udvalget bestiller nye stole.", "decision": "resolve",
         "answer": "Nye stole kommer i marts.", "outcome": "decision"})
@@ -70,8 +73,17 @@ def test_minutes_form_decides_the_case_and_approval_publishes_the_information(ap
     approve_form = minutes.split(f'action="/meetings/{meeting_id}/approve"')[1]
     approved = lene.post(f"/meetings/{meeting_id}/approve", data={"version": version(approve_form)})
     assert approved.status_code == 302
+    draft = people("sara").get(f"/meetings/{meeting_id}/minutes").text
+    assert "Udkast" in draft and "Godkendt af formanden (ledelsen): Lene Leder" in draft
+    assert "Kun for udvalget" not in people("anna").get("/information").text
+    tove = people("tove")
+    page = tove.get(f"/meetings/{meeting_id}/minutes").text
+    approve_form = page.split(f'action="/meetings/{meeting_id}/approve"')[1]
+    approved = tove.post(f"/meetings/{meeting_id}/approve", data={"version": version(approve_form)})
+    assert approved.status_code == 302
     after = lene.get(f"/meetings/{meeting_id}/minutes").text
-    assert "Referat godkendt" in after and "<textarea id=\"min-" not in after
+    assert "Referat: Godkendt" in after and "<textarea id=\"min-" not in after
+    assert "Godkendt af næstformanden (medarbejderne): Tove TR" in after
     information = people("anna").get("/information").text
     assert "Udvalget bestiller nye stole." in information and "Kun for udvalget" not in information
     refused = people("sonja").post(f"/meeting-items/{item_id}/minutes", data={"version": "2", "minutes": "Ny"})
@@ -94,10 +106,10 @@ def test_a_free_item_is_removed_from_the_agenda_page(app, people):
     meeting_id = planned(people)
     sonja = people("sonja")
     current = version(sonja.get(f"/meetings/{meeting_id}").text)
-    sonja.post(f"/meetings/{meeting_id}/items", data={"version": current, "title": "Eventuelt"})
+    sonja.post(f"/meetings/{meeting_id}/items", data={"version": current, "title": "Trivselsmåling"})
     page = sonja.get(f"/meetings/{meeting_id}").text
-    item_id = re.search(r'action="/meeting-items/(\d+)/delete"', page).group(1)
+    item_id = re.search(r'class="agenda-item agenda-free" data-item="(\d+)"', page).group(1)
     removed = sonja.post(f"/meeting-items/{item_id}/delete",
                          data={"version": version(page), "meeting": meeting_id})
     assert removed.status_code == 302
-    assert "Eventuelt" not in sonja.get(f"/meetings/{meeting_id}").text
+    assert "Trivselsmåling" not in sonja.get(f"/meetings/{meeting_id}").text

@@ -13,8 +13,9 @@ WRITES = ("INSERT", "UPDATE", "DELETE")
 # What an event through the API costs besides its three writes (case UPDATE, history INSERT,
 # notifications INSERT): token and person, case with its facts and roles, audience, history.
 EVENT_READS = 4
-# `schedule` also finds (or plans) the meeting and moves the case's agenda item: the meetings' reads
-SCHEDULE_READS = 10
+# `schedule` also finds (or plans) the meeting and moves the case's agenda item: the meetings' reads,
+# with the published agenda it may leave (a move there needs confirming) and a new meeting's standing items
+SCHEDULE_READS = 11
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from medflow.domain.errors import Invalid, NotPossible, Unknown, _
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Meeting, MeetingItem, Person
-from medflow.services.meetings import notices
+from medflow.services.meetings import moves, notices
 from medflow.services.meetings.planning import (
     check_version,
     commit_or_stale,
@@ -39,8 +39,11 @@ def _meeting_id(value: object) -> int:
 
 def resolve_meeting(session: Session, case: Case, event: str, fields: dict) -> dict:
     """For `schedule`: check `meeting` (a not-yet-held meeting of the holder) and take its date."""
-    if event != "schedule" or fields.get("meeting") in (None, ""):
+    if event != "schedule":
         return fields
+    if fields.get("meeting") in (None, ""):
+        day = parse_date("meeting_date", fields["meeting_date"]) if fields.get("meeting_date") else None
+        return moves.require_confirmed(session, case, None, day, fields)
     meeting = session.get(Meeting, _meeting_id(fields["meeting"]))
     if meeting is None or meeting.committee_id != case.holder_id:
         raise Invalid(_("meeting must be a meeting of %(committee)s, the committee holding the case."),
@@ -51,6 +54,7 @@ def resolve_meeting(session: Session, case: Case, event: str, fields: dict) -> d
     given = fields.get("meeting_date")
     if given not in (None, "") and parse_date("meeting_date", given) != meeting.date:
         raise Invalid(_("meeting_date does not match the date of the chosen meeting."))
+    fields = moves.require_confirmed(session, case, meeting, meeting.date, fields)
     return {**fields, "meeting": str(meeting.id), "meeting_date": meeting.date.isoformat()}
 
 
@@ -67,22 +71,15 @@ def _open_meeting_on(session: Session, case: Case) -> Meeting:
 
 
 def insert_item(meeting: Meeting, item: MeetingItem) -> MeetingItem:
-    """Put an item just before the communication item, which always stays last."""
-    last = max((i.position for i in meeting.items), default=0)
-    for existing in meeting.items:
-        if existing.kind == "communication":
-            existing.position = last + 1
-    item.position = last
+    """Put an item after the cases and free items: before the closing standing items and communication."""
+    ordered = sorted(meeting.items, key=lambda i: i.position)
+    at = next((n for n, i in enumerate(ordered) if i.kind in ("closing", "communication")), len(ordered))
+    ordered.insert(at, item)
+    for position, existing in enumerate(ordered, start=1):
+        if existing.position != position:
+            existing.position = position
     meeting.items.append(item)
     return item
-
-
-def _take_off_other_agendas(session: Session, case: Case, keep: Meeting) -> None:
-    items = session.scalars(select(MeetingItem).join(Meeting).where(
-        MeetingItem.case_id == case.id, MeetingItem.decision.is_(None), Meeting.id != keep.id,
-        Meeting.approved_at.is_(None))).all()
-    for item in items:
-        item.meeting.items.remove(item)
 
 
 def on_schedule(session: Session, case: Case, event: CaseEvent) -> None:
@@ -91,15 +88,14 @@ def on_schedule(session: Session, case: Case, event: CaseEvent) -> None:
         return
     meeting_id = (event.data or {}).get("meeting")
     meeting = session.get(Meeting, int(meeting_id)) if meeting_id else _open_meeting_on(session, case)
-    if event.from_state == event.to_state:  # scheduled again: it may sit on another agenda
-        _take_off_other_agendas(session, case, meeting)
+    left = moves.leave_agendas(session, case, meeting)  # scheduled again: it may sit on another agenda
     for item in meeting.items:
-        if item.case_id == case.id:  # already on it (the meeting moved): the agenda now knows this version
-            item.case_version = case.version
+        if item.case_id == case.id and item.kind == "case":  # already on it (the meeting moved)
+            item.case_version = case.version  # the agenda now knows this version
             session.flush()
             return
     insert_item(meeting, MeetingItem(kind="case", case_id=case.id, case_version=case.version,
-                                     title=case.title[:MAX_TITLE]))
+                                     title=case.title[:MAX_TITLE], moved_from_id=left))
     session.flush()
 
 
@@ -150,14 +146,14 @@ def reorder(session: Session, person: Person, meeting_id: int, version: object, 
 
 
 def remove_item(session: Session, person: Person, item_id: int, version: object) -> None:
-    """Take a free item off the agenda (a case leaves by being scheduled elsewhere)."""
+    """Take a free or standing item off this agenda (a case leaves through its own event)."""
     item = session.get(MeetingItem, item_id)
     if item is None:
         raise Unknown(_("Item %(id)s was not found."), id=item_id)
     meeting = open_meeting_for_officer(session, person, item.meeting_id, version)
-    if item.kind != "free":
-        raise NotPossible(_("Only free items can be removed; the communication item always stays, and a "
-                            "case leaves the agenda when it is scheduled for another meeting."))
+    if item.kind not in ("free", "standing", "closing"):
+        raise NotPossible(_("Only free and standing items are removed here; the communication item always "
+                            "stays, and a case is taken off the agenda from its own item."))
     meeting.items.remove(item)
     touch(meeting)
     commit_or_stale(session)
@@ -176,7 +172,7 @@ def publish_agenda(session: Session, person: Person, meeting_id: int, version: o
 
 def schedulable_cases(session: Session, meeting: Meeting, engines: dict) -> list[Case]:
     """Return the open cases the committee holds that `schedule` could put on this meeting."""
-    on_it = {i.case_id for i in meeting.items}
+    on_it = {i.case_id for i in meeting.items if i.kind == "case"}
     cases = session.scalars(select(Case).where(Case.holder_id == meeting.committee_id, Case.closed_at.is_(None))
                             .order_by(Case.id)).all()
     return [c for c in cases if c.id not in on_it and c.workflow in engines

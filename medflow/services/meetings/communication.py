@@ -97,11 +97,11 @@ def add_line(session: Session, person: Person, meeting_id: int, version: object,
 
 
 def stories(session: Session, limit: int = 50) -> list[CommunicationLine]:
-    """Return the newsletter stories of approved minutes, newest first."""
+    """Return the newsletter stories of approved minutes, newest meeting first (dated on its day)."""
     return list(session.scalars(
         select(CommunicationLine).join(MeetingItem).join(Meeting)
         .where(Meeting.approved_at.is_not(None), CommunicationLine.story_title.is_not(None))
-        .order_by(Meeting.approved_at.desc(), CommunicationLine.id.desc()).limit(limit)))
+        .order_by(Meeting.date.desc(), Meeting.id.desc(), CommunicationLine.id).limit(limit)))
 
 
 def information_for(session: Session, person: Person) -> list[Meeting]:
@@ -116,9 +116,13 @@ def information_for(session: Session, person: Person) -> list[Meeting]:
 
 
 def public_items(meeting: Meeting) -> list[MeetingItem]:
-    """Return what employees may read of approved minutes: items not internal, no confidential case."""
-    return [i for i in meeting.items if i.kind != "communication" and not i.internal
-            and not (i.case is not None and i.case.confidential)]
+    """Return what employees may read of approved minutes: items not internal, no confidential case.
+
+    A case that left the agenda is not part of the minutes; a standing item only when something was noted.
+    """
+    return [i for i in meeting.items if i.kind not in ("communication", "moved") and not i.internal
+            and not (i.case is not None and i.case.confidential)
+            and not (i.kind in ("standing", "closing") and not i.minutes)]
 
 
 def public_lines(meeting: Meeting) -> list[CommunicationLine]:

@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -39,6 +39,21 @@ def person_by_token(session: Session, token: str) -> Person:
     return person
 
 
+def copenhagen_timezone() -> Timezone:
+    """Return the VTIMEZONE of Danish time by its EU rule (clients need it to read TZID=Europe/Copenhagen)."""
+    zone = Timezone()
+    zone.add("tzid", "Europe/Copenhagen")
+    for part, name, before, after, start, month in (
+            (TimezoneDaylight(), "CEST", "+0100", "+0200", datetime(1970, 3, 29, 2), 3),
+            (TimezoneStandard(), "CET", "+0200", "+0100", datetime(1970, 10, 25, 3), 10)):
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        part["tzoffsetfrom"], part["tzoffsetto"] = before, after
+        zone.add_component(part)
+    return zone
+
+
 def _event(meeting: Meeting, host: str, link: str) -> Event:
     event = Event()
     event.add("uid", f"meeting-{meeting.id}@{host}")
@@ -63,6 +78,8 @@ def calendar_ics(session: Session, person: Person, base_url: str) -> bytes:
     calendar.add("prodid", "-//medflow//MED meetings//DA")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "MED")
+    calendar.add("x-wr-timezone", "Europe/Copenhagen")
+    calendar.add_component(copenhagen_timezone())
     host = base_url.split("://", 1)[-1].split("/", 1)[0]
     for meeting in meetings:
         calendar.add_component(_event(meeting, host, f"{base_url}/meetings/{meeting.id}"))
@@ -77,6 +94,7 @@ def news_atom(lines: list[CommunicationLine], base_url: str, title: str) -> byte
     feed.link(href=f"{base_url}/news", rel="alternate")
     feed.link(href=f"{base_url}/news.atom", rel="self")
     feed.updated(max((line.item.meeting.approved_at for line in lines), default=utcnow()))
+    # a story is dated on the day of the meeting that agreed it; `updated` is when it was made public
     for line in reversed(lines):  # feedgen lists the last added first
         meeting = line.item.meeting
         entry = feed.add_entry()
@@ -85,6 +103,6 @@ def news_atom(lines: list[CommunicationLine], base_url: str, title: str) -> byte
         entry.summary(line.story_text)
         entry.author(name=meeting.committee.name)
         entry.link(href=f"{base_url}/news#story-{line.id}")
-        entry.published(meeting.approved_at)
+        entry.published(datetime.combine(meeting.date, meeting.start_time, LOCAL))
         entry.updated(meeting.approved_at)
     return feed.atom_str(pretty=True)

@@ -13,7 +13,6 @@ from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import (
     Invalid,
     MedflowError,
-    NotAllowed,
     NotPossible,
     StaleVersion,
     Unknown,
@@ -22,22 +21,20 @@ from medflow.domain.errors import (
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, MeetingItem, MinutesAddendum, Person
 from medflow.services import cases as case_service
+from medflow.services.meetings import approval
 from medflow.services.meetings import decision_rules as rules
-from medflow.services.meetings import notices
 from medflow.services.meetings.agenda import clean_text
 from medflow.services.meetings.decision_rules import POSTPONED
 from medflow.services.meetings.planning import (
-    check_version,
-    commit_or_stale,
-    committee_roles,
     lock,
     next_or_new_meeting,
     require_officer,
     require_open,
     visible_meeting,
 )
+from medflow.services.meetings.timing import require_started
 
-NOT_DECISIONS = ("schedule", "accept", "withdraw", "reopen")
+NOT_DECISIONS = ("schedule", "unschedule", "accept", "withdraw", "reopen")
 STALE_ITEM = _("Someone else recorded minutes for this item first. Reload it and try again.")
 MAX_MINUTES = 20_000
 
@@ -104,6 +101,8 @@ def record_minutes(session: Session, engines: dict[str, WorkflowEngine], person:
             raise Invalid(_("decision is only for case items."))
         if item.case is not None:
             rules.check_typed_fields(engines[item.case.workflow], item, decision, fields or {})
+        if decision is not None:
+            require_started(item.meeting, now)
         _write(session, item, person, text, decision, {}, bool(internal), now)
     else:
         return _decide(session, engines, person, item, _Decision(
@@ -127,6 +126,7 @@ class _Decision:
 def _decide(session: Session, engines: dict[str, WorkflowEngine], person: Person, item: MeetingItem,
             d: _Decision, now: datetime) -> MeetingItem:
     """Record a case item's decision and fire it as the case's event; both commit or neither does."""
+    require_started(item.meeting, now)
     engine = engines[item.case.workflow]
     version = rules.check_case_unmoved(engine, item, d.case_version)
     if d.event not in decision_choices(session, engines, person, item):
@@ -146,18 +146,15 @@ def _decide(session: Session, engines: dict[str, WorkflowEngine], person: Person
 
 
 def approve(session: Session, engines: dict[str, WorkflowEngine], person: Person, meeting_id: int,
-            version: object, *, mail=None, now: datetime | None = None) -> Meeting:
-    """The chair approves the minutes: read-only from now, members told, undecided cases roll over."""
+            version: object, *, mail=None, now: datetime | None = None,
+            one_approver: str | None = None) -> Meeting:
+    """The chair or vice chair approves; once both have, the minutes are final and undecided cases roll over."""
     now = now or utcnow()
-    meeting = visible_meeting(session, person, meeting_id)
-    if "chair" not in committee_roles(session, person, meeting.committee_id):
-        raise NotAllowed(_("Only the chair of the committee approves the minutes."))
-    check_version(lock(session, meeting), version)
-    require_open(meeting)
-    meeting.approved_at, meeting.approved_by_id = now, person.id
-    notices.tell_members(session, meeting, "minutes_approved", actor_id=person.id, mail=mail, now=now)
-    commit_or_stale(session)
-    roll_over(session, engines, person, meeting, now)
+    complete = approval.approve_side(session, person, meeting_id, version, setting=one_approver, mail=mail,
+                                     now=now)
+    meeting = session.get(Meeting, meeting_id)
+    if complete:
+        roll_over(session, engines, person, meeting, now)
     return meeting
 
 

@@ -14,7 +14,7 @@ from medflow.domain.errors import Invalid, MedflowError, NotAllowed, NotPossible
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Committee, Meeting, MeetingItem, Membership, Person
-from medflow.services.meetings import notices
+from medflow.services.meetings import notices, standing
 
 OFFICERS = ("chair", "vice_chair", "secretary")
 COMMUNICATION_TITLE = "Communication: who informs whom, how and when; stories for the newsletter"
@@ -80,6 +80,9 @@ def require_open(meeting: Meeting) -> None:
         raise NotPossible(_("The minutes are approved and can no longer be changed; add an addendum."))
     if meeting.status == "cancelled":
         raise NotPossible(_("The meeting was cancelled."))
+    if meeting.approvals:
+        raise NotPossible(_("The approval of the minutes has begun, so they can no longer be changed; "
+                            "whoever approved can take the approval back."))
 
 
 def _time(name: str, value: object, default: time) -> time:
@@ -110,9 +113,11 @@ def _checked(plan: MeetingPlan, today: date) -> dict:
 
 
 def new_meeting(session: Session, committee_id: int, columns: dict) -> Meeting:
-    """Add a meeting with its communication item (last, always there); the caller commits."""
+    """Add a meeting with its standing items and the communication item (always last); the caller commits."""
     meeting = Meeting(committee_id=committee_id, status="planned", **columns)
-    meeting.items.append(MeetingItem(position=1, kind="communication", title=COMMUNICATION_TITLE))
+    meeting.items.extend(standing.agenda_items(session, committee_id))
+    meeting.items.append(MeetingItem(position=len(meeting.items) + 1, kind="communication",
+                                     title=COMMUNICATION_TITLE))
     session.add(meeting)
     return meeting
 
@@ -185,11 +190,12 @@ def cancel_meeting(session: Session, person: Person, meeting_id: int, version: o
 
 
 def delete_meeting(session: Session, person: Person, meeting_id: int, version: object) -> None:
-    """Delete a meeting planned by mistake: only while it has no items besides the communication item."""
+    """Delete a meeting planned by mistake: only while it has nothing but its standing items."""
     meeting = visible_meeting(session, person, meeting_id)
     require_officer(session, person, meeting.committee_id)
     check_version(meeting, version)
-    if meeting.agenda_published_at or any(item.kind != "communication" for item in meeting.items):
+    if meeting.agenda_published_at or any(i.kind not in ("communication", *standing.KINDS)
+                                          for i in meeting.items):
         raise NotPossible(_("The meeting has items (or a published agenda) and cannot be deleted; "
                             "cancel it instead."))
     session.delete(meeting)
@@ -211,6 +217,13 @@ def next_or_new_meeting(session: Session, meeting: Meeting) -> Meeting:
     columns = {"date": meeting.date + timedelta(days=28), "start_time": meeting.start_time,
                "end_time": meeting.end_time, "place": meeting.place, "online_link": meeting.online_link}
     return new_meeting(session, meeting.committee_id, columns)
+
+
+def coming_meetings(session: Session, committee_id: int, today: date) -> list[Meeting]:
+    """Return the committee's meetings a case can still be put on (planned, not held), soonest first."""
+    return list(session.scalars(select(Meeting).where(
+        Meeting.committee_id == committee_id, Meeting.date >= today, Meeting.status == "planned",
+        Meeting.approved_at.is_(None)).order_by(Meeting.date, Meeting.start_time, Meeting.id)))
 
 
 def committee_meetings(session: Session, committee_id: int) -> list[Meeting]:

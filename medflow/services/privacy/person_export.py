@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import (
     ApiToken,
+    Attendance,
     Cascade,
     Case,
     CaseEvent,
     Membership,
+    MinutesApproval,
     Notification,
     OutboxMessage,
     Person,
@@ -109,4 +111,8 @@ def _export(session: Session, person: Person) -> dict[str, Any]:
                                    .order_by(Cascade.id)),
         "outbox": _all(session, select(OutboxMessage).where(OutboxMessage.recipient == person.email)
                        .order_by(OutboxMessage.id)),
+        "meeting_attendance": _all(session, select(Attendance).where(Attendance.person_id == person.id)
+                                   .order_by(Attendance.id)),
+        "minutes_approvals": _all(session, select(MinutesApproval).where(MinutesApproval.person_id == person.id)
+                                  .order_by(MinutesApproval.id)),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 from flask_login import current_user
 
 from medflow.domain import values
@@ -11,7 +11,7 @@ from medflow.domain.errors import Invalid, _
 from medflow.extensions import db
 from medflow.notify import mail_settings
 from medflow.services import cases as case_service
-from medflow.services.meetings import agenda, communication, minutes, planning
+from medflow.services.meetings import agenda, approval, attendance, communication, minutes, planning
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.api.cases import json_body
 from medflow.web.meetings.serialize import item_json, line_json, meeting_json
@@ -91,8 +91,8 @@ def add_item(meeting_id: int):
     body = json_body()
     if body.get("case") is not None:
         case_id = values.ident("case", body["case"])
-        case_service.fire_event(db.session, engines(), current_user, case_id, "schedule",
-                                body.get("version"), {"meeting": str(meeting_id)})
+        case_service.fire_event(db.session, engines(), current_user, case_id, "schedule", body.get("version"),
+                                {"meeting": str(meeting_id), "confirm_move": body.get("confirm_move", "")})
         return _meeting_response(meeting_id, 201)
     item = agenda.add_free_item(db.session, current_user, meeting_id, body.get("version"), body.get("title"),
                                 body.get("text") or "", _flag(body, "internal"))
@@ -138,9 +138,25 @@ def add_line(meeting_id: int):
 
 @bp.post("/meetings/<int:meeting_id>/approve")
 def approve(meeting_id: int):
-    """Approve the minutes (the chair)."""
+    """Approve the minutes for my side (the chair or the vice chair); final once both have."""
     minutes.approve(db.session, engines(), current_user, meeting_id, json_body().get("version"),
-                    mail=mail_settings())
+                    mail=mail_settings(), one_approver=current_app.config.get("MINUTES_ONE_APPROVER"))
+    return _meeting_response(meeting_id)
+
+
+@bp.post("/meetings/<int:meeting_id>/approve/withdraw")
+def withdraw_approval(meeting_id: int):
+    """Take back my approval while the other side's is outstanding."""
+    approval.withdraw_approval(db.session, current_user, meeting_id, json_body().get("version"))
+    return _meeting_response(meeting_id)
+
+
+@bp.post("/meetings/<int:meeting_id>/attendance")
+def record_attendance(meeting_id: int):
+    """Record attendance: `present` and `apologies` (e-mails of members), `minute_taker` (an e-mail)."""
+    body = json_body()
+    attendance.record_attendance(db.session, current_user, meeting_id, body.get("version"), body.get("present"),
+                                 body.get("apologies"), body.get("minute_taker"))
     return _meeting_response(meeting_id)
 
 

@@ -24,6 +24,9 @@ REASON_LABELS = {
 OPTIONAL_COMMENT = lazy_gettext("Comment (optional)")
 CHOOSE = lazy_gettext("— choose —")
 NEEDS_STATES = lazy_gettext("Possible when the case is: %(states)s.")
+MEETING_LABEL = lazy_gettext("Meeting")
+PLAN_NEW = lazy_gettext("Plan a new meeting")
+CONFIRM_MOVE = lazy_gettext("Move the case from the published agenda of %(date)s (both agendas will say so)")
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,16 @@ class Field:
     choices: list[tuple[str, str]] = field(default_factory=list)
     default: str = ""
     maxlength: int | None = None  # the field rule's limit, rendered as the input's maxlength
+    link: tuple[str, str] | None = None  # (address, text) shown under the field, e.g. "plan a new meeting"
+
+
+@dataclass(frozen=True)
+class MeetingChoices:
+    """For `schedule`: the committee's coming meetings, and the published agenda the case would leave."""
+
+    options: list[tuple[str, str]]  # (meeting id, "14. jan. 2027 13.00 · Rådhuset")
+    leaving: str | None = None  # the date of the published agenda the case is on, when it is
+    plan_url: str | None = None  # where an officer plans a new meeting
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,21 @@ def _choice_field(name: str, required: bool, case: Case, below: list[Committee],
     return Field(name, str(FIELD_LABELS[name]), required or name == "outcome", "select", choices)
 
 
-def _fields(event: str, requires: tuple[str, ...], case: Case, below: list[Committee], came_from: bool):
+def _meeting_fields(choices: MeetingChoices) -> list[Field]:
+    """Return `schedule`'s fields: one of the coming meetings from a list; a new meeting is planned apart."""
+    link = (choices.plan_url, str(PLAN_NEW)) if choices.plan_url else None
+    result = [Field("meeting", str(MEETING_LABEL), True, "select", [("", str(CHOOSE)), *choices.options],
+                    link=link)]
+    if choices.leaving:
+        result.append(Field("confirm_move", str(CONFIRM_MOVE) % {"date": choices.leaving}, True, "checkbox"))
+    return result
+
+
+def _fields(event: str, requires: tuple[str, ...], case: Case, below: list[Committee], came_from: bool,
+            meetings: MeetingChoices | None = None):
+    if event == "schedule" and meetings is not None:
+        return [*_meeting_fields(meetings), Field("comment", str(OPTIONAL_COMMENT), False, "textarea",
+                                                  maxlength=TEXT_MAX["comment"])]
     names = list(requires)
     extras = {"resolve": ["outcome"], "refer": ["target"]}.get(event, [])
     names += [n for n in extras if n not in names]
@@ -83,7 +110,8 @@ def _fields(event: str, requires: tuple[str, ...], case: Case, below: list[Commi
     return result
 
 
-def action_forms(case: Case, actions: list[str], below: list[Committee], came_from: bool) -> list[ActionForm]:
+def action_forms(case: Case, actions: list[str], below: list[Committee], came_from: bool,
+                 meetings: MeetingChoices | None = None) -> list[ActionForm]:
     """Return one form per allowed event, in the order the engine gives them."""
     definition = engines()[case.workflow].definition
     forms = []
@@ -91,7 +119,7 @@ def action_forms(case: Case, actions: list[str], below: list[Committee], came_fr
         transition = definition.transition_from(event, case.state)
         requires = transition.requires if transition else ()
         forms.append(ActionForm(event, event_label(case.workflow, event),
-                                _fields(event, requires, case, below, came_from)))
+                                _fields(event, requires, case, below, came_from, meetings)))
     return forms
 
 

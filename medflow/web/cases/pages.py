@@ -22,6 +22,7 @@ from medflow.web.cases.actions import action_forms, require_chosen, unavailable_
 from medflow.web.cases.redacted import render_redacted
 from medflow.web.display import done_message, lang, topic_groups
 from medflow.web.forms import NewCaseForm, SelectChoice
+from medflow.web.meetings.views import schedule_choices
 from medflow.workflows import engines, topics
 
 bp = Blueprint("cases", __name__)
@@ -102,8 +103,9 @@ def render_case(case: Case, *, status: int = 200, problem: str | None = None,
     actions, unavailable = case_service.actions_and_unavailable(db.session, engines(), current_user, case)
     below = queries.committees_below(db.session, case.holder) if "refer" in actions else []
     came_from = case_service.came_from(db.session, case) is not None if "refer" in actions else False
+    meetings = schedule_choices(case) if "schedule" in actions else None
     return render_template(
-        "cases/detail.html", case=case, forms=action_forms(case, actions, below, came_from),
+        "cases/detail.html", case=case, forms=action_forms(case, actions, below, came_from, meetings),
         unavailable=unavailable_actions(case, unavailable), problem=problem, failed_event=failed_event,
         typed=typed or {}, changed=changed or [],
     ), status

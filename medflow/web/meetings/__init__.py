@@ -8,11 +8,13 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Register the meeting blueprints and the templates' upcoming-meetings helper (hooks: medflow.wiring)."""
     from medflow.services.meetings import communication
-    from medflow.web.meetings import feeds, pages, views
+    from medflow.web.meetings import agenda_cases, feeds, pages, standing_items, status, views
 
-    for blueprint in (pages.bp, feeds.bp):
+    for blueprint in (pages.bp, feeds.bp, standing_items.bp, agenda_cases.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals.update(upcoming_meetings=views.upcoming_meetings,
                                  meeting_information=views.meeting_information,
+                                 newsletter_name=views.newsletter_name, audience_label=views.audience_label,
                                  public_items=communication.public_items,
-                                 public_lines=communication.public_lines)
+                                 public_lines=communication.public_lines,
+                                 meeting_status=status.meeting_status, minutes_status=status.minutes_status)

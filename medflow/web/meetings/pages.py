@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
@@ -14,7 +14,7 @@ from medflow.i18n import translate_error
 from medflow.notify import mail_settings
 from medflow.persistence.base import utcnow
 from medflow.services import cases as case_service
-from medflow.services.meetings import agenda, communication, minutes, planning
+from medflow.services.meetings import agenda, approval, attendance, communication, minutes, planning, standing
 from medflow.web.meetings.pdf import pdf_response
 from medflow.web.meetings.views import agenda_context, minutes_context
 from medflow.workflows import engines
@@ -48,7 +48,8 @@ def committee_list(key: str):
     committee = planning.committee_by_key(db.session, current_user, key)
     officer = bool(planning.committee_roles(db.session, current_user, committee.id) & set(planning.OFFICERS))
     return render_template("meetings/list.html", committee=committee, officer=officer,
-                           meetings=planning.committee_meetings(db.session, committee.id))
+                           meetings=planning.committee_meetings(db.session, committee.id),
+                           standing=standing.standing_list(db.session, committee.id))
 
 
 @bp.post("/committees/<key>/meetings")
@@ -110,7 +111,8 @@ def add_item(meeting_id: int):
     if form.get("case"):
         case_id = values.ident("case", form.get("case"))
         case_service.fire_event(db.session, engines(), current_user, case_id, "schedule",
-                                form.get("case_version"), {"meeting": str(meeting_id)})
+                                form.get("case_version"), {"meeting": str(meeting_id),
+                                                           "confirm_move": form.get("confirm_move", "")})
     else:
         agenda.add_free_item(db.session, current_user, meeting_id, form.get("version"), form.get("title"),
                              form.get("text", ""), bool(form.get("internal")))
@@ -193,9 +195,30 @@ def add_line(meeting_id: int):
 @login_required
 def approve(meeting_id: int):
     """Approve the minutes."""
-    minutes.approve(db.session, engines(), current_user, meeting_id, request.form.get("version"),
-                    mail=mail_settings())
-    return _back(meeting_id, "meetings.minutes_page", gettext("The minutes are approved and published."))
+    meeting = minutes.approve(db.session, engines(), current_user, meeting_id, request.form.get("version"),
+                              mail=mail_settings(), one_approver=current_app.config.get("MINUTES_ONE_APPROVER"))
+    done = gettext("The minutes are approved and published.") if meeting.approved_at else \
+        gettext("Your approval is recorded; the minutes stay a draft until the other side has approved.")
+    return _back(meeting_id, "meetings.minutes_page", done)
+
+
+@bp.post("/meetings/<int:meeting_id>/approve/withdraw")
+@login_required
+def withdraw_approval(meeting_id: int):
+    """Take back my approval while the other side's is outstanding."""
+    approval.withdraw_approval(db.session, current_user, meeting_id, request.form.get("version"))
+    return _back(meeting_id, "meetings.minutes_page", gettext("Your approval is taken back."))
+
+
+@bp.post("/meetings/<int:meeting_id>/attendance")
+@login_required
+def record_attendance(meeting_id: int):
+    """Record who was present, who sent apologies and who took the minutes."""
+    marks = {k[4:]: v for k, v in request.form.items() if k.startswith("att-")}
+    present, away = ([e for e, v in marks.items() if v == want] for want in ("present", "apologies"))
+    attendance.record_attendance(db.session, current_user, meeting_id, request.form.get("version"), present,
+                                 away, request.form.get("minute_taker"))
+    return _back(meeting_id, "meetings.minutes_page", gettext("The attendance is saved."))
 
 
 @bp.post("/meetings/<int:meeting_id>/addenda")

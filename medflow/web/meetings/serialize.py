@@ -44,7 +44,8 @@ def _item_json(item: MeetingItem, case) -> dict[str, Any]:
             "case_version": item.case_version, "minutes": item.minutes, "decision": item.decision,
             "decision_data": item.decision_data or {},
             "recorded_by": item.recorded_by.email if item.recorded_by else None,
-            "recorded_at": _iso(item.recorded_at), "lines": [line_json(x) for x in item.lines]}
+            "recorded_at": _iso(item.recorded_at), "lines": [line_json(x) for x in item.lines],
+            "moved_to": item.moved_to_id, "moved_from": item.moved_from_id}
 
 
 def meeting_json(meeting: Meeting, readable: set[int] | None = None) -> dict[str, Any]:
@@ -55,7 +56,12 @@ def meeting_json(meeting: Meeting, readable: set[int] | None = None) -> dict[str
             "online_link": meeting.online_link, "status": meeting.status, "version": meeting.version,
             "agenda_published_at": _iso(meeting.agenda_published_at),
             "approved_at": _iso(meeting.approved_at),
-            "approved_by": meeting.approved_by.email if meeting.approved_by else None}
+            "approved_by": meeting.approved_by.email if meeting.approved_by else None,
+            "approvals": [{"side": a.side, "by": a.person.email, "by_name": a.person.name,
+                           "at": _iso(a.approved_at)} for a in meeting.approvals],
+            "minute_taker": meeting.minute_taker.email if meeting.minute_taker else None,
+            "attendance": [{"person": a.person.email, "name": a.person.name, "present": a.present}
+                           for a in meeting.attendance]}
     if readable is not None:
         body["items"] = [item_json(i, readable) for i in meeting.items]
         body["addenda"] = [{"text": a.text, "author": a.author.email, "at": _iso(a.created_at)}

@@ -49,17 +49,26 @@ LINE = obj({
     "story_text"))
 ITEM_CASE = obj({"id": INT, "state": STR, "holder": STR, "version": INT, "topic": NULLABLE_STR},
                 ("id", "state", "holder", "version", "topic"))
+ITEM_KINDS = ("case", "free", "standing", "closing", "communication", "moved")
 ITEM_PROPS = {
-    "id": INT, "position": INT, "kind": {"type": "string", "enum": ["case", "free", "communication"]},
+    "id": INT, "position": INT, "kind": {"type": "string", "enum": list(ITEM_KINDS)},
     "title": STR, "text": STR, "internal": BOOL, "version": INT,
     "case": {"oneOf": [{"type": "null"}, ITEM_CASE]}, "case_version": NULLABLE_INT, "minutes": STR,
     "decision": NULLABLE_STR, "decision_data": {"type": "object"}, "recorded_by": NULLABLE_STR,
     "recorded_at": DATETIME, "lines": {**LIST, "items": ref("CommunicationLine")},
+    "moved_to": {**NULLABLE_INT, "description": "Kind `moved`: the meeting the case was moved to."},
+    "moved_from": {**NULLABLE_INT, "description": "The meeting whose published agenda it was moved from."},
 }
+APPROVAL = obj({"side": {"type": "string", "enum": ["chair", "vice_chair"]}, "by": STR, "by_name": STR,
+                "at": DATETIME}, ("side", "by", "by_name", "at"))
+ATTENDEE = obj({"person": STR, "name": STR, "present": BOOL}, ("person", "name", "present"))
 MEETING_PROPS = {
     "id": INT, "committee": STR, "committee_name": STR, "date": DATE, "start_time": CLOCK, "end_time": CLOCK,
     "place": STR, "online_link": STR, "status": {"type": "string", "enum": ["planned", "cancelled"]},
     "version": INT, "agenda_published_at": DATETIME, "approved_at": DATETIME, "approved_by": NULLABLE_STR,
+    "approvals": {**LIST, "items": APPROVAL,
+                  "description": "Each side's approval; the minutes are final when `approved_at` is set."},
+    "minute_taker": NULLABLE_STR, "attendance": {**LIST, "items": ATTENDEE},
 }
 ADDENDUM = obj({"text": STR, "author": STR, "at": DATETIME}, ("text", "author", "at"))
 MEETING = obj({**MEETING_PROPS, "items": {**LIST, "items": ref("MeetingItem")},
@@ -100,6 +109,11 @@ NEW_LINE = obj({
     "story_title": _text(STORY_TITLE_MAX), "story_text": _text(STORY_TEXT_MAX),
 }, ("version", "what", "audience", "channel", "owner", "due_date"),
     description="With channel `newsletter`, story_title and story_text are required.")
+EMAILS = {**LIST, "items": {"type": "string", "maxLength": ORG_TEXT_MAX["person.email"]},
+          "description": "E-mails of members of the committee."}
+ATTENDANCE = obj({"version": VERSION, "present": EMAILS, "apologies": EMAILS,
+                  "minute_taker": {"type": ["string", "null"], "maxLength": ORG_TEXT_MAX["person.email"]}},
+                 ("version",), description="Replaces what was recorded before.")
 ADDENDUM_BODY = obj({"text": _text(MAX_MINUTES, True)}, ("text",))
 
 MEETING_SCHEMAS: dict[str, Any] = {
@@ -107,5 +121,5 @@ MEETING_SCHEMAS: dict[str, Any] = {
     "MeetingItem": obj(ITEM_PROPS, tuple(ITEM_PROPS)), "CommunicationLine": LINE,
     "PublicMinutes": PUBLIC_MINUTES, "NewMeeting": NEW_MEETING, "MoveMeeting": MOVE_MEETING,
     "MeetingVersion": MEETING_VERSION, "NewMeetingItem": NEW_ITEM, "AgendaOrder": ORDER, "Minutes": MINUTES,
-    "NewCommunicationLine": NEW_LINE, "NewAddendum": ADDENDUM_BODY,
+    "NewCommunicationLine": NEW_LINE, "NewAddendum": ADDENDUM_BODY, "Attendance": ATTENDANCE,
 }

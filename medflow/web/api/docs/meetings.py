@@ -54,8 +54,16 @@ MEETING_PATHS: dict[str, Any] = {
         "addCommunicationLine", "Add a line (who informs whom, how, by when) to the communication item.",
         "NewCommunicationLine", answer="CommunicationLine", status=201)},
     "/meetings/{meeting_id}/approve": {"post": _change(
-        "approveMinutes", "Approve the minutes (the chair only); undecided cases go on to the next meeting.",
+        "approveMinutes", "Approve the minutes for the caller's side (the chair, the vice chair), from the "
+        "meeting's start; the first approval freezes the text, and once both sides have approved (the chair "
+        "alone where MINUTES_ONE_APPROVER says so) the minutes are final and undecided cases go on to the "
+        "next meeting.", "MeetingVersion")},
+    "/meetings/{meeting_id}/approve/withdraw": {"post": _change(
+        "withdrawApproval", "Take back one's own approval while the other side's is outstanding.",
         "MeetingVersion")},
+    "/meetings/{meeting_id}/attendance": {"post": _change(
+        "recordAttendance", f"Record who was present, who sent apologies and who took the minutes. {OFFICER}",
+        "Attendance")},
     "/meetings/{meeting_id}/addenda": {"post": _change(
         "addAddendum", f"Add a dated correction to approved minutes. {OFFICER}", "NewAddendum", status=201)},
     "/meeting-items/{item_id}/minutes": {"post": _change(

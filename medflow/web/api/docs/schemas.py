@@ -41,6 +41,9 @@ def _event_field(name: str) -> dict[str, Any]:
         return {"type": "string", "enum": list(RISK_LEVELS)}
     if name == "meeting":  # the id of a coming meeting of the holding committee (with `schedule`)
         return ID
+    if name == "confirm_move":
+        return {"type": ["boolean", "string"], "description": "With `schedule`: move the case off the "
+                "published agenda it is on (refused with 409 without it)."}
     return KEY if name == "target" else text(name)
 
 

@@ -1,0 +1,66 @@
+"""A case leaving an agenda: moved to another meeting (confirmed when the agenda is published) or taken off.
+
+A published agenda keeps a line for the case that left it ("moved to the meeting on ..." or "taken
+off the agenda"), and the agenda it went to says where it came from, so members who read the first
+agenda are not misled. An agenda not yet published simply loses the item.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, contains_eager
+
+from medflow.domain.errors import NotPossible, _
+from medflow.persistence.models import Case, CaseEvent, Meeting, MeetingItem
+
+YES = ("1", "true", "yes", "on", "ja")
+
+
+def waiting_items(session: Session, case: Case) -> list[MeetingItem]:
+    """Return the case's undecided items on agendas whose minutes are not approved."""
+    return list(session.scalars(select(MeetingItem).join(Meeting).options(contains_eager(MeetingItem.meeting))
+                                .where(
+        MeetingItem.case_id == case.id, MeetingItem.kind == "case", MeetingItem.decision.is_(None),
+        Meeting.approved_at.is_(None), Meeting.status == "planned").order_by(MeetingItem.id)))
+
+
+def published_elsewhere(session: Session, case: Case, target: Meeting | None, day) -> Meeting | None:
+    """Return a published agenda the case sits on other than the target meeting (or the target date)."""
+    for item in waiting_items(session, case):
+        meeting = item.meeting
+        same = meeting.id == target.id if target is not None else meeting.date == day
+        if meeting.agenda_published_at is not None and not same:
+            return meeting
+    return None
+
+
+def require_confirmed(session: Session, case: Case, target: Meeting | None, day, fields: dict) -> dict:
+    """Refuse to move a case off a published agenda unless `confirm_move` says yes; drop the flag."""
+    confirmed = str(fields.get("confirm_move", "")).strip().lower() in YES
+    on = published_elsewhere(session, case, target, day)
+    if on is not None and not confirmed:
+        raise NotPossible(_("The case is on the published agenda of the meeting on %(date)s. Confirm that it "
+                            "is to be moved; both agendas will say so."), date=on.date.isoformat())
+    return {k: v for k, v in fields.items() if k != "confirm_move"}
+
+
+def leave_agendas(session: Session, case: Case, keep: Meeting | None) -> int | None:
+    """Take the case off every other waiting agenda; return the published one it left, if any."""
+    left = None
+    for item in waiting_items(session, case):
+        meeting = item.meeting
+        if keep is not None and meeting.id == keep.id:
+            continue
+        if meeting.agenda_published_at is None:
+            meeting.items.remove(item)
+            continue
+        item.kind, item.moved_to_id = "moved", keep.id if keep is not None else None
+        left = meeting.id
+    return left
+
+
+def on_unschedule(session: Session, case: Case, event: CaseEvent) -> None:
+    """After `unschedule` (same transaction): the case leaves its agenda; a published one says so."""
+    if event.event == "unschedule":
+        leave_agendas(session, case, None)
+        session.flush()
