@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from medflow.persistence.models import Meeting, Person
-from medflow.services.meetings import attendance, minutes, notices, planning, standing
+from medflow.services.meetings import attendance, minutes, notices, planning, standing, standing_edit
 
 STANDING_NOTES = {
     "Godkendelse af dagsorden": "Dagsordenen blev godkendt.",
@@ -64,7 +64,7 @@ def approve(session: Session, engines, people: list[Person], meeting_id: int) ->
 
 def school_standing_items(session: Session, chair: Person, key: str) -> None:
     """LokalMED Skovvejens Skole keeps its own standing items (news from management, TR and AMR)."""
-    standing.set_standing_items(session, chair, key, SCHOOL_STANDING_START, "Eventuelt")
+    standing_edit.set_standing_items(session, chair, key, SCHOOL_STANDING_START, "Eventuelt")
 
 
 def held_school_meeting(session: Session, engines, chair: Person, vice_chair: Person, key: str,

@@ -11,7 +11,15 @@ from medflow.domain.errors import Invalid, NotAllowed, NotPossible
 from medflow.extensions import db
 from medflow.persistence.models import Case, Meeting, MeetingItem
 from medflow.services import cases as case_service
-from medflow.services.meetings import agenda, approval, attendance, minutes, planning, standing, timing
+from medflow.services.meetings import (
+    agenda,
+    approval,
+    attendance,
+    minutes,
+    planning,
+    standing_edit,
+    timing,
+)
 from medflow.services.privacy.person_export import export_person
 from tests import factories
 from tests.meeting_helpers import BEGUN, MEETING_ORG, accepted_case, engines, in_days, person
@@ -113,16 +121,16 @@ def test_a_new_agenda_has_the_standing_items_and_a_committee_edits_its_list(app,
     titles = [i.title for i in session.get(Meeting, meeting.id).items][:-1]
     assert titles == ["Godkendelse af dagsorden", "Godkendelse af referat fra sidste møde", "Meddelelser",
                       "Nye stole i personalerummet", "Eventuelt"]
-    standing.set_standing_items(session, person("lene"), "lok-skole",
+    standing_edit.set_standing_items(session, person("lene"), "lok-skole",
                                 "Godkendelse af dagsorden\n\nNyt fra AMR", "Eventuelt\nNæste møde")
     kinds = [(i.kind, i.title) for i in plan(7).items]
     assert kinds == [("standing", "Godkendelse af dagsorden"), ("standing", "Nyt fra AMR"),
                      ("closing", "Eventuelt"), ("closing", "Næste møde"),
                      ("communication", planning.COMMUNICATION_TITLE)]
     with pytest.raises(Invalid, match="at least one"):
-        standing.set_standing_items(session, person("lene"), "lok-skole", " ", "")
+        standing_edit.set_standing_items(session, person("lene"), "lok-skole", " ", "")
     with pytest.raises(NotAllowed):
-        standing.set_standing_items(session, person("sara"), "lok-skole", "Mit punkt", "")
+        standing_edit.set_standing_items(session, person("sara"), "lok-skole", "Mit punkt", "")
     standing_item = session.get(Meeting, meeting.id).items[0]
     agenda.remove_item(session, person("sonja"), standing_item.id, version(meeting.id))
     assert "Godkendelse af dagsorden" not in [i.title for i in session.get(Meeting, meeting.id).items]

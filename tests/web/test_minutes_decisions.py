@@ -8,7 +8,7 @@ import pytest
 
 from tests import factories
 from tests.integration.test_minutes_by_level import ORG
-from tests.meeting_helpers import in_days
+from tests.meeting_helpers import BEGUN, in_days
 
 NOISE = {"workflow": "work_environment", "title": "Støj i kantinen", "category": "physical",
          "location": "Kantinen", "what_happened": "Larmen er over grænsen hver dag."}
@@ -31,7 +31,7 @@ def on_kommunemed_agenda(people, api) -> tuple[dict, int]:
     case = api("ole").fire(case, "forward", comment="Samme problem i flere kantiner.")
     case = api("kim").fire(case, "accept")
     planned = people("karl").post("/committees/kommunemed/meetings", data={
-        "date": in_days(7).isoformat(), "start_time": "10:00", "end_time": "12:00", "place": "Rådhuset"})
+        "date": in_days(0).isoformat(), **BEGUN, "place": "Rådhuset"})  # begun: it can decide
     meeting_id = int(planned.headers["Location"].rsplit("/", 1)[1])
     added = people("karl").post(f"/meetings/{meeting_id}/items",
                                 data={"case": case["id"], "case_version": case["version"]})
@@ -40,7 +40,8 @@ def on_kommunemed_agenda(people, api) -> tuple[dict, int]:
 
 
 def item_form(html: str) -> dict[str, str]:
-    """Return the first minutes form's item id and hidden versions."""
+    """Return the case item's minutes form: its item id and hidden versions (standing items come first)."""
+    html = html.split('class="minutes-item minutes-case"')[1]
     item, version = re.search(r'action="/meeting-items/(\d+)/minutes".*?name="version" value="(\d+)"',
                               html, re.S).groups()
     case_version = re.search(r'name="case_version" value="(\d+)"', html).group(1)

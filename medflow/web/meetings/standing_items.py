@@ -7,7 +7,7 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 
 from medflow.extensions import db
-from medflow.services.meetings import standing
+from medflow.services.meetings import standing_edit
 
 bp = Blueprint("meeting_standing", __name__)
 
@@ -17,6 +17,6 @@ bp = Blueprint("meeting_standing", __name__)
 def save(key: str):
     """Replace the committee's standing items for the meetings it plans from now on."""
     form = request.form
-    standing.set_standing_items(db.session, current_user, key, form.get("start"), form.get("end"))
+    standing_edit.set_standing_items(db.session, current_user, key, form.get("start"), form.get("end"))
     flash(gettext("The standing items are saved; meetings planned from now on get them."), "success")
     return redirect(url_for("meetings.committee_list", key=key))
