@@ -72,9 +72,10 @@ SHOW_LABELS = {
 OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("Published"),
                   "anonymise": lazy_gettext("Anonymised"),  # retention: not a transition either
                   "transfer": lazy_gettext("Moved: the committee was closed")}
-# Event data shown in words elsewhere on the timeline (the deadline rule) or internal (a cascade's id).
+# Event data shown in words elsewhere on the timeline (the deadline rule, the meeting's date beside its
+# id) or internal (a cascade's id, the yes of "move it off the other agenda").
 HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "cascade_id", "retention_days",
-                               "closed_committee"})
+                               "closed_committee", "meeting", "confirm_move"})
 VALUE_LABELS = {"outcome": OUTCOME_LABELS, "risk_level": RISK_LABELS, "category": dict(CATEGORY_CHOICES)}
 
 

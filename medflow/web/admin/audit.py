@@ -8,6 +8,7 @@ from medflow.domain import values
 from medflow.domain.limits import ID_MAX
 from medflow.extensions import db
 from medflow.services.admin import audit as service
+from medflow.web.admin.audit_words import HELPERS
 from medflow.web.admin.guard import bp
 
 PER_PAGE = 50
@@ -21,4 +22,4 @@ def audit():
     action = request.args.get("action") or None
     rows, total = service.entries(db.session, page=page, per_page=PER_PAGE, action=action)
     return render_template("admin/audit.html", rows=rows, total=total, page=page, per_page=PER_PAGE,
-                           action=action, actions=service.actions(db.session))
+                           action=action, actions=service.actions(db.session), **HELPERS)

@@ -1,0 +1,66 @@
+"""The audit log in words: each kind of change, each fact and each value as an administrator says it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext, lazy_gettext
+
+from medflow.web.display import ROLE_LABELS
+
+ACTIONS = {
+    "committee.create": lazy_gettext("Committee created"),
+    "committee.rename": lazy_gettext("Committee renamed"),
+    "committee.cost_centre": lazy_gettext("Cost centre changed"),
+    "committee.move": lazy_gettext("Committee moved"),
+    "committee.close": lazy_gettext("Committee closed"),
+    "person.add": lazy_gettext("Person added"),
+    "person.update": lazy_gettext("Person changed"),
+    "person.workplace": lazy_gettext("Workplace changed"),
+    "person.activate": lazy_gettext("Person reactivated"),
+    "person.deactivate": lazy_gettext("Person deactivated"),
+    "role.add": lazy_gettext("Role given"),
+    "role.remove": lazy_gettext("Role taken away"),
+}
+FACTS = {
+    "key": lazy_gettext("Key"), "name": lazy_gettext("Name"), "level": lazy_gettext("Level"),
+    "parent": lazy_gettext("Committee above"), "cost_centre": lazy_gettext("Cost centre"),
+    "closed": lazy_gettext("Closed"), "email": lazy_gettext("E-mail"), "workplace": lazy_gettext("Workplace"),
+    "active": lazy_gettext("Active"), "admin": lazy_gettext("Administrator"), "committee": lazy_gettext("Committee"),
+    "role": lazy_gettext("Role"), "changes": lazy_gettext("Changed"), "successor": lazy_gettext("Open cases moved to"),
+    "cases_moved": lazy_gettext("Cases moved"),
+}
+SOURCES = {"admin": lazy_gettext("Administration"), "csv-import": lazy_gettext("Import of the people list"),
+           "demo": lazy_gettext("Demo data")}
+
+
+def action_label(action: str) -> str:
+    """Return a kind of change in words (an unknown one as it was recorded, never blank)."""
+    return str(ACTIONS.get(action, action))
+
+
+def fact_label(key: str) -> str:
+    """Return a fact's name in words."""
+    return str(FACTS.get(key, key.replace("_", " ")))
+
+
+def fact_value(key: str, value: Any) -> str:
+    """Return a recorded value in words: yes/no, a role's name, lists joined, nothing as a dash."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if key == "role":
+        return str(ROLE_LABELS.get(value, value))
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def source_label(source: str) -> str:
+    """Return where a change came from in words."""
+    return str(SOURCES.get(source, source))
+
+
+HELPERS = {"action_label": action_label, "fact_label": fact_label, "fact_value": fact_value,
+           "source_label": source_label}

@@ -1,0 +1,65 @@
+"""The demo as its people use it: every demo person (and nobody) follows every link they are shown.
+
+Tests elsewhere build small organisations of their own; this one loads `medflow demo` and walks the
+pages each of its people reaches from the front page, the way a newcomer clicks around. It fails on
+a 5xx, on a link that leads nowhere (400, 404, 405), and on an internal name in the visible text of
+a Danish page: a workflow state or field key, or any snake_case word.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from medflow.cli import cli
+from medflow.extensions import db
+from medflow.persistence.models import Person
+from tests.factories import log_in_client
+from tests.helpers.crawl import Crawler, internal_names
+
+
+@pytest.fixture
+def demo(app):
+    """Load the demo organisation and return every demo person's login name (the e-mail's local part)."""
+    app.config["WTF_CSRF_ENABLED"] = False
+    result = app.test_cli_runner().invoke(cli, ["demo"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        emails = db.session.scalars(select(Person.email).where(Person.active).order_by(Person.email)).all()
+    return [email.split("@")[0] for email in emails if email.endswith("@example.dk")]
+
+
+def danish_client(app):
+    """Return a test client whose browser asks for Danish, as the kommune's do."""
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "da"
+    return client
+
+
+def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
+    with app.app_context():
+        names = internal_names()
+    crawler = Crawler(app, names)
+    assert len(demo) >= 60  # the whole demo organisation, not a sample
+    crawler.crawl(None, danish_client(app))
+    for who in demo:
+        client = danish_client(app)
+        log_in_client(app, client, who)
+        crawler.crawl(who, client)
+    assert crawler.visited > 20 * len(demo)  # each person got past the front page
+    assert crawler.problems == [], "\n".join(crawler.problems[:60])
+
+
+def test_the_crawler_reports_what_it_is_meant_to_find(app, org):
+    """The checks themselves can fail: a planted key, a 404 link and a 500 are each reported."""
+    with app.app_context():
+        names = internal_names()
+    crawler = Crawler(app, names)
+    page = '<html lang="da"><body><p>Status: under_review</p><a href="/no/such/page">x</a></body></html>'
+    crawler.check_text("/planted", "anna", page)
+    client = app.test_client()
+    log_in_client(app, client, "anna")
+    crawler.crawl("anna", client, start="/no/such/page")
+    assert any("under_review" in p for p in crawler.problems)
+    assert any("/no/such/page" in p and "404" in p for p in crawler.problems)
+    assert "submitted" in names and "what_happened" in names
