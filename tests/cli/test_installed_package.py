@@ -66,5 +66,5 @@ def test_an_installed_wheel_finds_its_templates_workflows_migrations_and_transla
     demo_env = {**env, "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}"}
     _run(*medflow, "db", "upgrade", cwd=elsewhere, env=demo_env)
     demo = _run(*medflow, "demo", cwd=elsewhere, env=demo_env)
-    assert "Demo organisation loaded: 95 created" in demo and "Demo meetings added: 4" in demo
+    assert "Demo organisation loaded: 95 created" in demo and "Demo meetings added: 5" in demo
     assert f"medflow org import {tmp_path / 'site' / 'medflow' / 'demo' / 'data' / 'people.csv'}" in demo

@@ -1,8 +1,9 @@
-"""KommuneMED's secretary runs a meeting in a browser, on a fixed clock, at 1280 and 390 px.
+"""KommuneMED's secretary runs a whole meeting in a browser, on a fixed clock, at 1280 and 390 px.
 
-A work-environment case the school sent up is answered in the minutes with a decision of principle,
-a question is referred down, a communication line carries a story; a missing decision and a case
-that moved meanwhile keep what was typed. The chair approves; the employee reads answer and story.
+The standing items get their minutes and the attendance is taken; a work-environment case the school
+sent up is answered in the minutes with a decision of principle, a question is referred down, a
+communication line carries a story; a missing decision and a case that moved meanwhile keep what was
+typed. After the meeting the chair and the vice chair each approve; the employee reads answer and story.
 """
 
 from __future__ import annotations
@@ -32,17 +33,21 @@ ANSWER = "Alle kantiner får lydabsorbenter inden 1. juni; centrene melder tilba
 
 
 class _Clock(datetime):
-    """`datetime` whose now() is the meeting afternoon, so the meeting is under way whenever this runs."""
+    """`datetime` whose now() is `at`: the meeting afternoon, so the meeting is under way whenever this runs."""
+
+    at = NOW
 
     @classmethod
     def now(cls, tz=None):
-        return NOW.astimezone(tz) if tz else NOW.replace(tzinfo=None)
+        return cls.at.astimezone(tz) if tz else cls.at.replace(tzinfo=None)
 
 
 @pytest.fixture
 def fixed_clock(monkeypatch):
-    """Stop medflow's clock (persistence.base.utcnow) at NOW, for the server thread too."""
+    """Stop medflow's clock (persistence.base.utcnow) at NOW, for the server thread too; move it with `at`."""
     monkeypatch.setattr("medflow.persistence.base.datetime", _Clock)
+    monkeypatch.setattr(_Clock, "at", NOW)
+    return _Clock
 
 
 def _fire(who: Person, case_id: int, event: str, **fields) -> None:
@@ -64,7 +69,7 @@ def kommunemed_meeting(live_app) -> tuple[int, dict[str, int]]:
     """Put three cases sent up from the school on a published KommuneMED agenda for today."""
     with live_app.app_context():
         import_org(db.session, parse_org(ORG, "test-org"))
-        set_password_hash(db.session, ["karl@example.dk"], "e2e-kodeord-123")
+        set_password_hash(db.session, ["karl@example.dk", "vera@example.dk"], "e2e-kodeord-123")
         people = {p.email.split("@")[0]: p for p in db.session.query(Person)}
         cases = {
             "noise": _sent_up(people, NOISE),
@@ -90,6 +95,30 @@ def answer_elsewhere(live_app, case_id: int) -> None:
               outcome="information")
 
 
+def item_form(page: Page, title: str):
+    """Return the minutes form of the agenda item with this title (standing items come first)."""
+    return page.locator("section.minutes-item", has_text=title).locator("form")
+
+
+def standing_items_and_attendance(karl: Page) -> None:
+    """The standing items get their short minutes; Karl records who came, who sent apologies, who writes."""
+    announcements = item_form(karl, "Meddelelser")
+    announcements.get_by_label("Referat", exact=True).fill("Direktionen orienterede om budgetprocessen.")
+    save(announcements)
+    expect(karl.locator(".flash-success")).to_contain_text("Referatet af punktet er gemt.")
+    attendance = karl.get_by_test_id("attendance-form")
+    if not attendance.is_visible():
+        karl.get_by_text("Registrér fremmøde").click()
+    attendance.get_by_role("group", name="Kim Direktør").get_by_label("Til stede").check()
+    attendance.get_by_role("group", name="Vera Næstformand").get_by_label("Til stede").check()
+    attendance.get_by_role("group", name="Karl Sekretær").get_by_label("Afbud").check()
+    attendance.get_by_label("Referent").select_option("vera@example.dk")
+    attendance.get_by_role("button", name="Gem fremmødet").click()
+    expect(karl.get_by_test_id("present")).to_contain_text("Kim Direktør")
+    expect(karl.get_by_test_id("apologies")).to_contain_text("Karl Sekretær")
+    expect(karl.get_by_test_id("minute-taker")).to_have_text("Vera Næstformand")
+
+
 def save(form) -> None:
     """Press the item's save button."""
     form.get_by_role("button", name="Gem referatet af punktet").click()
@@ -97,12 +126,12 @@ def save(form) -> None:
 
 def missing_decision_keeps_the_answer(karl: Page, size: str) -> None:
     """An answer with 'Ingen beslutning endnu' is refused beside the item; all typed text stays."""
-    noise = karl.get_by_test_id("minutes-form-1")
+    noise = item_form(karl, "Støj i kantinen")
     noise.get_by_label("Referat", exact=True).fill("KommuneMED vedtager en fælles støjgrænse for kantiner.")
     noise.get_by_label("Svar", exact=True).fill(ANSWER)
     save(noise)
     expect(karl.locator("#problem")).to_contain_text("Du har udfyldt “Svar”, men ikke valgt en beslutning")
-    noise = karl.get_by_test_id("minutes-form-1")
+    noise = item_form(karl, "Støj i kantinen")
     expect(noise.get_by_label("Svar", exact=True)).to_have_value(ANSWER)
     expect(noise.get_by_label("Referat", exact=True)).to_have_value(re.compile("fælles støjgrænse"))
     shot(karl, f"{size}-kommunemed-minutes-missing-decision")
@@ -114,7 +143,7 @@ def missing_decision_keeps_the_answer(karl: Page, size: str) -> None:
 
 def refer_the_question(karl: Page) -> None:
     """The question belongs to the area: referred down in the minutes."""
-    question = karl.get_by_test_id("minutes-form-2")
+    question = item_form(karl, "Må skolen selv planlægge")
     question.get_by_label("Referat", exact=True).fill("Spørgsmålet afgøres i OmrådeMED Børn og Unge.")
     question.get_by_label("Beslutning", exact=True).select_option("refer")
     question.get_by_label("Henvis til").select_option("omr-born")
@@ -124,7 +153,7 @@ def refer_the_question(karl: Page) -> None:
 
 def moved_case_keeps_the_typing(live_app, karl: Page, parking_id: int, size: str) -> None:
     """The case is answered elsewhere meanwhile: 409, said in words, and the typed text is still there."""
-    parking = karl.get_by_test_id("minutes-form-3")
+    parking = item_form(karl, "Parkering for medarbejdere")
     parking.get_by_label("Referat", exact=True).fill("Parkeringen blev drøftet.")
     parking.get_by_label("Beslutning", exact=True).select_option("resolve")
     parking.get_by_label("Svar", exact=True).fill("Der kommer 20 nye pladser.")
@@ -133,7 +162,7 @@ def moved_case_keeps_the_typing(live_app, karl: Page, parking_id: int, size: str
     save(parking)
     expect(karl.locator("#problem")).to_contain_text("Sagen er nu Besvaret hos KommuneMED")
     expect(karl.locator("#problem")).not_to_contain_text("resolved")
-    parking = karl.get_by_test_id("minutes-form-3")
+    parking = item_form(karl, "Parkering for medarbejdere")
     expect(parking.get_by_label("Referat", exact=True)).to_have_value("Parkeringen blev drøftet.")
     kept = parking.get_by_test_id("typed-kept")
     expect(kept).to_contain_text("Der kommer 20 nye pladser.")
@@ -166,7 +195,9 @@ def test_kommunemed_answers_a_case_from_a_school_in_the_minutes(live_app, as_use
     karl = as_user("karl")
     karl.set_viewport_size(size)
     karl.goto(f"/meetings/{meeting_id}/minutes")
-    decisions = karl.get_by_test_id("minutes-form-1").get_by_label("Beslutning", exact=True)
+    expect(karl.locator("section.minutes-standing h2").first).to_contain_text("Godkendelse af dagsorden")
+    standing_items_and_attendance(karl)
+    decisions = item_form(karl, "Støj i kantinen").get_by_label("Beslutning", exact=True)
     expect(decisions.locator("option")).to_have_text(
         ["Ingen beslutning endnu", "Afslut med svar", "Henvis nedad", "Afvis", "Udsat til næste møde"])
     missing_decision_keeps_the_answer(karl, name)
@@ -175,11 +206,19 @@ def test_kommunemed_answers_a_case_from_a_school_in_the_minutes(live_app, as_use
     tell_the_employees(karl)
     shot(karl, f"{name}-kommunemed-minutes-written")
 
+    fixed_clock.at = NOW + timedelta(hours=3)  # the meeting is over: the two sides approve
     kim = as_user("kim")
     kim.set_viewport_size(size)
     kim.goto(f"/meetings/{meeting_id}/minutes")
     kim.get_by_role("button", name="Godkend referatet").click()
-    expect(kim.locator(".flash-success")).to_contain_text("Referatet er godkendt")
+    expect(kim.locator("body")).to_contain_text("Udkast")
+    vera = as_user("vera")
+    vera.set_viewport_size(size)
+    vera.goto(f"/meetings/{meeting_id}/minutes")
+    vera.get_by_role("button", name="Godkend referatet").click()
+    expect(vera.locator("body")).to_contain_text("Godkendt af næstformanden (medarbejderne): Vera Næstformand")
+    expect(vera.locator("body")).to_contain_text("Godkendt af formanden (ledelsen): Kim Direktør")
+    shot(vera, f"{name}-kommunemed-minutes-approved")
 
     anna = as_user("anna")
     anna.set_viewport_size(size)

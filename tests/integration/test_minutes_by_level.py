@@ -11,11 +11,13 @@ from medflow.persistence.models import Case, Meeting, MeetingItem
 from medflow.services import cases as case_service
 from medflow.services.meetings import minutes, planning
 from tests import factories
-from tests.meeting_helpers import MEETING_ORG, engines, in_days, person
+from tests.meeting_helpers import BEGUN, MEETING_ORG, engines, in_days, person
 
 ORG = {**MEETING_ORG, "people": [*MEETING_ORG["people"], {
     "email": "karl@example.dk", "name": "Karl Sekretær", "workplace": "kommunemed",
-    "roles": [{"committee": "kommunemed", "role": "secretary"}]}]}
+    "roles": [{"committee": "kommunemed", "role": "secretary"}]}, {
+    "email": "vera@example.dk", "name": "Vera Næstformand", "workplace": "kommunemed",
+    "roles": [{"committee": "kommunemed", "role": "vice_chair"}]}]}
 NOISE = case_service.NewCase(workflow="work_environment", title="Støj i kantinen", extra={
     "category": "physical", "location": "Kantinen", "what_happened": "Larmen er over grænsen hver dag."})
 
@@ -33,7 +35,7 @@ def fire(app, who: str, case_id: int, event: str, **fields) -> Case:
 
 def on_agenda(app, case_id: int, secretary: str, committee: str) -> MeetingItem:
     meeting = planning.create_meeting(db.session, person(secretary), committee, planning.MeetingPlan(
-        date=in_days(7), start_time="10:00", end_time="12:00", place="Rådhuset"))
+        date=in_days(0), **BEGUN, place="Rådhuset"))  # it has begun: decisions can be recorded
     fire(app, secretary, case_id, "schedule", meeting=str(meeting.id))
     return next(i for i in db.session.get(Meeting, meeting.id).items if i.case_id == case_id)
 
@@ -50,8 +52,9 @@ def test_kommunemed_answers_a_forwarded_work_environment_case_in_the_minutes(app
     case_id = sent_up_to_the_top(app)
     item = on_agenda(app, case_id, "karl", "kommunemed")
     choices = minutes.decision_choices(session, engines(app), person("karl"), item)
-    assert choices == case_service.allowed_actions(session, engines(app), person("karl"), item.case)[1:] + [
-        minutes.POSTPONED]  # the case page's list without "Sæt på dagsordenen"
+    on_page = case_service.allowed_actions(session, engines(app), person("karl"), item.case)
+    assert choices == [e for e in on_page if e not in minutes.NOT_DECISIONS] + [minutes.POSTPONED]
+    assert "unschedule" in on_page  # the case page's list without "Sæt på dagsordenen" and "Tag af dagsordenen"
     assert "resolve" in choices and "assess" not in choices
     minutes.record_minutes(session, engines(app), person("karl"), item.id, item.version,
                            "Udvalget vedtager en fælles støjgrænse.", "resolve",

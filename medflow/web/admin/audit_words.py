@@ -26,9 +26,9 @@ FACTS = {
     "key": lazy_gettext("Key"), "name": lazy_gettext("Name"), "level": lazy_gettext("Level"),
     "parent": lazy_gettext("Committee above"), "cost_centre": lazy_gettext("Cost centre"),
     "closed": lazy_gettext("Closed"), "email": lazy_gettext("E-mail"), "workplace": lazy_gettext("Workplace"),
-    "active": lazy_gettext("Active"), "admin": lazy_gettext("Administrator"), "committee": lazy_gettext("Committee"),
-    "role": lazy_gettext("Role"), "changes": lazy_gettext("Changed"), "successor": lazy_gettext("Open cases moved to"),
-    "cases_moved": lazy_gettext("Cases moved"),
+    "active": lazy_gettext("Active"), "admin": lazy_gettext("Administrator"),
+    "committee": lazy_gettext("Committee"), "role": lazy_gettext("Role"), "changes": lazy_gettext("Changed"),
+    "successor": lazy_gettext("Open cases moved to"), "cases_moved": lazy_gettext("Cases moved"),
 }
 SOURCES = {"admin": lazy_gettext("Administration"), "csv-import": lazy_gettext("Import of the people list"),
            "demo": lazy_gettext("Demo data")}
