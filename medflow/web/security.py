@@ -12,6 +12,7 @@ from flask_login import current_user
 from werkzeug.serving import WSGIRequestHandler
 
 from medflow.web.account import my_data
+from medflow.web.account import page as account_page
 from medflow.web.auth import ratelimit
 from medflow.web.auth.tokens import bp as account_bp
 
@@ -68,10 +69,11 @@ def init_app(app: Flask) -> None:
     """Add the headers and bind the rate limits (trusted proxies are honoured by `web.ops`, once).
 
     Also registers the account pages: API tokens (/account/tokens, token making rate limited) and
-    the person's own data download (/account/export).
+    the person's own data download (/account/export) and their own page (/account) linking them.
     """
     WSGIRequestHandler.version_string = _version_string  # `medflow run` (gunicorn says just "gunicorn")
     app.after_request(_add_headers)
     ratelimit.init_app(app)
     app.register_blueprint(account_bp)
     app.register_blueprint(my_data.bp)
+    app.register_blueprint(account_page.bp)

@@ -38,3 +38,13 @@ def test_the_check_notices_a_missing_translation():
         catalog = read_po(handle)
     assert catalog.get("A sentence nobody has translated yet") is None
     assert catalog.get("Role given").string == "Rolle givet"
+
+
+def test_no_message_is_in_the_catalogue_twice():
+    """A second entry for the same text silently wins over the first; appending must not duplicate."""
+    import re
+    from collections import Counter
+
+    text = (ROOT / "medflow/translations/da/LC_MESSAGES/messages.po").read_text(encoding="utf-8")
+    counts = Counter(re.findall(r'^msgid "(.+)"$', text, re.M))
+    assert [msgid for msgid, n in counts.items() if n > 1] == []

@@ -76,13 +76,27 @@ def test_moving_a_committee_under_its_own_child_is_refused(pages, app):
     assert snapshot(app) == before
 
 
+def test_admin_forms_start_empty_rather_than_guessing_a_person_role_or_workplace(pages):
+    committee = pages("admin").get("/admin/committees/lok-skole").text
+    for name in ("email", "role", "successor"):
+        select = committee.split(f'name="{name}" required>')[1].split("</select>")[0]
+        assert select.startswith('<option value="">') and " selected" not in select
+    people = pages("admin").get("/admin/people").text
+    assert people.split('name="workplace" required>')[1].startswith('<option value="">')
+
+
 def test_closing_a_committee_moves_its_open_cases_with_a_history_row(pages, app, api):
     case = api("anna").submit()
     api("lene").fire(case, "accept")
     other = api("anna").submit(title="Lukket sag")
     api("anna").fire(other, "withdraw")
 
-    response = pages("admin").post("/admin/committees/lok-skole/close", data={"successor": "lok-dagtilbud"})
+    asked = pages("admin").post("/admin/committees/lok-skole/close", data={"successor": "lok-dagtilbud"})
+    assert asked.status_code == 200 and "Ja, nedlæg LokalMED Skole" in asked.text
+    assert f"#{case['id']} " in asked.text and f"#{other['id']} " not in asked.text  # the open case, not the closed
+    assert _committee(app, "lok-skole")[2] is None  # nothing changed before the yes
+    response = pages("admin").post("/admin/committees/lok-skole/close",
+                                   data={"successor": "lok-dagtilbud", "confirm": "yes"})
 
     assert response.status_code == 302
     with app.app_context():
@@ -106,7 +120,7 @@ def test_closing_a_committee_moves_its_open_cases_with_a_history_row(pages, app,
 
 def test_a_committee_with_open_committees_below_cannot_close(pages, app):
     before = snapshot(app)
-    response = pages("admin").post("/admin/committees/omr-born/close", data={"successor": "omr-aeldre"})
+    response = pages("admin").post("/admin/committees/omr-born/close", data={"successor": "omr-aeldre", "confirm": "yes"})
     assert response.status_code == 409
     assert snapshot(app) == before
 
@@ -216,7 +230,7 @@ def test_setting_a_cost_centre_is_audited_and_a_taken_code_refused(pages, app):
 
 
 def test_a_closed_committee_leaves_the_tree_for_routing_cascades_and_the_org_page(pages, app, api):
-    pages("admin").post("/admin/committees/lok-dagtilbud/close", data={"successor": "lok-skole"})
+    pages("admin").post("/admin/committees/lok-dagtilbud/close", data={"successor": "lok-skole", "confirm": "yes"})
     case = api("lene").fire(api("anna").submit(), "accept")
     api("lene").fire(case, "forward", comment="Til området")
     at_area = api("ole").get(f"/cases/{case['id']}").get_json()

@@ -107,6 +107,17 @@ def _check_close(committee: Committee, successor: Committee) -> None:
                           key=committee.key)
 
 
+def preview_close(session: Session, key: object, successor: object) -> tuple[Committee, Committee, list[Case]]:
+    """Check a closing as `close_committee` would and return the committee, its heir and the cases that move.
+
+    The admin page shows this before anything changes, so nobody closes a committee by a slip.
+    """
+    committee = lookup.committee(session, key)
+    heir = lookup.committee(session, successor, "successor")
+    _check_close(committee, heir)
+    return committee, heir, open_cases(session, committee)
+
+
 def close_committee(session: Session, engines: dict[str, WorkflowEngine], actor: Person,
                     key: object, successor: object) -> tuple[Committee, int]:
     """Close a committee: its open cases (with a history row each) and its people move to `successor`.

@@ -75,7 +75,10 @@ def move_committee(key: str):
 
 @bp.post("/committees/<key>/close")
 def close_committee(key: str):
-    """Close a committee; its open cases and people move to the chosen successor."""
+    """Close a committee once the admin has seen which open cases move where and confirmed it."""
+    if request.form.get("confirm") != "yes":
+        found, heir, cases = service.preview_close(db.session, key, request.form.get("successor"))
+        return render_template("admin/close_confirm.html", committee=found, heir=heir, cases=cases)
     found, moved = service.close_committee(db.session, engines(), actor(), key, request.form.get("successor"))
     flash(gettext("%(name)s is closed; %(n)s open case(s) moved to the committee that took over.",
                   name=found.name, n=moved), "success")

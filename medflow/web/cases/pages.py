@@ -19,6 +19,7 @@ from medflow.services.access import case_view, load_history
 from medflow.services.notifications import mark_case_read
 from medflow.services.paging import parse_cursor
 from medflow.web.cases.actions import action_forms, require_chosen, unavailable_actions
+from medflow.web.cases.crumbs import case_crumbs
 from medflow.web.cases.redacted import render_redacted
 from medflow.web.display import done_message, lang, topic_groups
 from medflow.web.forms import NewCaseForm, SelectChoice
@@ -107,7 +108,7 @@ def render_case(case: Case, *, status: int = 200, problem: str | None = None,
     return render_template(
         "cases/detail.html", case=case, forms=action_forms(case, actions, below, came_from, meetings),
         unavailable=unavailable_actions(case, unavailable), problem=problem, failed_event=failed_event,
-        typed=typed or {}, changed=changed or [],
+        typed=typed or {}, changed=changed or [], case_crumbs=case_crumbs,
     ), status
 
 
