@@ -12,16 +12,23 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# What running medflow needs (`make run`), and on top of it what the tests need (`make test`).
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/.installed-run
 	$(BIN)/pip install -q -e ".[test]"
 	touch $@
 
 install: $(VENV)/.installed translations
 
-translations: $(VENV)/.installed
+translations: $(VENV)/.installed-run
 	$(BIN)/pybabel compile -d medflow/translations
 
-run: install graphviz
+# PORT is exported, so links in the demo printout, feeds and mail use the port the app serves on.
+run: export PORT := $(PORT)
+run: $(VENV)/.installed-run translations graphviz
 	$(BIN)/medflow db upgrade
 	$(BIN)/medflow demo
 	@echo "medflow on http://127.0.0.1:$(PORT)/"

@@ -113,7 +113,8 @@ def from_env(instance: Path) -> dict:
         "MAIL_FROM": env("MAIL_FROM", "medflow@localhost"),
         "MAIL_TIMEOUT": float(env("MAIL_TIMEOUT", "10")),
         "MAIL_SEND_ON_COMMIT": env("MAIL_SEND_ON_COMMIT", "1").lower() not in ("0", "false", "no"),
-        "BASE_URL": env("MEDFLOW_BASE_URL", "http://127.0.0.1:5000"),
+        # Links in mail, feeds and printouts; by default the address `make run` serves on (PORT, else 5000).
+        "BASE_URL": env("MEDFLOW_BASE_URL", f"http://127.0.0.1:{env('PORT', '5000')}"),
         "MAIL_DOMAIN": env("MAIL_DOMAIN"),  # Message-IDs; default: SERVER_NAME or the host of BASE_URL
         "MAIL_REPLY_TO": env("MAIL_REPLY_TO"),
         "OUTBOX_KEEP_DAYS": int(env("OUTBOX_KEEP_DAYS", "30")),

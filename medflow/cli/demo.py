@@ -39,11 +39,14 @@ def demo() -> None:
     except DefinitionError as exc:
         fail(str(exc))
     try:
-        result = org_service.import_org(db.session, spec)
+        result = org_service.import_org(db.session, spec, keep_existing=True)  # keep what /admin changed
     except LevelChanges as exc:
         fail(f"The demo organisation would change the stored levels: {'; '.join(exc.changes)}")
     user_service.set_password_hash(db.session, [p.email for p in spec.people], DEMO_PASSWORD)
     click.echo(f"Demo organisation loaded: {result.created} created, {result.updated} updated.")
+    if result.updated:
+        click.echo("People, committees and roles that were already there are kept as they are, with any "
+                   "change made in /admin.")
     click.echo(f"Demo meetings added: {load_demo_meetings(db.session, engines())} (see /meetings, /news and "
                "/calendar). LokalMED Skovvejens Skole's last minutes await the vice chair's approval: log in "
                "as kasper.moeller@example.dk.")
@@ -99,11 +102,15 @@ def demo_journey(spec) -> list[tuple[str, str]]:
     parents = {c.key: c.parent for c in spec.committees}
     names = {c.key: c.name for c in spec.committees}
     chairs = {c: p for p in spec.people for c, role in p.roles if role == "chair"}
+    secretaries = {c: p for p in spec.people for c, role in p.roles if role == "secretary"}
     steps = [(employee.email, f"employee at {names[employee.workplace]}: submits a question")]
     committee = employee.workplace
     while committee is not None:
         if committee in chairs:
-            steps.append((chairs[committee].email, f"chair of {names[committee]}"))
+            steps.append((chairs[committee].email, f"chair of {names[committee]}: the inbox, handles cases"))
+        if committee in secretaries:
+            steps.append((secretaries[committee].email,
+                          f"secretary of {names[committee]}: plans meetings, writes the minutes"))
         committee = parents[committee]
     steps += [(p.email, "administrator: sees every case (a confidential one only as a number and state)")
               for p in spec.people if p.admin][:1]
@@ -116,6 +123,9 @@ def _print_login_hints(spec) -> None:
     for email, what in demo_journey(spec):
         click.echo(f"  {email:36} {what}")
     click.echo("Everyone else is listed on the Organisation page (/org).")
+    click.echo("Where to look: the guide /guide and who does what /flowchart (no log-in needed), meetings "
+               "/meetings, the calendar /calendar, news for employees /news and /information, your own "
+               "account /account, administration /admin (as an administrator).")
 
 
 def _echo(lines: list[str]) -> None:

@@ -6,7 +6,7 @@ a chair and a vice chair use.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,13 +24,6 @@ STANDING_NOTES = {
 }
 SCHOOL_STANDING_START = "Godkendelse af dagsorden\nGodkendelse af referat fra sidste møde\n" \
                         "Meddelelser fra ledelsen\nNyt fra TR og AMR"
-
-
-def working_day(day: date, step: int = 1) -> date:
-    """Return the day itself if it is a weekday, else the nearest weekday in the direction of `step`."""
-    while day.weekday() >= 5:
-        day += timedelta(days=step)
-    return day
 
 
 def person(session: Session, email: str) -> Person | None:

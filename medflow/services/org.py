@@ -43,21 +43,26 @@ def _by_key(session: Session, model, column, *options) -> dict:
     return {getattr(row, column): row for row in session.scalars(select(model).options(*options))}
 
 
-def _upsert(existing: dict, natural_key: str, factory, **values) -> tuple[object, bool]:
+def _upsert(existing: dict, natural_key: str, factory, keep: bool = False, **values) -> tuple[object, bool]:
+    """Return the row for `natural_key`, made if missing; an existing one is updated unless `keep`."""
     row = existing.get(natural_key)
     created = row is None
     if created:
         row = existing[natural_key] = factory()
-    for name, value in values.items():
-        setattr(row, name, value)
+    if created or not keep:
+        for name, value in values.items():
+            setattr(row, name, value)
     return row, created
 
 
-def import_org(session: Session, spec: OrgSpec, *, allow_level_changes: bool = False) -> ImportResult:
+def import_org(session: Session, spec: OrgSpec, *, allow_level_changes: bool = False,
+               keep_existing: bool = False) -> ImportResult:
     """Write levels, committees, people and roles; a second import updates, never duplicates.
 
     An import that re-orders the stored levels or changes levels cases use raises LevelChanges
     (nothing written) unless `allow_level_changes`; the result then lists what changed.
+    `keep_existing` only adds what is missing (the demo run again): whatever an administrator
+    changed since — a name, a parent, a role given or taken away — stays as they left it.
     """
     levels = _by_key(session, Level, "key")
     committees = _by_key(session, Committee, "key", selectinload(Committee.level))
@@ -72,21 +77,25 @@ def import_org(session: Session, spec: OrgSpec, *, allow_level_changes: bool = F
         created, updated = created + was_created, updated + (not was_created)
 
     for lv in spec.levels:
-        row, new = _upsert(levels, lv.key, Level, key=lv.key, name=lv.name, rank=lv.rank)
+        row, new = _upsert(levels, lv.key, Level, keep_existing, key=lv.key, name=lv.name, rank=lv.rank)
         session.add(row)
         count(new)
     session.flush()
+    made = set()
     for c in spec.committees:
-        row, new = _upsert(committees, c.key, Committee, key=c.key, name=c.name,
+        made |= {c.key} if c.key not in committees else set()
+        row, new = _upsert(committees, c.key, Committee, keep_existing, key=c.key, name=c.name,
                            level=levels[c.level], kind=c.kind, description=c.description)
         session.add(row)
         count(new)
     session.flush()
     for c in spec.committees:
-        if committees[c.key].closed_at is None:  # a closed committee stays detached from the tree
+        # A closed committee stays detached from the tree; a kept one stays where an admin put it.
+        if committees[c.key].closed_at is None and (not keep_existing or c.key in made):
             committees[c.key].parent_id = committees[c.parent].id if c.parent else None
     session.flush()
-    new_people, known_people = write_people(session, spec.people, {k: c.id for k, c in committees.items()})
+    new_people, known_people = write_people(session, spec.people, {k: c.id for k, c in committees.items()},
+                                            keep_existing=keep_existing)
     session.commit()
     forget_trees()
     forget_roles(session)

@@ -50,10 +50,16 @@ def _set_roles(session: Session, wanted: set[tuple[int, int, str]], people: set[
         session.execute(insert(Membership), fresh)
 
 
-def write_people(
-    session: Session, specs: tuple[PersonSpec, ...], committee_ids: dict[str, int]
-) -> tuple[int, int]:
-    """Write people and their roles (the file's roles replace theirs); return (created, updated)."""
+def write_people(session: Session, specs: tuple[PersonSpec, ...], committee_ids: dict[str, int], *,
+                 keep_existing: bool = False) -> tuple[int, int]:
+    """Write people and their roles (the file's roles replace theirs); return (created, updated).
+
+    With `keep_existing` only people not yet known are written, with their roles; known people and
+    their roles stay exactly as an administrator left them.
+    """
+    if keep_existing:
+        known = set(session.scalars(select(Person.email)))
+        specs = tuple(p for p in specs if p.email not in known)
     ids, created, updated = _write_rows(session, specs, committee_ids)
     wanted = {(ids[p.email], committee_ids[key], role) for p in specs for key, role in p.roles}
     _set_roles(session, wanted, {ids[p.email] for p in specs})

@@ -59,9 +59,13 @@ def test_demo_hints_walk_from_an_employee_up_through_each_chair_to_the_top(app):
                 Committee.key == key, Membership.role == "chair"))
             for key in chain
         ]
+        secretary = db.session.scalar(select(Person.email).join(Membership).join(Committee).where(
+            Committee.key == "kommunemed", Membership.role == "secretary"))
     assert chain[-1] == "kommunemed" and len(chain) == 3
     assert emails[1:4] == chairs
-    assert emails[4] == "admin@example.dk"
+    assert emails[4:6] == [secretary, "admin@example.dk"]  # who runs KommuneMED's meetings, then an admin
+    for place in ("/meetings", "/calendar", "/news", "/admin", "/guide"):
+        assert place in result.output
 
 
 def test_demo_shows_a_confidential_case_each_hinted_person_sees_as_the_hint_says(app):
@@ -79,3 +83,44 @@ def test_demo_shows_a_confidential_case_each_hinted_person_sees_as_the_hint_says
         sara = db.session.scalar(select(Person).where(Person.email == "sara.ahmadi@example.dk"))
         with pytest.raises(Unknown):
             case_view(db.session, sara, case.id)
+
+
+def test_port_8000_makes_every_printed_and_mailed_link_use_port_8000(monkeypatch, database_url):
+    from medflow import create_app
+
+    monkeypatch.delenv("MEDFLOW_BASE_URL", raising=False)
+    monkeypatch.setenv("PORT", "8000")
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "test"})
+    assert app.config["BASE_URL"] == "http://127.0.0.1:8000"
+    result = app.test_cli_runner().invoke(cli, ["demo"])
+    assert "http://127.0.0.1:8000/api/v1/openapi.json" in result.output and ":5000" not in result.output
+    with app.app_context():
+        db.session.remove()
+        for engine in db.engines.values():
+            engine.dispose()
+
+
+def test_running_the_demo_again_keeps_what_an_administrator_changed(app):
+    from medflow.services.admin import committees as committee_admin
+    from medflow.services.admin import people as people_admin
+
+    runner = app.test_cli_runner()
+    runner.invoke(cli, ["demo"])
+    with app.app_context():
+        admin = db.session.scalar(select(Person).where(Person.email == "admin@example.dk"))
+        people_admin.add_role(db.session, admin, "lok-skovvejens-skole", "anna@example.dk", "member")
+        committee_admin.rename_committee(db.session, admin, "lok-bibliotek", "LokalMED Bibliotek og Kultur")
+        vice = db.session.scalar(select(Membership).join(Committee).where(
+            Committee.key == "lok-skovvejens-skole", Membership.role == "vice_chair"))
+        removed = vice.person.email
+        people_admin.remove_role(db.session, admin, "lok-skovvejens-skole", removed, "vice_chair")
+        db.session.remove()
+    again = runner.invoke(cli, ["demo"])
+    assert again.exit_code == 0, again.output
+    assert "kept as they are" in again.output
+    with app.app_context():
+        roles = {(m.person.email, m.committee.key, m.role) for m in db.session.scalars(select(Membership))}
+        assert ("anna@example.dk", "lok-skovvejens-skole", "member") in roles
+        assert (removed, "lok-skovvejens-skole", "vice_chair") not in roles
+        renamed = db.session.scalar(select(Committee).where(Committee.key == "lok-bibliotek"))
+        assert renamed.name == "LokalMED Bibliotek og Kultur"

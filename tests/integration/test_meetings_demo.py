@@ -3,6 +3,7 @@
 from sqlalchemy import select
 
 from medflow.cli import cli
+from medflow.domain.working_days import is_working_day
 from medflow.extensions import db
 from medflow.persistence.models import Case, Meeting
 
@@ -26,7 +27,7 @@ def test_demo_adds_meetings_with_approved_minutes_and_news_once(app):
         draft = next(m for m in meetings if m.committee.key == "lok-skovvejens-skole" and m.approvals)
         assert draft.approved_at is None and [a.side for a in draft.approvals] == ["chair"]
         assert "Nyt fra TR og AMR" in [i.title for i in draft.items]
-        assert all(m.date.weekday() < 5 for m in meetings)
+        assert all(is_working_day(m.date) for m in meetings)  # no weekend, no public holiday
         answered = next(i.case for i in held.items if i.kind == "case")
         assert answered.state == "resolved" and answered.history[-1].event == "resolve"
         on_agenda = db.session.scalar(select(Case).where(Case.state == "scheduled"))

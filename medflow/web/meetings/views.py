@@ -14,7 +14,7 @@ from medflow.services import queries
 from medflow.services.meetings import agenda, attendance, communication, minutes, moves, notices, planning
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.cases.actions import MeetingChoices
-from medflow.web.display import event_label, lang, nice_date
+from medflow.web.display import event_done_label, event_label, lang, nice_date
 from medflow.web.meetings import status
 from medflow.web.meetings.decisions import decision_fields
 from medflow.workflows import engines, topics
@@ -78,6 +78,13 @@ def decision_label(item, decision: str | None) -> str:
     return event_label(item.case.workflow, decision) if item.case else decision
 
 
+def decided_label(item, decision: str | None) -> str:
+    """Return a recorded decision as the minutes say it ("Besvaret"), not as the choice's button said it."""
+    if not decision or decision == minutes.POSTPONED or not item.case:
+        return decision_label(item, decision)
+    return event_done_label(item.case.workflow, decision)
+
+
 def topic_label(key: str | None) -> str:
     """Return a topic's name in the reader's language."""
     topic = topics().get(key) if key else None
@@ -95,7 +102,8 @@ def _common(meeting: Meeting, cases=()) -> dict:
             "heading": lambda item: item_heading(item, readable), "sealed": lambda item: sealed(item, readable),
             "readable": readable, "confidential_label": CONFIDENTIAL,
             "topic_label": topic_label,
-            "kind_labels": KIND_LABELS, "decision_label": decision_label, "audience_labels": AUDIENCE_LABELS,
+            "kind_labels": KIND_LABELS, "decision_label": decision_label, "decided_label": decided_label,
+            "audience_labels": AUDIENCE_LABELS,
             "channel_labels": channel_labels(), "pdf": False}
 
 
