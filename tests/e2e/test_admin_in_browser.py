@@ -68,9 +68,9 @@ def test_an_administrator_deactivates_a_person_and_reads_the_audit_log(admin):
     admin.get_by_role("link", name="Ændringslog").click()
     rows = admin.locator("table.audit tbody tr")
     expect(rows).to_have_count(2)
-    expect(rows.first).to_contain_text("person.deactivate")
+    expect(rows.first).to_contain_text("Person deaktiveret")  # the change in words, not `person.deactivate`
     expect(rows.first).to_contain_text("Ada Admin")
-    expect(rows.nth(1)).to_contain_text("lok-dagtilbud")
+    expect(rows.nth(1)).to_contain_text("LokalMED Dagtilbud")  # the committee by its name
     shot(admin, "admin-audit")
 
 

@@ -77,6 +77,11 @@ def pattern(url: str) -> str:
     return re.sub(r"\d+", "N", parts.path) + ("?" + "&".join(keys) if keys else "")
 
 
+def page_type(url: str) -> str:
+    """Return the kind of page an address shows: its pattern with committee keys masked too."""
+    return re.sub(r"/committees/[a-z0-9-]+", "/committees/K", pattern(url))
+
+
 def same_site(href: str, base: str) -> str | None:
     """Return the local address a link leads to, or None for another site, mail or a fragment."""
     href = urldefrag(href)[0]
@@ -101,6 +106,7 @@ class Crawler:
         self.problems: list[str] = []
         self.visited = 0
         self.patterns: Counter[str] = Counter()  # what was reached, for the test to check its reach
+        self.page_types: dict[str, tuple[str | None, str]] = {}  # page type: (who, first address), HTML only
 
     def crawl(self, who: str | None, client, start: str = "/") -> None:
         """Follow every same-site link from `start` as `who` (None: not logged in)."""
@@ -130,6 +136,7 @@ class Crawler:
         if status != 200 or not response.mimetype == "text/html":
             return []
         html = response.get_data(as_text=True)
+        self.page_types.setdefault(page_type(url), (who, url))
         page = self.check_text(url, who, html)
         return [link for href in page.links if (link := same_site(href, urlsplit(url).path))]
 

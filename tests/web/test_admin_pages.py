@@ -93,7 +93,7 @@ def test_closing_a_committee_moves_its_open_cases_with_a_history_row(pages, app,
 
     asked = pages("admin").post("/admin/committees/lok-skole/close", data={"successor": "lok-dagtilbud"})
     assert asked.status_code == 200 and "Ja, nedlæg LokalMED Skole" in asked.text
-    assert f"#{case['id']} " in asked.text and f"#{other['id']} " not in asked.text  # the open case, not the closed
+    assert f"#{case['id']} " in asked.text and f"#{other['id']} " not in asked.text  # only the open case
     assert _committee(app, "lok-skole")[2] is None  # nothing changed before the yes
     response = pages("admin").post("/admin/committees/lok-skole/close",
                                    data={"successor": "lok-dagtilbud", "confirm": "yes"})
@@ -120,7 +120,8 @@ def test_closing_a_committee_moves_its_open_cases_with_a_history_row(pages, app,
 
 def test_a_committee_with_open_committees_below_cannot_close(pages, app):
     before = snapshot(app)
-    response = pages("admin").post("/admin/committees/omr-born/close", data={"successor": "omr-aeldre", "confirm": "yes"})
+    response = pages("admin").post("/admin/committees/omr-born/close",
+                                   data={"successor": "omr-aeldre", "confirm": "yes"})
     assert response.status_code == 409
     assert snapshot(app) == before
 
@@ -230,7 +231,8 @@ def test_setting_a_cost_centre_is_audited_and_a_taken_code_refused(pages, app):
 
 
 def test_a_closed_committee_leaves_the_tree_for_routing_cascades_and_the_org_page(pages, app, api):
-    pages("admin").post("/admin/committees/lok-dagtilbud/close", data={"successor": "lok-skole", "confirm": "yes"})
+    pages("admin").post("/admin/committees/lok-dagtilbud/close",
+                        data={"successor": "lok-skole", "confirm": "yes"})
     case = api("lene").fire(api("anna").submit(), "accept")
     api("lene").fire(case, "forward", comment="Til området")
     at_area = api("ole").get(f"/cases/{case['id']}").get_json()

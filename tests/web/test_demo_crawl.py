@@ -47,6 +47,9 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
         log_in_client(app, client, who)
         crawler.crawl(who, client)
     assert crawler.visited > 20 * len(demo)  # each person got past the front page
+    reached = set(crawler.patterns)
+    assert {"/meetings/N/minutes", "/meetings/N/minutes.pdf", "/admin/audit", "/admin/mail", "/account",
+            "/calendar", "/information", "/notifications", "/cases/N/diagram"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 

@@ -50,3 +50,8 @@ def entries(session: Session, *, page: int = 1, per_page: int = 50,
 def actions(session: Session) -> list[str]:
     """Return the kinds of change recorded so far (for the filter)."""
     return list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+
+
+def committee_names(session: Session) -> dict[str, str]:
+    """Return every committee's name by key, so audit rows (which record keys) can name them."""
+    return dict(session.execute(select(Committee.key, Committee.name)).all())

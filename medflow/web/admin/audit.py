@@ -22,4 +22,5 @@ def audit():
     action = request.args.get("action") or None
     rows, total = service.entries(db.session, page=page, per_page=PER_PAGE, action=action)
     return render_template("admin/audit.html", rows=rows, total=total, page=page, per_page=PER_PAGE,
-                           action=action, actions=service.actions(db.session), **HELPERS)
+                           action=action, actions=service.actions(db.session),
+                           committee_names=service.committee_names(db.session), **HELPERS)

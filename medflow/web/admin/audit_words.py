@@ -44,10 +44,15 @@ def fact_label(key: str) -> str:
     return str(FACTS.get(key, key.replace("_", " ")))
 
 
-def fact_value(key: str, value: Any) -> str:
-    """Return a recorded value in words: yes/no, a role's name, lists joined, nothing as a dash."""
+COMMITTEE_FACTS = ("workplace", "parent", "committee", "successor")
+
+
+def fact_value(key: str, value: Any, committees: dict[str, str] | None = None) -> str:
+    """Return a recorded value in words: yes/no, a role's name, a committee's name, nothing as a dash."""
     if value is None or value == "":
         return "—"
+    if key in COMMITTEE_FACTS and committees and value in committees:
+        return committees[value]
     if isinstance(value, bool):
         return gettext("Yes") if value else gettext("No")
     if key == "role":
