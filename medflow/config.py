@@ -63,7 +63,7 @@ def _flag(raw: str | None) -> bool:
 
 
 def security_settings(env) -> dict:
-    """Return the log-in, cookie, header and API token settings (see README: Security)."""
+    """Return the log-in, cookie, header and API token settings (see docs/administrators.md: Security)."""
     https = env("MEDFLOW_BASE_URL", "").startswith("https://")
     scheme = env("PREFERRED_URL_SCHEME", "https" if https else "http")
     secure = _flag(env("SESSION_COOKIE_SECURE")) or scheme == "https"

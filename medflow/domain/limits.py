@@ -1,7 +1,7 @@
 """The field rules, defined once: the longest text each field takes, id range, date window, sizes.
 
 The services check them, the forms render them as `maxlength`, the OpenAPI document publishes
-them and the README lists them, so the numbers cannot drift apart.
+them and docs/integrators.md lists them, so the numbers cannot drift apart.
 """
 
 from __future__ import annotations

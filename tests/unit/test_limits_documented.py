@@ -1,14 +1,14 @@
-"""The README's Limits table lists every free-text field with the maximum the code enforces."""
+"""The Limits table in docs/integrators.md lists every free-text field with the maximum the code enforces."""
 
 from pathlib import Path
 
 from medflow.domain.limits import DATE_MIN, DATE_YEARS_AHEAD, ID_MAX, KEY_MAX, TEXT_MAX
 
-README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+DOC = (Path(__file__).resolve().parents[2] / "docs" / "integrators.md").read_text(encoding="utf-8")
 
 
 def _limits_rows() -> list[str]:
-    section = README.split("### Limits", 1)[1].split("\n### ", 1)[0]
+    section = DOC.split("\n## Limits\n", 1)[1].split("\n## ", 1)[0]
     return [line for line in section.splitlines() if line.startswith("| ")]
 
 
@@ -16,7 +16,7 @@ def test_every_text_field_is_listed_with_its_maximum():
     rows = _limits_rows()
     for field, most in TEXT_MAX.items():
         row = next((r for r in rows if f"`{field}`" in r), None)
-        assert row is not None, f"{field} is missing from the README's Limits table"
+        assert row is not None, f"{field} is missing from the Limits table in docs/integrators.md"
         assert f"{most:,} characters" in row, (field, row)
 
 

@@ -2,7 +2,7 @@
 
 Each cell is checked where a person meets a case: the JSON API, the case page, the holder's inbox
 (API and page) and an attempt to act. The expected levels are written out by hand below, from the
-README's "Who sees a case", not computed by the code under test.
+"Who sees a case" in docs/employees-and-chairs.md, not computed by the code under test.
 """
 
 from __future__ import annotations
