@@ -10,7 +10,7 @@ import pytest
 from itsdangerous import URLSafeSerializer
 from sqlalchemy import func, select
 
-from medflow.domain.mailprefs import DIGEST_KIND
+from medflow.domain.mailprefs import DIGEST_KIND, Choices
 from medflow.extensions import db
 from medflow.notify.compose import unsubscribe_url
 from medflow.persistence.models import MailPreference, Person
@@ -137,3 +137,25 @@ def test_a_link_over_a_year_old_or_from_before_the_choices_changed_no_longer_wor
     assert first.status_code == 200
     again = app.test_client().post(fresh, data=ONE_CLICK)
     assert again.status_code == 400 and "for gammelt" in again.text
+
+
+def test_a_link_sent_before_meeting_mail_could_be_chosen_still_works_until_that_choice_changes(app, api, smtp):
+    import hashlib
+
+    from itsdangerous import URLSafeTimedSerializer
+
+    def link_as_sent_before(person_id: int) -> str:  # the fingerprint then covered the four case kinds
+        state = repr((["now", "digest", "now", "digest"], 7, False))
+        token = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="medflow-mail-unsubscribe").dumps(
+            [person_id, "committees", hashlib.sha256(state.encode()).hexdigest()[:12]])
+        return f"/mail/unsubscribe/{token}"
+
+    with app.app_context():
+        tove, sara = (db.session.scalar(select(Person).where(Person.email == f"{who}@example.dk"))
+                      for who in ("tove", "sara"))
+        mail_prefs.save(db.session, sara, Choices({"meetings": "off"}), email_on=True)  # the rest as before
+        tove_link, sara_link = link_as_sent_before(tove.id), link_as_sent_before(sara.id)
+    assert app.test_client().post(tove_link, data=ONE_CLICK).status_code == 200
+    assert modes(app, "tove@example.dk")["committees"] == "off"
+    refused = app.test_client().post(sara_link, data=ONE_CLICK)  # she has changed her meeting mail since
+    assert refused.status_code == 400 and "for gammelt" in refused.text

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from medflow.domain.mailprefs import MEETINGS, digest_slot
+from medflow.domain.mailprefs import MEETINGS, Choices, digest_slot
 from medflow.extensions import db
 from medflow.notify import mail_settings
 from medflow.persistence.base import utcnow
@@ -77,7 +77,8 @@ def html(mail) -> str:
 def choose(who: str, mode: str) -> None:
     """Save `who`'s choice for meeting mail, keeping the rest of their choices."""
     chosen = mail_prefs.choices(db.session, person(who))
-    mail_prefs.save(db.session, person(who), type(chosen)({**chosen.modes, MEETINGS: mode}, chosen.hour), True)
+    mail_prefs.save(db.session, person(who), Choices({**chosen.modes, MEETINGS: mode}, chosen.hour),
+                    email_on=True)
 
 
 def publish(now: datetime | None = None) -> int:
