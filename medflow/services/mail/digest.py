@@ -77,18 +77,19 @@ def _gather(session: Session, person: Person, chosen: Choices, since: datetime,
 
 def _gather_meetings(session: Session, person: Person, chosen: Choices, since: datetime,
                      now: datetime) -> list[DigestMeeting]:
-    """Return the meetings with notices for the person since `since`, if meeting mail goes to the digest."""
+    """Return the meetings with notices for the person since `since`, if meeting mail goes to the digest.
+
+    Meeting notices have no case, so `_gather` (which joins the case) never sees them.
+    """
     if mail_prefs.mode_for(person, chosen, MEETINGS) != DIGEST:
         return []
-    notes = session.scalars(select(Notification).where(
-        Notification.person_id == person.id, Notification.case_id.is_(None),
-        Notification.meeting_id.is_not(None), Notification.created_at > since, Notification.created_at <= now)
-        .order_by(Notification.meeting_id, Notification.created_at, Notification.id)).all()
+    rows = session.execute(select(Notification, Meeting).join(Meeting, Meeting.id == Notification.meeting_id)
+                           .where(Notification.person_id == person.id, Notification.case_id.is_(None),
+                                  Notification.created_at > since, Notification.created_at <= now)
+                           .order_by(Notification.meeting_id, Notification.created_at, Notification.id)).all()
     meetings: dict[int, DigestMeeting] = {}
-    for note in notes:
-        if note.meeting_id not in meetings:
-            meetings[note.meeting_id] = DigestMeeting(session.get(Meeting, note.meeting_id))
-        meetings[note.meeting_id].notes.append(note)
+    for note, meeting in rows:
+        meetings.setdefault(meeting.id, DigestMeeting(meeting)).notes.append(note)
     return list(meetings.values())
 
 
