@@ -1,16 +1,17 @@
 """Every listener and field resolver in one list, registered by `create_app` (cosmicpython's bootstrap).
 
-Services announce what happened through the hooks in `services.hooks`, `services.mail.outbox`
-and `services.meetings.notices`; this is the one place that says who listens. The order is the
-order listeners run in, inside the transaction of the event.
+Services announce what happened through the hooks in `services.hooks` and `services.mail.outbox`
+(case and meeting mail are written by the composers `notify.sender.mail_settings` hands them);
+this is the one place that says who listens. The order is the order listeners run in, inside
+the transaction of the event.
 """
 
 from __future__ import annotations
 
-from medflow.notify import meeting_mail, sender
+from medflow.notify import sender
 from medflow.services import cascades, hooks
 from medflow.services.mail import outbox
-from medflow.services.meetings import agenda, moves, notices
+from medflow.services.meetings import agenda, moves
 
 REGISTRATIONS = (
     (hooks.on_case_event, cascades.pass_down),  # a cascade passed down opens cases at the committees below
@@ -18,7 +19,6 @@ REGISTRATIONS = (
     (hooks.on_case_event, agenda.on_schedule),  # a case scheduled for a meeting joins its agenda
     (hooks.on_case_event, moves.on_unschedule),  # a case taken off an agenda leaves it
     (hooks.on_event_fields, agenda.resolve_meeting),  # `meeting` (an id) becomes the fields `schedule` needs
-    (notices.on_meeting_mail, meeting_mail.compose_meeting_mail),  # how meeting e-mails are written
     (outbox.on_queued_commit, sender.deliver_after_commit),  # mail queued by a request is sent after commit
 )
 

@@ -19,7 +19,7 @@ CHOICES = {  # a chair, a vice chair who reads once a day, an AMR who wants ever
     "klaus.brandt@example.dk": Choices({"submitted": NOW, "committees": DIGEST, "deadlines": NOW,
                                         "information": DIGEST}, 7),
     "kasper.moeller@example.dk": Choices({"submitted": NOW, "committees": DIGEST, "deadlines": DIGEST,
-                                          "information": OFF}, 16),
+                                          "information": OFF, "meetings": DIGEST}, 16),
     "line.damgaard@example.dk": Choices({"submitted": NOW, "committees": NOW, "deadlines": NOW,
                                          "information": NOW}, 7),
 }

@@ -12,12 +12,17 @@ from zoneinfo import ZoneInfo
 from medflow.domain.errors import Invalid, _
 
 SUBMITTED, COMMITTEES, DEADLINES, INFORMATION = "submitted", "committees", "deadlines", "information"
-KINDS = (SUBMITTED, COMMITTEES, DEADLINES, INFORMATION)
+MEETINGS = "meetings"  # every meeting notice: agenda, moved, cancelled, minutes, communication tasks
+CASE_KINDS = (SUBMITTED, COMMITTEES, DEADLINES, INFORMATION)
+KINDS = (*CASE_KINDS, MEETINGS)
+# kinds added after clients and stored links knew the first four: left out of a saved choice they
+# keep what was stored, and a link made while they are at their default stays valid
+LATER_KINDS = (MEETINGS,)
 DIGEST_KIND = "digest"  # an unsubscribe link in a digest turns off every kind that goes to the digest
 NOW, DIGEST, OFF = "now", "digest", "off"
 MODES = (NOW, DIGEST, OFF)
 # what a committee chair would choose: at once for their own cases and deadlines, the rest once a day
-DEFAULTS = {SUBMITTED: NOW, COMMITTEES: DIGEST, DEADLINES: NOW, INFORMATION: DIGEST}
+DEFAULTS = {SUBMITTED: NOW, COMMITTEES: DIGEST, DEADLINES: NOW, INFORMATION: DIGEST, MEETINGS: NOW}
 DEFAULT_HOUR = 7
 FIRST_WINDOW = timedelta(hours=1)
 ZONE = ZoneInfo("Europe/Copenhagen")
@@ -27,7 +32,7 @@ INFORMATION_EVENTS = frozenset({"publish", "discuss", "report_back", "pass_down"
 
 
 def mail_kind(event: str, *, own_case: bool, cascade: bool) -> str:
-    """Return which of the four kinds a notification about `event` belongs to, for one reader."""
+    """Return which of the case kinds a notification about `event` belongs to, for one reader."""
     if event in DEADLINE_EVENTS:
         return DEADLINES
     if cascade or event in INFORMATION_EVENTS:
@@ -47,8 +52,14 @@ class Choices:
         return self.modes.get(kind, DEFAULTS.get(kind, NOW))
 
 
-def check_choices(modes: dict[str, str], hour: int) -> Choices:
-    """Return valid choices or raise Invalid naming the field."""
+def check_choices(modes: dict[str, str], hour: int, current: Choices | None = None) -> Choices:
+    """Return valid choices or raise Invalid naming the field.
+
+    A kind added later (LATER_KINDS) may be left out, so a client written before it existed can
+    still save: it keeps the `current` mode (or the default).
+    """
+    current = current or Choices({})
+    modes = {**{kind: current.mode(kind) for kind in LATER_KINDS}, **modes}
     for kind in KINDS:
         if modes.get(kind) not in MODES:
             raise Invalid(_("%(field)s must be one of now, digest or off."), field=kind)

@@ -18,7 +18,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from markupsafe import Markup
 
 from medflow.domain.errors import Invalid, _
-from medflow.domain.mailprefs import DIGEST_KIND, KINDS
+from medflow.domain.mailprefs import CASE_KINDS, DEFAULTS, DIGEST_KIND, KINDS, LATER_KINDS, MEETINGS
 from medflow.notify.texts import message
 from medflow.persistence.models import Case, Person
 from medflow.services.mail import mail_prefs
@@ -33,6 +33,7 @@ KIND_LABELS = {"submitted": lazy_gettext("cases I submitted"),
                "committees": lazy_gettext("new cases and changes in my committees"),
                "deadlines": lazy_gettext("deadlines and escalations"),
                "information": lazy_gettext("cascades and information from above"),
+               MEETINGS: lazy_gettext("meetings in my committees"),
                DIGEST_KIND: lazy_gettext("the daily digest")}
 
 
@@ -121,14 +122,19 @@ def _signer() -> URLSafeTimedSerializer:
 
 
 def _fingerprint(person_id: int) -> str:
-    """Return a short digest of the person's mail choices: a link stops working once they change."""
+    """Return a short digest of the person's mail choices: a link stops working once they change.
+
+    A kind added later counts only once it differs from its default, so the links sent before it
+    existed (everyone then had the default) keep working.
+    """
     from medflow.extensions import db
     from medflow.persistence.models import Person as PersonRow
 
     person = db.session.get(PersonRow, person_id)
     chosen = mail_prefs.choices(db.session, person) if person else None
-    state = repr(([chosen.mode(k) for k in KINDS], chosen.hour, person.email_opt_out) if chosen else None)
-    return hashlib.sha256(state.encode()).hexdigest()[:12]
+    state = repr(([chosen.mode(k) for k in CASE_KINDS], chosen.hour, person.email_opt_out) if chosen else None)
+    later = [f"{k}={chosen.mode(k)}" for k in LATER_KINDS if chosen and chosen.mode(k) != DEFAULTS[k]]
+    return hashlib.sha256((state + "".join(later)).encode()).hexdigest()[:12]
 
 
 def unsubscribe_url(person_id: int, kind: str) -> str:
@@ -156,7 +162,8 @@ def language(person: Person) -> str:
     return person.language if person.language in current_app.config["LANGUAGES"] else "da"
 
 
-def _list_headers(person: Person, kind: str) -> dict[str, str]:
+def list_headers(person: Person, kind: str) -> dict[str, str]:
+    """Return the RFC 2369/8058 headers: a mail client's own unsubscribe button turns this kind off."""
     return {"List-Unsubscribe": f"<{unsubscribe_url(person.id, kind)}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
@@ -173,10 +180,10 @@ def compose(case: Case, kind: str, data: dict[str, Any], person: Person) -> Draf
                                   lang=language(person),
                                   text=message(kind, data), description=description,
                                   redirect=_redirect(case, kind),
-                                  link=f"{base_url()}/cases/{case.id}", **_footer(person, mail_kind))
+                                  link=f"{base_url()}/cases/{case.id}", **footer(person, mail_kind))
     return Draft(subject=subject, body=text, html=html, case_id=case.id,
                  message_id=make_msgid(idstring=f"case{case.id}", domain=domain),
-                 headers={"In-Reply-To": root, "References": root, **_list_headers(person, mail_kind)})
+                 headers={"In-Reply-To": root, "References": root, **list_headers(person, mail_kind)})
 
 
 def _redirect(case: Case, kind: str) -> str | None:
@@ -184,7 +191,8 @@ def _redirect(case: Case, kind: str) -> str | None:
     return None if kind != "reject" or case.confidential else (case.data or {}).get("redirect")
 
 
-def _footer(person: Person, kind: str) -> dict[str, str]:
+def footer(person: Person, kind: str) -> dict[str, str]:
+    """Return what every mail ends with: why it came, where to choose, and the link that stops it."""
     return {"kind_label": str(KIND_LABELS[kind]), "settings_link": f"{base_url()}/notifications/mail",
             "unsubscribe_link": unsubscribe_url(person.id, kind)}
 
@@ -193,14 +201,18 @@ def _line(note, message) -> str:
     return f"{format_datetime(note.created_at, 'short')}: {message(note.kind, note.data or {})}"
 
 
-def compose_digest(person: Person, cases: list) -> Draft:
-    """Return one person's daily digest: per case what happened, each with its link."""
+def compose_digest(person: Person, cases: list, meetings: list = ()) -> Draft:
+    """Return one person's daily digest: per case and per meeting what happened, each with its link."""
     with force_locale(language(person)):
-        subject = gettext("[MED] Your daily summary: %(count)s case(s)", count=len(cases))
+        subject = gettext("[MED] Your daily summary: %(count)s case(s), %(meetings)s meeting(s)",
+                          count=len(cases), meetings=len(meetings)) if meetings else \
+            gettext("[MED] Your daily summary: %(count)s case(s)", count=len(cases))
         entries = [{"case": entry.case, "lines": [_line(note, message) for note in entry.notes]}
                    for entry in cases]
+        gatherings = [{"meeting": entry.meeting, "lines": [_line(note, message) for note in entry.notes]}
+                      for entry in meetings]
         text, html = render_parts("mail/digest.jinja", subject=subject, person=person, cases=entries,
-                                  lang=language(person),
-                                  base=base_url(), **_footer(person, DIGEST_KIND))
+                                  meetings=gatherings, lang=language(person),
+                                  base=base_url(), **footer(person, DIGEST_KIND))
     return Draft(subject=subject, body=text, html=html, message_id=make_msgid(idstring="digest",
-                 domain=mail_domain()), headers=_list_headers(person, DIGEST_KIND))
+                 domain=mail_domain()), headers=list_headers(person, DIGEST_KIND))

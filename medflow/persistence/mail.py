@@ -26,6 +26,7 @@ class MailPreference(Base):
     committees: Mapped[str] = _mode("committees")
     deadlines: Mapped[str] = _mode("deadlines")
     information: Mapped[str] = _mode("information")
+    meetings: Mapped[str] = _mode("meetings")
     digest_hour: Mapped[int] = mapped_column(default=DEFAULT_HOUR, server_default=str(DEFAULT_HOUR))
     last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 

@@ -10,18 +10,19 @@ from typing import Any
 from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from medflow.domain.mailprefs import NOW
 from medflow.persistence.base import utcnow
 from medflow.persistence.cascades import Cascade, CascadeReceipt
-from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Notification, Person
+from medflow.persistence.models import Case, CaseEvent, Committee, Meeting, Membership, Notification, Person
 from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.mail import mail_prefs
-from medflow.services.mail.outbox import Draft, enqueue_draft
+from medflow.services.mail.outbox import Draft
 from medflow.services.paging import Cursor, KeysetPage, newest_first
 from medflow.services.visibility import MEMBER_SEES, holder_roles_filter, member_params
 
 # compose(case, kind, data, person) -> the e-mail, in the person's language
 Composer = Callable[[Case, str, dict[str, Any], Person], Draft]
+# meeting(meeting, kind, data, person) -> the e-mail about a meeting notice, threaded on the meeting
+MeetingComposer = Callable[[Meeting, str, dict[str, Any], Person], Draft]
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class MailSettings:
     """How to write notification e-mails; absent when no SMTP server is configured."""
 
     compose: Composer
-    digest: Callable[..., Draft] | None = None  # digest(person, cases) -> the daily summary
+    digest: Callable[..., Draft] | None = None  # digest(person, cases, meetings) -> the daily summary
+    meeting: MeetingComposer | None = None
 
 
 def committee_people(session: Session, committee_ids: Iterable[int], confidential: bool) -> set[int]:
@@ -107,11 +109,8 @@ def notify(
     if mail is not None:
         people = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id)).all()
         ids = [person.id for person in people]
-        chosen = mail_prefs.choices_for(session, ids)
-        for person in people:  # the rest hear of it in their digest, or not by mail at all
-            mail_kind = mail_prefs.kind_for(case, kind, person.id)
-            if mail_prefs.mode_for(person, chosen[person.id], mail_kind) == NOW:
-                enqueue_draft(session, person.id, person.email, mail.compose(case, kind, data, person), now=now)
+        mail_prefs.queue_chosen(session, people, lambda person: mail_prefs.kind_for(case, kind, person.id),
+                                lambda person: mail.compose(case, kind, data, person), now)
     if ids:
         event_id = event.id if event else None
         session.connection().execute(insert(Notification.__table__), [

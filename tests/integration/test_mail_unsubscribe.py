@@ -10,7 +10,7 @@ import pytest
 from itsdangerous import URLSafeSerializer
 from sqlalchemy import func, select
 
-from medflow.domain.mailprefs import DIGEST_KIND
+from medflow.domain.mailprefs import DIGEST_KIND, Choices
 from medflow.extensions import db
 from medflow.notify.compose import unsubscribe_url
 from medflow.persistence.models import MailPreference, Person
@@ -49,7 +49,7 @@ def test_one_click_post_without_a_session_turns_off_exactly_that_kind(app, api, 
     assert "E-mails til Anna Jensen om sager, jeg har rejst er slået fra." in response.text
     assert "/notifications/mail" in response.text  # how to turn it back on
     assert modes(app, "anna@example.dk") == {"submitted": "off", "committees": "digest", "deadlines": "now",
-                                             "information": "digest"}
+                                             "information": "digest", "meetings": "now"}
     api("lene").fire(case, "resolve", answer="Der kommer nye stole.")
     deliver(app)
     assert len(smtp.inbox.to("anna@example.dk")) == 1  # no mail about the answer
@@ -93,19 +93,26 @@ def test_the_digest_link_turns_off_every_kind_that_went_to_the_digest(app, api, 
     turned_off = "om nye sager og ændringer i mine udvalg, udmeldinger og information ovenfra er slået fra"
     assert turned_off in response.text
     assert modes(app, "tove@example.dk") == {"submitted": "now", "committees": "off", "deadlines": "now",
-                                             "information": "off"}
+                                             "information": "off", "meetings": "now"}  # that came at once
 
 
 def test_the_api_reads_and_saves_the_same_choices_and_names_a_bad_field(app, api, smtp):
     anna = api("anna")
     assert anna.get("/notifications/mail").get_json() == {
         "email": True, "digest_hour": 7, "address_failing": False,
-        "kinds": {"submitted": "now", "committees": "digest", "deadlines": "now", "information": "digest"}}
+        "kinds": {"submitted": "now", "committees": "digest", "deadlines": "now", "information": "digest",
+                  "meetings": "now"}}
     kinds = {"submitted": "off", "committees": "off", "deadlines": "now", "information": "digest"}
-    saved = anna.post("/notifications/mail", {"kinds": kinds, "digest_hour": 16})
+    saved = anna.post("/notifications/mail", {"kinds": {**kinds, "meetings": "digest"}, "digest_hour": 16})
     assert saved.status_code == 200
-    assert saved.get_json()["kinds"] == kinds and saved.get_json()["digest_hour"] == 16
+    assert saved.get_json()["kinds"] == {**kinds, "meetings": "digest"}
+    assert saved.get_json()["digest_hour"] == 16
+    kinds = {**kinds, "deadlines": "off"}  # a client written before meeting mail could be chosen
+    kept = anna.post("/notifications/mail", {"kinds": kinds}).get_json()["kinds"]
+    assert kept == {**kinds, "meetings": "digest"}  # it keeps the stored choice for meeting mail
+    kinds = {**kinds, "meetings": "digest"}
     for body, field in (({"kinds": {**kinds, "deadlines": "weekly"}}, "deadlines"),
+                        ({"kinds": {**kinds, "meetings": "weekly"}}, "meetings"),
                         ({"kinds": kinds, "digest_hour": "7"}, "digest_hour"), ({"kinds": []}, "kinds")):
         refused = anna.post("/notifications/mail", body)
         assert refused.status_code == 400 and field in refused.get_json()["error"]
@@ -130,3 +137,25 @@ def test_a_link_over_a_year_old_or_from_before_the_choices_changed_no_longer_wor
     assert first.status_code == 200
     again = app.test_client().post(fresh, data=ONE_CLICK)
     assert again.status_code == 400 and "for gammelt" in again.text
+
+
+def test_a_link_sent_before_meeting_mail_could_be_chosen_still_works_until_that_choice_changes(app, api, smtp):
+    import hashlib
+
+    from itsdangerous import URLSafeTimedSerializer
+
+    def link_as_sent_before(person_id: int) -> str:  # the fingerprint then covered the four case kinds
+        state = repr((["now", "digest", "now", "digest"], 7, False))
+        token = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="medflow-mail-unsubscribe").dumps(
+            [person_id, "committees", hashlib.sha256(state.encode()).hexdigest()[:12]])
+        return f"/mail/unsubscribe/{token}"
+
+    with app.app_context():
+        tove, sara = (db.session.scalar(select(Person).where(Person.email == f"{who}@example.dk"))
+                      for who in ("tove", "sara"))
+        mail_prefs.save(db.session, sara, Choices({"meetings": "off"}), email_on=True)  # the rest as before
+        tove_link, sara_link = link_as_sent_before(tove.id), link_as_sent_before(sara.id)
+    assert app.test_client().post(tove_link, data=ONE_CLICK).status_code == 200
+    assert modes(app, "tove@example.dk")["committees"] == "off"
+    refused = app.test_client().post(sara_link, data=ONE_CLICK)  # she has changed her meeting mail since
+    assert refused.status_code == 400 and "for gammelt" in refused.text

@@ -192,7 +192,7 @@ def _mail_operations(doc, anna) -> None:
     kinds = {"submitted": "now", "committees": "off", "deadlines": "now", "information": "digest"}
     saved = check(doc, anna.post("/notifications/mail", {"kinds": kinds, "digest_hour": 6}),
                   "/notifications/mail", "post")
-    assert saved["kinds"] == kinds and saved["digest_hour"] == 6
+    assert saved["kinds"] == {**kinds, "meetings": "now"} and saved["digest_hour"] == 6  # left out: kept
     refused = check(doc, anna.post("/notifications/mail", {"kinds": "now"}), "/notifications/mail", "post")
     assert refused["status"] == 400 and "kinds" in refused["error"]
 

@@ -28,8 +28,9 @@ def stored(app, who: str):
 def test_the_page_shows_the_chair_defaults(pages):
     page = pages("lene").get("/notifications/mail")
     assert page.status_code == 200 and "Valg for e-mail" in page.text
-    assert [selected(page.text, k) for k in ("submitted", "committees", "deadlines", "information")] == [
-        "now", "digest", "now", "digest"]
+    assert [selected(page.text, k) for k in ("submitted", "committees", "deadlines", "information", "meetings")
+            ] == ["now", "digest", "now", "digest", "now"]
+    assert "Møder i mine udvalg (dagsordener, ændringer, referater, opgaver)" in page.text
     assert selected(page.text, "digest_hour") == "7"
     assert "Sager, jeg har rejst" in page.text and "I det daglige overblik" in page.text
 
@@ -41,7 +42,11 @@ def test_saving_stores_each_kind_and_the_hour(app, pages):
     opted_out, choices = stored(app, "lene")
     assert not opted_out and choices.hour == 18
     assert choices.modes == {"submitted": "off", "committees": "now", "deadlines": "now",
-                             "information": "digest"}
+                             "information": "digest", "meetings": "now"}  # a form without it keeps it
+    lene.post("/notifications/mail", data={**VALID, "meetings": "digest"})
+    assert stored(app, "lene")[1].modes["meetings"] == "digest"
+    lene.post("/notifications/mail", data=VALID)
+    assert stored(app, "lene")[1].modes["meetings"] == "digest"
     page = lene.get("/notifications/mail")
     assert "Dine valg for e-mail er gemt." in page.text and selected(page.text, "digest_hour") == "18"
 

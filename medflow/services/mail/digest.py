@@ -1,4 +1,4 @@
-"""The daily digest: one e-mail per person listing, per case, what happened since the last one.
+"""The daily digest: one e-mail per person listing, per case and per meeting, what happened since the last one.
 
 A person's digest is due once a day at the hour they chose (Copenhagen time). Taking it is a
 guarded UPDATE of `last_digest_at` in the same transaction as the queued mail, so two sweeps at
@@ -13,10 +13,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from medflow.domain.mailprefs import DEFAULT_HOUR, DIGEST, Choices, digest_due, digest_slot
+from medflow.domain.mailprefs import DEFAULT_HOUR, DIGEST, MEETINGS, Choices, digest_due, digest_slot
 from medflow.persistence.base import utcnow
 from medflow.persistence.mail import MailPreference
-from medflow.persistence.models import Case, Notification, Person
+from medflow.persistence.models import Case, Meeting, Notification, Person
 from medflow.services.mail import mail_prefs
 from medflow.services.mail.outbox import enqueue_draft
 from medflow.services.notifications import MailSettings
@@ -29,6 +29,14 @@ class DigestCase:
     """One case in a digest and the notifications about it, oldest first."""
 
     case: Case
+    notes: list[Notification] = field(default_factory=list)
+
+
+@dataclass
+class DigestMeeting:
+    """One meeting in a digest and the notices about it, oldest first."""
+
+    meeting: Meeting
     notes: list[Notification] = field(default_factory=list)
 
 
@@ -67,6 +75,24 @@ def _gather(session: Session, person: Person, chosen: Choices, since: datetime,
     return list(cases.values())
 
 
+def _gather_meetings(session: Session, person: Person, chosen: Choices, since: datetime,
+                     now: datetime) -> list[DigestMeeting]:
+    """Return the meetings with notices for the person since `since`, if meeting mail goes to the digest.
+
+    Meeting notices have no case, so `_gather` (which joins the case) never sees them.
+    """
+    if mail_prefs.mode_for(person, chosen, MEETINGS) != DIGEST:
+        return []
+    rows = session.execute(select(Notification, Meeting).join(Meeting, Meeting.id == Notification.meeting_id)
+                           .where(Notification.person_id == person.id, Notification.case_id.is_(None),
+                                  Notification.created_at > since, Notification.created_at <= now)
+                           .order_by(Notification.meeting_id, Notification.created_at, Notification.id)).all()
+    meetings: dict[int, DigestMeeting] = {}
+    for note, meeting in rows:
+        meetings.setdefault(meeting.id, DigestMeeting(meeting)).notes.append(note)
+    return list(meetings.values())
+
+
 def send_digests(session: Session, mail: MailSettings, now: datetime | None = None) -> list[int]:
     """Queue every digest that is due; return the ids of the people who got one."""
     now, sent = now or utcnow(), []
@@ -78,9 +104,11 @@ def send_digests(session: Session, mail: MailSettings, now: datetime | None = No
         if not taken:  # another sweep made it a moment ago
             session.rollback()
             continue
-        cases = _gather(session, person, chosen, last or slot - timedelta(days=1), now)
-        if cases and person.email:
-            enqueue_draft(session, person.id, person.email, mail.digest(person, cases), now=now)
+        since = last or slot - timedelta(days=1)
+        cases = _gather(session, person, chosen, since, now)
+        meetings = _gather_meetings(session, person, chosen, since, now)
+        if (cases or meetings) and person.email:
+            enqueue_draft(session, person.id, person.email, mail.digest(person, cases, meetings), now=now)
             sent.append(person.id)
         session.commit()
         session.expunge_all()  # one person at a time: keep each commit from expiring everyone before

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from medflow.domain.errors import Unknown, _
-from medflow.domain.mailprefs import DIGEST, DIGEST_KIND, KINDS, OFF, Choices, mail_kind
+from medflow.domain.mailprefs import DIGEST, DIGEST_KIND, KINDS, NOW, OFF, Choices, mail_kind
 from medflow.persistence.mail import MailPreference
 from medflow.persistence.models import Case, Person
 from medflow.services.cascades import WORKFLOW as CASCADE
+from medflow.services.mail.outbox import Draft, enqueue_draft
 
 
 def choices_for(session: Session, person_ids: Iterable[int]) -> dict[int, Choices]:
@@ -38,6 +40,22 @@ def mode_for(person: Person, chosen: Choices, kind: str) -> str:
     if person.email_opt_out or not person.email or not person.active:
         return OFF
     return chosen.mode(kind)
+
+
+def queue_chosen(session: Session, people: Iterable[Person], kind_of: Callable[[Person], str],
+                 draft: Callable[[Person], Draft], now: datetime) -> int:
+    """Queue the mail of everyone who wants this kind at once; return how many were queued.
+
+    The one place case and meeting mail ask a person's choices: the others hear of it in their
+    digest (it reads the notification later) or not by mail at all.
+    """
+    people = list(people)
+    chosen, queued = choices_for(session, [person.id for person in people]), 0
+    for person in people:
+        if mode_for(person, chosen[person.id], kind_of(person)) == NOW:
+            enqueue_draft(session, person.id, person.email, draft(person), now=now)
+            queued += 1
+    return queued
 
 
 def preference_row(session: Session, person_id: int) -> MailPreference:

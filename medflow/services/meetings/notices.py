@@ -1,28 +1,21 @@
-"""Telling people about a meeting: in-app notifications (no case) and e-mails, in the caller's transaction."""
+"""Telling people about a meeting: in-app notifications (no case) and e-mails, in the caller's transaction.
+
+Meeting mail is the mail kind `meetings`: it goes through the same choices, outbox and digest as case mail.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from medflow.domain.mailprefs import MEETINGS
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, Membership, Notification, Person
-from medflow.services.mail.outbox import enqueue
+from medflow.services.mail import mail_prefs
 from medflow.services.notifications import MailSettings
-
-# compose(kind, data, person) -> (subject, body): the web layer registers the one that writes Danish mail
-MeetingComposer = Callable[[str, dict, Person], tuple[str, str]]
-_composers: list[MeetingComposer] = []
-
-
-def on_meeting_mail(composer: MeetingComposer) -> MeetingComposer:
-    """Register how meeting e-mails are written (once; registering again has no effect)."""
-    if composer not in _composers:
-        _composers.append(composer)
-    return composer
 
 
 def meeting_data(meeting: Meeting) -> dict:
@@ -39,14 +32,17 @@ def members(session: Session, committee_id: int) -> set[int]:
 
 def tell(session: Session, meeting: Meeting, kind: str, people: Iterable[int], *,
          mail: MailSettings | None, data: dict | None = None, now: datetime | None = None) -> int:
-    """Notify these people about the meeting (and e-mail them when `mail` is set); return how many."""
+    """Notify these people about the meeting (and e-mail them when `mail` is set); return how many.
+
+    Mail follows each person's choice for meeting mail, as case mail does: at once, in the daily
+    digest (which reads the notification written here) or not at all.
+    """
     now, ids = now or utcnow(), sorted(set(people))
     data = {**meeting_data(meeting), **(data or {})}
-    if mail is not None and ids and _composers:  # mail is on (a case's MailSettings says so)
-        for person in session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id)):
-            if person.email and not person.email_opt_out:
-                subject, body = _composers[0](kind, data, person)
-                enqueue(session, person.email, subject, body, now=now)
+    if mail is not None and mail.meeting is not None and ids:  # mail is on: as case mail, by choice
+        people = session.scalars(select(Person).where(Person.id.in_(ids)).order_by(Person.id)).all()
+        mail_prefs.queue_chosen(session, people, lambda person: MEETINGS,
+                                lambda person: mail.meeting(meeting, kind, data, person), now)
     if ids:
         session.connection().execute(insert(Notification.__table__), [
             {"person_id": i, "case_id": None, "meeting_id": meeting.id, "kind": kind, "data": data,

@@ -29,7 +29,7 @@ def mail_choices():
 
 @bp.post("/notifications/mail")
 def save_mail_choices():
-    """Save the caller's mail choices; every kind must be given."""
+    """Save the caller's mail choices; every kind must be given (`meetings`, added later, may be left out)."""
     body = json_body()
     kinds = body.get("kinds")
     if not isinstance(kinds, dict):
@@ -37,6 +37,7 @@ def save_mail_choices():
     email = body.get("email", not current_user.email_opt_out)
     if not isinstance(email, bool):
         raise Invalid(_("email must be true or false."))
-    chosen = check_choices(kinds, body.get("digest_hour", mail_prefs.choices(db.session, current_user).hour))
+    current = mail_prefs.choices(db.session, current_user)
+    chosen = check_choices(kinds, body.get("digest_hour", current.hour), current)
     mail_prefs.save(db.session, current_user, chosen, email_on=email)
     return _choices_json()

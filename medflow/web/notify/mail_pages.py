@@ -33,6 +33,7 @@ class MailChoicesForm(FlaskForm):
     committees = _mode_field(lazy_gettext("New cases and changes in my committees"))
     deadlines = _mode_field(lazy_gettext("Deadlines and escalations"))
     information = _mode_field(lazy_gettext("Cascades and information from above"))
+    meetings = _mode_field(lazy_gettext("Meetings in my committees (agendas, changes, minutes, tasks)"))
     digest_hour = SelectField(lazy_gettext("Daily digest at (Danish time)"), coerce=int, choices=HOURS)
 
 
@@ -44,7 +45,7 @@ def mail_settings():
     form = MailChoicesForm(data={"email": not current_user.email_opt_out, "digest_hour": chosen.hour,
                                  **{kind: chosen.mode(kind) for kind in KINDS}})
     if form.validate_on_submit():
-        picked = check_choices({kind: form[kind].data for kind in KINDS}, form.digest_hour.data)
+        picked = check_choices({kind: form[kind].data for kind in KINDS}, form.digest_hour.data, chosen)
         mail_prefs.save(db.session, current_user, picked, email_on=form.email.data)
         flash(lazy_gettext("Your e-mail choices are saved."), "success")
         return redirect(url_for("mail_pages.mail_settings"))
