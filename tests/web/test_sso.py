@@ -63,7 +63,8 @@ def logged_in_as(http: requests.Session, site: SsoSite) -> str | None:
     page = http.get(f"{site.url}/cases", allow_redirects=False)
     if page.status_code != 200:
         return None
-    return page.text.split('<li class="who">', 1)[1].split("<", 1)[0]
+    link = page.text.split('<li class="who">', 1)[1].split("</a>", 1)[0]  # the name links to /account
+    return link.rsplit(">", 1)[1]
 
 
 def _people(site: SsoSite) -> int:
