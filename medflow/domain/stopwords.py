@@ -1,7 +1,7 @@
 """Words too common to say what a search is about ("min", "i", "for"), per language.
 
 People type sentences ("min kollega larmer", "ondt i ryggen"); if every word had to be found,
-"min" would hide every topic. The Danish list is the Snowball project's Danish stop words, the
+"min" would hide every topic. The Danish list is the Snowball project's Danish stop words (plus "vores", "jeres"), the
 English one a short list of the same kind.
 """
 
@@ -12,7 +12,7 @@ og i jeg det at en den til er som på de med han af for ikke der var mig sig men
 havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil
 blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit også under
 have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos blive mange ad
-bliver hendes været thi jer sådan
+bliver hendes været thi jer sådan vores jeres
 """.split())
 
 ENGLISH = frozenset("""

@@ -8,7 +8,7 @@ finds "trussel"-topics that mention "trusler"; stop words ("min", "i") are dropp
 Ranking, in order: the topics that match the most words of the query (so "trusler borger" is
 not answered with every topic about threats); then by weight, where each word adds the weight
 of every field it is found in (name and synonym 3, keyword 2, description 1; a stem the word
-only begins, or a compound that begins with it, half of that); the most-asked (`common`) topics
+only begins half of that, a typed compound that begins with a stem a quarter); the most-asked (`common`) topics
 get a bonus, since they are what employees usually mean. Topics far below the best are left out.
 """
 
@@ -27,7 +27,8 @@ STEMMERS = {"da": "danish", "en": "english"}
 WORD = re.compile(r"\w+", re.UNICODE)
 LABEL, SYNONYM, KEYWORD, DESCRIPTION = 3.0, 3.0, 2.0, 1.0
 SYNONYM_PART = 1.0  # one word of a synonym phrase whose other words were not typed: as weak as a description
-PREFIX = 0.5  # a stem the word only begins ("lyd" in "lydniveau"), or a compound starting with one
+PREFIX = 0.5  # a stem the typed word only begins: "lyd" is the start of "lydniveau"
+COMPOUND = 0.25  # a typed compound that begins with a stem ("stresspolitik" → "stress"): about something else
 COMPOUND_MIN = 4  # a stem at least this long may begin a longer typed word ("støjproblem" → "støj")
 COMMON_BONUS = 2.0  # the most-asked topics are what an employee usually means: worth a keyword
 CUTOFF = 0.25  # a topic scoring under this share of the best is noise, not an answer
@@ -74,12 +75,12 @@ def _index(catalog: TopicCatalog, lang: str) -> tuple[_Indexed, ...]:
 
 
 def _hit(word: str, stem: str) -> float:
-    """Return how well a typed word meets a topic's stem: 1 the same, PREFIX part of it, else 0."""
+    """Return how well a typed word meets a topic's stem: 1 the same, less for a part of it, else 0."""
     if word == stem:
         return 1.0
-    if stem.startswith(word) or (len(stem) >= COMPOUND_MIN and word.startswith(stem)):
+    if stem.startswith(word):
         return PREFIX
-    return 0.0
+    return COMPOUND if len(stem) >= COMPOUND_MIN and word.startswith(stem) else 0.0
 
 
 def _best(word: str, stems_: frozenset[str] | tuple[str, ...]) -> float:
