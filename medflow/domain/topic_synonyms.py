@@ -35,19 +35,23 @@ class Synonyms:
 NO_SYNONYMS = Synonyms()
 
 
-def _words(p: Problems, items: Any, where: str, lang: str, topic: dict) -> tuple[str, ...]:
-    """Validate one language's list; every bad or repeated entry is reported at the list's line."""
+def _words(p: Problems, items: Any, where: str, lang: str, near: dict) -> tuple[str, ...]:
+    """Validate one language's list; every bad or repeated entry is reported at the list's line.
+
+    A YAML text carries no line of its own, so a problem with one is reported where `near`
+    (the mapping holding the list) starts.
+    """
     if not isinstance(items, list):
-        p.add(items, f"{where}: synonyms in {lang!r} must be a list", near=topic)
+        p.add(items, f"{where}: synonyms in {lang!r} must be a list", near=near)
         return ()
     found: list[str] = []
     for number, item in enumerate(items, start=1):
         text = item.strip() if isinstance(item, str) else ""
         if not HAS_WORD.search(text) or len(text) > SYNONYM_MAX:
             p.add(items, f"{where}: synonym {number} in {lang!r} must be a word or short phrase "
-                         f"(text with letters, at most {SYNONYM_MAX} characters), not {item!r}", near=topic)
+                         f"(text with letters, at most {SYNONYM_MAX} characters), not {item!r}", near=near)
         elif text.casefold() in (f.casefold() for f in found):
-            p.add(items, f"{where}: synonym {text!r} in {lang!r} is listed twice", near=topic)
+            p.add(items, f"{where}: synonym {text!r} in {lang!r} is listed twice", near=near)
         else:
             found.append(text)
     return tuple(found)
@@ -63,5 +67,5 @@ def parse_synonyms(p: Problems, raw: Any, where: str, topic: dict) -> Synonyms:
         p.add(raw, f"{where}: {SHAPE}", near=topic)
         return NO_SYNONYMS
     unknown_keys(p, raw, set(SYNONYM_LANGS), f"{where}: synonyms")
-    by_lang = {lang: _words(p, raw[lang], where, lang, topic) for lang in SYNONYM_LANGS if lang in raw}
+    by_lang = {lang: _words(p, raw[lang], where, lang, raw) for lang in SYNONYM_LANGS if lang in raw}
     return Synonyms(**by_lang)
