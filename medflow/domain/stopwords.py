@@ -1,8 +1,10 @@
 """Words too common to say what a search is about ("min", "i", "for"), per language.
 
 People type sentences ("min kollega larmer", "ondt i ryggen"); if every word had to be found,
-"min" would hide every topic. The Danish list is the Snowball project's Danish stop words (plus "vores", "jeres"), the
-English one a short list of the same kind.
+"min" would hide every topic. The Danish list is the Snowball project's Danish stop words plus
+"vores" and "jeres" (which Snowball leaves out), the English one a short list of the same kind.
+Stop words are dropped from the topics' texts too, so "overarbejde" cannot find a description
+through its "over".
 """
 
 from __future__ import annotations
