@@ -88,19 +88,17 @@ def _best(word: str, stems_: frozenset[str] | tuple[str, ...]) -> float:
     return max((_hit(word, s) for s in stems_), default=0.0)
 
 
-def _synonym_weight(word: str, phrases: tuple[tuple[str, ...], ...], query: tuple[str, ...]) -> float:
-    """Weigh a word by the synonyms it is in: fully when every word of the synonym was typed."""
-    best = 0.0
-    for phrase in phrases:
-        whole = all(any(_hit(q, s) for q in query) for s in phrase)
-        best = max(best, (SYNONYM if whole else SYNONYM_PART) * _best(word, phrase))
-    return best
+def _synonym_weight(word: str, phrases: tuple[tuple[str, ...], ...], whole: tuple[bool, ...]) -> float:
+    """Weigh a word by the synonyms it is in: fully in one whose every word was typed, else a little."""
+    return max(((SYNONYM if all_typed else SYNONYM_PART) * _best(word, phrase)
+                for phrase, all_typed in zip(phrases, whole, strict=True)), default=0.0)
 
 
 def _score(entry: _Indexed, query: tuple[str, ...]) -> tuple[int, float]:
     """Return how many words of the query the topic matches, and their summed weight."""
+    whole = tuple(all(any(_hit(q, s) for q in query) for s in phrase) for phrase in entry.phrases)
     weights = [sum(w * _best(word, stems_) for w, stems_ in entry.fields)
-               + _synonym_weight(word, entry.phrases, query) for word in query]
+               + _synonym_weight(word, entry.phrases, whole) for word in query]
     return sum(1 for w in weights if w), sum(weights)
 
 
