@@ -15,6 +15,7 @@ from typing import Any
 from medflow.domain.definitions import Label, WorkflowDefinition
 from medflow.domain.errors import DefinitionError, Invalid, Problem, _
 from medflow.domain.org import DEFAULT_LEVELS
+from medflow.domain.topic_synonyms import NO_SYNONYMS, Synonyms, parse_synonyms
 from medflow.domain.yamlsource import Problems, line_of, load_file, unknown_keys
 
 ROLES = ("inform", "discuss", "guideline", "decide", "carry_out")
@@ -33,7 +34,7 @@ ROLE_LABELS = {
 TOP_KEYS = {"levels", "topics"}
 LEVEL_KEYS = {"key", "label"}
 TOPIC_KEYS = {"key", "label", "description", "level", "role", "workflow", "direct", "escalation", "category",
-              "keywords", "common"}
+              "keywords", "common", "synonyms"}
 ESCALATION_KEYS = {"to", "rule"}
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -70,6 +71,7 @@ class Topic:
     line: int | None = None
     keywords: Label = Label("", "")
     common: bool = False
+    synonyms: Synonyms = NO_SYNONYMS
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,7 @@ def _topic(p: Problems, raw: Any, top: dict, rank: Mapping[str, int],
         escalation=_escalation(p, raw.get("escalation"), where, rank, _key(raw, "level")),
         category=raw.get("category"), line=line_of(raw),
         keywords=keywords or Label("", ""), common=raw.get("common") is True,
+        synonyms=parse_synonyms(p, raw.get("synonyms"), where, raw),
     )
 
 

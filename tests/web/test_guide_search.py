@@ -51,3 +51,9 @@ def test_a_search_without_a_match_points_to_the_general_question(client):
 def test_a_very_long_search_is_cut_not_refused(client):
     response = client.get("/guide?q=" + "stress " * 200)
     assert response.status_code == 200 and 'id="guide-results"' in response.text
+
+
+def test_an_everyday_sentence_finds_its_topic_through_the_synonyms(client):
+    html = client.get("/guide?q=min+kollega+larmer").text
+    found = re.search(r'<ul class="guide-topics" id="guide-results">(.*?)</ul>', html, re.S).group(1)
+    assert _topic_keys(found)[0] == "arbejdsmiljoe-fysisk"
