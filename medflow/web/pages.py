@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_login import current_user
 from jinja2 import TemplateNotFound
 from sqlalchemy.exc import SQLAlchemyError
 
 from medflow.extensions import db
 from medflow.services import cascades, queries
+from medflow.web import form_errors
 
 NAV_COUNT_CAP = 100  # the navigation counts open cases up to here and shows "99+" beyond
 
@@ -16,7 +17,10 @@ NAV_COUNT_CAP = 100  # the navigation counts open cases up to here and shows "99
 def render_error(status: int, message: str):
     """Render an error page in the site's style."""
     try:
-        return render_template("errors/error.html", status=status, message=message), status
+        typed = form_errors.typed_values() if 400 <= status < 500 else {}
+        return render_template("errors/error.html", status=status, message=message, typed=typed,
+                               back=form_errors.back_to_form() if typed else None,
+                               field_label=form_errors.field_label, form_action=request.path), status
     except TemplateNotFound:
         return message, status
 
