@@ -80,10 +80,13 @@ check: install-test
 	$(BIN)/pytest -q -n $(TEST_WORKERS) tests/unit tests/web
 
 # The API fuzz at depth: 500 examples per operation and mode on both databases, a new seed each day
-# (MEDFLOW_FUZZ_SEED=... replays one). `make test` runs a small derandomized sample of the same test.
+# (MEDFLOW_FUZZ_SEED=... replays one), and the visibility property test with 100 generated worlds.
+# `make test` runs a small derandomized sample of the same tests.
 fuzz: install-test
 	MEDFLOW_FUZZ_EXAMPLES=$${MEDFLOW_FUZZ_EXAMPLES:-500} MEDFLOW_FUZZ_SEED=$${MEDFLOW_FUZZ_SEED:-$$(date +%Y%m%d)} \
-	MEDFLOW_TEST_DATABASES=sqlite,postgresql $(BIN)/pytest -q -s -n 0 tests/integration/test_api_fuzz.py
+	MEDFLOW_PROPERTY_EXAMPLES=$${MEDFLOW_PROPERTY_EXAMPLES:-100} \
+	MEDFLOW_TEST_DATABASES=sqlite,postgresql $(BIN)/pytest -q -s -n 0 tests/integration/test_api_fuzz.py \
+	  tests/integration/test_visibility_property.py
 
 # Refresh the committed screenshots in tests/e2e/screenshots/ (plain `make test` writes elsewhere).
 screenshots: install-test

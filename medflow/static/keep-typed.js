@@ -12,12 +12,15 @@
     var stored;
     try { stored = JSON.parse(sessionStorage.getItem(KEY) || "null"); } catch (e) { stored = null; }
     if (!stored) { return; }
-    var form = Array.prototype.find.call(document.forms, function (f) {
-      return new URL(f.action, location.href).pathname === stored.action;
-    });
+    var names = Object.keys(stored.values);
+    var matches = function (f) {  // a posting form to that address, with the typed fields
+      return (f.method || "").toLowerCase() === "post" && new URL(f.action, location.href).pathname === stored.action
+        && names.every(function (name) { return f.elements.namedItem(name) !== null; });
+    };
+    var form = Array.prototype.find.call(document.forms, matches);
     if (!form) { return; }
     sessionStorage.removeItem(KEY);
-    Object.keys(stored.values).forEach(function (name) {
+    names.forEach(function (name) {
       var value = stored.values[name];
       Array.prototype.forEach.call(form.elements, function (field) {
         if (field.name !== name) { return; }

@@ -39,7 +39,7 @@ def test_choosing_digest_off_and_an_hour_is_saved_and_shown_again(as_user, live_
     opted_out, chosen = choices_of(live_app, "lene")
     assert not opted_out and chosen.hour == 16
     assert chosen.modes == {"submitted": "off", "committees": "digest", "deadlines": "now",
-                            "information": "now"}
+                            "information": "now", "meetings": "now"}
 
 
 def test_the_unsubscribe_link_asks_then_turns_the_kind_off_without_logging_in(page, live_app):

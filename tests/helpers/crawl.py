@@ -107,6 +107,7 @@ class Crawler:
         self.visited = 0
         self.patterns: Counter[str] = Counter()  # what was reached, for the test to check its reach
         self.page_types: dict[str, tuple[str | None, str]] = {}  # page type: (who, first address), HTML only
+        self.fixed_files: set[str] = set()  # downloads the same for everyone (/flowchart.svg): fetched once
 
     def crawl(self, who: str | None, client, start: str = "/") -> None:
         """Follow every same-site link from `start` as `who` (None: not logged in)."""
@@ -115,7 +116,8 @@ class Crawler:
         while queue and len(seen) <= MAX_PAGES:
             url, came_from = queue.popleft()
             for link in self._visit(who, client, url, came_from):
-                if link in seen or SKIP.match(link) or per_pattern[pattern(link)] >= PER_PATTERN:
+                if link in seen or SKIP.match(link) or per_pattern[pattern(link)] >= PER_PATTERN \
+                        or pattern(link) in self.fixed_files:
                     continue
                 seen.add(link)
                 per_pattern[pattern(link)] += 1
@@ -133,6 +135,9 @@ class Crawler:
         if status in (301, 302, 303, 307, 308):
             target = same_site(response.headers.get("Location", ""), url)
             return [target] if target else []
+        fixed = response.mimetype not in ("text/html", "application/pdf") and "N" not in pattern(url)
+        if status == 200 and fixed:
+            self.fixed_files.add(pattern(url))  # no id in it, not a page: the same file for every reader
         if status != 200 or not response.mimetype == "text/html":
             return []
         html = response.get_data(as_text=True)

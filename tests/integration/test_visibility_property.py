@@ -12,6 +12,7 @@ meeting API, and an administrator's export of each submitter, against `Model.lev
 from __future__ import annotations
 
 import io
+import os
 from datetime import time, timedelta
 
 from flask import g
@@ -273,7 +274,9 @@ def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
         assert (body.get_json()["description"] == "Hemmelig tekst") is (level == Level.FULL)
 
 
-@settings(max_examples=25, derandomize=True, deadline=None, database=None,
+# `make test` checks 15 generated worlds; `make fuzz` (nightly style) MEDFLOW_PROPERTY_EXAMPLES=100.
+@settings(max_examples=int(os.environ.get("MEDFLOW_PROPERTY_EXAMPLES", "15")), derandomize=True,
+          deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large])
 @given(plan=worlds())

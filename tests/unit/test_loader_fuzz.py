@@ -99,6 +99,9 @@ def test_an_edited_workflow_file_is_parsed_or_refused_with_lines(text):
 
 
 TOPICS_TEXT = (WORKFLOWS_DIR / "responsibilities.yaml").read_text()
+# The structure mutated: every level and the first eight topics (each field kind, synonyms included);
+# the whole file's 36 topics made each example draw thousands of times for no new kind of node.
+TOPICS_SAMPLE = {**yaml.safe_load(TOPICS_TEXT), "topics": yaml.safe_load(TOPICS_TEXT)["topics"][:8]}
 
 
 def _parse_topics(data, file):
@@ -107,7 +110,7 @@ def _parse_topics(data, file):
 
 @seed(8)
 @FUZZ
-@given(data=mutated(yaml.safe_load(TOPICS_TEXT)))
+@given(data=mutated(TOPICS_SAMPLE))
 def test_a_mutated_topics_file_is_parsed_or_refused_with_lines(data):
     answers_with_file_and_line(_parse_topics, _dump(data), "responsibilities.yaml")
 
