@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from medflow.domain.working_days import is_working_day, working_day
+from medflow.domain.calendar import is_working_day, working_day
 
 
 def test_public_holidays_weekends_and_closing_days_are_not_working_days():
