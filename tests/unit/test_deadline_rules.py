@@ -43,7 +43,8 @@ def test_a_valid_deadline_rule_is_parsed():
     (", route: parent}", "}",
      "demo.yaml:4: state 'new': escalate: forward needs an event with 'route: parent'"),
     ("{name: done, final: true}", "{name: done, final: true, escalate: forward}",
-     "demo.yaml:5: state 'done': escalate needs deadline_days or deadline_workdays on a state that is not final"),
+     "demo.yaml:5: state 'done': escalate needs deadline_days or deadline_workdays on a state that is not "
+     "final"),
 ])
 def test_bad_deadline_rules_are_reported_with_file_and_line(old, new, message):
     assert any(p.startswith(message) for p in problems(WORKFLOW.replace(old, new)))
