@@ -8,10 +8,11 @@ import io
 import multiprocessing
 import os
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
+from medflow.domain.calendar import is_working_day, kommune_zone
 from medflow.extensions import db
 from medflow.persistence.models import CaseEvent, Notification, Person, SentReminder
 from medflow.services import cases as case_service
@@ -131,7 +132,8 @@ def test_two_sweep_commands_in_two_processes_do_everything_once(app, org, databa
 
 
 def _communication_tasks(app, lines: int) -> datetime:
-    """Approve a meeting with `lines` communication tasks all due the same day; return that day's start."""
+    """Approve a meeting with `lines` communication tasks all due the same day; return a working
+    morning the day before (the sweep reminds only in working hours; the day before is a working day)."""
     from medflow.services.meetings import communication, planning
     from tests.meeting_helpers import BEGUN, MEETING_ORG, approve_both, in_days, person
 
@@ -139,21 +141,23 @@ def _communication_tasks(app, lines: int) -> datetime:
         from tests import factories
 
         factories.load_org(db.session, MEETING_ORG)
+        due = in_days(10)
+        while not is_working_day(due - timedelta(days=1)):
+            due += timedelta(days=1)
         meeting = planning.create_meeting(db.session, person("sonja"), "lok-skole",
                                           planning.MeetingPlan(date=in_days(0), **BEGUN))
         for n in range(lines):
             communication.add_line(db.session, person("sonja"), meeting.id, meeting.version,
                                              communication.NewLine(
                 what=f"Fortæl om beslutning {n} på personalemødet", audience="employees",
-                channel="staff_meeting", owner="amir@example.dk", due_date=in_days(10).isoformat()))
+                channel="staff_meeting", owner="amir@example.dk", due_date=due.isoformat()))
         approve_both(app, meeting.id)
-        return datetime.combine(in_days(10), datetime.min.time(), UTC)
+        return datetime.combine(due - timedelta(days=1), time(10), kommune_zone()).astimezone(UTC)
 
 
 def test_two_sweep_commands_remind_each_communication_task_once(app, database_url):
     lines = 8
-    due = _communication_tasks(app, lines)
-    outputs = two_sweep_processes(database_url, due - timedelta(days=1))
+    outputs = two_sweep_processes(database_url, _communication_tasks(app, lines))
     assert [code for code, _ in outputs] == [0, 0], outputs
     assert all("Retention:" in text and "Outbox:" in text for _, text in outputs), outputs
     with app.app_context():
