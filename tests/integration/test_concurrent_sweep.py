@@ -8,11 +8,10 @@ import io
 import multiprocessing
 import os
 import threading
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from medflow.domain.calendar import is_working_day, kommune_zone
 from medflow.extensions import db
 from medflow.persistence.models import CaseEvent, Notification, Person, SentReminder
 from medflow.services import cases as case_service
@@ -135,15 +134,13 @@ def _communication_tasks(app, lines: int) -> datetime:
     """Approve a meeting with `lines` communication tasks all due the same day; return a working
     morning the day before (the sweep reminds only in working hours; the day before is a working day)."""
     from medflow.services.meetings import communication, planning
-    from tests.meeting_helpers import BEGUN, MEETING_ORG, approve_both, in_days, person
+    from tests.meeting_helpers import BEGUN, MEETING_ORG, approve_both, due_in_days, in_days, morning, person
 
     with app.test_request_context():
         from tests import factories
 
         factories.load_org(db.session, MEETING_ORG)
-        due = in_days(10)
-        while not is_working_day(due - timedelta(days=1)):
-            due += timedelta(days=1)
+        due = due_in_days(10)
         meeting = planning.create_meeting(db.session, person("sonja"), "lok-skole",
                                           planning.MeetingPlan(date=in_days(0), **BEGUN))
         for n in range(lines):
@@ -152,7 +149,7 @@ def _communication_tasks(app, lines: int) -> datetime:
                 what=f"Fortæl om beslutning {n} på personalemødet", audience="employees",
                 channel="staff_meeting", owner="amir@example.dk", due_date=due.isoformat()))
         approve_both(app, meeting.id)
-        return datetime.combine(due - timedelta(days=1), time(10), kommune_zone()).astimezone(UTC)
+        return morning(due - timedelta(days=1))
 
 
 def test_two_sweep_commands_remind_each_communication_task_once(app, database_url):
