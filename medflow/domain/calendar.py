@@ -24,7 +24,7 @@ DEFAULT_ZONE = "Europe/Copenhagen"
 DEFAULT_CLOSED_DAYS = "06-05,12-24,12-31"  # Grundlovsdag, juleaften, nytårsaftensdag
 DEFAULT_HOURS = (8, 17)  # reminders go out from 08:00 until 17:00, the kommune's wall-clock time
 _zone = ZoneInfo(DEFAULT_ZONE)
-_closed_yearly: frozenset[tuple[int, int]] = frozenset({(6, 5), (12, 24), (12, 31)})
+_closed_yearly: frozenset[tuple[int, int]] = frozenset()  # (month, day), set by set_closed_days below
 _closed_dates: frozenset[date] = frozenset()
 _hours = DEFAULT_HOURS
 
@@ -55,6 +55,9 @@ def set_closed_days(spec: str) -> None:
         elif item:
             once.add(date.fromisoformat(item))
     _closed_yearly, _closed_dates = frozenset(yearly), frozenset(once)
+
+
+set_closed_days(DEFAULT_CLOSED_DAYS)  # until configuration says otherwise (also in scripts and unit tests)
 
 
 def set_working_hours(start: int, end: int) -> None:
