@@ -17,8 +17,8 @@ from html import escape
 
 from medflow.domain import values
 from medflow.domain.errors import Invalid, _
-from medflow.domain.topic_search import _stemmer
 from medflow.domain.stopwords import stopwords
+from medflow.domain.topic_search import _stemmer
 
 LANG = "da"  # the cases are written in Danish; the same stems whatever the page's language
 WORD = re.compile(r"[^\W_]+")  # letters and digits: how FTS5's unicode61 and PostgreSQL cut words too
@@ -151,5 +151,6 @@ def parse_query(args: dict) -> SearchQuery:
     if not terms:
         raise Invalid(_("%(field)s has no words to search for; try more specific words."), field="q")
     return SearchQuery(text, terms, committee=values.key("committee", args.get("committee")),
-                       topic=values.key("topic", args.get("topic")), state=values.key("state", args.get("state")),
+                       topic=values.key("topic", args.get("topic")),
+                       state=values.key("state", args.get("state")),
                        year=_year(args.get("year")), after=parse_rank_cursor(args.get("after")))

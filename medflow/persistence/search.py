@@ -47,14 +47,16 @@ class SearchDocument(Base):
 
 FTS = "search_fts"
 _COLUMNS = "title_terms, body_terms"
-_FTS_DELETE = f"INSERT INTO {FTS}({FTS}, rowid, {_COLUMNS}) VALUES ('delete', old.id, old.title_terms, old.body_terms);"
+_FTS_DELETE = (f"INSERT INTO {FTS}({FTS}, rowid, {_COLUMNS}) "
+               "VALUES ('delete', old.id, old.title_terms, old.body_terms);")
 _FTS_INSERT = f"INSERT INTO {FTS}(rowid, {_COLUMNS}) VALUES (new.id, new.title_terms, new.body_terms);"
 SQLITE = (
     f"CREATE VIRTUAL TABLE {FTS} USING fts5({_COLUMNS}, content='search_documents', content_rowid='id', "
     "tokenize='unicode61 remove_diacritics 0')",
     f"CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN {_FTS_INSERT} END",
     f"CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN {_FTS_DELETE} END",
-    f"CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN {_FTS_DELETE} {_FTS_INSERT} END",
+    f"CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents "
+    f"BEGIN {_FTS_DELETE} {_FTS_INSERT} END",
 )
 POSTGRESQL = (
     "ALTER TABLE search_documents ADD COLUMN terms tsvector GENERATED ALWAYS AS ("

@@ -47,7 +47,8 @@ def run(args) -> tuple[SearchQuery, Results]:
 
 def refusal(error: Invalid) -> str:
     """Return a refusal's message with its field named as the page names it, never by its key."""
-    params = {k: (FIELD_LABELS[v] if k == "field" and v in FIELD_LABELS else v) for k, v in error.params.items()}
+    params = {k: (FIELD_LABELS[v] if k == "field" and v in FIELD_LABELS else v)
+              for k, v in error.params.items()}
     return gettext(error.template, **params)
 
 

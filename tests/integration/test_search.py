@@ -99,8 +99,8 @@ def test_the_cursor_pages_through_ranked_results_without_gaps_or_repeats(api, ap
         _submit(api, "anna", f"Ventilation {n}", "ventilation " * (n % 4))
     seen, after, pages = [], None, 0
     while True:
-        body = api("lene").get("/search", query_string={"q": "ventilationen", **({"after": after} if after else {})}
-                               ).get_json()
+        args = {"q": "ventilationen", **({"after": after} if after else {})}
+        body = api("lene").get("/search", query_string=args).get_json()
         seen += [r["id"] for r in body["results"]]
         pages, after = pages + 1, body["next_after"]
         if after is None:
@@ -127,7 +127,8 @@ def test_an_anonymised_case_is_not_found_by_its_scrubbed_words(app, api):
     api("anna").fire(case, "withdraw")
     assert _found(api, "lene", "skimmelsvamp") == ["Skimmelsvamp i kælderen"]
     with app.app_context():
-        done = anonymise_due(db.session, app.extensions["medflow.engines"], utcnow() + timedelta(days=2), days=1)
+        engines = app.extensions["medflow.engines"]
+        done = anonymise_due(db.session, engines, utcnow() + timedelta(days=2), days=1)
         db.session.commit()
         assert done == [case["id"]]
         assert db.session.scalar(select(func.count()).select_from(SearchDocument)) == 0

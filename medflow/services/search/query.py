@@ -111,7 +111,7 @@ def search(session: Session, person: Person, query: SearchQuery, *, topics: Coll
 def _hits(session: Session, query: SearchQuery, rows: list) -> list[Hit]:
     """Return the results with their committees (one query) and highlighted title and snippet."""
     ids = {doc.committee_id for doc, _w in rows if doc.committee_id is not None}
-    committees = {c.id: c for c in session.scalars(select(Committee).where(Committee.id.in_(ids)))} if ids else {}
+    committees = {c.id: c for c in session.scalars(select(Committee).where(Committee.id.in_(ids)))}
     wanted = frozenset(query.terms)
     return [Hit(doc.kind, doc.ref_id, doc.title, highlight(doc.title, wanted), snippet(doc.body, wanted),
                 committees.get(doc.committee_id), doc.topic, doc.state, workflow, doc.year)
