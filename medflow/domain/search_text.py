@@ -80,8 +80,9 @@ def snippet(text: str, wanted: frozenset[str], width: int = SNIPPET) -> str:
     if start:
         start = text.find(" ", start) + 1 or start  # begin at a word
     end = min(len(text), start + width)
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    if end < len(text):  # end at a word
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
     body = highlight(text[start:end], wanted)
     return ("…" if start else "") + body + ("…" if end < len(text) else "")
 
