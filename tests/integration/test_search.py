@@ -165,3 +165,16 @@ def test_the_page_shows_results_in_danish_and_refuses_bad_input_with_a_message(a
     assert refused.status_code == 400 and "Søgeord" in refused.get_data(as_text=True)
     assert "Søg" in empty and 'data-testid="search-results"' not in empty
     assert app.test_client().get("/search?q=stole").status_code == 302  # log in first
+
+
+def test_a_case_not_indexed_yet_is_indexed_whole_by_its_next_event_and_moves_with_the_next(app, api):
+    case = _submit(api, "anna", "Lys i gangen", "Lampen blinker.")
+    with app.app_context():
+        db.session.execute(delete(SearchDocument))  # as after an upgrade, before `medflow search reindex`
+        db.session.commit()
+
+    case = api("lene").fire(case, "accept")
+    assert _found(api, "lene", "lamperne", state="accepted") == ["Lys i gangen"]
+    api("lene").fire(case, "schedule", meeting_date="2027-03-01")  # no text: the document only moves
+    assert _found(api, "lene", "lampen", state="scheduled") == ["Lys i gangen"]
+    assert _found(api, "lene", "lampen", state="accepted") == []
