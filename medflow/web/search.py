@@ -84,4 +84,5 @@ def page():
             db.session.rollback()
             context["error"], status = refusal(error), 400
     context["paged"] = bool(request.args.get("after"))
+    context["link_args"] = {k: v for k, v in typed.items() if v}  # the pager keeps the words and filters
     return render_template("search/page.html", **context), status

@@ -3,6 +3,7 @@ anonymisation and reindexing."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -178,3 +179,19 @@ def test_a_case_not_indexed_yet_is_indexed_whole_by_its_next_event_and_moves_wit
     api("lene").fire(case, "schedule", meeting_date="2027-03-01")  # no text: the document only moves
     assert _found(api, "lene", "lampen", state="scheduled") == ["Lys i gangen"]
     assert _found(api, "lene", "lampen", state="accepted") == []
+
+
+def test_the_page_pages_on_with_the_words_and_filters_kept(app, api):
+    for n in range(27):
+        _submit(api, "anna", f"Ventilation {n}")
+    client = app.test_client()
+    log_in_client(app, client, "lene")
+
+    first = client.get("/search?q=ventilation&committee=lok-skole&topic=").get_data(as_text=True)
+    link = re.search(r'<a rel="next" href="([^"]+)"', first).group(1).replace("&amp;", "&")
+    second = client.get(link).get_data(as_text=True)
+
+    assert first.count('data-testid="search-result"') == 25 and "topic=" not in link
+    assert "q=ventilation" in link and "committee=lok-skole" in link and "after=" in link
+    assert second.count('data-testid="search-result"') == 2 and 'rel="next"' not in second
+    assert "Bedste resultater" in second
