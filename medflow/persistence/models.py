@@ -18,8 +18,9 @@ from medflow.persistence.meetings import (
 )
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
+from medflow.persistence.search import SearchDocument
 
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
-           "Notification", "OutboxMessage", "Person", "SentReminder", "StandingItem"]
+           "Notification", "OutboxMessage", "Person", "SearchDocument", "SentReminder", "StandingItem"]

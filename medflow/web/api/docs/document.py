@@ -12,6 +12,7 @@ from medflow.web.api.docs.meetings import MEETING_COMPONENTS, MEETING_PATHS
 from medflow.web.api.docs.operations import op
 from medflow.web.api.docs.operations import path_id as _path_id
 from medflow.web.api.docs.schemas import CASCADE_PROPS, COMPONENTS, ID, INT, KEY, STR, obj, ref
+from medflow.web.api.docs.search import SEARCH_COMPONENTS, SEARCH_PATHS
 
 LIST = {"type": "array"}
 COMMITTEE_CASES = [
@@ -69,7 +70,7 @@ def document() -> dict[str, Any]:
                                 f"{ID_MAX}; errors are {{error, status}} in the Accept-Language."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
-        "paths": {**PATHS, **MEETING_PATHS, **MAIL_PATHS},
-        "components": {"schemas": {**COMPONENTS, **MEETING_COMPONENTS, **MAIL_COMPONENTS},
+        "paths": {**PATHS, **MEETING_PATHS, **MAIL_PATHS, **SEARCH_PATHS},
+        "components": {"schemas": {**COMPONENTS, **MEETING_COMPONENTS, **MAIL_COMPONENTS, **SEARCH_COMPONENTS},
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }
