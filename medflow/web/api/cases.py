@@ -43,7 +43,8 @@ def json_body() -> dict:
 
 
 def _case_response(case, status: int = 200):
-    load_history(db.session, case)  # before the actions: they may ask where it came from
+    if "history" not in case.__dict__:  # an event's answer has it already (`with_history`)
+        load_history(db.session, case)  # before the actions: they may ask where it came from
     actions = case_service.allowed_actions(db.session, engines(), current_user, case)
     body = case_json(case, actions, lang())
     body.update(case_route(case, topics()), redacted=False)
@@ -100,7 +101,8 @@ def fire(case_id: int):
     fields = {k: body[k] for k in EVENT_FIELDS if k in body}
     with keep_loaded(db.session):  # the answer shows what was just written: no re-reading after commit
         case = case_service.fire_event(
-            db.session, engines(), current_user, case_id, body.get("event"), body.get("version"), fields
+            db.session, engines(), current_user, case_id, body.get("event"), body.get("version"), fields,
+            with_history=True,
         )
     return _case_response(case)
 
