@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import case as sa_case
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -23,6 +24,7 @@ from medflow.services.meetings.planning import (
 )
 
 MAX_TITLE, MAX_TEXT = 200, 20_000
+TAIL = ("closing", "communication")  # the items that stay at the end of an agenda
 
 
 def touch(obj) -> None:
@@ -73,12 +75,31 @@ def _open_meeting_on(session: Session, case: Case) -> Meeting:
 def insert_item(meeting: Meeting, item: MeetingItem) -> MeetingItem:
     """Put an item after the cases and free items: before the closing standing items and communication."""
     ordered = sorted(meeting.items, key=lambda i: i.position)
-    at = next((n for n, i in enumerate(ordered) if i.kind in ("closing", "communication")), len(ordered))
+    at = next((n for n, i in enumerate(ordered) if i.kind in TAIL), len(ordered))
     ordered.insert(at, item)
     for position, existing in enumerate(ordered, start=1):
         if existing.position != position:
             existing.position = position
     meeting.items.append(item)
+    return item
+
+
+def _append_unloaded(session: Session, meeting: Meeting, item: MeetingItem) -> MeetingItem:
+    """`insert_item` for an agenda not loaded: the closing items and the ones after them move down in SQL.
+
+    So putting a case on a long agenda costs what it does on a short one.
+    """
+    first_tail, last = session.execute(select(
+        func.min(sa_case((MeetingItem.kind.in_(TAIL), MeetingItem.position))), func.max(MeetingItem.position),
+    ).where(MeetingItem.meeting_id == meeting.id)).one()
+    item.position = first_tail if first_tail is not None else (last or 0) + 1
+    if first_tail is not None:
+        session.execute(update(MeetingItem).where(MeetingItem.meeting_id == meeting.id,
+                                                  MeetingItem.position >= first_tail)
+                        .values(position=MeetingItem.position + 1, version=MeetingItem.version + 1),
+                        execution_options={"synchronize_session": "evaluate"})
+    item.meeting = meeting
+    session.add(item)
     return item
 
 
@@ -88,14 +109,17 @@ def on_schedule(session: Session, case: Case, event: CaseEvent) -> None:
         return
     meeting_id = (event.data or {}).get("meeting")
     meeting = session.get(Meeting, int(meeting_id)) if meeting_id else _open_meeting_on(session, case)
+    on_it = [i for i in moves.on_open_agendas(session, case) if i.meeting_id == meeting.id]
     left = moves.leave_agendas(session, case, meeting)  # scheduled again: it may sit on another agenda
-    for item in meeting.items:
-        if item.case_id == case.id and item.kind == "case":  # already on it (the meeting moved)
-            item.case_version = case.version  # the agenda now knows this version
-            session.flush()
-            return
-    insert_item(meeting, MeetingItem(kind="case", case_id=case.id, case_version=case.version,
-                                     title=case.title[:MAX_TITLE], moved_from_id=left))
+    if on_it:  # already on it (the meeting moved)
+        on_it[0].case_version = case.version  # the agenda now knows this version
+    else:
+        item = MeetingItem(kind="case", case_id=case.id, case_version=case.version,
+                           title=case.title[:MAX_TITLE], moved_from_id=left)
+        if "items" in meeting.__dict__:  # a new meeting, or an agenda read already
+            insert_item(meeting, item)
+        else:
+            _append_unloaded(session, meeting, item)
     session.flush()
 
 

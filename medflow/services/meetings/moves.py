@@ -8,7 +8,7 @@ agenda are not misled. An agenda not yet published simply loses the item.
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session, contains_eager, object_session
 
 from medflow.domain.errors import NotPossible, _
 from medflow.persistence.models import Case, CaseEvent, Meeting, MeetingItem
@@ -16,12 +16,36 @@ from medflow.persistence.models import Case, CaseEvent, Meeting, MeetingItem
 YES = ("1", "true", "yes", "on", "ja")
 
 
+ON_OPEN_AGENDAS = "medflow.case_items"  # session.info: (transaction, case id, items) as read in it
+
+
+def on_open_agendas(session: Session, case: Case) -> list[MeetingItem]:
+    """Return the case's items on planned agendas whose minutes are not approved (decided or not).
+
+    Read once per transaction: a `schedule` asks before the event (is it on a published agenda?)
+    and again in its listener (which agenda does it leave, is it on the target already?), and
+    every event commits, so a new transaction reads them afresh.
+    """
+    seen = session.info.get(ON_OPEN_AGENDAS)
+    if seen is not None and seen[0] is _transaction(case) and seen[1] == case.id:
+        return list(seen[2])
+    items = list(session.scalars(select(MeetingItem).join(Meeting).options(contains_eager(MeetingItem.meeting))
+                                 .where(MeetingItem.case_id == case.id, MeetingItem.kind == "case",
+                                        Meeting.approved_at.is_(None), Meeting.status == "planned")
+                                 .order_by(MeetingItem.id)))
+    session.info[ON_OPEN_AGENDAS] = (_transaction(case), case.id, items)
+    return list(items)
+
+
+def _transaction(case: Case):
+    """Return the transaction the case's session is in (None outside one, which never matches)."""
+    owner = object_session(case)
+    return owner.get_transaction() if owner is not None else object()
+
+
 def waiting_items(session: Session, case: Case) -> list[MeetingItem]:
     """Return the case's undecided items on agendas whose minutes are not approved."""
-    return list(session.scalars(select(MeetingItem).join(Meeting).options(contains_eager(MeetingItem.meeting))
-                                .where(
-        MeetingItem.case_id == case.id, MeetingItem.kind == "case", MeetingItem.decision.is_(None),
-        Meeting.approved_at.is_(None), Meeting.status == "planned").order_by(MeetingItem.id)))
+    return [item for item in on_open_agendas(session, case) if item.decision is None]
 
 
 def published_elsewhere(session: Session, case: Case, target: Meeting | None, day) -> Meeting | None:
@@ -52,11 +76,20 @@ def leave_agendas(session: Session, case: Case, keep: Meeting | None) -> int | N
         if keep is not None and meeting.id == keep.id:
             continue
         if meeting.agenda_published_at is None:
-            meeting.items.remove(item)
+            _drop(session, meeting, item)
             continue
         item.kind, item.moved_to_id = "moved", keep.id if keep is not None else None
         left = meeting.id
+    session.info.pop(ON_OPEN_AGENDAS, None)  # changed now: whoever asks next reads them again
     return left
+
+
+def _drop(session: Session, meeting: Meeting, item: MeetingItem) -> None:
+    """Delete an item without loading the rest of its agenda (a loaded agenda loses it too)."""
+    if "items" in meeting.__dict__:
+        meeting.items.remove(item)
+    else:
+        session.delete(item)
 
 
 def on_unschedule(session: Session, case: Case, event: CaseEvent) -> None:
