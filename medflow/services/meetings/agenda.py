@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case as sa_case
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -13,7 +12,7 @@ from medflow.domain.errors import Invalid, NotPossible, Unknown, _
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Meeting, MeetingItem, Person
-from medflow.services.meetings import moves, notices
+from medflow.services.meetings import moves, notices, placing
 from medflow.services.meetings.planning import (
     check_version,
     commit_or_stale,
@@ -24,7 +23,6 @@ from medflow.services.meetings.planning import (
 )
 
 MAX_TITLE, MAX_TEXT = 200, 20_000
-TAIL = ("closing", "communication")  # the items that stay at the end of an agenda
 
 
 def touch(obj) -> None:
@@ -60,10 +58,18 @@ def resolve_meeting(session: Session, case: Case, event: str, fields: dict) -> d
     return {**fields, "meeting": str(meeting.id), "meeting_date": meeting.date.isoformat()}
 
 
+_OPEN_ON = (select(Meeting)  # built once: building it cost more than running it
+            .where(Meeting.committee_id == bindparam("committee"), Meeting.date == bindparam("day"),
+                   Meeting.status == "planned", Meeting.approved_at.is_(None))
+            .order_by(Meeting.id).limit(1))
+
+
 def _open_meeting_on(session: Session, case: Case) -> Meeting:
-    found = session.scalar(select(Meeting).where(
-        Meeting.committee_id == case.holder_id, Meeting.date == case.meeting_date,
-        Meeting.status == "planned", Meeting.approved_at.is_(None)).order_by(Meeting.id).limit(1))
+    """Return the holder's open meeting on the case's date (the one it is on already, if so), or plan one."""
+    for item in moves.on_open_agendas(session, case):
+        if item.meeting.committee_id == case.holder_id and item.meeting.date == case.meeting_date:
+            return item.meeting
+    found = session.scalar(_OPEN_ON, {"committee": case.holder_id, "day": case.meeting_date})
     if found is not None:
         return found
     from medflow.services.meetings.planning import DEFAULT_END, DEFAULT_START
@@ -75,31 +81,12 @@ def _open_meeting_on(session: Session, case: Case) -> Meeting:
 def insert_item(meeting: Meeting, item: MeetingItem) -> MeetingItem:
     """Put an item after the cases and free items: before the closing standing items and communication."""
     ordered = sorted(meeting.items, key=lambda i: i.position)
-    at = next((n for n, i in enumerate(ordered) if i.kind in TAIL), len(ordered))
+    at = next((n for n, i in enumerate(ordered) if i.kind in placing.TAIL), len(ordered))
     ordered.insert(at, item)
     for position, existing in enumerate(ordered, start=1):
         if existing.position != position:
             existing.position = position
     meeting.items.append(item)
-    return item
-
-
-def _append_unloaded(session: Session, meeting: Meeting, item: MeetingItem) -> MeetingItem:
-    """`insert_item` for an agenda not loaded: the closing items and the ones after them move down in SQL.
-
-    So putting a case on a long agenda costs what it does on a short one.
-    """
-    first_tail, last = session.execute(select(
-        func.min(sa_case((MeetingItem.kind.in_(TAIL), MeetingItem.position))), func.max(MeetingItem.position),
-    ).where(MeetingItem.meeting_id == meeting.id)).one()
-    item.position = first_tail if first_tail is not None else (last or 0) + 1
-    if first_tail is not None:
-        session.execute(update(MeetingItem).where(MeetingItem.meeting_id == meeting.id,
-                                                  MeetingItem.position >= first_tail)
-                        .values(position=MeetingItem.position + 1, version=MeetingItem.version + 1),
-                        execution_options={"synchronize_session": "evaluate"})
-    item.meeting = meeting
-    session.add(item)
     return item
 
 
@@ -111,15 +98,15 @@ def on_schedule(session: Session, case: Case, event: CaseEvent) -> None:
     meeting = session.get(Meeting, int(meeting_id)) if meeting_id else _open_meeting_on(session, case)
     on_it = [i for i in moves.on_open_agendas(session, case) if i.meeting_id == meeting.id]
     left = moves.leave_agendas(session, case, meeting)  # scheduled again: it may sit on another agenda
-    if on_it:  # already on it (the meeting moved)
-        on_it[0].case_version = case.version  # the agenda now knows this version
+    if on_it:  # already on it (the meeting moved, or scheduled again for the same day)
+        moves.set_case_version(session, on_it[0], case.version)  # the agenda now knows this version
     else:
-        item = MeetingItem(kind="case", case_id=case.id, case_version=case.version,
-                           title=case.title[:MAX_TITLE], moved_from_id=left)
+        item = dict(kind="case", case_id=case.id, case_version=case.version, title=case.title[:MAX_TITLE],
+                    moved_from_id=left)
         if "items" in meeting.__dict__:  # a new meeting, or an agenda read already
-            insert_item(meeting, item)
+            insert_item(meeting, MeetingItem(**item))
         else:
-            _append_unloaded(session, meeting, item)
+            placing.add_case_item(session, meeting.id, item)  # not loading every item of a long agenda
     session.flush()
 
 

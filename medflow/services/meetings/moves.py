@@ -7,16 +7,26 @@ agenda are not misled. An agenda not yet published simply loses the item.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, contains_eager, object_session
+from sqlalchemy.orm.attributes import set_committed_value
 
-from medflow.domain.errors import NotPossible, _
+from medflow.domain.errors import NotPossible, StaleVersion, _
 from medflow.persistence.models import Case, CaseEvent, Meeting, MeetingItem
+from medflow.services.meetings.planning import STALE_MEETING
 
 YES = ("1", "true", "yes", "on", "ja")
 
 
 ON_OPEN_AGENDAS = "medflow.case_items"  # session.info: (transaction, case id, items) as read in it
+_ON_OPEN_AGENDAS = (select(MeetingItem).join(Meeting).options(contains_eager(MeetingItem.meeting))
+                    .where(MeetingItem.case_id == bindparam("case_id"), MeetingItem.kind == "case",
+                           Meeting.approved_at.is_(None), Meeting.status == "planned")
+                    .order_by(MeetingItem.id))
+_ITEMS = MeetingItem.__table__
+_SET_CASE_VERSION = (update(_ITEMS)
+                     .where(_ITEMS.c.id == bindparam("item"), _ITEMS.c.version == bindparam("was"))
+                     .values(case_version=bindparam("case_version"), version=_ITEMS.c.version + 1))
 
 
 def on_open_agendas(session: Session, case: Case) -> list[MeetingItem]:
@@ -29,10 +39,7 @@ def on_open_agendas(session: Session, case: Case) -> list[MeetingItem]:
     seen = session.info.get(ON_OPEN_AGENDAS)
     if seen is not None and seen[0] is _transaction(case) and seen[1] == case.id:
         return list(seen[2])
-    items = list(session.scalars(select(MeetingItem).join(Meeting).options(contains_eager(MeetingItem.meeting))
-                                 .where(MeetingItem.case_id == case.id, MeetingItem.kind == "case",
-                                        Meeting.approved_at.is_(None), Meeting.status == "planned")
-                                 .order_by(MeetingItem.id)))
+    items = list(session.scalars(_ON_OPEN_AGENDAS, {"case_id": case.id}))
     session.info[ON_OPEN_AGENDAS] = (_transaction(case), case.id, items)
     return list(items)
 
@@ -97,3 +104,16 @@ def on_unschedule(session: Session, case: Case, event: CaseEvent) -> None:
     if event.event == "unschedule":
         leave_agendas(session, case, None)
         session.flush()
+
+
+def set_case_version(session: Session, item: MeetingItem, version: int) -> None:
+    """Record on an agenda item the case version it now shows: one guarded UPDATE, not an ORM flush.
+
+    A rowcount of 0 means someone changed the item meanwhile: StaleVersion, and the event is dropped.
+    """
+    done = session.connection().execute(_SET_CASE_VERSION, {"item": item.id, "was": item.version,
+                                                           "case_version": version})
+    if done.rowcount != 1:
+        raise StaleVersion(STALE_MEETING)
+    set_committed_value(item, "case_version", version)
+    set_committed_value(item, "version", item.version + 1)
