@@ -76,17 +76,24 @@ def require_confirmed(session: Session, case: Case, target: Meeting | None, day,
 
 
 def leave_agendas(session: Session, case: Case, keep: Meeting | None) -> int | None:
-    """Take the case off every other waiting agenda; return the published one it left, if any."""
+    """Take the case off every other waiting agenda; return the published one it left, if any.
+
+    A meeting just planned for the case (`keep` without an id yet) is written first only when a
+    published agenda must name it; otherwise it goes in later, once, with the case's item in place.
+    """
     left = None
-    for item in waiting_items(session, case):
-        meeting = item.meeting
-        if keep is not None and meeting.id == keep.id:
-            continue
-        if meeting.agenda_published_at is None:
-            _drop(session, meeting, item)
-            continue
-        item.kind, item.moved_to_id = "moved", keep.id if keep is not None else None
-        left = meeting.id
+    with session.no_autoflush:
+        for item in waiting_items(session, case):
+            meeting = item.meeting
+            if keep is not None and meeting is keep:
+                continue
+            if meeting.agenda_published_at is None:
+                _drop(session, meeting, item)
+                continue
+            if keep is not None and keep.id is None:
+                session.flush()  # the line left on the published agenda names the meeting it went to
+            item.kind, item.moved_to_id = "moved", keep.id if keep is not None else None
+            left = meeting.id
     session.info.pop(ON_OPEN_AGENDAS, None)  # changed now: whoever asks next reads them again
     return left
 
