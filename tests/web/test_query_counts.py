@@ -104,6 +104,7 @@ PLAN_WRITES = {  # besides the case's guarded UPDATE, its history row and the no
 
 
 def _writes(extra: dict[str, int | str], dialect: str) -> list[str]:
+    """Return the sorted writes of a step: every event's three, and what the step adds on this database."""
     counts = {"INSERT": 2, "UPDATE": 1, "DELETE": 0}
     for kind, n in extra.items():
         counts[kind] += NEW_AGENDA[dialect] if n == "agenda" else n
@@ -111,6 +112,7 @@ def _writes(extra: dict[str, int | str], dialect: str) -> list[str]:
 
 
 def _plan(day: int) -> list[tuple[str, str, dict]]:
+    """Return the benchmark's steps (name, event, fields) on this case's own days (each plans its meetings)."""
     return [("accept", "accept", {}), ("schedule", "schedule", {"meeting_date": f"2027-04-{day:02d}"}),
             ("schedule again", "schedule", {"meeting_date": f"2027-04-{day:02d}"}),
             ("move", "schedule", {"meeting_date": f"2027-05-{day:02d}"}),
