@@ -28,19 +28,22 @@ from medflow.domain.visibility import (
 )
 from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Person
 
-# A person's roles in the case's holder and in every committee that has held it (built once).
-_ROLES_IN_HELD = select(Membership.committee_id, Membership.role).where(
-    Membership.person_id == bindparam("person"),
-    or_(Membership.committee_id == bindparam("holder"), Membership.committee_id.in_(
-        select(CaseEvent.to_committee_id).where(CaseEvent.case_id == bindparam("case")))),
-)
+# A case with the reader's roles in its holder and in every committee that has held it, so reading a
+# case and the reader's standing is one query: one row per role held (one row of NULLs when none is).
+_HELD_HERE = or_(Membership.committee_id == Case.holder_id, Membership.committee_id.in_(
+    select(CaseEvent.to_committee_id).where(CaseEvent.case_id == Case.id)))
+CASE_WITH_ROLES = (select(Case, Membership.committee_id, Membership.role)
+                   .outerjoin(Membership, and_(Membership.person_id == bindparam("person"), _HELD_HERE))
+                   .where(Case.id == bindparam("case")))
 
 
-def case_level(session: Session, person: Person, case: Case) -> tuple[Level, set[str]]:
-    """Return how much of `case` the person sees and their roles in its holder (one query)."""
-    rows = session.execute(_ROLES_IN_HELD, {"person": person.id, "holder": case.holder_id,
-                                            "case": case.id}).all()
-    viewer = viewer_from_rows(((r.committee_id, r.role) for r in rows), case.holder_id,
+def level_from_rows(person: Person, case: Case, rows: Iterable[tuple[int | None, str | None]]
+                    ) -> tuple[Level, set[str]]:
+    """Return the level and the roles in the holder from (committee, role) rows (NULL pairs skipped).
+
+    The one place the rows (from `CASE_WITH_ROLES`) become a level, so the rule has one reading.
+    """
+    viewer = viewer_from_rows(((c, r) for c, r in rows if r is not None), case.holder_id,
                               is_admin=person.is_admin, is_submitter=case.submitter_id == person.id)
     return level_of(viewer, case.confidential), set(viewer.roles_in_holder)
 
@@ -91,7 +94,15 @@ def fully_visible_ids(session: Session, person: Person, case_ids: Iterable[int |
     ids = sorted({i for i in case_ids if i is not None})
     if not ids:
         return set()
-    return set(session.scalars(select(Case.id).where(Case.id.in_(ids), visible_to(person, Level.FULL))))
+    query = _readable_among(person.id, person.is_admin)
+    return set(session.connection().execute(query, {"ids": ids}).scalars())  # plain ids: no ORM pass
+
+
+@lru_cache(maxsize=1024)
+def _readable_among(person_id: int, is_admin: bool):
+    """Build `fully_visible_ids`'s query once per person, the ids bound at each call (every list runs it)."""
+    return select(Case.__table__.c.id).where(Case.id.in_(bindparam("ids", expanding=True)),
+                                             _visible(person_id, is_admin, Level.FULL))
 
 
 # Which members of a committee told about a case see it: SQL over Membership and Committee with
