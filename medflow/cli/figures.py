@@ -10,7 +10,7 @@ from flask.cli import AppGroup
 
 from medflow.domain.errors import DefinitionError
 from medflow.domain.figures import KINDS
-from medflow.domain.figures_csv import parse_figures_csv
+from medflow.domain.figures_csv import decode, parse_figures_csv
 from medflow.extensions import db
 from medflow.services.figures.importer import apply_figures, plan_figures
 
@@ -36,8 +36,8 @@ def figures_import(file: str, kind: str, dry_run: bool) -> None:
     Comma or semicolon separated, Danish or English headers; see docs/administrators.md.
     """
     try:
-        text = Path(file).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = decode(Path(file).read_bytes())
+    except OSError as exc:
         click.echo(f"Error: {file} could not be read: {exc}", err=True)
         sys.exit(1)
     try:

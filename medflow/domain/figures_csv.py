@@ -35,6 +35,12 @@ VALUES = {
                                 "ansatte", "gns. ansatte", "gennemsnitlig bemanding"), False, True)},
 }
 DIMENSION = ("dimension", "tema", "spørgsmålsgruppe")
+EXAMPLE = {  # a header that works, in the words HR's Danish exports use (shown when a header is wrong)
+    "sickness": "Arbejdssted;År;Måned;Fraværsdage;Årsværk",
+    "wellbeing": "Arbejdssted;År;Dimension;Score;Besvarelser",
+    "risk": "Arbejdssted;År;Måned;Indberetninger;Ansatte",
+    "turnover": "Arbejdssted;År;Fratrådte;Gennemsnitligt antal ansatte",
+}
 MONTHLY = {"sickness": "required", "risk": "optional"}  # the others are per year
 
 
@@ -56,6 +62,14 @@ class FiguresFile:
     kind: str
     rows: tuple[FigureRow, ...]
     problems: tuple[Problem, ...] = ()
+
+
+def decode(data: bytes) -> str:
+    """Return a file's text: UTF-8 (with or without BOM), else Windows-1252, as Danish Excel saves CSV."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def _number(raw: str) -> float | None:
@@ -83,9 +97,13 @@ def _columns(header: list[str], kind: str) -> dict[str, int]:
 class _Line:
     """One line's cells, read through the column map, collecting the line's problems."""
 
-    def __init__(self, cells: list[str], cols: dict[str, int], file: str, line: int) -> None:
-        self.cells, self.cols, self.file, self.line = cells, cols, file, line
+    def __init__(self, cells: list[str], cols: dict[str, int], header: list[str], file: str, line: int) -> None:
+        self.cells, self.cols, self.header, self.file, self.line = cells, cols, header, file, line
         self.problems: list[Problem] = []
+
+    def name(self, column: str) -> str:
+        """Return the column's name as the file's header writes it (the reader knows that one)."""
+        return self.header[self.cols[column]].strip() if column in self.cols else column
 
     def cell(self, column: str) -> str:
         i = self.cols.get(column)
@@ -94,12 +112,12 @@ class _Line:
     def problem(self, template: str, **params: object) -> None:
         self.problems.append(FigureProblem(self.file, self.line, template, **params))
 
-    def whole(self, column: str, low: int, high: int, label: str) -> int | None:
+    def whole(self, column: str, low: int, high: int) -> int | None:
         """Return a whole number in [low, high], or note the problem."""
         value = _number(self.cell(column))
         if value is None or value != int(value) or not low <= value <= high:
             self.problem(_("%(column)s %(value)r must be a whole number from %(low)s to %(high)s"),
-                         column=label, value=self.cell(column), low=low, high=high)
+                         column=self.name(column), value=self.cell(column), low=low, high=high)
             return None
         return int(value)
 
@@ -109,7 +127,7 @@ class _Line:
         if value is None or value < 0 or (whole and value != int(value)):
             self.problem(_("%(column)s %(value)r is not a number of zero or more") if not whole else
                          _("%(column)s %(value)r is not a whole number of zero or more"),
-                         column=column, value=self.cell(column))
+                         column=self.name(column), value=self.cell(column))
             return None
         return value
 
@@ -119,10 +137,10 @@ def _row(kind: str, line: _Line) -> FigureRow | None:
     workplace = line.cell("workplace") or line.cell("cost_centre")
     if not workplace:
         line.problem(_("give a workplace (committee key) or a cost-centre code"))
-    year = line.whole("year", 2000, 2100, "year")
+    year = line.whole("year", 2000, 2100)
     month = None
     if MONTHLY.get(kind) == "required" or (kind == "risk" and line.cell("month")):
-        month = line.whole("month", 1, 12, "month")
+        month = line.whole("month", 1, 12)
     elif kind == "risk":
         month = WHOLE_YEAR
     values = {name: line.amount(name, whole) for name, (_a, whole, required) in VALUES[kind].items()
@@ -167,12 +185,13 @@ def parse_figures_csv(text: str, file: str, kind: str) -> FiguresFile:
     missing = [c for c in needed if c not in cols]
     if missing or not ({"workplace", "cost_centre"} & cols.keys()):
         raise DefinitionError([FigureProblem(
-            file, 1, _("the header must name the columns %(needed)s and workplace or cost_centre "
-                       "(found: %(found)s)"), needed=", ".join(needed), found=", ".join(header) or "-")])
+            file, 1, _("the header must name the columns %(needed)s and workplace or cost_centre, for example "
+                       "%(example)s (found: %(found)s)"), needed=", ".join(needed), example=EXAMPLE[kind],
+            found=", ".join(header) or "-")])
     rows, problems = [], []
     for cells in reader:
         if any(c.strip() for c in cells):
-            line = _Line(cells, cols, file, reader.line_num)
+            line = _Line(cells, cols, header, file, reader.line_num)
             row = _row(kind, line)
             problems += line.problems
             rows += [row] if row else []

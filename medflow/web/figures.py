@@ -33,7 +33,7 @@ def chosen_year() -> int:
     raw = request.args.get("year")
     if raw is None:
         return local_date(utcnow()).year
-    if not raw.isdigit() or not YEARS[0] <= int(raw) <= YEARS[1]:
+    if not (raw.isascii() and raw.isdigit()) or not YEARS[0] <= int(raw) <= YEARS[1]:
         raise Invalid(_("year must be a year from %(low)s to %(high)s."), low=YEARS[0], high=YEARS[1])
     return int(raw)
 

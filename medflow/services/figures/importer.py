@@ -1,15 +1,17 @@
 """Importing one kind of key figures: judge every row first, then replace the periods the file covers.
 
-A period is a month (sickness absence, risk reports per month) or a year (wellbeing, turnover,
-risk reports for a whole year). Importing a period again replaces all of it, so a corrected file
-from HR simply takes the old one's place; the plan says how many rows that adds, changes and removes.
+A period is a workplace's month (sickness absence, risk reports per month) or year (wellbeing,
+turnover, risk reports for a whole year). Importing a workplace's period again replaces all of it,
+so a corrected file from HR takes the old one's place; workplaces the file does not name keep their
+figures (one area's file leaves the others alone). The plan says how many rows are added, changed
+and removed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, delete, false, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from medflow.domain.errors import DefinitionError, Problem, _
@@ -22,6 +24,7 @@ from medflow.services.admin import audit
 SOURCE = "figures-import"
 FIELDS = {"sickness": ("days", "fte"), "wellbeing": ("score", "responses"), "risk": ("reports", "employees"),
           "turnover": ("leavers", "headcount")}
+CHUNK = 500  # ids per DELETE, well inside every database's limit on bound parameters
 WHOLE = {"responses", "reports", "employees", "leavers"}
 
 
@@ -42,9 +45,10 @@ class FiguresPlan:
                 "unchanged": self.unchanged}
 
 
-def _period(kind: str, row: FigureRow) -> tuple[int, int | None]:
-    """Return the period a row belongs to: (year, month) for monthly kinds, else (year, None)."""
-    return (row.year, row.month) if kind in ("sickness", "risk") else (row.year, None)
+def _key(kind: str, committee_id: int, row_or_stored) -> tuple:
+    """Return the (workplace, period) a row replaces: a month for monthly kinds, else the year."""
+    month = getattr(row_or_stored, "month", None) if kind in ("sickness", "risk") else None
+    return committee_id, row_or_stored.year, month
 
 
 def _resolve(session: Session, figures: FiguresFile) -> tuple[list[tuple[FigureRow, Committee]], list[Problem]]:
@@ -83,12 +87,23 @@ def _duplicates(figures: FiguresFile, rows: list[tuple[FigureRow, Committee]]) -
     return problems
 
 
-def _periods_clause(kind: str, periods: set[tuple[int, int | None]]):
-    """Return the condition that selects the stored rows of the periods a file covers."""
+def _stored(session: Session, kind: str, rows: list[tuple[FigureRow, Committee]]) -> list:
+    """Return the stored rows of the workplaces and periods the file covers (which it replaces)."""
     model = MODELS[kind]
-    if kind in ("sickness", "risk"):
-        return or_(false(), *(and_(model.year == y, model.month == m) for y, m in sorted(periods)))
-    return model.year.in_(sorted({y for y, _m in periods}))
+    keys = {_key(kind, c.id, r) for r, c in rows}
+    if not keys:
+        return []
+    near = session.scalars(select(model).where(model.committee_id.in_({k[0] for k in keys}),
+                                               model.year.in_({k[1] for k in keys}))).all()
+    years = {(cid, year) for cid, year, _m in keys}
+    whole = {(cid, year) for cid, year, month in keys if kind == "risk" and month == WHOLE_YEAR}
+    return [s for s in near if _covered(_key(kind, s.committee_id, s), keys, years, whole)]
+
+
+def _covered(key: tuple, keys: set, years: set, whole: set) -> bool:
+    """Tell whether a stored row is replaced: same period, or (risk) a whole year and its months alike."""
+    cid, year, month = key
+    return key in keys or (cid, year) in whole or (month == WHOLE_YEAR and (cid, year) in years)
 
 
 def _value(name: str, value: float | None) -> float | int | None:
@@ -103,8 +118,7 @@ def plan_figures(session: Session, figures: FiguresFile) -> FiguresPlan:
     if problems:
         raise DefinitionError(sorted(problems, key=lambda p: p.line or 0))
     plan = FiguresPlan(figures.kind, rows)
-    where = _periods_clause(figures.kind, {_period(figures.kind, r) for r, _c in rows})
-    stored = session.scalars(select(MODELS[figures.kind]).where(where)).all()
+    stored = _stored(session, figures.kind, rows)
     old = {(s.committee_id, s.year, getattr(s, "month", None), getattr(s, "dimension", "")): s for s in stored}
     for row, committee in rows:
         before = old.pop((committee.id, row.year, row.month, row.dimension), None)
@@ -122,8 +136,9 @@ def apply_figures(session: Session, actor: Person | None, figures: FiguresFile, 
                   source: str = SOURCE) -> None:
     """Replace the file's periods with its rows and record the import in the audit trail, in one commit."""
     model = MODELS[figures.kind]
-    session.execute(delete(model).where(_periods_clause(figures.kind, {_period(figures.kind, r)
-                                                                        for r, _c in plan.rows})))
+    ids = [s.id for s in _stored(session, figures.kind, plan.rows)]
+    for start in range(0, len(ids), CHUNK):
+        session.execute(delete(model).where(model.id.in_(ids[start:start + CHUNK])))
     for row, committee in plan.rows:
         extra = {"month": row.month} if figures.kind in ("sickness", "risk") else {}
         if figures.kind == "wellbeing":
