@@ -5,6 +5,7 @@ from __future__ import annotations
 from babel.dates import get_month_names
 from flask_babel import format_decimal, get_locale, gettext, lazy_gettext
 
+from medflow.domain.figures import MIN_GROUP
 from medflow.services.figures.report import Cell, Table
 
 KIND_TITLES = {
@@ -46,7 +47,7 @@ def number(kind: str, value: float) -> str:
 def cell_text(kind: str, cell: Cell) -> str:
     """Return a cell in words: the number, that it is hidden, or that nothing was imported."""
     if cell.hidden:
-        return gettext("Fewer than 5 – counted in the total")
+        return gettext("Fewer than %(n)s – counted in the total", n=MIN_GROUP)
     return "—" if cell.value is None else number(kind, cell.value)
 
 
@@ -63,6 +64,6 @@ def chart_labels(table: Table) -> list[str]:
     labels = row_labels(table)
     if table.by != "units":
         return labels
-    note = gettext("fewer than 5")
+    note = gettext("fewer than %(n)s", n=MIN_GROUP)
     return [f"{label} ({note})" if any(c.hidden for c in row.cells) else label
             for label, row in zip(labels, table.rows, strict=True)]

@@ -145,6 +145,6 @@ def apply_figures(session: Session, actor: Person | None, figures: FiguresFile, 
             extra["dimension"] = row.dimension
         values = {f: _value(f, row.values.get(f)) for f in FIELDS[figures.kind]}
         session.add(model(committee_id=committee.id, year=row.year, **extra, **values))
-    audit.record(session, actor, "figures.import", figures.kind, None,
+    audit.record(session, actor, "figures.import", figures.file, None,
                  {"kind": figures.kind, "file": figures.file, **plan.counts()}, source=source)
     session.commit()
