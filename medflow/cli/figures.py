@@ -1,4 +1,4 @@
-"""`medflow figures import FILE.csv --kind sickness|wellbeing|risk|turnover`: HR's key figures, all or nothing."""
+"""`medflow figures import FILE.csv --kind sickness|wellbeing|risk|turnover`: key figures, all or nothing."""
 
 from __future__ import annotations
 

@@ -29,7 +29,8 @@ VALUES = {
                   "responses": (("responses", "besvarelser", "antal besvarelser", "svar"), True, True)},
     "risk": {"reports": (("reports", "risk_reports", "indberetninger", "risikoindberetninger", "antal"),
                          True, True),
-             "employees": (("employees", "headcount", "ansatte", "antal ansatte", "medarbejdere"), True, False)},
+             "employees": (("employees", "headcount", "ansatte", "antal ansatte", "medarbejdere"), True,
+                           False)},
     "turnover": {"leavers": (("leavers", "fratrådte", "fratraadte", "antal fratrådte"), True, True),
                  "headcount": (("average_headcount", "average headcount", "headcount", "gennemsnitligt antal "
                                 "ansatte", "gns. ansatte", "gennemsnitlig bemanding"), False, True)},

@@ -60,11 +60,13 @@ def _resolve(session: Session, figures: FiguresFile) -> tuple[list[tuple[FigureR
     for row in figures.rows:
         committee = by_key.get(row.workplace) or by_code.get(row.workplace)
         if committee is None:
-            problems.append(FigureProblem(figures.file, row.line, _("unknown workplace %(workplace)r: no "
-                                          "committee has that key or cost-centre code"), workplace=row.workplace))
+            problems.append(FigureProblem(
+                figures.file, row.line, _("unknown workplace %(workplace)r: no committee has that key or "
+                                          "cost-centre code"), workplace=row.workplace))
         elif committee.closed_at is not None:
-            problems.append(FigureProblem(figures.file, row.line, _("workplace %(workplace)r belongs to "
-                                          "%(key)s, which is closed"), workplace=row.workplace, key=committee.key))
+            problems.append(FigureProblem(
+                figures.file, row.line, _("workplace %(workplace)r belongs to %(key)s, which is closed"),
+                workplace=row.workplace, key=committee.key))
         else:
             found.append((row, committee))
     return found, problems
