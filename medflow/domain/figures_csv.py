@@ -162,7 +162,8 @@ def _plausible(kind: str, line: _Line, year: int, month: int | None, values: dic
             line.problem(_("fte must be more than zero"))
         elif values["days"] > values["fte"] * working_days(year, month):
             line.problem(_("%(days)s absence days are more than %(fte)s FTE × %(working)s working days"),
-                         days=f"{values['days']:g}", fte=f"{values['fte']:g}", working=working_days(year, month))
+                         days=f"{values['days']:g}", fte=f"{values['fte']:g}",
+                         working=working_days(year, month))
     if kind == "turnover" and values["headcount"] <= 0:
         line.problem(_("headcount must be more than zero"))
 
