@@ -1,4 +1,4 @@
-"""`medflow figures import`: every problem as FILE:LINE and nothing written, or a replacement with its counts."""
+"""`medflow figures import`: every problem as FILE:LINE and nothing written, or a replacement and its counts."""
 
 from __future__ import annotations
 
@@ -66,7 +66,8 @@ def test_a_key_and_a_cost_centre_naming_the_same_workplace_twice_is_a_duplicate(
 def test_a_year_of_risk_reports_given_whole_and_by_month_is_refused(app, run):
     result, path = run("Arbejdssted;År;Måned;Indberetninger\nlok-skole;2026;;9\nlok-skole;2026;4;2\n", "risk")
     assert result.exit_code == 1
-    assert f"{path}:3: lok-skole has risk reports for 2026 both for the whole year and per month" in result.output
+    assert f"{path}:3: lok-skole has risk reports for 2026 both for the whole year and per month" \
+        in result.output
     assert _stored(app, RiskReports) == []
 
 
@@ -115,7 +116,8 @@ def test_a_whole_year_of_risk_reports_replaces_that_years_months(app, run):
 
 
 def test_a_file_that_cannot_be_read_or_has_the_wrong_header_exits_1(app, run, tmp_path):
-    result = app.test_cli_runner().invoke(cli, ["figures", "import", str(tmp_path / "none.csv"), "--kind", "risk"])
+    missing = str(tmp_path / "none.csv")
+    result = app.test_cli_runner().invoke(cli, ["figures", "import", missing, "--kind", "risk"])
     assert result.exit_code == 1 and "could not be read" in result.output
     result, path = run("Arbejdssted;År;Fratrådte\nlok-skole;2026;1\n", "turnover")
     assert result.exit_code == 1
