@@ -11,8 +11,20 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, Integer, MetaData, Numeric, String, Time, func,
-                        select)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Time,
+    func,
+    select,
+)
 from sqlalchemy.engine import Connection, Engine
 
 from medflow.config import data_dir
