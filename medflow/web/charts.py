@@ -26,20 +26,24 @@ STYLE = Style(  # the site's ink, lines and accent (medflow.css), and a second c
 
 
 def bar_chart(title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
-              formatter: Callable[[float], str]) -> str:
+              formatter: Callable[[float], str], horizontal: bool = False) -> str:
     """Return a grouped bar chart as SVG text: one group per label, one bar per series.
 
+    Long labels (the names of units) read better beside horizontal bars than rotated under them.
     A missing value (None: not imported, or hidden because too few people stand behind it) draws
     no bar; the table under the chart says which it is.
     """
-    wide = max((len(label) for label in labels), default=0) > 12 or len(labels) > 6
-    chart = pygal.Bar(
-        style=STYLE, js=(), disable_xml_declaration=True, width=760, height=380 + (120 if wide else 0),
+    wide = not horizontal and len(labels) > 6
+    kind = pygal.HorizontalBar if horizontal else pygal.Bar
+    height = 120 + 44 * len(labels) if horizontal else 380 + (60 if wide else 0)
+    chart = kind(
+        style=STYLE, js=(), disable_xml_declaration=True, width=760, height=max(height, 240),
         explicit_size=False, legend_at_bottom=True, legend_at_bottom_columns=len(series),
-        x_label_rotation=35 if wide else 0, truncate_label=40, print_values=False, show_y_guides=True,
+        x_label_rotation=35 if wide else 0, truncate_label=48, print_values=False, show_y_guides=True,
         value_formatter=lambda v: formatter(v) if v is not None else "", margin=12, min_scale=4,
         include_x_axis=True, title=title)
-    chart.x_labels = list(labels)
+    order = slice(None, None, -1) if horizontal else slice(None)  # pygal stacks upwards; read top-down
+    chart.x_labels = list(labels)[order]
     for name, values in series:
-        chart.add(name, list(values))
+        chart.add(name, list(values)[order])
     return chart.render(is_unicode=True)

@@ -81,7 +81,7 @@ def chart(key: str, table_id: str):
     table = _table(tables, table_id)
     series = [(str(year), [row.cells[i].value for row in table.rows]) for i, year in enumerate(table.years)]
     svg = bar_chart(str(words.TABLE_TITLES[table.id]), words.chart_labels(table), series,
-                    lambda v: words.number(table.kind, v))
+                    lambda v: words.number(table.kind, v), horizontal=table.by != "months")
     response = current_app.response_class(svg, mimetype="image/svg+xml")
     response.headers["Content-Security-Policy"] = SVG_CSP
     return response
