@@ -8,7 +8,7 @@ from flask import Flask
 
 from medflow import config as settings
 from medflow import wiring, workflows
-from medflow.domain.calendar import set_kommune_zone
+from medflow.domain.calendar import set_closed_days, set_kommune_zone, set_working_hours
 from medflow.extensions import babel, csrf, db, login_manager, migrate
 from medflow.i18n import select_locale
 
@@ -20,6 +20,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(settings.from_env(Path(app.instance_path)))
     app.config.update(config or {})
     set_kommune_zone(app.config["TIMEZONE"])  # the zone a picked date means (raises if unknown)
+    set_closed_days(app.config["CLOSED_DAYS"])  # the kommune's own closed days (raises if malformed)
+    set_working_hours(*app.config["WORKDAY_HOURS"])  # when reminders and escalations may go out
     app.template_folder = app.config["TEMPLATES_DIR"]  # the checkout's templates/ or the installed copy
     import medflow.persistence.sqlite  # noqa: F401 - registers the SQLite pragmas
 

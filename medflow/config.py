@@ -6,7 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
-from medflow.domain.calendar import DEFAULT_ZONE
+from medflow.domain.calendar import DEFAULT_CLOSED_DAYS, DEFAULT_HOURS, DEFAULT_ZONE
 from medflow.domain.limits import BODY_MAX_BYTES, ORG_FILE_MAX_BYTES
 from medflow.ops_config import ops_settings
 
@@ -94,6 +94,9 @@ def from_env(instance: Path) -> dict:
         "BABEL_DEFAULT_LOCALE": "da",
         "TIMEZONE": env("MEDFLOW_TIMEZONE", DEFAULT_ZONE),
         "BABEL_DEFAULT_TIMEZONE": env("MEDFLOW_TIMEZONE", DEFAULT_ZONE),
+        "CLOSED_DAYS": env("MEDFLOW_CLOSED_DAYS", DEFAULT_CLOSED_DAYS),  # MM-DD and/or YYYY-MM-DD
+        "WORKDAY_HOURS": (int(env("MEDFLOW_WORKDAY_START_HOUR", str(DEFAULT_HOURS[0]))),
+                          int(env("MEDFLOW_WORKDAY_END_HOUR", str(DEFAULT_HOURS[1])))),
         "BABEL_TRANSLATION_DIRECTORIES": str(PACKAGE / "translations"),
         "LANGUAGES": ("da", "en"),
         "SESSION_COOKIE_HTTPONLY": True,

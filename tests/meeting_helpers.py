@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from medflow.domain.calendar import is_working_day, kommune_zone
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Person
@@ -20,6 +21,22 @@ MEETING_ORG = {**ORG, "people": [*ORG["people"], {
 def in_days(days: int) -> date:
     """Return the date `days` from today (meetings must not be planned in the past)."""
     return utcnow().date() + timedelta(days=days)
+
+
+def due_in_days(days: int, before: int = 1) -> date:
+    """Return a date about `days` from today that has a working day `before` days earlier.
+
+    The sweep reminds only on working days, so a test of "reminded the day before" needs one there.
+    """
+    day = in_days(days)
+    while not is_working_day(day - timedelta(days=before)):
+        day += timedelta(days=1)
+    return day
+
+
+def morning(day: date) -> datetime:
+    """Return 10:00 on `day` in the kommune, in UTC: inside working hours, whatever the season."""
+    return datetime.combine(day, time(10), kommune_zone()).astimezone(UTC)
 
 
 def person(who: str) -> Person:

@@ -23,6 +23,9 @@ def sweep_command(now: str | None) -> None:
     report = sweep(db.session, engines(), mail=notify.mail_settings(), now=when,
                    retention_days=current_app.config["RETENTION_DAYS"])
     click.echo(f"Sweep: {len(report.reminders)} reminder(s), {len(report.escalated)} escalation(s).")
+    if report.postponed_until is not None:
+        click.echo(f"Outside working hours: reminders and escalations wait until "
+                   f"{report.postponed_until.isoformat()} (UTC).")
     for name, step in (("digests", _digest), ("pruning", _prune)):
         run_step(db.session, report, name, lambda step=step: step(when))
     click.echo(f"Retention: {len(report.anonymised)} closed case(s) anonymised.")

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from medflow.demo import meeting_minutes as demo_minutes
+from medflow.domain.calendar import working_day
 from medflow.domain.engine import WorkflowEngine
-from medflow.domain.working_days import working_day
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Committee, Meeting, Person
 from medflow.services import cases as case_service

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from medflow.domain.calendar import add_working_time
 
 SUBMITTER = "submitter"
 COMMITTEE_ROLES = ("chair", "vice_chair", "secretary", "member", "amr", "tr")
@@ -38,7 +41,7 @@ class Label:
 
 @dataclass(frozen=True)
 class StateDef:
-    """One state of a workflow; `deadline_days` is how long a case may stay in it."""
+    """One state of a workflow; `deadline_days` (or `deadline_workdays`) is how long a case may stay in it."""
 
     name: str
     label: Label
@@ -46,6 +49,29 @@ class StateDef:
     deadline_days: int | None = None
     remind_before_days: int | None = None  # remind the holder this many days before the deadline
     escalate: str | None = None  # "forward": the sweep moves an overdue case to the committee above
+    deadline_workdays: int | None = None  # the deadline in the kommune's working days instead
+
+    @property
+    def has_deadline(self) -> bool:
+        """Tell whether a case may stay in this state only for a while (in days or working days)."""
+        return self.deadline_days is not None or self.deadline_workdays is not None
+
+    def due_from(self, now: datetime) -> datetime | None:
+        """Return when a case that enters this state at `now` is due (None: no deadline).
+
+        Working days skip weekends, holidays and closed days, so Easter does not eat the committee's time.
+        """
+        if self.deadline_workdays:
+            return add_working_time(now, self.deadline_workdays)
+        return now + timedelta(days=self.deadline_days) if self.deadline_days else None
+
+    def remind_from(self, due: datetime, days: int) -> datetime:
+        """Return when to remind `days` before `due`, counted as the deadline is (working days or not)."""
+        return add_working_time(due, -days) if self.deadline_workdays else due - timedelta(days=days)
+
+    def reach(self, days: int) -> timedelta:
+        """Return at least how far before its deadline a case may be reminded (the sweep's look-ahead)."""
+        return timedelta(days=2 * days + 14 if self.deadline_workdays else days)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ TOP_KEYS = {
     "name", "label", "description", "initial", "states", "transitions", "reopen_days",
     "categories", "statutory_deadlines", "submit_fields", "submittable", "remind_before_days",
 }
-STATE_KEYS = {"name", "label", "final", "deadline_days", "remind_before_days", "escalate"}
+STATE_KEYS = {"name", "label", "final", "deadline_days", "deadline_workdays", "remind_before_days", "escalate"}
 TRANSITION_KEYS = {"trigger", "source", "dest", "label", "done", "roles", "requires", "conditions", "route",
                    "clears"}
 NOT_WORKFLOWS = {"responsibilities.yaml"}
@@ -55,6 +55,7 @@ def _parse_state(c: Problems, raw: Any, parent_line: int | None) -> StateDef | N
     return StateDef(
         raw["name"], _label(raw.get("label"), raw["name"]), bool(raw.get("final")), days,
         remind_before_days=_days(c, raw, "remind_before_days"), escalate=raw.get("escalate"),
+        deadline_workdays=_days(c, raw, "deadline_workdays"),
     )
 
 

@@ -86,8 +86,7 @@ def _deadlines(engine: WorkflowEngine, data: dict[str, Any], now: datetime) -> d
 
 
 def _state_due(engine: WorkflowEngine, state: str, now: datetime) -> datetime | None:
-    days = engine.definition.state(state).deadline_days
-    return now + timedelta(days=days) if days else None
+    return engine.definition.state(state).due_from(now)
 
 
 def submit_case(

@@ -123,7 +123,8 @@ def notify_event(session: Session, case: Case, event: CaseEvent, mail: MailSetti
     """Notify everyone a case event concerns (called by the case-event hook)."""
     name, members = _audience(session, case, event)
     data = {"committee": name, "event": event.event,
-            **{k: v for k, v in (event.data or {}).items() if k in ("rule", "deadline_days")}}
+            **{k: v for k, v in (event.data or {}).items()
+               if k in ("rule", "deadline_days", "deadline_workdays")}}
     if case.meeting_date is not None and event.event == "schedule":
         data["date"] = case.meeting_date.isoformat()
     count = notify(session, case, event_kind(event), _people(case, event, members), data=data,

@@ -4,6 +4,10 @@ Deadlines are a state's `state_due_at`, an action-plan item's due date and a cas
 report-back date (reminding the receiving committee's chair, vice chair and secretary).
 Last, closed cases past the retention period are anonymised (see `retention`).
 
+Reminders and escalations go out only in the kommune's working hours on a working day: a sweep at
+night, at a weekend or on a holiday leaves them for the first sweep of the next working morning
+(`SweepReport.postponed_until`), so nobody is told, and no case moves, while the town hall is closed.
+
 Safe to run again and concurrently: each reminder is recorded under a unique key before it
 counts as sent, and an escalation is a versioned case change, so it happens once.
 """
@@ -19,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from medflow.domain.calendar import local_date, start_of_day
+from medflow.domain.calendar import is_working_time, local_date, start_of_day, working_moment
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import MedflowError
 from medflow.persistence.base import utcnow
@@ -43,6 +47,7 @@ class SweepReport:
     escalated: list[int] = field(default_factory=list)
     anonymised: list[int] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # the steps that stopped on an error
+    postponed_until: datetime | None = None  # outside working time: when reminders may go out
 
 
 def run_step(session: Session, report: SweepReport, name: str, step: Callable[[], object]) -> object:
@@ -89,7 +94,7 @@ def _state_reminders(session: Session, case: Case, engine: WorkflowEngine, mail,
     if now >= due:
         if _remind(session, case, f"{base}:due", "reminder_due", due, mail, now):
             sent.append(f"{base}:due")
-    elif days and now >= due - timedelta(days=days):
+    elif days and now >= engine.definition.state(case.state).remind_from(due, days):
         if _remind(session, case, f"{base}:before", "reminder_before", due, mail, now):
             sent.append(f"{base}:before")
     return sent
@@ -102,7 +107,8 @@ def _escalate(session: Session, engines: dict[str, WorkflowEngine], case: Case, 
     if state.escalate != "forward" or load_tree(session).parent(case.holder_id) is None:
         return False
     forward = definition.transition_from("forward", case.state)
-    rule = {"rule": "deadline", "state": case.state, "deadline_days": state.deadline_days}
+    key = "deadline_workdays" if state.deadline_workdays else "deadline_days"  # as the history shows it
+    rule = {"rule": "deadline", "state": case.state, key: getattr(state, key)}
     try:
         fire_system_event(session, engines, case.id, case.version, "forward",
                           to_state=forward.dest_from(case.state) if forward else case.state,
@@ -168,9 +174,8 @@ def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSet
           now: datetime | None = None, retention_days: int = RETENTION_DAYS) -> SweepReport:
     """Send due reminders, escalate overdue cases, anonymise old closed ones; twice does nothing more."""
     now, report = now or utcnow(), SweepReport()
-    horizon = timedelta(days=max((e.definition.remind_days(s.name) or 0 for e in engines.values()
-                                  for s in e.definition.states), default=0))
-
+    horizon = max((s.reach(e.definition.remind_days(s.name) or 0) for e in engines.values()
+                   for s in e.definition.states), default=timedelta(0))
 
     def deadlines() -> None:
         for case in _due_cases(session, now, horizon):
@@ -179,11 +184,14 @@ def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSet
                 continue
             report.reminders.extend(_state_reminders(session, case, engines[case.workflow], mail, now))
 
-    run_step(session, report, "deadlines", deadlines)
-    for name, step in (("action items", lambda: _item_reminders(session, engines, mail, now)),
-                       ("cascades", lambda: _cascade_reminders(session, engines, mail, now)),
-                       ("communication tasks", lambda: task_reminders(session, mail, now))):
-        report.reminders.extend(run_step(session, report, name, step) or [])
+    if is_working_time(now):
+        run_step(session, report, "deadlines", deadlines)
+        for name, step in (("action items", lambda: _item_reminders(session, engines, mail, now)),
+                           ("cascades", lambda: _cascade_reminders(session, engines, mail, now)),
+                           ("communication tasks", lambda: task_reminders(session, mail, now))):
+            report.reminders.extend(run_step(session, report, name, step) or [])
+    else:  # night, weekend or a closed day: the first sweep of the next working morning sends them
+        report.postponed_until = working_moment(now)
     report.anonymised = run_step(session, report, "retention",
                                  lambda: anonymise_due(session, engines, now, retention_days)) or []
     return report

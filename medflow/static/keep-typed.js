@@ -6,7 +6,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     var handed = document.getElementById("typed-form");
     if (handed) {
-      try { sessionStorage.setItem(KEY, handed.textContent); } catch (e) { /* storage off: the page lists them */ }
+      try { sessionStorage.setItem(KEY, handed.dataset.typed); } catch (e) { /* storage off: the page lists them */ }
       return;
     }
     var stored;

@@ -74,8 +74,8 @@ OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("
                   "transfer": lazy_gettext("Moved: the committee was closed")}
 # Event data shown in words elsewhere on the timeline (the deadline rule, the meeting's date beside its
 # id) or internal (a cascade's id, the yes of "move it off the other agenda").
-HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "cascade_id", "retention_days",
-                               "closed_committee", "meeting", "confirm_move"})
+HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "deadline_workdays", "cascade_id",
+                               "retention_days", "closed_committee", "meeting", "confirm_move"})
 VALUE_LABELS = {"outcome": OUTCOME_LABELS, "risk_level": RISK_LABELS, "category": dict(CATEGORY_CHOICES)}
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from flask import request
 from flask_babel import lazy_gettext
+from werkzeug.exceptions import HTTPException
 
 from medflow.web.display import FIELD_LABELS
 
@@ -41,7 +42,11 @@ def typed_values() -> dict[str, str]:
     """Return what the person typed into the refused form (not its hidden bookkeeping)."""
     if request.method != "POST" or request.path.startswith("/api/"):
         return {}
-    return {name: value for name, value in request.form.items() if name not in NOT_TYPED and value.strip()}
+    try:
+        form = request.form
+    except HTTPException:  # the body itself was refused (too large): there is nothing to give back
+        return {}
+    return {name: value for name, value in form.items() if name not in NOT_TYPED and value.strip()}
 
 
 def field_label(name: str) -> str:

@@ -38,3 +38,12 @@ def test_sweep_command_takes_a_fixed_clock(app, org):
 def test_sweep_command_rejects_a_bad_time(app, org):
     result = app.test_cli_runner().invoke(cli, ["sweep", "--now", "tomorrow"])
     assert result.exit_code == 1 and "--now must be an ISO date" in result.output
+
+
+def test_sweep_command_at_the_weekend_says_when_reminders_go_out(app, org):
+    with app.app_context():
+        submit(app)
+    result = app.test_cli_runner().invoke(cli, ["sweep", "--now", "2025-01-25T12:00"])  # a Saturday
+    assert result.exit_code == 0, result.output
+    assert "0 reminder(s), 0 escalation(s)" in result.output
+    assert "wait until 2025-01-27T07:00:00+00:00 (UTC)" in result.output  # Monday, 08:00 in Copenhagen

@@ -81,3 +81,19 @@ def test_check_names_a_level_rule_that_can_never_hold_with_its_line(tmp_path):
     assert result.exit_code == 1
     assert (f"{work}:{line}: event 'resolve': conditions above_workplace and at_workplace "
             "can never hold together") in result.output
+
+
+@pytest.mark.parametrize(("state", "message"), [
+    ("deadline_workdays: 10, deadline_days: 14", "set deadline_days or deadline_workdays, not both"),
+    ("deadline_workdays: -10", "deadline_workdays must be a positive whole number"),
+])
+def test_check_refuses_a_state_with_both_deadlines_or_a_negative_one_with_its_line(tmp_path, state, message):
+    folder = tmp_path / "workflows"
+    shutil.copytree(SHIPPED, folder)
+    question = folder / "question.yaml"
+    question.write_text(question.read_text(encoding="utf-8").replace("deadline_workdays: 10", state),
+                        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["workflows", "check", str(folder)])
+    line = _line(question, "{name: submitted")
+    assert result.exit_code == 1
+    assert f"{question}:{line}: state 'submitted': {message}" in result.output

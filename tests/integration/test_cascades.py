@@ -192,11 +192,14 @@ def test_report_back_date_is_reminded_before_and_at_it_once_each_to_the_officers
             case_service.fire_event(session, engines, lene, skole.id, event, skole.version,
                                     {"comment": "Klaret"}, now=T0)
 
-        # 22:59 UTC is 23:59 in Copenhagen: still more than a week before the report-back day
-        assert sweep(session, engines, now=datetime(2025, 2, 21, 22, 59, tzinfo=UTC)).reminders == []
-        before = sweep(session, engines, now=datetime(2025, 2, 22, 8, tzinfo=UTC)).reminders
+        # Friday 21 February is still more than a week before the report-back day (Saturday 1 March);
+        # the reminders of a weekend wait for Monday morning.
+        assert sweep(session, engines, now=datetime(2025, 2, 21, 15, tzinfo=UTC)).reminders == []
+        assert sweep(session, engines, now=datetime(2025, 2, 22, 8, tzinfo=UTC)).reminders == []
+        before = sweep(session, engines, now=datetime(2025, 2, 24, 8, tzinfo=UTC)).reminders
         assert sweep(session, engines, now=datetime(2025, 2, 25, 8, tzinfo=UTC)).reminders == []
-        due = sweep(session, engines, now=datetime(2025, 3, 1, 8, tzinfo=UTC)).reminders
+        assert sweep(session, engines, now=datetime(2025, 3, 1, 8, tzinfo=UTC)).reminders == []
+        due = sweep(session, engines, now=datetime(2025, 3, 3, 8, tzinfo=UTC)).reminders
         assert sweep(session, engines, now=datetime(2025, 3, 4, 8, tzinfo=UTC)).reminders == []
 
         waiting = sorted(cases[k].id for k in ("lok-dagtilbud", "lok-sfo"))
@@ -216,6 +219,6 @@ def test_report_back_reminders_reach_only_chair_vice_chair_and_secretary(app, ap
         new = cascade_service.NewCascade(committee="kommunemed", title="Budget", body="Meld tilbage.",
                                          kind="task", due_date="2025-03-01", branches=("lok-skole",))
         cascade_service.publish(session, kim, new, now=T0)
-        sweep(session, engines, now=datetime(2025, 3, 2, tzinfo=UTC))
+        sweep(session, engines, now=datetime(2025, 3, 3, 8, tzinfo=UTC))  # the Monday after the date
         assert notified("cascade_due") == ["lene"]  # not Sara, an ordinary member
         assert notified("cascade_before") == []  # the sweep first ran after the date

@@ -131,29 +131,30 @@ def test_two_sweep_commands_in_two_processes_do_everything_once(app, org, databa
 
 
 def _communication_tasks(app, lines: int) -> datetime:
-    """Approve a meeting with `lines` communication tasks all due the same day; return that day's start."""
+    """Approve a meeting with `lines` communication tasks all due the same day; return a working
+    morning the day before (the sweep reminds only in working hours; the day before is a working day)."""
     from medflow.services.meetings import communication, planning
-    from tests.meeting_helpers import BEGUN, MEETING_ORG, approve_both, in_days, person
+    from tests.meeting_helpers import BEGUN, MEETING_ORG, approve_both, due_in_days, in_days, morning, person
 
     with app.test_request_context():
         from tests import factories
 
         factories.load_org(db.session, MEETING_ORG)
+        due = due_in_days(10)
         meeting = planning.create_meeting(db.session, person("sonja"), "lok-skole",
                                           planning.MeetingPlan(date=in_days(0), **BEGUN))
         for n in range(lines):
             communication.add_line(db.session, person("sonja"), meeting.id, meeting.version,
                                              communication.NewLine(
                 what=f"Fortæl om beslutning {n} på personalemødet", audience="employees",
-                channel="staff_meeting", owner="amir@example.dk", due_date=in_days(10).isoformat()))
+                channel="staff_meeting", owner="amir@example.dk", due_date=due.isoformat()))
         approve_both(app, meeting.id)
-        return datetime.combine(in_days(10), datetime.min.time(), UTC)
+        return morning(due - timedelta(days=1))
 
 
 def test_two_sweep_commands_remind_each_communication_task_once(app, database_url):
     lines = 8
-    due = _communication_tasks(app, lines)
-    outputs = two_sweep_processes(database_url, due - timedelta(days=1))
+    outputs = two_sweep_processes(database_url, _communication_tasks(app, lines))
     assert [code for code, _ in outputs] == [0, 0], outputs
     assert all("Retention:" in text and "Outbox:" in text for _, text in outputs), outputs
     with app.app_context():

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from medflow.cli import cli
+from medflow.domain.calendar import add_working_time
 from medflow.extensions import db
 from medflow.notify import wait_for_delivery
 from medflow.persistence.base import utcnow
@@ -116,7 +117,8 @@ def test_sweep_command_sends_its_reminders_itself_and_starts_no_background_sende
     assert wait_for_delivery(30)
     with app.app_context():
         due = db.session.get(Case, case["id"]).state_due_at
-    result = app.test_cli_runner().invoke(cli, ["sweep", "--now", (due - timedelta(days=1)).isoformat()])
+    day_before = add_working_time(due, -1)  # in working hours, when the sweep reminds
+    result = app.test_cli_runner().invoke(cli, ["sweep", "--now", day_before.isoformat()])
     assert "1 reminder(s)" in result.output and "Mail: 4 sent" in result.output
     assert wait_for_delivery(0) is True
     assert len(smtp.inbox.to("lene@example.dk")) == 2  # the new case, then the reminder

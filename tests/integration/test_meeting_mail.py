@@ -23,7 +23,16 @@ from medflow.services.meetings import agenda, communication, planning
 from medflow.services.sweep import sweep
 from tests import factories
 from tests.helpers.mail import deliver, plain, serve_mail
-from tests.meeting_helpers import BEGUN, MEETING_ORG, approve_both, engines, in_days, person
+from tests.meeting_helpers import (
+    BEGUN,
+    MEETING_ORG,
+    approve_both,
+    due_in_days,
+    engines,
+    in_days,
+    morning,
+    person,
+)
 
 
 @pytest.fixture
@@ -59,10 +68,11 @@ def test_the_sweep_mails_a_communication_tasks_owner(app, smtp):
                                           planning.MeetingPlan(date=in_days(0), **BEGUN))
         communication.add_line(db.session, person("sonja"), meeting.id, meeting.version, communication.NewLine(
             what="Fortæl om de nye stole på personalemødet", audience="employees", channel="staff_meeting",
-            owner="amir@example.dk", due_date=in_days(10).isoformat()))
+            owner="amir@example.dk", due_date=due_in_days(10).isoformat()))
         approve_both(app, meeting.id)
-        due = datetime.combine(in_days(10), time.min, UTC)
-        report = sweep(db.session, engines(app), mail=mail_settings(), now=due - timedelta(days=1))
+        due = datetime.combine(due_in_days(10), time.min, UTC)
+        report = sweep(db.session, engines(app), mail=mail_settings(),
+                       now=morning(due_in_days(10) - timedelta(days=1)))
     assert len(report.reminders) == 1
     assert deliver(app, now=due).failed == []  # queued at the sweep's (future) time
     [mail] = smtp.inbox.to("amir@example.dk")

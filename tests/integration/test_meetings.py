@@ -15,7 +15,17 @@ from medflow.services import cases as case_service
 from medflow.services.meetings import agenda, communication, minutes, planning
 from medflow.services.sweep import sweep
 from tests import factories
-from tests.meeting_helpers import BEGUN, MEETING_ORG, accepted_case, approve_both, engines, in_days, person
+from tests.meeting_helpers import (
+    BEGUN,
+    MEETING_ORG,
+    accepted_case,
+    approve_both,
+    due_in_days,
+    engines,
+    in_days,
+    morning,
+    person,
+)
 
 
 @pytest.fixture
@@ -99,7 +109,7 @@ def test_communication_task_reminds_its_owner_once_and_its_story_is_news(app, mo
     meeting = plan()
     line = communication.add_line(session, person("sonja"), meeting.id, meeting.version, communication.NewLine(
         what="Nye stole fra marts", audience="employees", channel="newsletter", owner="sara@example.dk",
-        due_date=in_days(14).isoformat(), story_title="Nye stole på skolen",
+        due_date=due_in_days(14, before=2).isoformat(), story_title="Nye stole på skolen",
         story_text="LokalMED Skole har besluttet nye stole."))
     assert communication.stories(session) == []  # not before approval
     minutes.approve(session, engines(app), person("lene"), meeting.id, meeting.version)
@@ -108,7 +118,7 @@ def test_communication_task_reminds_its_owner_once_and_its_story_is_news(app, mo
     assert [s.story_title for s in communication.stories(session)] == ["Nye stole på skolen"]
     due = datetime.combine(line.due_date, time.min, UTC)
     assert sweep(session, engines(app), now=due - timedelta(days=5)).reminders == []
-    first = sweep(session, engines(app), now=due - timedelta(days=2))
+    first = sweep(session, engines(app), now=morning(line.due_date - timedelta(days=2)))
     again = sweep(session, engines(app), now=due + timedelta(days=1))
     assert first.reminders == [f"task:{line.id}:{line.due_date.isoformat()}"] and again.reminders == []
     notes = session.scalars(select(Notification).where(Notification.kind == "task_before")).all()

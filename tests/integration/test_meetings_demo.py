@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from medflow.cli import cli
-from medflow.domain.working_days import is_working_day
+from medflow.domain.calendar import is_working_day
 from medflow.extensions import db
 from medflow.persistence.models import Case, Meeting
 

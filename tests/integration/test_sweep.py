@@ -12,7 +12,9 @@ from medflow.persistence.models import Case, CaseEvent, Notification, Person
 from medflow.services import cases as case_service
 from medflow.services.sweep import _escalate, sweep
 
-T0 = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
+T0 = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)  # a Monday, 10:00 in Copenhagen
+# A question must be taken up within 10 working days: by Monday 20 January, 10:00; the reminder 3
+# working days before is due on Wednesday 15 January (T0 + 9 days).
 
 
 def engines(app):
@@ -40,22 +42,22 @@ def count(kind: str, case_id: int) -> int:
 
 def test_nothing_happens_before_the_reminder_window(app, org, session):
     case_id = submit(app)
-    report = sweep(session, engines(app), now=T0 + timedelta(days=10))
+    report = sweep(session, engines(app), now=T0 + timedelta(days=8))
     assert report.reminders == [] and report.escalated == []
     assert kinds(case_id) == ["submit"]
 
 
 def test_reminder_before_the_deadline_is_sent_once_to_the_holding_committee(app, org, session):
     case_id = submit(app)
-    first = sweep(session, engines(app), now=T0 + timedelta(days=12))
-    second = sweep(session, engines(app), now=T0 + timedelta(days=12, hours=1))
+    first = sweep(session, engines(app), now=T0 + timedelta(days=9))
+    second = sweep(session, engines(app), now=T0 + timedelta(days=9, hours=1))
     assert len(first.reminders) == 1 and second.reminders == []
     assert count("reminder_before", case_id) == 4  # lene, tove, sara, amir
 
 
 def test_overdue_case_escalates_once_to_the_committee_above_as_the_system(app, org, session):
     case_id = submit(app)
-    sweep(session, engines(app), now=T0 + timedelta(days=12))
+    sweep(session, engines(app), now=T0 + timedelta(days=9))
     first = sweep(session, engines(app), now=T0 + timedelta(days=15))
     second = sweep(session, engines(app), now=T0 + timedelta(days=15, minutes=5))
     assert first.escalated == [case_id] and second.escalated == []
@@ -63,8 +65,8 @@ def test_overdue_case_escalates_once_to_the_committee_above_as_the_system(app, o
     assert (case.state, case.holder.key) == ("submitted", "omr-born")
     last = case.history[-1]
     assert (last.event, last.actor_id, last.from_committee.key) == ("forward", None, "lok-skole")
-    assert last.data == {"rule": "deadline", "state": "submitted", "deadline_days": 14}
-    assert case.state_due_at == T0 + timedelta(days=29)  # a new deadline at the new holder
+    assert last.data == {"rule": "deadline", "state": "submitted", "deadline_workdays": 10}
+    assert case.state_due_at == T0 + timedelta(days=29)  # 10 new working days at the new holder
     assert count("reminder_before", case_id) == 4 and count("escalate", case_id) == 6
 
 
@@ -84,8 +86,8 @@ def test_state_without_escalation_gets_a_reminder_at_the_deadline_once(app, org,
     case_id = submit(app)
     case = session.get(Case, case_id)
     case_service.fire_event(session, engines(app), person("lene@example.dk"), case_id, "accept",
-                            case.version, {}, now=T0 + timedelta(days=1))
-    due = T0 + timedelta(days=61)
+                            case.version, {}, now=T0 + timedelta(days=3))
+    due = T0 + timedelta(days=63)  # 60 calendar days: Monday 10 March
     assert sweep(session, engines(app), now=due - timedelta(days=5)).reminders  # 7 days before
     assert sweep(session, engines(app), now=due).escalated == []
     sweep(session, engines(app), now=due + timedelta(days=1))
@@ -97,7 +99,7 @@ def test_top_committee_case_is_reminded_but_not_escalated(app, org, session):
     new = case_service.NewCase(workflow="question", title="Stresspolitik")
     kim = person("kim@example.dk")
     case = case_service.submit_case(session, engines(app), kim, new, now=T0)
-    report = sweep(session, engines(app), now=T0 + timedelta(days=20))
+    report = sweep(session, engines(app), now=T0 + timedelta(days=15))
     assert report.escalated == [] and len(report.reminders) == 1
     assert session.get(Case, case.id).holder.key == "kommunemed"
 

@@ -24,6 +24,8 @@ def test_the_workflows_list_states_events_roles_and_required_fields(api):
     assert {s["name"]: s["final"] for s in question["states"]} == {
         "submitted": False, "accepted": False, "scheduled": False,
         "resolved": True, "rejected": True, "withdrawn": True}
+    deadlines = {s["name"]: (s["deadline_days"], s["deadline_workdays"]) for s in question["states"]}
+    assert deadlines["submitted"] == (None, 10) and deadlines["accepted"] == (60, None)
     events = {e["event"]: e for e in question["events"]}
     assert set(events) == {"accept", "schedule", "unschedule", "resolve", "forward", "refer", "reject",
                            "withdraw", "reopen"}

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 from sqlalchemy import func, select, text
 
+from medflow.domain.calendar import working_moment
 from medflow.domain.errors import Unknown
 from medflow.domain.org import parse_org
 from medflow.domain.visibility import Level
@@ -293,8 +294,9 @@ def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
         model = Model.of(plan)
         now = utcnow() - timedelta(hours=1)
         _drive(session, model, people, ids, plan, now)
-        _sweep_and_check(session, model, ids, now + timedelta(days=12))
-        _sweep_and_check(session, model, ids, now + timedelta(days=55))
+        # in working hours: a sweep at night or at a weekend leaves reminders for the next morning
+        _sweep_and_check(session, model, ids, working_moment(now + timedelta(days=12)))
+        _sweep_and_check(session, model, ids, working_moment(now + timedelta(days=55)))
         session.commit()
         _check_lists(session, model, people)
         _check_cases(app, session, model, people)

@@ -43,7 +43,8 @@ def test_a_valid_deadline_rule_is_parsed():
     (", route: parent}", "}",
      "demo.yaml:4: state 'new': escalate: forward needs an event with 'route: parent'"),
     ("{name: done, final: true}", "{name: done, final: true, escalate: forward}",
-     "demo.yaml:5: state 'done': escalate needs deadline_days on a state that is not final"),
+     "demo.yaml:5: state 'done': escalate needs deadline_days or deadline_workdays on a state that is not "
+     "final"),
 ])
 def test_bad_deadline_rules_are_reported_with_file_and_line(old, new, message):
     assert any(p.startswith(message) for p in problems(WORKFLOW.replace(old, new)))
@@ -55,3 +56,23 @@ def test_shipped_workflows_including_cascade_pass_the_check():
     found = load_workflows(Path(__file__).resolve().parents[2] / "workflows")
     assert {"cascade", "question", "work_environment"} <= set(found)
     assert found["question"].state("submitted").escalate == "forward"
+
+
+def test_a_deadline_in_working_days_is_parsed_and_may_carry_reminder_and_escalation():
+    text = WORKFLOW.replace("deadline_days: 5", "deadline_workdays: 5")
+    state = parse_workflow(load_text(text, "demo.yaml"), "demo.yaml").state("new")
+    assert (state.deadline_days, state.deadline_workdays, state.has_deadline) == (None, 5, True)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("deadline_days: 5", "deadline_days: 5, deadline_workdays: 4",
+     "demo.yaml:4: state 'new': set deadline_days or deadline_workdays, not both"),
+    ("deadline_days: 5", "deadline_workdays: -3",
+     "demo.yaml:4: state 'new': deadline_workdays must be a positive whole number"),
+    ("deadline_days: 5", "deadline_days: -3",
+     "demo.yaml:4: state 'new': deadline_days must be a positive whole number"),
+    ("deadline_days: 5", "deadline_workdays: 2",
+     "demo.yaml:4: state 'new': remind_before_days must be less than deadline_workdays"),
+])
+def test_bad_working_day_deadlines_are_reported_with_file_and_line(old, new, message):
+    assert any(p.startswith(message) for p in problems(WORKFLOW.replace(old, new)))

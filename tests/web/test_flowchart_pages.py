@@ -112,6 +112,13 @@ def test_workflow_page_lists_states_and_events_with_the_diagram(client):
     assert client.get("/workflows/complaint").status_code == 404
 
 
+def test_the_states_table_says_whether_a_deadline_counts_working_days(client):
+    rows = _page(client, "/workflows/question").split('id="states-table"')[1].split("</table>")[0]
+    submitted, accepted = (rows.split(f'data-state="{name}"')[1].split("</tr>")[0]
+                           for name in ("submitted", "accepted"))
+    assert "10 arbejdsdage" in submitted and "60 dage" in accepted
+
+
 def test_a_case_diagram_highlights_the_current_state_for_those_who_may_see_it(app, client, api):
     case = api("anna").submit()
     case = api("lene").fire(case, "accept")

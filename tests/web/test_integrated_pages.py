@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from medflow.domain.calendar import working_moment
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case
@@ -89,11 +90,12 @@ def test_inbox_and_case_page_show_due_and_overdue(app, pages, api):
 def test_a_system_escalation_reads_as_words_in_the_timeline(app, pages, api):
     case_id = api("anna").submit(title="Ingen svarer")["id"]
     with app.app_context():
-        sweep(db.session, app.extensions["medflow.engines"], now=utcnow() + timedelta(days=15))
+        # 10 working days to take a question up: 30 days on, and in working hours, it is overdue
+        sweep(db.session, app.extensions["medflow.engines"], now=working_moment(utcnow() + timedelta(days=30)))
     page = pages("anna").get(f"/cases/{case_id}").text
     assert "af systemet" in page
-    assert "Automatisk: sagen havde været »Ny« i mere end 14 dage." in page
-    assert "deadline_days" not in page and "<dt>rule</dt>" not in page
+    assert "Automatisk: sagen havde været »Ny« i mere end 10 arbejdsdage." in page
+    assert "deadline_" not in page and "<dt>rule</dt>" not in page
 
 
 @pytest.mark.parametrize("path", ["/flowchart", "/guide", "/guide?topic=apv", "/login"])

@@ -55,11 +55,14 @@ def test_a_committee_is_overdue_from_midnight_in_copenhagen_not_in_utc(app, api)
     assert [lv.overdue for lv in after_midnight.levels] == [3]
 
 
-def test_the_due_day_reminder_comes_at_midnight_in_copenhagen(app, api):
-    _publish(app, api, "2027-03-28")
+def test_the_due_day_reminder_of_easter_sunday_comes_on_tuesday_at_eight_in_copenhagen(app, api):
+    _publish(app, api, "2027-03-28")  # påskedag, and the first day of summer time
     with app.app_context():
         engines = app.extensions["medflow.engines"]
-        before_midnight = sweep(db.session, engines, now=datetime(2027, 3, 27, 22, 59, tzinfo=UTC))
         at_midnight = sweep(db.session, engines, now=datetime(2027, 3, 27, 23, 0, tzinfo=UTC))
-    assert not [k for k in before_midnight.reminders if k.endswith(":due")]
-    assert len([k for k in at_midnight.reminders if k.endswith(":due")]) == 3
+        easter_monday = sweep(db.session, engines, now=datetime(2027, 3, 29, 9, 0, tzinfo=UTC))
+        before_eight = sweep(db.session, engines, now=datetime(2027, 3, 30, 5, 59, tzinfo=UTC))
+        at_eight = sweep(db.session, engines, now=datetime(2027, 3, 30, 6, 0, tzinfo=UTC))  # 08:00 CEST
+    assert at_midnight.reminders == easter_monday.reminders == before_eight.reminders == []
+    assert at_midnight.postponed_until == datetime(2027, 3, 30, 6, 0, tzinfo=UTC)
+    assert len([k for k in at_eight.reminders if k.endswith(":due")]) == 3

@@ -34,8 +34,8 @@ RETENTION_DAYS = 1826  # five years
 # Keys of case, history and notification data that are no free text and are kept.
 KEPT_DATA = frozenset({
     "outcome", "risk_level", "category", "deadlines", "due_date", "meeting_date", "target", "kind",
-    "cascade_id", "rule", "state", "deadline_days", "retention_days", "committee", "event", "date",
-    "due", "count",
+    "cascade_id", "rule", "state", "deadline_days", "deadline_workdays", "retention_days", "committee",
+    "event", "date", "due", "count",
 })
 ITEM_TEXT = ("problem", "solution", "owner", "effect_check")
 # Every text column of a row that hangs on a case, by table: what `scrub` empties (free text copied

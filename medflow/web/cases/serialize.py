@@ -115,7 +115,7 @@ def workflow_json(engine: WorkflowEngine, lang: str) -> dict[str, Any]:
         "categories": list(wf.categories),
         "states": [
             {"name": s.name, "label": s.label.get(lang), "final": s.final,
-             "deadline_days": s.deadline_days}
+             "deadline_days": s.deadline_days, "deadline_workdays": s.deadline_workdays}
             for s in wf.states
         ],
         "events": [
