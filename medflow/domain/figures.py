@@ -15,9 +15,8 @@ import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-from medflow.domain.working_days import is_working_day
+from medflow.domain.calendar import is_working_day
 
 KINDS = ("sickness", "wellbeing", "risk", "turnover")
 MIN_GROUP = 5  # fewer people or survey answers than this: the figure is only part of the total above
@@ -70,9 +69,11 @@ class Total:
         return self.base < MIN_GROUP
 
 
-@lru_cache(maxsize=512)
 def working_days(year: int, month: int) -> int:
-    """Return the kommune's working days in a month: the days an FTE could have been at work."""
+    """Return the kommune's working days in a month: the days an FTE could have been at work.
+
+    Not cached: the closed days are configuration (calendar.set_closed_days) and may change.
+    """
     days = calendar.monthrange(year, month)[1]
     return sum(is_working_day(date(year, month, d)) for d in range(1, days + 1))
 
