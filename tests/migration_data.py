@@ -11,7 +11,20 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, MetaData, Numeric, String, Time, func, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Time,
+    func,
+    select,
+)
 from sqlalchemy.engine import Connection, Engine
 
 from medflow.config import data_dir
@@ -125,7 +138,7 @@ def _generated(column, index: int, conn: Connection) -> Any:
         return time(8 + index % 10, 30)
     if isinstance(kind, Date):
         return date(2024, 3, 4) + timedelta(days=index)
-    if isinstance(kind, Integer | Numeric):
+    if isinstance(kind, Integer | Numeric | Float):  # Float is no Numeric in SQLAlchemy 2.1
         return index
     if isinstance(kind, JSON):
         return {}

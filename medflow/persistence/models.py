@@ -4,6 +4,7 @@ from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.cases import ActionItem, Case, CaseEvent
+from medflow.persistence.figures import RiskReports, SicknessAbsence, StaffTurnover, WellbeingScore
 from medflow.persistence.history_guard import HistoryUnlock
 from medflow.persistence.mail import MailPreference
 from medflow.persistence.meetings import (
@@ -23,4 +24,5 @@ from medflow.persistence.search import SearchDocument
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
-           "Notification", "OutboxMessage", "Person", "SearchDocument", "SentReminder", "StandingItem"]
+           "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentReminder",
+           "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]

@@ -52,6 +52,7 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
     reached = set(crawler.patterns)
     assert {"/meetings/N/minutes", "/meetings/N/minutes.pdf", "/admin/audit", "/admin/mail", "/account",
             "/calendar", "/information", "/notifications", "/cases/N/diagram"} <= reached
+    assert {"/committees/cmed-buf/figures", "/committees/cmed-buf/figures/sickness-units.csv?year"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 
