@@ -3,7 +3,7 @@
 from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
-from medflow.persistence.cases import ActionItem, Case, CaseEvent
+from medflow.persistence.cases import ActionItem, Case, CaseEvent, SentOn
 from medflow.persistence.history_guard import HistoryUnlock
 from medflow.persistence.mail import MailPreference
 from medflow.persistence.meetings import (
@@ -22,4 +22,4 @@ from medflow.persistence.org import ApiToken, Committee, Level, Membership, Pers
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
-           "Notification", "OutboxMessage", "Person", "SentReminder", "StandingItem"]
+           "Notification", "OutboxMessage", "Person", "SentOn", "SentReminder", "StandingItem"]

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, exists, false, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from medflow.domain.visibility import (
@@ -80,6 +80,26 @@ def _visible(person_id: int, is_admin: bool, at_least: Level) -> ColumnElement[b
         elif who := [c for c in who if c is not False]:
             clauses.append(and_(Case.confidential.is_(confidential), or_(*who)))
     return or_(*clauses) if clauses else false()
+
+
+def visible_in_holder(person: Person, roles: set[str]) -> ColumnElement[bool]:
+    """Return the same filter as `visible_to`, for cases held by a committee where `person` has `roles`.
+
+    Knowing the holder settles most of the rule up front: a member sees every ordinary case there and
+    an officer every confidential one too, so those kinds need no per-case test (an EXISTS over the
+    history for each row was most of the cost of counting a busy committee's cases). Only the kinds
+    the roles do not settle keep the general filter. Use it only on queries restricted to that holder.
+    """
+    clauses, settled = [], 0
+    for confidential in (False, True):
+        kind = Case.confidential.is_(confidential)
+        admin_sees = person.is_admin and any(g.via == ADMIN for g in grants(confidential))
+        if admin_sees or roles & seeing_roles(confidential, holds_now=True):
+            clauses.append(kind)
+            settled += 1
+        else:
+            clauses.append(and_(kind, visible_to(person)))
+    return true() if settled == 2 else or_(*clauses)
 
 
 def fully_visible_ids(session: Session, person: Person, case_ids: Iterable[int | None]) -> set[int]:
