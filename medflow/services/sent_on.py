@@ -71,4 +71,4 @@ def recount(session: Session) -> set[tuple[int, int]]:
     pairs = select(CaseEvent.from_committee_id, CaseEvent.case_id).where(
         CaseEvent.event.in_(SENT_ON_EVENTS), CaseEvent.from_committee_id.is_not(None),
         CaseEvent.from_committee_id != CaseEvent.to_committee_id).distinct()
-    return set(session.execute(pairs).tuples())
+    return {(committee, case) for committee, case in session.execute(pairs)}
