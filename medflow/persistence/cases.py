@@ -113,10 +113,12 @@ class SentOn(Base):
     """
 
     __tablename__ = "sent_on"
-    __table_args__ = (Index("ix_sent_on_committee_closed", "committee_id", "closed_at"),)
+    # open ones (closed_at NULL) newest sent first, and the recently closed, each one index range
+    __table_args__ = (Index("ix_sent_on_committee_closed", "committee_id", "closed_at", "sent_at"),)
 
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True, index=True)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime())  # the last time the committee sent it on
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import insert, literal, or_, select, update
+from sqlalchemy import Select, func, insert, select, union_all, update
 from sqlalchemy.orm import Session, selectinload
 
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Committee, Person, SentOn
 from medflow.services.paging import count_upto
 from medflow.services.queries import Page
-from medflow.services.visibility import redact_for, visible_to
+from medflow.services.access import roles_in
+from medflow.services.visibility import redact_for, visible_in_holder
 
 SENT_ON_EVENTS = ("forward",)  # an escalation is recorded as a forward without an actor
 REOPEN_EVENTS = ("reopen",)  # the events that take a closed case back into work (see the workflows)
@@ -28,47 +29,51 @@ COUNT_CAP = 100  # "the newest 25 of more than 100": the count stops here
 def track(session: Session, case: Case, event: CaseEvent) -> None:
     """Keep `sent_on` in step with the history, inside the event's transaction (a case-event listener).
 
-    A forward adds the sender's row; closing or reopening a case updates its rows' `closed_at`.
-    Every other event writes nothing, so the common events cost no extra statement.
+    A forward adds the sender's row (or dates it anew when it sends the case on again); closing or
+    reopening a case sets its rows' `closed_at`. Every other event writes nothing.
     """
+    conn = session.connection()
     if event.event in SENT_ON_EVENTS and event.from_committee_id not in (None, event.to_committee_id):
-        known = select(SentOn.case_id).where(SentOn.committee_id == event.from_committee_id,
-                                             SentOn.case_id == case.id)
-        row = {"committee_id": event.from_committee_id, "case_id": case.id, "closed_at": case.closed_at}
-        session.execute(insert(SentOn).from_select(  # once per committee and case, however often sent
-            ["committee_id", "case_id", "closed_at"],
-            select(*(_literal(k, v) for k, v in row.items())).where(~known.exists())))
+        row = {"committee_id": event.from_committee_id, "case_id": case.id}
+        again = conn.execute(update(SentOn).filter_by(**row).values(sent_at=event.created_at))
+        if again.rowcount == 0:
+            conn.execute(insert(SentOn).values(**row, sent_at=event.created_at, closed_at=case.closed_at))
     if case.closed_at is not None or event.event in REOPEN_EVENTS:
-        session.execute(update(SentOn).where(SentOn.case_id == case.id).values(closed_at=case.closed_at))
+        conn.execute(update(SentOn).where(SentOn.case_id == case.id).values(closed_at=case.closed_at))
 
 
-def _literal(key: str, value):
-    """Return a bound value for the INSERT ... SELECT, typed like the column it fills."""
-    return literal(value, SentOn.__table__.c[key].type).label(key)
+def _ranges(session: Session, person: Person, committee: Committee, since: datetime) -> list[Select]:
+    """Return the two index ranges of the list: open cases, and those closed since `since`, newest sent first.
 
-
-def _sent_on_query(person: Person, committee: Committee, since: datetime):
-    """Return the open and recently closed cases `committee` sent on that `person` sees, elsewhere now."""
-    rows = select(SentOn.case_id).where(SentOn.committee_id == committee.id,
-                                        or_(SentOn.closed_at.is_(None), SentOn.closed_at >= since))
-    return select(Case).where(Case.id.in_(rows), Case.holder_id != committee.id,
-                              visible_to(person))  # the one visibility rule: in full or redacted
+    Each is one range of `ix_sent_on_committee_closed` in `sent_at` order (an OR of the two would read
+    every row of the committee). The committee held each case, so the person's roles there settle
+    the visibility rule without a test per case (`visible_in_holder`).
+    """
+    roles = roles_in(session, person, {committee.id})
+    mine = (select(SentOn.case_id, SentOn.sent_at).join(Case, Case.id == SentOn.case_id)
+            .where(SentOn.committee_id == committee.id, Case.holder_id != committee.id,
+                   visible_in_holder(person, roles, holds_now=False)))
+    newest = (SentOn.sent_at.desc(), SentOn.case_id.desc())
+    return [mine.where(SentOn.closed_at.is_(None)).order_by(*newest),
+            mine.where(SentOn.closed_at >= since).order_by(*newest)]
 
 
 def sent_on(session: Session, person: Person, committee: Committee, size: int = 25,
             now: datetime | None = None) -> Page:
-    """Return the newest cases `committee` sent on that are open or recently closed (at most `size`)."""
-    since = (now or utcnow()) - timedelta(days=RECENTLY_CLOSED_DAYS)
-    query = _sent_on_query(person, committee, since)
-    total = count_upto(session, query.with_only_columns(Case.id), COUNT_CAP + 1)
-    items = session.scalars(query.options(selectinload(Case.holder))
-                            .order_by(Case.updated_at.desc(), Case.id.desc()).limit(size)).all()
+    """Return the cases `committee` sent on that are open or recently closed, the last sent first."""
+    ranges = _ranges(session, person, committee, (now or utcnow()) - timedelta(days=RECENTLY_CLOSED_DAYS))
+    counted = union_all(*(select(r.order_by(None).limit(COUNT_CAP + 1).subquery()) for r in ranges))
+    total = count_upto(session, counted, COUNT_CAP + 1)
+    both = union_all(*(select(r.limit(size).subquery()) for r in ranges)).subquery()
+    items = session.scalars(select(Case).join(both, both.c.case_id == Case.id).options(selectinload(Case.holder))
+                            .order_by(both.c.sent_at.desc(), Case.id.desc()).limit(size)).all()
     return Page(redact_for(session, person, items), min(total, COUNT_CAP), capped=total > COUNT_CAP)
 
 
-def recount(session: Session) -> set[tuple[int, int]]:
-    """Return every (committee, case) pair the history says was sent on: what `sent_on` must hold."""
-    pairs = select(CaseEvent.from_committee_id, CaseEvent.case_id).where(
+def recount(session: Session) -> dict[tuple[int, int], datetime]:
+    """Return, per (committee, case) the history says was sent on, when it last was: what `sent_on` holds."""
+    pairs = select(CaseEvent.from_committee_id, CaseEvent.case_id, func.max(CaseEvent.created_at)).where(
         CaseEvent.event.in_(SENT_ON_EVENTS), CaseEvent.from_committee_id.is_not(None),
-        CaseEvent.from_committee_id != CaseEvent.to_committee_id).distinct()
-    return {(committee, case) for committee, case in session.execute(pairs)}
+        CaseEvent.from_committee_id != CaseEvent.to_committee_id,
+    ).group_by(CaseEvent.from_committee_id, CaseEvent.case_id)
+    return {(committee, case): at for committee, case, at in session.execute(pairs)}

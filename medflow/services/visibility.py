@@ -82,19 +82,20 @@ def _visible(person_id: int, is_admin: bool, at_least: Level) -> ColumnElement[b
     return or_(*clauses) if clauses else false()
 
 
-def visible_in_holder(person: Person, roles: set[str]) -> ColumnElement[bool]:
-    """Return the same filter as `visible_to`, for cases held by a committee where `person` has `roles`.
+def visible_in_holder(person: Person, roles: set[str], *, holds_now: bool = True) -> ColumnElement[bool]:
+    """Return the same filter as `visible_to`, for cases a committee where `person` has `roles` holds.
 
-    Knowing the holder settles most of the rule up front: a member sees every ordinary case there and
-    an officer every confidential one too, so those kinds need no per-case test (an EXISTS over the
-    history for each row was most of the cost of counting a busy committee's cases). Only the kinds
-    the roles do not settle keep the general filter. Use it only on queries restricted to that holder.
+    Knowing the committee settles most of the rule up front: a member sees every ordinary case it
+    holds (or held: `holds_now=False`, as in its "Sendt videre") and an officer every confidential
+    one too, so those kinds need no per-case test (an EXISTS over the history for each row was most
+    of the cost of counting a busy committee's cases). Only the kinds the roles do not settle keep
+    the general filter. Use it only on queries restricted to cases that committee holds (or held).
     """
     clauses, settled = [], 0
     for confidential in (False, True):
         kind = Case.confidential.is_(confidential)
         admin_sees = person.is_admin and any(g.via == ADMIN for g in grants(confidential))
-        if admin_sees or roles & seeing_roles(confidential, holds_now=True):
+        if admin_sees or roles & seeing_roles(confidential, holds_now=holds_now):
             clauses.append(kind)
             settled += 1
         else:

@@ -20,6 +20,7 @@ def upgrade():
         'sent_on',
         sa.Column('committee_id', sa.Integer(), nullable=False),
         sa.Column('case_id', sa.Integer(), nullable=False),
+        sa.Column('sent_at', sa.DateTime(), nullable=False),
         sa.Column('closed_at', sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_sent_on_case_id_cases')),
         sa.ForeignKeyConstraint(['committee_id'], ['committees.id'],
@@ -27,15 +28,16 @@ def upgrade():
         sa.PrimaryKeyConstraint('committee_id', 'case_id', name=op.f('pk_sent_on')),
     )
     with op.batch_alter_table('sent_on', schema=None) as batch_op:
-        batch_op.create_index('ix_sent_on_committee_closed', ['committee_id', 'closed_at'], unique=False)
+        batch_op.create_index('ix_sent_on_committee_closed', ['committee_id', 'closed_at', 'sent_at'],
+                                unique=False)
         batch_op.create_index(batch_op.f('ix_sent_on_case_id'), ['case_id'], unique=False)
     # every forward in the history so far (an escalation is recorded as a forward too)
     op.execute(
-        "INSERT INTO sent_on (committee_id, case_id, closed_at) "
-        "SELECT DISTINCT e.from_committee_id, e.case_id, c.closed_at FROM case_events e "
+        "INSERT INTO sent_on (committee_id, case_id, sent_at, closed_at) "
+        "SELECT e.from_committee_id, e.case_id, max(e.created_at), max(c.closed_at) FROM case_events e "
         "JOIN cases c ON c.id = e.case_id "
         "WHERE e.event = 'forward' AND e.from_committee_id IS NOT NULL "
-        "AND e.from_committee_id <> e.to_committee_id"
+        "AND e.from_committee_id <> e.to_committee_id GROUP BY e.from_committee_id, e.case_id"
     )
 
 

@@ -124,7 +124,8 @@ def add_cases(session: Session, org: Org, count: int, *, seed: int, newest: date
             case, history = _case_row(org, rng, next_id + i, start + step * i)
             cases.append(case)
             events.extend(history)
-            sent += [dict(committee_id=e["from_committee_id"], case_id=e["case_id"], closed_at=case["closed_at"])
+            sent += [dict(committee_id=e["from_committee_id"], case_id=e["case_id"], sent_at=e["created_at"],
+                          closed_at=case["closed_at"])
                      for e in history if e["event"] == "forward"]  # what the forward's listener writes
         conn.execute(insert(Case.__table__), cases)
         conn.execute(insert(CaseEvent.__table__), events)

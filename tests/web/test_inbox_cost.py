@@ -57,7 +57,7 @@ def add_history(app, count: int, *, old: bool = False) -> None:
                 events.append(dict(case_id=n, seq=2, event="forward", from_state="submitted", to_state="submitted",
                                    from_committee_id=ids["skole"], to_committee_id=holder, data={},
                                    created_at=created))
-                sent.append(dict(committee_id=ids["skole"], case_id=n, closed_at=closed_at))
+                sent.append(dict(committee_id=ids["skole"], case_id=n, sent_at=created, closed_at=closed_at))
         db.session.execute(insert(Case), cases)
         db.session.execute(insert(CaseEvent), events)
         db.session.execute(insert(SentOn), sent)
