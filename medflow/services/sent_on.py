@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, insert, select, union_all, update
+from sqlalchemy import Select, func, select, union_all, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from medflow.persistence.base import utcnow
@@ -29,15 +31,17 @@ COUNT_CAP = 100  # "the newest 25 of more than 100": the count stops here
 def track(session: Session, case: Case, event: CaseEvent) -> None:
     """Keep `sent_on` in step with the history, inside the event's transaction (a case-event listener).
 
-    A forward adds the sender's row (or dates it anew when it sends the case on again); closing or
-    reopening a case sets its rows' `closed_at`. Every other event writes nothing.
+    A forward adds the sender's row (or dates it anew when it sends the case on again: one upsert,
+    which both databases have); closing or reopening a case sets its rows' `closed_at`. Every other
+    event writes nothing.
     """
     conn = session.connection()
     if event.event in SENT_ON_EVENTS and event.from_committee_id not in (None, event.to_committee_id):
-        row = {"committee_id": event.from_committee_id, "case_id": case.id}
-        again = conn.execute(update(SentOn).filter_by(**row).values(sent_at=event.created_at))
-        if again.rowcount == 0:
-            conn.execute(insert(SentOn).values(**row, sent_at=event.created_at, closed_at=case.closed_at))
+        upsert = (pg_insert if conn.dialect.name == "postgresql" else sqlite_insert)(SentOn).values(
+            committee_id=event.from_committee_id, case_id=case.id, sent_at=event.created_at,
+            closed_at=case.closed_at)
+        conn.execute(upsert.on_conflict_do_update(  # one statement: sent on again, dated anew
+            index_elements=[SentOn.committee_id, SentOn.case_id], set_={"sent_at": upsert.excluded.sent_at}))
     if case.closed_at is not None or event.event in REOPEN_EVENTS:
         conn.execute(update(SentOn).where(SentOn.case_id == case.id).values(closed_at=case.closed_at))
 
