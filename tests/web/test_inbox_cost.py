@@ -108,6 +108,8 @@ def test_the_api_total_is_exact_below_the_cap_and_flagged_above_it(app, api, mon
     capped = api("lene").get("/committees/lok-skole/cases?page=4").get_json()
     assert (capped["total"], capped["total_capped"]) == (50, True)
     assert len(capped["cases"]) == everything - 75  # a page past the cap is still read
+    past = api("lene").get("/committees/lok-skole/cases?page=99").get_json()
+    assert (past["cases"], past["next_after"], past["total"]) == ([], None, 50)
 
 
 @pytest.mark.parametrize("page", [1, 2, 3, 4])
