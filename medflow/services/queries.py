@@ -177,7 +177,8 @@ def _group_sizes(session: Session, groups: dict[int, Select], cap: int) -> dict[
     The groups come in a fixed order, so counts capped at the reach of the page still say exactly
     which group the page starts in and where: reading it costs the page's depth, not the history.
     """
-    capped = [q.with_only_columns(Case.inbox_group).order_by(None).limit(cap).subquery() for q in groups.values()]
+    capped = [q.with_only_columns(Case.inbox_group).order_by(None).limit(cap).subquery()
+              for q in groups.values()]
     counted = union_all(*(select(c.c.inbox_group) for c in capped)).subquery()
     per_group = select(counted.c.inbox_group, func.count()).group_by(counted.c.inbox_group)
     return {key: n for key, n in session.execute(per_group)}

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Committee, Person, SentOn
+from medflow.services.access import roles_in
 from medflow.services.paging import count_upto
 from medflow.services.queries import Page
-from medflow.services.access import roles_in
 from medflow.services.visibility import redact_for, visible_in_holder
 
 SENT_ON_EVENTS = ("forward",)  # an escalation is recorded as a forward without an actor
@@ -69,7 +69,8 @@ def sent_on(session: Session, person: Person, committee: Committee, size: int = 
     counted = union_all(*(select(r.order_by(None).limit(COUNT_CAP + 1).subquery()) for r in ranges))
     total = count_upto(session, counted, COUNT_CAP + 1)
     both = union_all(*(select(r.limit(size).subquery()) for r in ranges)).subquery()
-    items = session.scalars(select(Case).join(both, both.c.case_id == Case.id).options(selectinload(Case.holder))
+    items = session.scalars(select(Case).join(both, both.c.case_id == Case.id)
+                            .options(selectinload(Case.holder))
                             .order_by(both.c.sent_at.desc(), Case.id.desc()).limit(size)).all()
     return Page(redact_for(session, person, items), min(total, COUNT_CAP), capped=total > COUNT_CAP)
 

@@ -95,9 +95,10 @@ def _table(name: str, figures: dict, sizes: list[int]) -> None:
     print(f"== {name}")
     if "events" in figures:
         e, s = figures["events"], figures["event_statements"]
-        print(f"  events/s: medflow {e['web_events_per_s']}, floor {e['floor_events_per_s']}, ratio {e['ratio']}"
-              f"  (target ≥ {TARGETS['web_vs_floor']});  SQL statements per event through the API: "
-              f"{s['total']} ({s['besides_writes']} besides writes)")
+        print(f"  events/s: medflow {e['web_events_per_s']}, floor {e['floor_events_per_s']},"
+              f" ratio {e['ratio']}  (target ≥ {TARGETS['web_vs_floor']});"
+              f"  SQL statements per event through the API: {s['total']}"
+              f" ({s['besides_writes']} besides writes)")
     print(f"  {'p95 ms (wall / CPU)':<34}" + "".join(f"{s:>16,}" for s in sizes) + "   growth (wall / CPU)")
     for page in figures["pages"][sizes[0]]:
         at = [figures["pages"][s][page] for s in sizes]
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run every measurement and print the table and the JSON object."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", type=int, default=0, help="also measure at this many cases")
-    parser.add_argument("--pages-only", action="store_true", help="time the pages only (no events, no gunicorn)")
+    parser.add_argument("--pages-only", action="store_true", help="the pages only (no events, gunicorn)")
     parser.add_argument("--sizes", default="10000,300000", help="the two sizes compared (default 10000,300000)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] + ([args.large] if args.large else [])

@@ -94,7 +94,8 @@ def _case_row(org: Org, rng: random.Random, case_id: int, created: datetime) -> 
              ("forward", "accepted", "submitted", org.chair_of.get(opened, submitter), opened, holder, early)]
     steps = moves if forwarded else []
     if state != "submitted" and final != "withdraw":
-        steps.append(("accept", "submitted", "accepted", chair, holder, holder, created + timedelta(minutes=30)))
+        taken = created + timedelta(minutes=30)
+        steps.append(("accept", "submitted", "accepted", chair, holder, holder, taken))
     if final == "meeting":
         steps.append(("schedule", "accepted", "scheduled", chair, holder, holder, changed))
     elif closed:

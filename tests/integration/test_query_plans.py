@@ -19,8 +19,8 @@ from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Committee, Person
 from medflow.services import notifications, queries
-from medflow.services.sent_on import sent_on
 from medflow.services.paging import Cursor
+from medflow.services.sent_on import sent_on
 from medflow.workflows import engines
 
 TABLES = ("cases", "notifications", "sent_on")

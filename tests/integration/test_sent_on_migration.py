@@ -28,9 +28,10 @@ def _insert_old_rows() -> None:
                       "VALUES (1, 'a@example.dk', 'A', false, true, false, '2026-01-01')"))
     for case_id, (history, closed) in CASES.items():
         conn.execute(text(
-            "INSERT INTO cases (id, workflow, title, description, confidential, state, holder_id, submitter_id, "
-            "origin_id, data, created_at, updated_at, closed_at, version) VALUES (:id, 'question', 'Sag', '', "
-            "false, 'submitted', 2, 1, 1, '{}', '2026-10-01', '2026-10-02', :closed, 1)"),
+            "INSERT INTO cases (id, workflow, title, description, confidential, state, holder_id, "
+            "submitter_id, origin_id, data, created_at, updated_at, closed_at, version) "
+            "VALUES (:id, 'question', 'Sag', '', false, 'submitted', 2, 1, 1, '{}', '2026-10-01', "
+            "'2026-10-02', :closed, 1)"),
             {"id": case_id, "closed": closed})
         for seq, (event, source, to, at) in enumerate(history, start=1):
             conn.execute(text(

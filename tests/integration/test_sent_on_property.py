@@ -49,7 +49,8 @@ def _step(people: dict[str, Person], step) -> None:
 
 def _agrees() -> None:
     """Check the rows against the history and each case's `closed_at`."""
-    rows = db.session.execute(select(SentOn.committee_id, SentOn.case_id, SentOn.sent_at, SentOn.closed_at)).all()
+    rows = db.session.execute(select(SentOn.committee_id, SentOn.case_id, SentOn.sent_at,
+                                     SentOn.closed_at)).all()
     assert {(c, k): sent for c, k, sent, _ in rows} == recount(db.session)
     closed = dict(db.session.execute(select(Case.id, Case.closed_at)).all())
     assert all(at == closed[case_id] for _c, case_id, _sent, at in rows)

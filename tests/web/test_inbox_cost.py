@@ -31,36 +31,38 @@ def _ids(app) -> dict[str, int]:
                 "born": committees["omr-born"]}
 
 
+def _rows(n: int, ids: dict[str, int], now, old: bool) -> tuple[dict, list[dict], list[dict]]:
+    """Return case n, its history and its `sent_on` rows (every fifth is sent on to the area)."""
+    state, meeting, closed = KINDS[-1] if old else KINDS[n % len(KINDS)]
+    created = now - timedelta(days=1000 + n if old else n % 100 + 1)
+    closed_at = created + timedelta(hours=1) if closed else None
+    holder = ids["born"] if n % 5 == 0 else ids["skole"]
+    day = (now + timedelta(days=14)).date() if meeting else None
+    case = dict(id=n, workflow="question", title=f"Sag {n}", description="", confidential=n % 10 == 3,
+                state=state, holder_id=holder, submitter_id=ids["anna"], origin_id=ids["skole"], data={},
+                meeting_date=day, created_at=created, updated_at=closed_at or created, closed_at=closed_at,
+                version=1, inbox_group=inbox_group("submitted", state, day, closed_at))
+    events = [dict(case_id=n, seq=1, event="submit", to_state="submitted", to_committee_id=ids["skole"],
+                   data={}, created_at=created)]
+    if holder != ids["born"]:
+        return case, events, []
+    events.append(dict(case_id=n, seq=2, event="forward", from_state="submitted", to_state="submitted",
+                       from_committee_id=ids["skole"], to_committee_id=holder, data={}, created_at=created))
+    return case, events, [dict(committee_id=ids["skole"], case_id=n, sent_at=created, closed_at=closed_at)]
+
+
 def add_history(app, count: int, *, old: bool = False) -> None:
-    """Add `count` cases at LokalMED Skole (every tenth confidential, every fifth sent on to the area).
+    """Add `count` cases at LokalMED Skole in bulk (every tenth confidential, every fifth sent on).
 
     `old`: closed cases from before the ones there are, as years of use add them.
     """
     ids, now = _ids(app), utcnow()
     with app.app_context():
         first = (db.session.scalar(select(func.max(Case.id))) or 0) + 1
-        cases, events, sent = [], [], []
-        for n in range(first, first + count):
-            state, meeting, closed = KINDS[-1] if old else KINDS[n % len(KINDS)]
-            created = now - timedelta(days=1000 + n if old else n % 100 + 1)
-            closed_at = created + timedelta(hours=1) if closed else None
-            holder = ids["born"] if n % 5 == 0 else ids["skole"]
-            day = (now + timedelta(days=14)).date() if meeting else None
-            cases.append(dict(id=n, workflow="question", title=f"Sag {n}", description="", confidential=n % 10 == 3,
-                              state=state, holder_id=holder, submitter_id=ids["anna"], origin_id=ids["skole"],
-                              data={}, meeting_date=day, created_at=created, updated_at=closed_at or created,
-                              closed_at=closed_at, version=1,
-                              inbox_group=inbox_group("submitted", state, day, closed_at)))
-            events.append(dict(case_id=n, seq=1, event="submit", to_state="submitted", to_committee_id=ids["skole"],
-                               data={}, created_at=created))
-            if holder == ids["born"]:
-                events.append(dict(case_id=n, seq=2, event="forward", from_state="submitted", to_state="submitted",
-                                   from_committee_id=ids["skole"], to_committee_id=holder, data={},
-                                   created_at=created))
-                sent.append(dict(committee_id=ids["skole"], case_id=n, sent_at=created, closed_at=closed_at))
-        db.session.execute(insert(Case), cases)
-        db.session.execute(insert(CaseEvent), events)
-        db.session.execute(insert(SentOn), sent)
+        made = [_rows(n, ids, now, old) for n in range(first, first + count)]
+        db.session.execute(insert(Case), [case for case, _e, _s in made])
+        db.session.execute(insert(CaseEvent), [e for _c, events, _s in made for e in events])
+        db.session.execute(insert(SentOn), [r for _c, _e, sent in made for r in sent])
         db.session.commit()
 
 
