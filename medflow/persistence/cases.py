@@ -114,7 +114,7 @@ class SentOn(Base):
 
     __tablename__ = "sent_on"
     # open ones (closed_at NULL) newest sent first, and the recently closed, each one index range
-    __table_args__ = (Index("ix_sent_on_committee_closed", "committee_id", "closed_at", "sent_at"),)
+    __table_args__ = (Index("ix_sent_on_committee_closed", "committee_id", "closed_at", "sent_at", "case_id"),)
 
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True, index=True)

@@ -16,7 +16,7 @@ from medflow.persistence.models import Case, Committee, Level, Membership, Perso
 from medflow.services.access import roles_in
 from medflow.services.paging import Cursor, KeysetPage, count_upto, cursor_before, newest_first
 from medflow.services.tree import load_tree
-from medflow.services.visibility import visible_in_holder, visible_to
+from medflow.services.visibility import visible_in_holder
 
 # Inbox groups, in the order an inbox shows them.
 NEW, HANDLING, AGENDA, CLOSED = "new", "handling", "agenda", "closed"
@@ -67,14 +67,12 @@ def readable_inbox(session: Session, person: Person, key: str) -> Committee:
     return committee
 
 
-def _inbox_query(session: Session, person: Person, committee: Committee, *, by_roles: bool = True) -> Select:
+def _inbox_query(session: Session, person: Person, committee: Committee) -> Select:
     """Return the cases `committee` holds that `person` sees (in full or redacted: the one rule).
 
-    `by_roles` settles the rule with the person's roles there (read once per session), so a member's
-    list needs no per-case test; the navigation's capped counts skip that read for each committee.
+    The person's roles there (read once per session) settle the rule, so a member's list needs no
+    per-case test (`visible_in_holder`).
     """
-    if not by_roles:
-        return select(Case).where(Case.holder_id == committee.id, visible_to(person))
     roles = committee_roles(session, person, committee)
     return select(Case).where(Case.holder_id == committee.id, visible_in_holder(person, roles))
 
@@ -197,11 +195,20 @@ def open_counts(session: Session, person: Person, committees: Iterable[Committee
                 cap: int | None = None) -> dict[str, int]:
     """Return, per committee key, how many open cases `person` sees in its inbox (at most `cap`).
 
-    With a cap the count stops there (the navigation shows "99+"), so it never scans every case.
+    With a cap the count stops there (the navigation shows "99+"), so it never scans every case. The
+    person's roles in all of them are read in one statement and settle the visibility rule, as in
+    the inbox: the general filter's "held there" test costs PostgreSQL a hash of every case a
+    committee ever held (0.2-0.3 s for a busy one), whatever the cap.
     """
+    committees = list(committees)
+    roles: dict[int, set[str]] = {c.id: set() for c in committees}
+    for committee_id, role in session.execute(select(Membership.committee_id, Membership.role).where(
+            Membership.person_id == person.id, Membership.committee_id.in_(list(roles)))):
+        roles[committee_id].add(role)
     counts = {}
     for committee in committees:
-        query = _inbox_query(session, person, committee, by_roles=False).where(Case.closed_at.is_(None))
+        query = select(Case).where(Case.holder_id == committee.id, Case.closed_at.is_(None),
+                                   visible_in_holder(person, roles[committee.id]))
         if cap is not None:
             query = query.with_only_columns(Case.id).limit(cap)
         counts[committee.key] = session.scalar(select(func.count()).select_from(query.subquery())) or 0

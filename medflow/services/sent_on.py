@@ -58,7 +58,9 @@ def _ranges(session: Session, person: Person, committee: Committee, since: datet
             .where(SentOn.committee_id == committee.id, Case.holder_id != committee.id,
                    visible_in_holder(person, roles, holds_now=False)))
     newest = (SentOn.sent_at.desc(), SentOn.case_id.desc())
-    return [mine.where(SentOn.closed_at.is_(None)).order_by(*newest),
+    # the open range names `closed_at` in its order too: PostgreSQL does not count IS NULL as an
+    # equality, and only then reads the index backwards in order and stops after the page
+    return [mine.where(SentOn.closed_at.is_(None)).order_by(SentOn.closed_at.desc().nulls_first(), *newest),
             mine.where(SentOn.closed_at >= since).order_by(*newest)]
 
 

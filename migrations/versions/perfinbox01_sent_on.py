@@ -28,7 +28,7 @@ def upgrade():
         sa.PrimaryKeyConstraint('committee_id', 'case_id', name=op.f('pk_sent_on')),
     )
     with op.batch_alter_table('sent_on', schema=None) as batch_op:
-        batch_op.create_index('ix_sent_on_committee_closed', ['committee_id', 'closed_at', 'sent_at'],
+        batch_op.create_index('ix_sent_on_committee_closed', ['committee_id', 'closed_at', 'sent_at', 'case_id'],
                                 unique=False)
         batch_op.create_index(batch_op.f('ix_sent_on_case_id'), ['case_id'], unique=False)
     # every forward in the history so far (an escalation is recorded as a forward too)
