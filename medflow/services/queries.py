@@ -126,11 +126,14 @@ def _inbox_groups(query: Select, since: datetime | None) -> dict[int, Select]:
     `ix_cases_holder_closed`): a page costs what it shows, not how many cases the committee held.
     """
     newest = (Case.updated_at.desc(), Case.id.desc())
+    # naming the (NULL) meeting date in the order lets PostgreSQL, which does not count IS NULL as an
+    # equality, read the index backwards in order and stop after the page instead of sorting the group
+    undated = (Case.meeting_date.desc().nulls_first(), *newest)
     closed = query.where(Case.inbox_group == group.CLOSED)
     return {
-        group.NEW: query.where(Case.inbox_group == group.NEW, Case.meeting_date.is_(None)).order_by(*newest),
+        group.NEW: query.where(Case.inbox_group == group.NEW, Case.meeting_date.is_(None)).order_by(*undated),
         group.HANDLING: query.where(Case.inbox_group == group.HANDLING, Case.meeting_date.is_(None))
-        .order_by(*newest),
+        .order_by(*undated),
         group.AGENDA: query.where(Case.inbox_group == group.AGENDA).order_by(Case.meeting_date, *newest),
         group.CLOSED: (closed if since is None else closed.where(Case.closed_at >= since)).order_by(*newest),
     }
