@@ -115,6 +115,7 @@ def realistic_rows() -> dict[str, list[dict[str, Any]]]:
                        "last_error": "connection refused"}]
     rows["sent_reminders"] = [{"id": 1, "key": "case:1:submitted:3:before", "case_id": 1, "kind": "before",
                                "due_at": T0 + timedelta(days=14), "sent_at": T0 + timedelta(days=11)}]
+    rows["sent_on"] = [{"committee_id": 3, "case_id": 1, "sent_at": T0 + timedelta(days=1), "closed_at": None}]
     rows["cascades"] = [{"id": 1, "committee_id": 2, "publisher_id": 3, "kind": "decision",
                          "title": "Ny sygefraværspolitik", "body": "Politikken gælder fra 1. maj.",
                          "due_date": date(2024, 5, 1), "internal": False, "created_at": T0}]

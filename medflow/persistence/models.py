@@ -3,7 +3,7 @@
 from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
-from medflow.persistence.cases import ActionItem, Case, CaseEvent
+from medflow.persistence.cases import ActionItem, Case, CaseEvent, SentOn
 from medflow.persistence.figures import RiskReports, SicknessAbsence, StaffTurnover, WellbeingScore
 from medflow.persistence.history_guard import HistoryUnlock
 from medflow.persistence.mail import MailPreference
@@ -24,5 +24,5 @@ from medflow.persistence.search import SearchDocument
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
-           "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentReminder",
+           "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
            "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]

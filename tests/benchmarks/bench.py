@@ -68,15 +68,15 @@ def _gunicorn(app, url: str) -> dict:
     return serve.under_gunicorn(url, token, inbox, {"SECRET_KEY": "bench"})
 
 
-def run_database(url: str, sizes: list[int], with_server: bool) -> dict:
-    """Return every figure measured on one database."""
+def run_database(url: str, sizes: list[int], with_server: bool, pages_only: bool = False) -> dict:
+    """Return every figure measured on one database (`pages_only`: the page timings alone)."""
     app = _fresh(url)
     result: dict = {"generate_s": {}, "pages": {}}
     have = 0
     for i, size in enumerate(sizes):
         result["generate_s"][size] = _grow(app, size, have, seed=i)
         have = size
-        if i == 0:
+        if i == 0 and not pages_only:
             result["events"] = events.web_vs_floor(app)
             result["events_move"] = events.web_vs_floor(app, plan=events.MOVE_PLAN)
             result["event_statements"] = events.web_event_statements(app)
@@ -85,7 +85,7 @@ def run_database(url: str, sizes: list[int], with_server: bool) -> dict:
     result["growth"] = {f"{size}/{sizes[0]}": pages.growth(first, result["pages"][size]) for size in sizes[1:]}
     result["growth_cpu"] = {f"{size}/{sizes[0]}": pages.growth(first, result["pages"][size], "cpu_p95_ms")
                             for size in sizes[1:]}
-    if with_server:
+    if with_server and not pages_only:
         result["gunicorn"] = _gunicorn(app, url)
     with app.app_context():
         db.session.remove()
@@ -94,11 +94,12 @@ def run_database(url: str, sizes: list[int], with_server: bool) -> dict:
 
 
 def _table(name: str, figures: dict, sizes: list[int]) -> None:
-    e, s = figures["events"], figures["event_statements"]
     print(f"== {name}")
-    print(f"  events/s: medflow {e['web_events_per_s']}, floor {e['floor_events_per_s']}, ratio {e['ratio']}"
-          f"  (target ≥ {TARGETS['web_vs_floor']});  SQL statements per event through the API: "
-          f"{s['total']} ({s['besides_writes']} besides writes)")
+    if "events" in figures:
+        e, s = figures["events"], figures["event_statements"]
+        print(f"  events/s: medflow {e['web_events_per_s']}, floor {e['floor_events_per_s']},"
+              f" ratio {e['ratio']}  (target ≥ {TARGETS['web_vs_floor']});  SQL statements per event through the API: "
+              f"{s['total']} ({s['besides_writes']} besides writes)")
     if m := figures.get("events_move"):
         print(f"  events/s, the plan with a move between meetings: medflow {m['web_events_per_s']}, floor"
               f" {m['floor_events_per_s']}, ratio {m['ratio']}  (target ≥ {TARGETS['web_vs_floor_move']})")
@@ -120,23 +121,27 @@ def main(argv: list[str] | None = None) -> None:
     """Run every measurement and print the table and the JSON object."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", type=int, default=0, help="also measure at this many cases")
+    parser.add_argument("--pages-only", action="store_true", help="the pages only (no events, gunicorn)")
     parser.add_argument("--sizes", default="10000,300000", help="the two sizes compared (default 10000,300000)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] + ([args.large] if args.large else [])
     started = time.perf_counter()
-    shared, per_call = engine_bench.engine_figures()
     folder = tempfile.mkdtemp(prefix="medflow-bench-")
     report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                           "load_average": os.getloadavg()},
-              "sizes": sizes, "targets": TARGETS,
-              "engine": {"shared_machine_us_per_event": round(shared, 1),
-                         "machine_per_call_us_per_event": round(per_call, 1),
-                         **engine_bench.statements_per_event(f"sqlite:///{folder}/engine.db")}}
+              "sizes": sizes, "targets": TARGETS}
+    if not args.pages_only:
+        shared, per_call = engine_bench.engine_figures()
+        report["engine"] = {"shared_machine_us_per_event": round(shared, 1),
+                            "machine_per_call_us_per_event": round(per_call, 1),
+                            **engine_bench.statements_per_event(f"sqlite:///{folder}/engine.db")}
     try:
-        report["sqlite"] = run_database(f"sqlite:///{folder}/bench.db", sizes, with_server=True)
+        report["sqlite"] = run_database(f"sqlite:///{folder}/bench.db", sizes, with_server=True,
+                                        pages_only=args.pages_only)
         _table("SQLite (temporary file, WAL)", report["sqlite"], sizes)
         if pg_url := os.environ.get("MEDFLOW_BENCH_PG_URL"):
-            report["postgresql"] = run_database(database_url(pg_url, Path(folder)), sizes, with_server=False)
+            report["postgresql"] = run_database(database_url(pg_url, Path(folder)), sizes, with_server=False,
+                                                pages_only=args.pages_only)
             _table("PostgreSQL (MEDFLOW_BENCH_PG_URL)", report["postgresql"], sizes)
     finally:
         shutil.rmtree(folder, ignore_errors=True)  # the generated databases (hundreds of MB)

@@ -140,7 +140,7 @@ def committee_cases(key: str):
     )
     readable = fully_visible_ids(db.session, current_user, (c.id for c in result.items))
     return jsonify(
-        committee=key, page=page, page_size=size, total=result.total,
+        committee=key, page=page, page_size=size, total=result.total, total_capped=result.capped,
         cases=[{**case_summary(c), "redacted": False} if c.id in readable else redacted_summary(c)
                for c in result.items],
         next_after=str(result.next_after) if result.next_after else None,

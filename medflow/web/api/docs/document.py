@@ -37,6 +37,7 @@ PATHS: dict[str, Any] = {
     "/committees/{key}/cases": {"get": op(
         "committeeCases", "A committee's cases, newest first, 25 a page.",
         obj({"committee": STR, "page": INT, "page_size": INT, "total": INT,
+             "total_capped": {"type": "boolean", "description": "true: there are more than `total` (1000)"},
              "cases": {**LIST, "items": ref("CaseSummary")}},
             ("committee", "page", "page_size", "total", "cases")),
         403, 404, params=COMMITTEE_CASES)},
