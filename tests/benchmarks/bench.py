@@ -99,7 +99,8 @@ def _table(name: str, figures: dict, sizes: list[int]) -> None:
         e, s = figures["events"], figures["event_statements"]
         print(f"  events/s: medflow {e['web_events_per_s']}, floor {e['floor_events_per_s']},"
               f" ratio {e['ratio']}  (target ≥ {TARGETS['web_vs_floor']});"
-              f"  SQL statements per event through the API: {s['total']} ({s['besides_writes']} besides writes)")
+              f"  SQL statements per event through the API: {s['total']}"
+              f" ({s['besides_writes']} besides writes)")
     if m := figures.get("events_move"):
         print(f"  events/s, the plan with a move between meetings: medflow {m['web_events_per_s']}, floor"
               f" {m['floor_events_per_s']}, ratio {m['ratio']}  (target ≥ {TARGETS['web_vs_floor_move']})")
