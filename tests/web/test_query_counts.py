@@ -100,7 +100,7 @@ PLAN_WRITES = {  # besides the case's guarded UPDATE, its history row, the notif
     "schedule": {"INSERT": "agenda"},
     "schedule again": {"UPDATE": 1},  # the item's case version moves on
     "move": {"INSERT": "agenda", "DELETE": 1},  # a new agenda; off the unpublished one it was on
-    "resolve": {},
+    "resolve": {"UPDATE": 1},  # closing marks the case closed in the committees' "Sendt videre" lists
 }
 
 
