@@ -9,15 +9,18 @@ the transaction of the event.
 from __future__ import annotations
 
 from medflow.notify import sender
-from medflow.services import cascades, hooks
+from medflow.services import cascades, hooks, sent_on
 from medflow.services.mail import outbox
 from medflow.services.meetings import agenda, moves
+from medflow.services.search import index as search_index
 
 REGISTRATIONS = (
+    (hooks.on_case_event, sent_on.track),  # a forward, close or reopen keeps the "Sendt videre" rows in step
     (hooks.on_case_event, cascades.pass_down),  # a cascade passed down opens cases at the committees below
     (hooks.on_case_event, sender.notify_case_event),  # in-app notifications and mail about the event
     (hooks.on_case_event, agenda.on_schedule),  # a case scheduled for a meeting joins its agenda
     (hooks.on_case_event, moves.on_unschedule),  # a case taken off an agenda leaves it
+    (hooks.on_case_event, search_index.on_case_event),  # the search index holds the case as it is now
     (hooks.on_event_fields, agenda.resolve_meeting),  # `meeting` (an id) becomes the fields `schedule` needs
     (outbox.on_queued_commit, sender.deliver_after_commit),  # mail queued by a request is sent after commit
 )

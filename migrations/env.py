@@ -5,6 +5,7 @@ from alembic import context
 from flask import current_app
 
 import medflow.persistence.models  # noqa: F401 - registers every table on the metadata
+from medflow.persistence import search
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -127,6 +128,8 @@ def run_migrations_online():
             connection=connection,
             target_metadata=get_metadata(),
             render_item=render_item,
+            include_object=search.outside_the_models,  # the full-text index is made by DDL
+            include_name=search.outside_the_models_name,
             **conf_args
         )
 

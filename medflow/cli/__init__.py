@@ -1,7 +1,7 @@
 """The `medflow` command line: Flask's own commands plus one click group per noun, a module each.
 
-org, users, workflows (and flowchart), sweep (and outbox), data (person, retention), ops (serve,
-backup, restore, doctor) and demo; cli/common.py holds what they share.
+org, figures, users, workflows (and flowchart), sweep (and outbox), data (person, retention), ops
+(serve, backup, restore, doctor), search (reindex) and demo; cli/common.py holds what they share.
 """
 
 from __future__ import annotations
@@ -11,14 +11,16 @@ from flask.cli import FlaskGroup
 from medflow.app import create_app
 from medflow.cli.data import person_cli, retention_command
 from medflow.cli.demo import demo
+from medflow.cli.figures import figures_cli
 from medflow.cli.ops import COMMANDS as OPS_COMMANDS
 from medflow.cli.org import org_cli
+from medflow.cli.search import search_cli
 from medflow.cli.sweep import outbox_cli, sweep_command
 from medflow.cli.users import users_cli
 from medflow.cli.workflows import flowchart, workflows_cli
 
-COMMANDS = (org_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli, person_cli,
-            retention_command, *OPS_COMMANDS)
+COMMANDS = (org_cli, figures_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli,
+            person_cli, retention_command, search_cli, *OPS_COMMANDS)
 
 
 def _create_app(*_args, **_kwargs):

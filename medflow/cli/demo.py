@@ -54,6 +54,7 @@ def demo() -> None:
     _mail_demo()
     _retention_demo()
     _ops_demo()
+    _figures_demo()
     _echo(load_security_demo(db.session, engines(), current_app.config["API_TOKEN_DAYS"]))
     _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
                  add_confidential_case(db.session, engines()))
@@ -85,6 +86,16 @@ def _ops_demo() -> None:
     from medflow.demo.ops import load_ops_demo
 
     _echo(load_ops_demo(db.session))
+
+
+def _figures_demo() -> None:
+    from medflow.demo.figures import load_demo_figures
+    from medflow.domain.calendar import local_date
+    from medflow.persistence.base import utcnow
+
+    rows = load_demo_figures(db.session, local_date(utcnow()))
+    click.echo(f"Key figures for the annual work-environment discussion: {rows} rows over two years, e.g. "
+               "/committees/cmed-buf/figures (log in as louise.winther@example.dk).")
 
 
 def _demo_history(spec) -> None:

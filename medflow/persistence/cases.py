@@ -104,6 +104,24 @@ class ActionItem(Base):
     case: Mapped[Case] = relationship(back_populates="action_items")
 
 
+class SentOn(Base):
+    """A case a committee sent on, and when the case was closed (None: open).
+
+    The history says the same, but reading it means every case the committee ever passed on; this
+    row lets its "Sendt videre" list read only the open ones and the recently closed through an index.
+    Written in the transaction of each forward, close and reopen (`services.sent_on.track`).
+    """
+
+    __tablename__ = "sent_on"
+    # open ones (closed_at NULL) newest sent first, and the recently closed, each one index range
+    __table_args__ = (Index("ix_sent_on_committee_closed", "committee_id", "closed_at", "sent_at", "case_id"),)
+
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True, index=True)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime())  # the last time the committee sent it on
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class HistoryIsAppendOnly(RuntimeError):
     """Raised when code tries to change or delete a history row."""
 

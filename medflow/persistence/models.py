@@ -3,7 +3,8 @@
 from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
-from medflow.persistence.cases import ActionItem, Case, CaseEvent
+from medflow.persistence.cases import ActionItem, Case, CaseEvent, SentOn
+from medflow.persistence.figures import RiskReports, SicknessAbsence, StaffTurnover, WellbeingScore
 from medflow.persistence.history_guard import HistoryUnlock
 from medflow.persistence.mail import MailPreference
 from medflow.persistence.meetings import (
@@ -18,8 +19,10 @@ from medflow.persistence.meetings import (
 )
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
+from medflow.persistence.search import SearchDocument
 
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
-           "Notification", "OutboxMessage", "Person", "SentReminder", "StandingItem"]
+           "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
+           "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]

@@ -12,7 +12,7 @@ from medflow.domain.definitions import SUBMITTER
 from medflow.domain.errors import NotAllowed, Unknown, _
 from medflow.domain.visibility import Level
 from medflow.persistence.models import Case, CaseEvent, Membership, Person
-from medflow.services.visibility import case_level
+from medflow.services.visibility import CASE_WITH_ROLES, level_from_rows
 
 REDACTED_ONLY = _("Case %(id)s is confidential: you may see that it exists, not read it or act on it.")
 
@@ -58,6 +58,7 @@ def actor_roles(session: Session, person: Person, case: Case) -> set[str]:
 # What every view of a case shows besides its history, loaded with the case in the same query.
 _WITH_FACTS = (joinedload(Case.holder), joinedload(Case.origin), joinedload(Case.submitter),
                joinedload(Case.action_items))
+_CASE_WITH_FACTS = CASE_WITH_ROLES.options(*_WITH_FACTS)
 _HISTORY = (select(CaseEvent).where(CaseEvent.case_id == bindparam("case")).order_by(CaseEvent.seq)
             .options(joinedload(CaseEvent.actor), joinedload(CaseEvent.from_committee),
                      joinedload(CaseEvent.to_committee)))
@@ -75,13 +76,15 @@ class CaseView:
 def case_view(session: Session, person: Person, case_id: int) -> CaseView:
     """Return the case (with its facts) as `person` sees it, in full or redacted, or raise Unknown.
 
-    Two queries: the case with what every view shows, and the person's standing (the one rule);
-    the roles in the holder are remembered for the rest of the request.
+    One query: the case with what every view shows and the person's roles in the committees
+    that held it (the one rule decides from them); the roles in the holder are remembered for
+    the rest of the request.
     """
-    case = session.get(Case, case_id, options=_WITH_FACTS)
-    if case is None:
+    rows = session.execute(_CASE_WITH_FACTS, {"case": case_id, "person": person.id}).unique().all()
+    if not rows:
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
-    level, roles = case_level(session, person, case)
+    case = rows[0][0]
+    level, roles = level_from_rows(person, case, ((r.committee_id, r.role) for r in rows))
     if level == Level.NONE:
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
     _remember(session, person.id, case.holder_id, roles)

@@ -6,30 +6,23 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from medflow.domain import values
 from medflow.domain.engine import Unavailable, WorkflowEngine, unavailable_events
 from medflow.domain.errors import Invalid, NotPossible, StaleVersion, _
 from medflow.domain.fields import clean_event_fields
-from medflow.domain.inbox import inbox_group
 from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import ActionItem, Case, CaseEvent, Committee, Person
-from medflow.services.access import actor_roles, visible_case, visible_case_and_roles  # noqa: F401
+from medflow.persistence.models import Case, CaseEvent, Committee, Person
+from medflow.services.access import actor_roles, load_history, visible_case, visible_case_and_roles  # noqa: F401
+from medflow.services.case_record import STALE, record, state_due
 from medflow.services.hooks import case_event_added, resolve_event_fields
 from medflow.services.place import CasePlace, came_from  # noqa: F401 - visible_case, came_from: for views
 
 MAX_TITLE = TEXT_MAX["title"]
 MAX_DESCRIPTION = TEXT_MAX["description"]
-CASE_DATA_FIELDS = ("answer", "outcome", "redirect", "risk_level")
-CLOSING_FIELDS = ("answer", "outcome")  # cleared from the case (not the history) when it is reopened
-STALE = _("The case was changed by someone else. Reload it and try again.")
 ANONYMISED = _("The case was anonymised after the retention period and cannot be changed.")
-ACTION_ITEM_FIELDS = ("problem", "solution", "owner", "due_date", "effect_check")
 
 
 @dataclass(frozen=True)
@@ -85,10 +78,6 @@ def _deadlines(engine: WorkflowEngine, data: dict[str, Any], now: datetime) -> d
     }
 
 
-def _state_due(engine: WorkflowEngine, state: str, now: datetime) -> datetime | None:
-    return engine.definition.state(state).due_from(now)
-
-
 def submit_case(
     session: Session,
     engines: dict[str, WorkflowEngine],
@@ -114,7 +103,7 @@ def submit_case(
         description=new.description.strip(), confidential=bool(new.confidential),
         state=initial, holder_id=holder_id, submitter_id=submitter.id,
         origin_id=submitter.workplace_id, data=data, created_at=now, updated_at=now,
-        state_due_at=_state_due(engine, initial, now),
+        state_due_at=state_due(engine, initial, now),
     )
     session.add(case)
     session.flush()
@@ -154,29 +143,6 @@ def _parse_version(version: Any) -> int:
     return values.version(version)
 
 
-def _apply(case: Case, engine: WorkflowEngine, new_state: str, dest: int, fields: dict, now: datetime) -> dict:
-    """Change the case row; return the data to record in the history row."""
-    recorded = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()
-                if k != "comment"}
-    data = dict(case.data or {})
-    data.update({k: recorded[k] for k in CASE_DATA_FIELDS if k in recorded})
-    if "meeting_date" in fields:
-        case.meeting_date = fields["meeting_date"]
-    if new_state != case.state or dest != case.holder_id:
-        case.state_due_at = _state_due(engine, new_state, now)
-    final = engine.definition.is_final(new_state)
-    case.closed_at = now if final else None
-    if not final and engine.definition.is_final(case.state):  # reopened: the old answer is history now
-        case.meeting_date = None
-        data = {k: v for k, v in data.items() if k not in CLOSING_FIELDS}
-    case.data = data
-    case.state, case.holder_id, case.updated_at = new_state, dest, now
-    case.inbox_group = inbox_group(engine.definition.initial, new_state, case.meeting_date, case.closed_at)
-    if all(k in fields for k in ACTION_ITEM_FIELDS):
-        case.action_items.append(ActionItem(**{k: fields[k] for k in ACTION_ITEM_FIELDS}, created_at=now))
-    return recorded
-
-
 def fire_event(
     session: Session,
     engines: dict[str, WorkflowEngine],
@@ -187,10 +153,17 @@ def fire_event(
     fields: dict[str, Any],
     *,
     now: datetime | None = None,
+    with_history: bool = False,
 ) -> Case:
-    """Apply one event to a case and append it to the history, or change nothing and raise."""
+    """Apply one event to a case and append it to the history, or change nothing and raise.
+
+    `with_history` reads the history (one query) inside the event's transaction and returns the
+    case with it, the new row appended: an answer showing the case needs nothing read after the commit.
+    """
     now = now or utcnow()
     case, roles = visible_case_and_roles(session, person, case_id)
+    if with_history:
+        load_history(session, case)
     if not values.key("event", event):
         raise Invalid(_("event is required."))
     if _parse_version(version) != case.version:
@@ -206,42 +179,4 @@ def fire_event(
     ctx = place.context(engine, now, engine.guards_needed(case.state, event))
     new_state = engine.fire(case.state, event, roles, ctx)
     dest = place.destination(transition.route, cleaned.get("target"))
-    return _record(session, case, engine, event, person.id, new_state, dest, cleaned, now)
-
-
-def _record(
-    session: Session, case: Case, engine: WorkflowEngine, event: str, actor_id: int | None,
-    new_state: str, dest: int, cleaned: dict[str, Any], now: datetime, extra: dict | None = None,
-) -> Case:
-    """Change the case, append the history row, run the hooks and commit (or raise StaleVersion)."""
-    try:
-        # No autoflush while the case is changed: the guarded UPDATE must happen inside this try.
-        with session.no_autoflush:
-            from_state, from_holder = case.state, case.holder_id
-            recorded = {**_apply(case, engine, new_state, dest, cleaned, now), **(extra or {})}
-        session.flush()  # the version-guarded UPDATE (StaleDataError if someone else was first)
-        row = _append_history(session, case, dict(
-            actor_id=actor_id, event=event, from_state=from_state, to_state=new_state,
-            from_committee_id=from_holder, to_committee_id=dest, comment=cleaned.get("comment"),
-            data=recorded, created_at=now,
-        ))
-        case_event_added(session, case, row)
-        session.expire(case, ["history", "holder"])  # history: the new row went in with Core
-        session.commit()
-    except (StaleDataError, IntegrityError):
-        # Someone else committed a change to this case first; ours is dropped whole.
-        session.rollback()
-        raise StaleVersion(STALE) from None
-    return case
-
-
-_NEXT_SEQ = (select(func.coalesce(func.max(CaseEvent.seq), 0) + 1)
-             .where(CaseEvent.case_id == bindparam("of_case")).scalar_subquery())
-_APPEND_HISTORY = insert(CaseEvent).values(seq=_NEXT_SEQ).returning(CaseEvent.id, CaseEvent.seq)
-
-
-def _append_history(session: Session, case: Case, values: dict[str, Any]) -> CaseEvent:
-    """Insert the next history row in one statement (seq computed there); return it (not in the session)."""
-    row_id, seq = session.connection().execute(
-        _APPEND_HISTORY, {"of_case": case.id, "case_id": case.id, **values}).one()
-    return CaseEvent(id=row_id, case_id=case.id, seq=seq, **values)
+    return record(session, case, engine, event, person.id, new_state, dest, cleaned, now)

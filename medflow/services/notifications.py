@@ -60,6 +60,7 @@ _TOLD = Committee.id.in_(bindparam("ids", expanding=True))
 _HELD = Committee.id.in_(select(CaseEvent.to_committee_id).where(CaseEvent.case_id == bindparam("case_id")))
 _AUDIENCE = select(Committee.id, Committee.name, Membership.person_id).outerjoin(Membership, _MEMBER)
 _AUDIENCE_OF = {False: _AUDIENCE.where(_TOLD), True: _AUDIENCE.where(or_(_TOLD, _HELD))}
+_ADD_NOTIFICATIONS = insert(Notification.__table__)
 
 
 def _audience(session: Session, case: Case, event: CaseEvent) -> tuple[str, set[int]]:
@@ -71,7 +72,7 @@ def _audience(session: Session, case: Case, event: CaseEvent) -> tuple[str, set[
     ids = [event.to_committee_id]
     if event_kind(event) == "escalate" and event.from_committee_id is not None:
         ids.append(event.from_committee_id)
-    rows = session.execute(_AUDIENCE_OF[event.event == "resolve"], {
+    rows = session.connection().execute(_AUDIENCE_OF[event.event == "resolve"], {  # plain rows: no ORM pass
         "ids": ids, "case_id": case.id, **member_params(case)}).all()
     name = next((row.name for row in rows if row.id == event.to_committee_id), "")
     return name, {row.person_id for row in rows if row.person_id is not None}
@@ -113,7 +114,7 @@ def notify(
                                 lambda person: mail.compose(case, kind, data, person), now)
     if ids:
         event_id = event.id if event else None
-        session.connection().execute(insert(Notification.__table__), [
+        session.connection().execute(_ADD_NOTIFICATIONS, [
             {"person_id": i, "case_id": case.id, "kind": kind, "data": data, "case_event_id": event_id,
              "created_at": now} for i in ids])
     return len(ids)

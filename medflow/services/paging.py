@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, tuple_
+from sqlalchemy import Select, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from medflow.domain.errors import Invalid, _
@@ -67,3 +67,26 @@ def newest_first(
     rows = rows[:size]
     last = rows[-1] if more else None
     return KeysetPage(rows, Cursor(getattr(last, at.key), getattr(last, ident.key)) if last else None)
+
+
+def count_upto(session: Session, query: Select, cap: int) -> int:
+    """Return how many rows `query` has, counting no further than `cap`.
+
+    A count that stops at a cap reads at most `cap` index entries, so it costs the same whether the
+    committee has held a hundred cases or a hundred thousand; the caller says "over" when it is hit.
+    """
+    limited = query.order_by(None).limit(cap).subquery()
+    return session.scalar(select(func.count()).select_from(limited)) or 0
+
+
+def cursor_before(
+    session: Session, query: Select, at: InstrumentedAttribute, ident: InstrumentedAttribute, skip: int,
+) -> Cursor | None:
+    """Return the cursor of the row just before the first `skip` rows end (None: not that many rows).
+
+    Page N by number becomes a seek like `after=`: the skipped rows are stepped over reading only
+    the list index's (time, id), never the rows themselves.
+    """
+    found = session.execute(query.with_only_columns(at, ident).order_by(at.desc(), ident.desc())
+                            .offset(skip - 1).limit(1)).first()
+    return Cursor(found[0], found[1]) if found else None

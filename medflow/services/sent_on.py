@@ -1,33 +1,86 @@
-"""Cases a committee sent on: they stay in its view, with where they are now, until they are closed.
+"""Cases a committee sent on: they stay in its view, with where they are now, until 30 days after closing.
 
 A committee that forwards a case (or whose case the sweep escalated) still answers to the people
-who brought it; the case must not just vanish from its inbox.
+who brought it; the case must not just vanish from its inbox. The list reads the `sent_on` rows
+(one per committee and case it passed on, with when the case closed) through their index: the open
+ones and those closed in the last 30 days, never every case the committee ever passed on.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from datetime import datetime, timedelta
+
+from sqlalchemy import Select, func, select, union_all, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
-from medflow.persistence.models import Case, CaseEvent, Committee, Person
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import Case, CaseEvent, Committee, Person, SentOn
+from medflow.services.access import roles_in
+from medflow.services.paging import count_upto
 from medflow.services.queries import Page
-from medflow.services.visibility import redact_for, visible_to
+from medflow.services.visibility import redact_for, visible_in_holder
 
 SENT_ON_EVENTS = ("forward",)  # an escalation is recorded as a forward without an actor
+REOPEN_EVENTS = ("reopen",)  # the events that take a closed case back into work (see the workflows)
+RECENTLY_CLOSED_DAYS = 30
+COUNT_CAP = 100  # "the newest 25 of more than 100": the count stops here
 
 
-def _sent_on_query(session: Session, person: Person, committee: Committee):
-    sent = select(CaseEvent.case_id).where(
-        CaseEvent.from_committee_id == committee.id, CaseEvent.to_committee_id != committee.id,
-        CaseEvent.event.in_(SENT_ON_EVENTS))
-    return select(Case).where(Case.id.in_(sent), Case.closed_at.is_(None), Case.holder_id != committee.id,
-                              visible_to(person))  # the one visibility rule: in full or redacted
+def track(session: Session, case: Case, event: CaseEvent) -> None:
+    """Keep `sent_on` in step with the history, inside the event's transaction (a case-event listener).
+
+    A forward adds the sender's row (or dates it anew when it sends the case on again: one upsert,
+    which both databases have); closing or reopening a case sets its rows' `closed_at`. Every other
+    event writes nothing.
+    """
+    conn = session.connection()
+    if event.event in SENT_ON_EVENTS and event.from_committee_id not in (None, event.to_committee_id):
+        upsert = (pg_insert if conn.dialect.name == "postgresql" else sqlite_insert)(SentOn).values(
+            committee_id=event.from_committee_id, case_id=case.id, sent_at=event.created_at,
+            closed_at=case.closed_at)
+        conn.execute(upsert.on_conflict_do_update(  # one statement: sent on again, dated anew
+            index_elements=[SentOn.committee_id, SentOn.case_id], set_={"sent_at": upsert.excluded.sent_at}))
+    if case.closed_at is not None or event.event in REOPEN_EVENTS:
+        conn.execute(update(SentOn).where(SentOn.case_id == case.id).values(closed_at=case.closed_at))
 
 
-def sent_on(session: Session, person: Person, committee: Committee, size: int = 25) -> Page:
-    """Return the newest open cases `committee` sent on (at most `size`, redacted where the rule says)."""
-    query = _sent_on_query(session, person, committee)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    items = session.scalars(query.options(selectinload(Case.holder))
-                            .order_by(Case.updated_at.desc(), Case.id.desc()).limit(size)).all()
-    return Page(redact_for(session, person, items), total)
+def _ranges(session: Session, person: Person, committee: Committee, since: datetime) -> list[Select]:
+    """Return the two index ranges of the list: open cases, and those closed since `since`, newest sent first.
+
+    Each is one range of `ix_sent_on_committee_closed` in `sent_at` order (an OR of the two would read
+    every row of the committee). The committee held each case, so the person's roles there settle
+    the visibility rule without a test per case (`visible_in_holder`).
+    """
+    roles = roles_in(session, person, {committee.id})
+    mine = (select(SentOn.case_id, SentOn.sent_at).join(Case, Case.id == SentOn.case_id)
+            .where(SentOn.committee_id == committee.id, Case.holder_id != committee.id,
+                   visible_in_holder(person, roles, holds_now=False)))
+    newest = (SentOn.sent_at.desc(), SentOn.case_id.desc())
+    # the open range names `closed_at` in its order too: PostgreSQL does not count IS NULL as an
+    # equality, and only then reads the index backwards in order and stops after the page
+    return [mine.where(SentOn.closed_at.is_(None)).order_by(SentOn.closed_at.desc().nulls_first(), *newest),
+            mine.where(SentOn.closed_at >= since).order_by(*newest)]
+
+
+def sent_on(session: Session, person: Person, committee: Committee, size: int = 25,
+            now: datetime | None = None) -> Page:
+    """Return the cases `committee` sent on that are open or recently closed, the last sent first."""
+    ranges = _ranges(session, person, committee, (now or utcnow()) - timedelta(days=RECENTLY_CLOSED_DAYS))
+    counted = union_all(*(select(r.order_by(None).limit(COUNT_CAP + 1).subquery()) for r in ranges))
+    total = count_upto(session, counted, COUNT_CAP + 1)
+    both = union_all(*(select(r.limit(size).subquery()) for r in ranges)).subquery()
+    items = session.scalars(select(Case).join(both, both.c.case_id == Case.id)
+                            .options(selectinload(Case.holder))
+                            .order_by(both.c.sent_at.desc(), Case.id.desc()).limit(size)).all()
+    return Page(redact_for(session, person, items), min(total, COUNT_CAP), capped=total > COUNT_CAP)
+
+
+def recount(session: Session) -> dict[tuple[int, int], datetime]:
+    """Return, per (committee, case) the history says was sent on, when it last was: what `sent_on` holds."""
+    pairs = select(CaseEvent.from_committee_id, CaseEvent.case_id, func.max(CaseEvent.created_at)).where(
+        CaseEvent.event.in_(SENT_ON_EVENTS), CaseEvent.from_committee_id.is_not(None),
+        CaseEvent.from_committee_id != CaseEvent.to_committee_id,
+    ).group_by(CaseEvent.from_committee_id, CaseEvent.case_id)
+    return {(committee, case): at for committee, case, at in session.execute(pairs)}

@@ -1,6 +1,6 @@
 """Changes of a case that no person's form starts: escalation, anonymisation, a closed committee's transfer.
 
-They go through the same engine as every event (`cases._record` / `_append_history`): the case's
+They go through the same engine as every event (`case_record.record` / `append_history`): the case's
 version guards them, and each one is an append-only history row without (or with an admin) actor.
 """
 
@@ -18,7 +18,8 @@ from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import NotPossible, StaleVersion, Unknown, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case
-from medflow.services.cases import STALE, _append_history, _parse_version, _record
+from medflow.services.case_record import STALE, append_history, record
+from medflow.services.cases import _parse_version
 from medflow.services.place import CasePlace
 
 
@@ -45,7 +46,7 @@ def fire_system_event(
     case = _at_version(session, case_id, version)
     engine = engines[case.workflow]
     dest = CasePlace(session, case).destination(route, None)
-    return _record(session, case, engine, event, None, to_state, dest, {}, now, extra=data)
+    return record(session, case, engine, event, None, to_state, dest, {}, now, extra=data)
 
 
 def anonymise_case(
@@ -67,7 +68,7 @@ def anonymise_case(
             scrub(session, case)
             case.anonymised_at = case.updated_at = now
         session.flush()
-        _append_history(session, case, dict(
+        append_history(session, case, dict(
             actor_id=None, event="anonymise", from_state=case.state, to_state=case.state,
             from_committee_id=case.holder_id, to_committee_id=case.holder_id, comment=None,
             data=data, created_at=now))
@@ -90,5 +91,5 @@ def transfer_case(
     now = now or utcnow()
     case = _at_version(session, case_id, version)
     engine = engines[case.workflow]
-    return _record(session, case, engine, "transfer", actor_id, case.state, to_committee_id, {}, now,
+    return record(session, case, engine, "transfer", actor_id, case.state, to_committee_id, {}, now,
                    extra=data)

@@ -1,6 +1,7 @@
 """Events per second through the whole web stack vs a minimal floor app doing the same writes.
 
-Both run in this process through Flask's test client on the same database: medflow's
+Both run in this process through Flask's test client on the same database (`PLAN`, and the harsher
+`MOVE_PLAN` whose second `schedule` moves the case to another meeting): medflow's
 `POST /api/v1/cases/ID/events` with a bearer token, and a tiny Flask app that reads the case,
 makes the version-guarded UPDATE, appends one history row and one notification row and commits.
 """
@@ -22,6 +23,9 @@ from medflow.services.users import issue_token
 from medflow.workflows import engines
 
 PLAN = [("accept", {})] + [("schedule", {"meeting_date": "2027-05-01"})] * 3 + [("resolve", {"answer": "Svar"})]
+# The harsher plan: the second `schedule` moves the case to another day's meeting (off the first agenda)
+MOVE_PLAN = [("accept", {}), ("schedule", {"meeting_date": "2027-05-01"}),
+             ("schedule", {"meeting_date": "2027-06-01"}), ("resolve", {"answer": "Svar"})]
 WORKPLACE = "lok-skovvejens-skole"
 DEST = {"accept": "accepted", "schedule": "scheduled", "resolve": "resolved"}
 
@@ -69,19 +73,20 @@ def _open(session: Session, employee: Person, n: int) -> list[int]:
     return [submit_case(session, engines(), employee, NewCase("question", f"Bench {i}")).id for i in range(n)]
 
 
-def _drive(client, path: str, ids: list[int], headers: dict) -> float:
+def _drive(client, path: str, ids: list[int], headers: dict, plan: list | None = None) -> float:
     """Fire the plan on every case; return the seconds it took."""
     start = time.perf_counter()
     for case_id in ids:
-        for version, (event, fields) in enumerate(PLAN, start=1):
+        for version, (event, fields) in enumerate(plan or PLAN, start=1):
             response = client.post(path.format(case_id), json={"event": event, "version": version, **fields},
                                    headers=headers)
             assert response.status_code == 200, response.get_data(as_text=True)
     return time.perf_counter() - start
 
 
-def web_vs_floor(app: Flask, cases: int = 120) -> dict:
+def web_vs_floor(app: Flask, cases: int = 120, plan: list | None = None) -> dict:
     """Return events/s of medflow's event endpoint and of the floor app, and their ratio."""
+    plan = plan or PLAN
     with app.app_context():
         chair, employee = _chair_and_employee(db.session)
         token = issue_token(db.session, chair.email)
@@ -92,12 +97,12 @@ def web_vs_floor(app: Flask, cases: int = 120) -> dict:
     bearer = {"Authorization": f"Bearer {token}"}
     web_client, floor_client, web_s, floor_s = app.test_client(), floor.test_client(), 0.0, 0.0
     for at in range(0, cases, 10):  # alternate small batches, so both see the same load from others
-        web_s += _drive(web_client, "/api/v1/cases/{}/events", web_ids[at:at + 10], bearer)
-        floor_s += _drive(floor_client, "/cases/{}/events", floor_ids[at:at + 10], {})
+        web_s += _drive(web_client, "/api/v1/cases/{}/events", web_ids[at:at + 10], bearer, plan)
+        floor_s += _drive(floor_client, "/cases/{}/events", floor_ids[at:at + 10], {}, plan)
     floor.extensions["engine"].dispose()
-    web_rate, floor_rate = cases * len(PLAN) / web_s, cases * len(PLAN) / floor_s
+    web_rate, floor_rate = cases * len(plan) / web_s, cases * len(plan) / floor_s
     return {"web_events_per_s": round(web_rate), "floor_events_per_s": round(floor_rate),
-            "ratio": round(web_rate / floor_rate, 2), "events": cases * len(PLAN)}
+            "ratio": round(web_rate / floor_rate, 2), "events": cases * len(plan)}
 
 
 def web_event_statements(app: Flask, cases: int = 10) -> dict:

@@ -12,7 +12,8 @@ from medflow.extensions import db
 from medflow.persistence.models import Case, Committee, Membership, Person
 from medflow.services.users import issue_token
 
-WORKPLACE = "lok-skovvejens-skole"
+WORKPLACE = "lok-skovvejens-skole"  # generate.BUSY: it opens 40 % of all cases
+DEEP_PAGE = 40
 TOP = "kommunemed"
 PAGE_SIZE = 25
 
@@ -39,11 +40,14 @@ def _client(app: Flask, session_id: str):
     return client
 
 
-def _middle_page(committee: Committee) -> int:
-    """Return the middle page of the committee's inbox (open and recently closed)."""
+def _deep_page(committee: Committee) -> int:
+    """Return page 40 of the committee's inbox, or its middle page when it has fewer open cases.
+
+    Page 40 (1,000 cases in) is where the issue measured deep pages of the busy committee.
+    """
     open_cases = db.session.scalar(select(func.count()).where(Case.holder_id == committee.id,
                                                               Case.closed_at.is_(None))) or 0
-    return max(open_cases // PAGE_SIZE // 2, 1)
+    return max(min(open_cases // PAGE_SIZE // 2, DEEP_PAGE), 1)
 
 
 def targets(app: Flask) -> list[tuple[str, object, str, dict]]:
@@ -53,7 +57,7 @@ def targets(app: Flask) -> list[tuple[str, object, str, dict]]:
         top_chair = _chair(TOP)[0].get_id()
         busy = _busiest_submitter().get_id()
         token = issue_token(db.session, chair.email)
-        deep = _middle_page(workplace)
+        deep = _deep_page(workplace)
         case_id = db.session.scalar(select(func.max(Case.id)).where(Case.holder_id == workplace.id,
                                                                     Case.closed_at.is_not(None)))
         chair = chair.get_id()

@@ -6,9 +6,14 @@ import socket
 
 import pytest
 from alembic.script import ScriptDirectory
+from sqlalchemy import delete, select
 
 from medflow import create_app
 from medflow.cli import cli
+from medflow.extensions import db
+from medflow.persistence.models import Person, SearchDocument
+from medflow.services.cases import NewCase, submit_case
+from tests import factories
 from tests.oidc.site import Provider
 from tests.ops.conftest import migrated_app
 
@@ -73,3 +78,20 @@ def test_an_issuer_that_differs_from_the_discovery_document_is_reported(tmp_path
                       "OIDC_CLIENT_ID": "medflow", "OIDC_CLIENT_SECRET": "s"})
     result = _doctor(app)
     assert f"fix: set OIDC_ISSUER to '{provider.issuer}'" in result.output
+
+
+def test_cases_missing_from_the_search_index_are_reported_until_it_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "k")
+    app = migrated_app(f"sqlite:///{tmp_path / 'medflow.db'}")
+    with app.app_context():
+        factories.load_org(db.session)
+        anna = db.session.scalar(select(Person).where(Person.email == "anna@example.dk"))
+        submit_case(db.session, app.extensions["medflow.engines"], anna, NewCase("question", "Stole"))
+        db.session.execute(delete(SearchDocument))  # as right after the upgrade that brought search
+        db.session.commit()
+        db.session.remove()
+
+    assert "[FAIL] search: 1 of 1 case(s) are not in the search index" in _doctor(app).output
+    assert "fix: run `medflow search reindex`" in _doctor(app).output
+    assert app.test_cli_runner().invoke(cli, ["search", "reindex"]).exit_code == 0
+    assert "[ok  ] search: 1 case(s) indexed" in _doctor(app).output

@@ -178,6 +178,23 @@ def test_a_case_leaves_a_published_agenda_only_when_confirmed_and_both_agendas_s
     assert "confirm_move" not in session.get(Case, case_id).history[-1].data
 
 
+def test_a_case_moved_off_a_published_agenda_to_a_bare_date_names_its_new_meeting(app, morg, session):
+    first = plan(7)
+    case_id = accepted_case(app)
+    schedule(app, case_id, first)
+    agenda.publish_agenda(session, person("sonja"), first.id, version(first.id))
+    case = session.get(Case, case_id)
+    day = in_days(30)
+    case_service.fire_event(session, engines(app), person("sonja"), case_id, "schedule", case.version,
+                            {"meeting_date": day.isoformat(), "confirm_move": "1"})
+    session.expire_all()
+    planned = session.scalar(select(Meeting).where(Meeting.date == day))
+    left, arrived = case_item(first.id, case_id), case_item(planned.id, case_id)
+    assert (left.kind, left.moved_to_id) == ("moved", planned.id)
+    assert (arrived.kind, arrived.moved_from_id) == ("case", first.id)
+    assert [i.kind for i in planned.items][-1] == "communication"
+
+
 def test_a_case_is_taken_off_the_agenda_by_its_event_and_a_published_agenda_says_so(app, morg, session):
     quiet, published = plan(7), plan(14)
     one, two = accepted_case(app, "Stole"), accepted_case(app, "Støj")

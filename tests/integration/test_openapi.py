@@ -93,6 +93,11 @@ def test_every_documented_operation_answers_as_documented(app, api, doc):
     check(doc, anna.post("/cases", {"workflow": "question", "title": "x" * 201}), "/cases", "post")  # 400
     _meeting_operations(doc, api)
     _mail_operations(doc, anna)
+    check(doc, lene.get("/search?q=stole"), "/search")
+    check(doc, lene.get("/search?q=og"), "/search")  # 400: only stop words
+    figures = check(doc, lene.get("/committees/lok-skole/figures?year=2026"), "/committees/{key}/figures")
+    assert figures["tables"]
+    check(doc, anna.get("/committees/lok-skole/figures"), "/committees/{key}/figures")  # 404: not a member
     every = {o["operationId"] for ops in doc["paths"].values() for o in ops.values()}
     assert CALLED == every
 

@@ -20,9 +20,10 @@ from medflow.persistence.base import utcnow
 from medflow.persistence.models import Committee, Person
 from medflow.services import notifications, queries
 from medflow.services.paging import Cursor
+from medflow.services.sent_on import sent_on
 from medflow.workflows import engines
 
-TABLES = ("cases", "notifications")
+TABLES = ("cases", "notifications", "sent_on")
 
 
 def _recorded(run: Callable[[], object]) -> list[tuple[str, object]]:
@@ -30,7 +31,7 @@ def _recorded(run: Callable[[], object]) -> list[tuple[str, object]]:
     seen: list[tuple[str, object]] = []
 
     def note(_conn, _cursor, statement, parameters, *_args) -> None:
-        reads = re.search(r"\b(cases|notifications)\b", statement)
+        reads = re.search(rf"\b({'|'.join(TABLES)})\b", statement)
         if statement.lstrip().upper().startswith("SELECT") and reads:
             seen.append((statement, parameters))
 
@@ -118,3 +119,12 @@ def test_the_navigation_counts_read_through_an_index(lene):
     person, committee = lene
     assert full_scans(lambda: queries.open_counts(db.session, person, [committee], cap=100)) == []
     assert full_scans(lambda: notifications.unread_count(db.session, person)) == []
+
+
+def test_the_cases_a_committee_sent_on_are_read_through_an_index(app, api, lene):
+    person, committee = lene
+    api("lene").fire(api("lene").fire(api("anna").submit(), "accept"), "forward", comment="Op")
+    closed = api("lene").fire(api("lene").fire(api("anna").submit(), "accept"), "forward", comment="Op")
+    api("ole").fire(api("ole").fire(closed, "accept"), "resolve", answer="Ja", outcome="decision")
+    assert len(sent_on(db.session, person, committee).items) == 2
+    assert full_scans(lambda: sent_on(db.session, person, committee)) == []

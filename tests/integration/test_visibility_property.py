@@ -5,8 +5,8 @@ refer, resolve, reject, withdraw, reopen) through the services, runs the sweep t
 for every person and case: the case JSON and page, every list (inbox, committee cases, my cases,
 the redacted-or-not choice), the navigation's counts, the notification recipients of every event
 and the sweep's reminder recipients, and every case's agenda item on the meeting page, its PDF and the
-meeting API, and an administrator's export of each submitter, against `Model.level`/`Model.told`
-(the rule on the plan).
+meeting API, an administrator's export of each submitter, and search (a case's own secret word
+finds it only for those who read it in full), against `Model.level`/`Model.told` (the rule on the plan).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from sqlalchemy import func, select, text
 from medflow.domain.calendar import working_moment
 from medflow.domain.errors import Unknown
 from medflow.domain.org import parse_org
+from medflow.domain.search_text import parse_query
 from medflow.domain.visibility import Level
 from medflow.extensions import db
 from medflow.persistence import history_guard
@@ -41,6 +42,7 @@ from medflow.services import queries
 from medflow.services.access import case_view
 from medflow.services.cases import NewCase, allowed_actions, fire_event, submit_case
 from medflow.services.org import import_org
+from medflow.services.search.query import search
 from medflow.services.sweep import sweep
 from medflow.services.users import issue_token
 from medflow.services.visibility import fully_visible_ids
@@ -49,6 +51,11 @@ from tests.factories import log_in_client
 from tests.helpers.world import CaseModel, Model, WorldPlan, chair, email, org_file, worlds
 
 SUBMITTER_EVENTS = ("withdraw", "reopen")
+
+
+def secret(case_id: int) -> str:
+    """Return the word only one case's title holds (no stem of it is another case's)."""
+    return f"kodeord{case_id}x"
 
 
 def _wipe(session) -> None:
@@ -111,8 +118,9 @@ def _drive(session, model: Model, people: dict[str, Person], ids: dict[int, str]
     """Open the planned cases and take their steps, checking each event's recipients."""
     for n, case_plan in enumerate(plan.cases):
         submitter = email(case_plan.submitter)
-        case = submit_case(session, engines(), people[submitter],
-                           NewCase("question", f"Sag {n}", "Hemmelig tekst", case_plan.confidential), now=now)
+        new = NewCase("question", f"Sag {secret(n + 1)}", "Hemmelig tekst", case_plan.confidential)
+        case = submit_case(session, engines(), people[submitter], new, now=now)
+        assert case.id == n + 1
         model.cases[case.id] = CaseModel(submitter, case_plan.confidential, case.holder.key, [case.holder.key])
         first = _last_event(session, case.id).id
         _check_told(session, model, ids, case.id, submitter, {case.holder.key}, first)
@@ -262,6 +270,33 @@ def _check_exports(app, session, model: Model, people: dict[str, Person]) -> Non
             assert (case["description"] == "Hemmelig tekst") is full, (admin, case["id"])
 
 
+def _found(session, person: Person, words: str) -> set[int]:
+    """Return the ids of the cases a search finds for the person (every page)."""
+    found, after = set(), None
+    while True:
+        args = {"q": words, **({"after": str(after)} if after else {})}
+        results = search(session, person, parse_query(args), topics=(), states=())
+        found |= {hit.id for hit in results.hits}
+        if (after := results.next_after) is None:
+            return found
+
+
+def _check_search(app, session, model: Model, people: dict[str, Person]) -> None:
+    """Assert a case's secret word finds it, and the words all cases share find them, only at FULL; the
+    API (one active person) answers the same."""
+    for who, person in people.items():
+        full = {i for i in model.cases if model.level(who, i) == Level.FULL}
+        assert _found(session, person, "hemmelig tekster") == full, who
+        for case_id in model.cases:
+            assert _found(session, person, secret(case_id)) == ({case_id} & full), (who, case_id)
+    who = next(w for w in sorted(people) if w not in model.inactive)
+    body = app.test_client().get("/api/v1/search?q=tekst", headers={
+        "Authorization": f"Bearer {issue_token(session, who)}"}).get_json()
+    full = {i for i in model.cases if model.level(who, i) == Level.FULL}
+    assert {r["id"] for r in body["results"]} == full
+    assert all("Hemmelig" in r["snippet"] for r in body["results"])
+
+
 def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
     """Assert the case JSON and the case page show the case in full, redacted or not at all."""
     body = app.test_client().get(f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {token}"})
@@ -302,4 +337,5 @@ def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
         _check_cases(app, session, model, people)
         _check_meetings(app, session, model, people)
         _check_exports(app, session, model, people)
+        _check_search(app, session, model, people)
         assert session.scalar(select(func.count()).select_from(Case)) == len(plan.cases)

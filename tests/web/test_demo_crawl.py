@@ -12,8 +12,10 @@ import pytest
 from sqlalchemy import select
 
 from medflow.cli import cli
+from medflow.demo.confidential import TITLE as CONFIDENTIAL_TITLE
 from medflow.extensions import db
-from medflow.persistence.models import Person
+from medflow.persistence.models import Case, Person
+from medflow.services.visibility import fully_visible_ids
 from tests.factories import log_in_client
 from tests.helpers.crawl import Crawler, internal_names
 
@@ -50,6 +52,7 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
     reached = set(crawler.patterns)
     assert {"/meetings/N/minutes", "/meetings/N/minutes.pdf", "/admin/audit", "/admin/mail", "/account",
             "/calendar", "/information", "/notifications", "/cases/N/diagram"} <= reached
+    assert {"/committees/cmed-buf/figures", "/committees/cmed-buf/figures/sickness-units.csv?year"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 
@@ -66,3 +69,27 @@ def test_the_crawler_reports_what_it_is_meant_to_find(app, org):
     assert any("under_review" in p for p in crawler.problems)
     assert any("/no/such/page" in p and "404" in p for p in crawler.problems)
     assert "submitted" in names and "what_happened" in names
+
+
+def test_search_in_the_demo_answers_every_person_with_working_pages_in_words(app, demo):
+    """Each demo person searches words of the demo's cases (a confidential one among them): no 5xx,
+    no internal names in the results, and a confidential case's words reach only those who may read it."""
+    with app.app_context():
+        names = internal_names()
+    crawler, found = Crawler(app, names), {}
+    for who in demo:
+        client = danish_client(app)
+        log_in_client(app, client, who)
+        for words in ("akustik", "hjemmearbejde", "vikardækning", "krænkende bemærkninger"):
+            response = client.get(f"/search?q={words}")
+            html = response.get_data(as_text=True)
+            assert response.status_code == 200, (who, words, response.status_code)
+            crawler.check_text(f"/search?q={words}", who, html)
+            found.setdefault(words, set()).update({who} if 'data-testid="search-result"' in html else set())
+    assert crawler.problems == [], "\n".join(crawler.problems[:20])
+    assert found["akustik"] and found["hjemmearbejde"]  # the demo's cases are indexed as they are made
+    with app.app_context():
+        secret = db.session.scalar(select(Case.id).where(Case.title == CONFIDENTIAL_TITLE))
+        readers = {p.email.split("@")[0] for p in db.session.scalars(select(Person).where(Person.active))
+                   if fully_visible_ids(db.session, p, [secret])}
+    assert found["krænkende bemærkninger"] == readers & set(demo) != set()

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from medflow.extensions import db
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import Committee, Person
+from medflow.services.sent_on import RECENTLY_CLOSED_DAYS, sent_on
 
 
 def _ids(html: str) -> set[int]:
@@ -34,14 +42,20 @@ def test_the_inbox_filter_groups_the_states_as_a_reader_means_them(pages, api):
     assert 'id="filter-state"' in page  # the detailed state is still there
 
 
-def test_a_case_sent_on_stays_in_the_senders_view_with_where_it_is_now(pages, api):
+def test_a_case_sent_on_stays_in_the_senders_view_with_where_it_is_now(app, pages, api):
     cases = _inbox_cases(api)
     page = pages("lene").get("/committees/lok-skole").text
     sent = page.split('id="group-sent"')[1].split("</section>")[0]
     assert f'/cases/{cases["sent"]["id"]}"' in sent and "OmrådeMED Børn og Unge" in sent
     case = api("ole").fire(api("ole").fire(cases["sent"], "accept"), "resolve", answer="Ja", outcome="decision")
     assert case["state"] == "resolved"
-    assert 'id="group-sent"' not in pages("lene").get("/committees/lok-skole").text  # closed: gone
+    page = pages("lene").get("/committees/lok-skole").text  # closed: still there for 30 days
+    assert f'/cases/{cases["sent"]["id"]}"' in page.split('id="group-sent"')[1].split("</section>")[0]
+    with app.app_context():
+        lene = db.session.scalar(select(Person).where(Person.email == "lene@example.dk"))
+        skole = db.session.scalar(select(Committee).where(Committee.key == "lok-skole"))
+        later = utcnow() + timedelta(days=RECENTLY_CLOSED_DAYS + 1)
+        assert sent_on(db.session, lene, skole, now=later).items == []  # and then gone
 
 
 def test_a_chair_lands_on_the_committee_inbox_and_an_employee_on_their_cases(pages):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -12,7 +12,7 @@ from medflow.domain.errors import Invalid, NotPossible, Unknown, _
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Meeting, MeetingItem, Person
-from medflow.services.meetings import moves, notices
+from medflow.services.meetings import moves, notices, placing
 from medflow.services.meetings.planning import (
     check_version,
     commit_or_stale,
@@ -58,10 +58,18 @@ def resolve_meeting(session: Session, case: Case, event: str, fields: dict) -> d
     return {**fields, "meeting": str(meeting.id), "meeting_date": meeting.date.isoformat()}
 
 
+_OPEN_ON = (select(Meeting)  # built once: building it cost more than running it
+            .where(Meeting.committee_id == bindparam("committee"), Meeting.date == bindparam("day"),
+                   Meeting.status == "planned", Meeting.approved_at.is_(None))
+            .order_by(Meeting.id).limit(1))
+
+
 def _open_meeting_on(session: Session, case: Case) -> Meeting:
-    found = session.scalar(select(Meeting).where(
-        Meeting.committee_id == case.holder_id, Meeting.date == case.meeting_date,
-        Meeting.status == "planned", Meeting.approved_at.is_(None)).order_by(Meeting.id).limit(1))
+    """Return the holder's open meeting on the case's date (the one it is on already, if so), or plan one."""
+    for item in moves.on_open_agendas(session, case):
+        if item.meeting.committee_id == case.holder_id and item.meeting.date == case.meeting_date:
+            return item.meeting
+    found = session.scalar(_OPEN_ON, {"committee": case.holder_id, "day": case.meeting_date})
     if found is not None:
         return found
     from medflow.services.meetings.planning import DEFAULT_END, DEFAULT_START
@@ -73,7 +81,7 @@ def _open_meeting_on(session: Session, case: Case) -> Meeting:
 def insert_item(meeting: Meeting, item: MeetingItem) -> MeetingItem:
     """Put an item after the cases and free items: before the closing standing items and communication."""
     ordered = sorted(meeting.items, key=lambda i: i.position)
-    at = next((n for n, i in enumerate(ordered) if i.kind in ("closing", "communication")), len(ordered))
+    at = next((n for n, i in enumerate(ordered) if i.kind in placing.TAIL), len(ordered))
     ordered.insert(at, item)
     for position, existing in enumerate(ordered, start=1):
         if existing.position != position:
@@ -88,14 +96,17 @@ def on_schedule(session: Session, case: Case, event: CaseEvent) -> None:
         return
     meeting_id = (event.data or {}).get("meeting")
     meeting = session.get(Meeting, int(meeting_id)) if meeting_id else _open_meeting_on(session, case)
+    on_it = [i for i in moves.on_open_agendas(session, case) if i.meeting_id == meeting.id]
     left = moves.leave_agendas(session, case, meeting)  # scheduled again: it may sit on another agenda
-    for item in meeting.items:
-        if item.case_id == case.id and item.kind == "case":  # already on it (the meeting moved)
-            item.case_version = case.version  # the agenda now knows this version
-            session.flush()
-            return
-    insert_item(meeting, MeetingItem(kind="case", case_id=case.id, case_version=case.version,
-                                     title=case.title[:MAX_TITLE], moved_from_id=left))
+    if on_it:  # already on it (the meeting moved, or scheduled again for the same day)
+        moves.set_case_version(session, on_it[0], case.version)  # the agenda now knows this version
+    else:
+        item = dict(kind="case", case_id=case.id, case_version=case.version, title=case.title[:MAX_TITLE],
+                    moved_from_id=left)
+        if "items" in meeting.__dict__:  # a new meeting, or an agenda read already
+            insert_item(meeting, MeetingItem(**item))
+        else:
+            placing.add_case_item(session, meeting.id, item)  # not loading every item of a long agenda
     session.flush()
 
 

@@ -9,9 +9,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import requests
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from medflow.config import data_dir
+from medflow.persistence.models import Case
+from medflow.persistence.search import CASE, SearchDocument
 from medflow.services.ops.health import check
 
 
@@ -48,7 +51,21 @@ def check_database(config: Mapping, engine: Engine) -> list[Result]:
                   else Result("migrations", False,
                               f"database at {', '.join(health.current) or 'no revision'}, "
                               f"medflow needs {', '.join(health.expected)}", "run `medflow db upgrade`"))
-    return [Result("database", True, url), migrations]
+    searched = [check_search(engine)] if health.migrations_current else []  # the index table exists
+    return [Result("database", True, url), migrations, *searched]
+
+
+def check_search(engine: Engine) -> Result:
+    """Every case that has text is in the search index (after the upgrade that brought search it is not,
+    until it is rebuilt once)."""
+    with engine.connect() as conn:
+        cases = conn.scalar(select(func.count()).select_from(Case).where(Case.anonymised_at.is_(None)))
+        indexed = conn.scalar(select(func.count()).select_from(SearchDocument)
+                              .where(SearchDocument.kind == CASE))
+    if indexed < cases:
+        return Result("search", False, f"{cases - indexed} of {cases} case(s) are not in the search index",
+                      "run `medflow search reindex`")
+    return Result("search", True, f"{indexed} case(s) indexed")
 
 
 def check_graphviz(config: Mapping) -> Result:

@@ -28,6 +28,7 @@ from medflow.persistence.models import (
     Notification,
     OutboxMessage,
 )
+from medflow.persistence.search import forget_case
 from medflow.services.system_changes import anonymise_case
 
 RETENTION_DAYS = 1826  # five years
@@ -48,6 +49,7 @@ SCRUBBED = {
     "action_items": ITEM_TEXT,
     "meeting_items": ("title", "text", "minutes", "decision_data"),
     "outbox": ("subject", "body", "html"),
+    "search_documents": ("title", "body", "title_terms", "body_terms"),  # the row is deleted
 }
 STRUCTURED = {
     "cases": ("workflow", "state", "topic"),
@@ -58,6 +60,7 @@ STRUCTURED = {
     "outbox": ("recipient", "message_id", "headers", "last_error"),
     "sent_reminders": ("key", "kind"),
     "cascade_receipts": (),
+    "search_documents": ("kind", "topic", "state"),
 }
 
 
@@ -101,13 +104,15 @@ def _scrub_around(session: Session, case: Case) -> None:
 
 
 def _scrub_copies(session: Session, case: Case) -> None:
-    """Empty the case's text copied onto agenda items (title, minutes, answer) and into queued mail."""
+    """Empty the case's text copied onto agenda items (title, minutes, answer), into queued mail and
+    into the search index."""
     conn, items = session.connection(), MeetingItem.__table__
     for row in conn.execute(select(items.c.id, items.c.decision_data).where(items.c.case_id == case.id)).all():
         conn.execute(update(items).where(items.c.id == row.id).values(
             title="", text="", minutes="", decision_data=kept(row.decision_data)))
     conn.execute(update(OutboxMessage.__table__).where(OutboxMessage.case_id == case.id)
                  .values(subject="", body="", html=None))
+    forget_case(session, case.id)  # its words find it no more, and no snippet can show them
 
 
 def scrub(session: Session, case: Case) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from flask_babel import gettext, lazy_gettext
 
 from medflow.web.display import ROLE_LABELS
+from medflow.web.figures_words import KIND_TITLES
 
 ACTIONS = {
     "committee.create": lazy_gettext("Committee created"),
@@ -21,6 +22,7 @@ ACTIONS = {
     "person.deactivate": lazy_gettext("Person deactivated"),
     "role.add": lazy_gettext("Role given"),
     "role.remove": lazy_gettext("Role taken away"),
+    "figures.import": lazy_gettext("Key figures imported"),
 }
 FACTS = {
     "key": lazy_gettext("Key"), "name": lazy_gettext("Name"), "level": lazy_gettext("Level"),
@@ -29,9 +31,12 @@ FACTS = {
     "active": lazy_gettext("Active"), "admin": lazy_gettext("Administrator"),
     "committee": lazy_gettext("Committee"), "role": lazy_gettext("Role"), "changes": lazy_gettext("Changed"),
     "successor": lazy_gettext("Open cases moved to"), "cases_moved": lazy_gettext("Cases moved"),
+    "kind": lazy_gettext("Kind of figures"), "file": lazy_gettext("File"), "added": lazy_gettext("Rows added"),
+    "changed": lazy_gettext("Rows changed"), "removed": lazy_gettext("Rows removed"),
+    "unchanged": lazy_gettext("Rows unchanged"),
 }
 SOURCES = {"admin": lazy_gettext("Administration"), "csv-import": lazy_gettext("Import of the people list"),
-           "demo": lazy_gettext("Demo data")}
+           "demo": lazy_gettext("Demo data"), "figures-import": lazy_gettext("Import of key figures")}
 
 
 def action_label(action: str) -> str:
@@ -57,6 +62,8 @@ def fact_value(key: str, value: Any, committees: dict[str, str] | None = None) -
         return gettext("Yes") if value else gettext("No")
     if key == "role":
         return str(ROLE_LABELS.get(value, value))
+    if key == "kind" and value in KIND_TITLES:
+        return str(KIND_TITLES[value])
     if isinstance(value, list | tuple):
         return "; ".join(str(v) for v in value)
     return str(value)

@@ -42,9 +42,15 @@ def json_body() -> dict:
     return body
 
 
+def _me():
+    """Return the caller's Person itself: a service reads it dozens of times, each through the proxy."""
+    return current_user._get_current_object()
+
+
 def _case_response(case, status: int = 200):
-    load_history(db.session, case)  # before the actions: they may ask where it came from
-    actions = case_service.allowed_actions(db.session, engines(), current_user, case)
+    if "history" not in case.__dict__:  # an event's answer has it already (`with_history`)
+        load_history(db.session, case)  # before the actions: they may ask where it came from
+    actions = case_service.allowed_actions(db.session, engines(), _me(), case)
     body = case_json(case, actions, lang())
     body.update(case_route(case, topics()), redacted=False)
     return jsonify(body), status
@@ -100,7 +106,8 @@ def fire(case_id: int):
     fields = {k: body[k] for k in EVENT_FIELDS if k in body}
     with keep_loaded(db.session):  # the answer shows what was just written: no re-reading after commit
         case = case_service.fire_event(
-            db.session, engines(), current_user, case_id, body.get("event"), body.get("version"), fields
+            db.session, engines(), _me(), case_id, body.get("event"), body.get("version"), fields,
+            with_history=True,
         )
     return _case_response(case)
 
@@ -133,7 +140,7 @@ def committee_cases(key: str):
     )
     readable = fully_visible_ids(db.session, current_user, (c.id for c in result.items))
     return jsonify(
-        committee=key, page=page, page_size=size, total=result.total,
+        committee=key, page=page, page_size=size, total=result.total, total_capped=result.capped,
         cases=[{**case_summary(c), "redacted": False} if c.id in readable else redacted_summary(c)
                for c in result.items],
         next_after=str(result.next_after) if result.next_after else None,

@@ -66,6 +66,7 @@ def inbox(key: str):
     pages = max((result.total + wanted.size - 1) // wanted.size, 1)
     return render_template(
         "committees/inbox.html", committee=committee, sections=_sections(items),
-        total=result.total, page=page, pages=pages, state=state, workflow=workflow, show=show, sent=sent,
+        total=result.total, capped=result.capped, page=page, pages=pages, state=state, workflow=workflow,
+        show=show, sent=sent,
         states=states, workflows=[(n, e.definition.label.get(lang())) for n, e in engines().items()],
     )

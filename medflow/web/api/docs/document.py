@@ -7,11 +7,13 @@ from typing import Any
 from medflow.config import VERSION
 from medflow.domain.limits import BODY_MAX_BYTES, ID_MAX, KEY_MAX
 from medflow.services.queries import MAX_PAGE
+from medflow.web.api.docs.figures import FIGURE_COMPONENTS, FIGURE_PATHS
 from medflow.web.api.docs.mail import MAIL_COMPONENTS, MAIL_PATHS
 from medflow.web.api.docs.meetings import MEETING_COMPONENTS, MEETING_PATHS
 from medflow.web.api.docs.operations import op
 from medflow.web.api.docs.operations import path_id as _path_id
 from medflow.web.api.docs.schemas import CASCADE_PROPS, COMPONENTS, ID, INT, KEY, STR, obj, ref
+from medflow.web.api.docs.search import SEARCH_COMPONENTS, SEARCH_PATHS
 
 LIST = {"type": "array"}
 COMMITTEE_CASES = [
@@ -35,6 +37,7 @@ PATHS: dict[str, Any] = {
     "/committees/{key}/cases": {"get": op(
         "committeeCases", "A committee's cases, newest first, 25 a page.",
         obj({"committee": STR, "page": INT, "page_size": INT, "total": INT,
+             "total_capped": {"type": "boolean", "description": "true: there are more than `total` (1000)"},
              "cases": {**LIST, "items": ref("CaseSummary")}},
             ("committee", "page", "page_size", "total", "cases")),
         403, 404, params=COMMITTEE_CASES)},
@@ -69,7 +72,8 @@ def document() -> dict[str, Any]:
                                 f"{ID_MAX}; errors are {{error, status}} in the Accept-Language."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
-        "paths": {**PATHS, **MEETING_PATHS, **MAIL_PATHS},
-        "components": {"schemas": {**COMPONENTS, **MEETING_COMPONENTS, **MAIL_COMPONENTS},
+        "paths": {**PATHS, **MEETING_PATHS, **MAIL_PATHS, **FIGURE_PATHS, **SEARCH_PATHS},
+        "components": {"schemas": {**COMPONENTS, **MEETING_COMPONENTS, **MAIL_COMPONENTS, **FIGURE_COMPONENTS,
+                                   **SEARCH_COMPONENTS},
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }

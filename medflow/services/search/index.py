@@ -1,0 +1,99 @@
+"""Keeping the search index equal to the cases: one document per case, written in the transaction of
+every change, removed when the case is anonymised, and rebuilt whole by `medflow search reindex`.
+
+A case's document holds the text a reader who may read it in full sees: title, description, the
+free text of its data (an answer, what happened, where) and its history's comments and free text
+(answers, action-plan items: an event's fields are recorded in its history row). The words are
+stemmed (`domain.search_text`); the plain text is kept for snippets. An event that brings no text
+(accept, schedule, forward without a comment) only moves the document's state and committee, so it
+costs one UPDATE and no read however long the history is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from medflow.domain.calendar import local_date
+from medflow.domain.search_text import index_terms
+from medflow.persistence.base import utcnow
+from medflow.persistence.models import Case, CaseEvent
+from medflow.persistence.search import CASE, REBUILD_SQLITE, SearchDocument, forget_case
+from medflow.services.privacy.retention import KEPT_DATA
+
+DOCS = SearchDocument.__table__
+
+
+def _free_text(data: dict | None) -> list[str]:
+    """Return the free-text values of a data dict (retention's rule: what is not structured is text)."""
+    return [v for k, v in (data or {}).items() if k not in KEPT_DATA and isinstance(v, str) and v.strip()]
+
+
+def case_texts(session: Session, case: Case, *, with_history: bool = True) -> list[str]:
+    """Return the case's texts after its title, oldest first and each once (an answer is on the case
+    and in the history row that gave it)."""
+    texts = [case.description or "", *_free_text(case.data)]
+    if with_history:
+        rows = session.execute(select(CaseEvent.comment, CaseEvent.data)
+                               .where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq))
+        for comment, data in rows:
+            texts += [comment or "", *_free_text(data)]
+    return [t.strip() for t in dict.fromkeys(texts) if t and t.strip()]
+
+
+def _where(case_id: int):
+    return (DOCS.c.kind == CASE) & (DOCS.c.ref_id == case_id)
+
+
+def _facts(case: Case) -> dict[str, Any]:
+    """Return what the filters read: where the case is, its topic and state, the year it was opened."""
+    return {"committee_id": case.holder_id, "topic": case.topic, "state": case.state,
+            "year": local_date(case.created_at).year if case.created_at else None, "updated_at": utcnow()}
+
+
+def _write(session: Session, case: Case, values: dict[str, Any]) -> None:
+    """Update the case's document, or insert it when there is none yet (new, or not indexed before)."""
+    conn = session.connection()
+    if not conn.execute(update(DOCS).where(_where(case.id)).values(**values)).rowcount:
+        conn.execute(insert(DOCS).values(kind=CASE, ref_id=case.id, case_id=case.id, **values))
+
+
+def index_case(session: Session, case: Case, *, with_history: bool = True) -> None:
+    """Write the case's whole document; an anonymised case has none. `with_history=False` is for a
+    case just submitted, whose history holds no text yet."""
+    if case.anonymised_at is not None:
+        forget_case(session, case.id)
+        return
+    title, body = case.title or "", "\n".join(case_texts(session, case, with_history=with_history))
+    _write(session, case, {**_facts(case), "title": title, "body": body,
+                           "title_terms": index_terms(title), "body_terms": index_terms(body)})
+
+
+def on_case_event(session: Session, case: Case, event: CaseEvent) -> None:
+    """Listener (medflow.wiring): keep the case's document as the case is now, inside the event's
+    transaction, so a search never finds words a case no longer has nor misses a comment just written."""
+    if event.seq == 1:
+        index_case(session, case, with_history=False)
+    elif event.comment or _free_text(event.data):
+        index_case(session, case)
+    elif not session.connection().execute(update(DOCS).where(_where(case.id)).values(**_facts(case))).rowcount:
+        index_case(session, case)  # not indexed yet (before `medflow search reindex` ran): now whole
+
+
+def reindex(session: Session, batch: int = 500) -> int:
+    """Rebuild the index of every case in one transaction (searches see the old index until it commits);
+    return how many cases were indexed."""
+    session.execute(delete(SearchDocument).where(SearchDocument.kind == CASE))
+    count, last = 0, 0
+    while ids := list(session.scalars(select(Case.id).where(Case.id > last).order_by(Case.id).limit(batch))):
+        for case in session.scalars(select(Case).where(Case.id.in_(ids)).order_by(Case.id)):
+            index_case(session, case)
+            count += case.anonymised_at is None
+        session.expunge_all()  # keep memory flat on a large database
+        last = ids[-1]
+    if session.get_bind().dialect.name == "sqlite":  # FTS5 rebuilt from the documents, in case it drifted
+        session.connection().exec_driver_sql(REBUILD_SQLITE)
+    session.commit()
+    return count

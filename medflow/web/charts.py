@@ -1,0 +1,49 @@
+"""Every chart medflow draws: SVG made on the server with pygal, so no page needs JavaScript to show one.
+
+pygal (LGPL, released 2026) renders plain SVG from Python. Its SVG carries its own <style> and a
+small inert <script>, so charts are served as images (`<img src=…svg>`) with their own narrow
+Content-Security-Policy (`SVG_CSP`): an SVG shown as an image never runs a script, and the pages
+keep their strict policy. Each chart's numbers are also in a table under it, for screen readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pygal
+from pygal.style import Style
+
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
+STYLE = Style(  # the site's ink, lines and accent (medflow.css), and a second colour for this year
+    background="#ffffff", plot_background="#ffffff", foreground="#1d2330", foreground_strong="#1d2330",
+    foreground_subtle="#d6dbe3", opacity="1", opacity_hover="1", transition="none",
+    colors=("#9db7d5", "#0b5cad", "#1f7a3a", "#8a5a00"),
+    font_family=FONT, label_font_family=FONT, major_label_font_family=FONT, value_font_family=FONT,
+    value_label_font_family=FONT, title_font_family=FONT, legend_font_family=FONT, tooltip_font_family=FONT,
+    title_font_size=16, label_font_size=12, major_label_font_size=12, legend_font_size=13,
+)
+
+
+def bar_chart(title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]],
+              formatter: Callable[[float], str], horizontal: bool = False) -> str:
+    """Return a grouped bar chart as SVG text: one group per label, one bar per series.
+
+    Long labels (the names of units) read better beside horizontal bars than rotated under them.
+    A missing value (None: not imported, or hidden because too few people stand behind it) draws
+    no bar; the table under the chart says which it is.
+    """
+    wide = not horizontal and len(labels) > 6
+    kind = pygal.HorizontalBar if horizontal else pygal.Bar
+    height = 120 + 44 * len(labels) if horizontal else 380 + (60 if wide else 0)
+    chart = kind(
+        style=STYLE, js=(), disable_xml_declaration=True, width=760, height=max(height, 240),
+        explicit_size=False, legend_at_bottom=True, legend_at_bottom_columns=len(series),
+        x_label_rotation=35 if wide else 0, truncate_label=48, print_values=False, show_y_guides=True,
+        value_formatter=lambda v: formatter(v) if v is not None else "", margin=12, min_scale=4,
+        include_x_axis=True, title=title)
+    order = slice(None, None, -1) if horizontal else slice(None)  # pygal stacks upwards; read top-down
+    chart.x_labels = list(labels)[order]
+    for name, values in series:
+        chart.add(name, list(values)[order])
+    return chart.render(is_unicode=True)
