@@ -107,8 +107,7 @@ def standing_items_and_attendance(karl: Page) -> None:
     save(announcements)
     expect(karl.locator(".flash-success")).to_contain_text("Referatet af punktet er gemt.")
     attendance = karl.get_by_test_id("attendance-form")
-    if not attendance.is_visible():
-        karl.get_by_text("Registrér fremmøde").click()
+    karl.locator("details", has=attendance).evaluate("details => { details.open = true; }")
     attendance.get_by_role("group", name="Kim Direktør").get_by_label("Til stede").check()
     attendance.get_by_role("group", name="Vera Næstformand").get_by_label("Til stede").check()
     attendance.get_by_role("group", name="Karl Sekretær").get_by_label("Afbud").check()
