@@ -134,8 +134,9 @@ def _print_login_hints(spec) -> None:
     for email, what in demo_journey(spec):
         click.echo(f"  {email:36} {what}")
     click.echo("Everyone else is listed on the Organisation page (/org).")
-    click.echo("Where to look: the guide /guide and who does what /flowchart (no log-in needed), meetings "
-               "/meetings, the calendar /calendar, news for employees /news and /information, your own "
+    click.echo("Where to look: the guide /guide and who does what /flowchart (no log-in needed), search "
+               "/search, meetings /meetings, the calendar /calendar, news for employees /news and "
+               "/information, a committee's key figures /committees/KEY/figures (from its inbox), your own "
                "account /account, administration /admin (as an administrator).")
 
 
