@@ -105,11 +105,11 @@ def as_user(browser, browser_context_args):
         context.close()
 
 
-def log_in(page, who: str) -> None:
+def log_in(page, who: str, password: str = PASSWORD) -> None:
     """Log in through the form, as a person would."""
     page.goto("/login")
     page.get_by_label("E-mail").fill(f"{who}@example.dk")
-    page.get_by_label("Adgangskode").fill(PASSWORD)
+    page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind").click()
     page.wait_for_url(LANDED)  # my cases, or a chair's committee inbox
 

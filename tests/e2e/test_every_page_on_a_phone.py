@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from medflow.cli import cli
 from medflow.cli.demo import DEMO_PASSWORD
+from tests.e2e.conftest import log_in
 from tests.e2e.test_phone_and_axe import PHONE, WIDER_THAN_SCREEN
 from tests.factories import log_in_client
 from tests.helpers.crawl import Crawler
@@ -36,11 +37,7 @@ def test_no_page_type_is_wider_than_a_phone(live_app, browser, browser_context_a
         context = browser.new_context(**{**browser_context_args, "viewport": PHONE})
         page = context.new_page()
         if who:
-            page.goto("/login")
-            page.get_by_label("E-mail").fill(f"{who}@example.dk")
-            page.get_by_label("Adgangskode").fill(DEMO_PASSWORD)
-            page.get_by_role("button", name="Log ind").click()
-            page.wait_for_load_state()
+            log_in(page, who, DEMO_PASSWORD)
         pages[who] = page
     wide = {}
     for kind, (who, url) in sorted(types.items()):

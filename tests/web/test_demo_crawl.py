@@ -18,6 +18,7 @@ from medflow.persistence.models import Case, Person
 from medflow.services.visibility import fully_visible_ids
 from tests.factories import log_in_client
 from tests.helpers.crawl import Crawler, internal_names
+from tests.web.conftest import Pages
 
 
 @pytest.fixture
@@ -31,23 +32,15 @@ def demo(app):
     return [email.split("@")[0] for email in emails if email.endswith("@example.dk")]
 
 
-def danish_client(app):
-    """Return a test client whose browser asks for Danish, as the kommune's do."""
-    client = app.test_client()
-    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "da"
-    return client
-
-
 def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
     with app.app_context():
         names = internal_names()
     crawler = Crawler(app, names)
     assert len(demo) >= 60  # the whole demo organisation, not a sample
-    crawler.crawl(None, danish_client(app))
+    browse = Pages(app)  # a Danish browser, logged in as who@example.dk
+    crawler.crawl(None, browse(None))
     for who in demo:
-        client = danish_client(app)
-        log_in_client(app, client, who)
-        crawler.crawl(who, client)
+        crawler.crawl(who, browse(who))
     assert crawler.visited > 20 * len(demo)  # each person got past the front page
     reached = set(crawler.patterns)
     assert {"/meetings/N/minutes", "/meetings/N/minutes.pdf", "/admin/audit", "/admin/mail", "/account",
@@ -78,8 +71,7 @@ def test_search_in_the_demo_answers_every_person_with_working_pages_in_words(app
         names = internal_names()
     crawler, found = Crawler(app, names), {}
     for who in demo:
-        client = danish_client(app)
-        log_in_client(app, client, who)
+        client = Pages(app)(who)
         for words in ("akustik", "hjemmearbejde", "vikardækning", "krænkende bemærkninger"):
             response = client.get(f"/search?q={words}")
             html = response.get_data(as_text=True)
