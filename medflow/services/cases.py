@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from medflow.domain import values
+from medflow.domain.calendar import local_date
 from medflow.domain.engine import Unavailable, WorkflowEngine, unavailable_events
 from medflow.domain.errors import Invalid, NotPossible, StaleVersion, _
 from medflow.domain.fields import clean_event_fields
@@ -71,8 +72,13 @@ def _check_text(new: NewCase) -> None:
 
 
 def _deadlines(engine: WorkflowEngine, data: dict[str, Any], now: datetime) -> dict[str, str]:
+    """Date each statutory deadline from the kommune's date of submission (calendar days, by law).
+
+    An accident reported at half past midnight in Copenhagen is reported that day, not the day
+    before as the UTC date would have it.
+    """
     return {
-        d.key: (now + timedelta(days=d.days)).date().isoformat()
+        d.key: (local_date(now) + timedelta(days=d.days)).isoformat()
         for d in engine.definition.statutory_deadlines
         if d.when_category in (None, data.get("category"))
     }

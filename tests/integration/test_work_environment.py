@@ -1,9 +1,15 @@
 """A work-environment task: category, statutory deadline, risk, action plan, follow-up, closed."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
+from medflow.domain.calendar import local_date
+from medflow.extensions import db
+from medflow.persistence.models import Person
+from medflow.services.cases import NewCase, submit_case
+from medflow.workflows import engines
 from tests.factories import snapshot
 from tests.helpers.api import refused
 
@@ -28,10 +34,23 @@ def test_a_category_from_the_workflow_is_required(app, api, category):
 
 def test_an_accident_carries_the_statutory_report_deadline(api):
     case = _report(api, "accident", location="Køkkenet", what_happened="Gled i vand")
-    due = date.fromisoformat(case["created_at"][:10]) + timedelta(days=14)
+    due = local_date(datetime.fromisoformat(case["created_at"])) + timedelta(days=14)
     assert case["data"]["deadlines"] == {"accident_report": due.isoformat()}
     assert (case["data"]["category"], case["data"]["location"]) == ("accident", "Køkkenet")
     assert case["state"] == "reported"
+
+
+@pytest.mark.parametrize(("moment", "due"), [
+    (datetime(2027, 3, 31, 22, 30, tzinfo=UTC), date(2027, 4, 15)),  # 00:30 on 1 April in Copenhagen (summer)
+    (datetime(2027, 12, 31, 23, 30, tzinfo=UTC), date(2028, 1, 15)),  # 00:30 on New Year's Day (winter)
+    (datetime(2027, 6, 10, 12, 0, tzinfo=UTC), date(2027, 6, 24)),
+])
+def test_the_statutory_deadline_counts_from_the_kommunes_date_of_the_report(app, org, moment, due):
+    with app.app_context():
+        anna = db.session.scalar(select(Person).where(Person.email == "anna@example.dk"))
+        new = NewCase("work_environment", "Faldt på trappen", extra={"category": "accident"})
+        case = submit_case(db.session, engines(), anna, new, now=moment)
+        assert case.data["deadlines"] == {"accident_report": due.isoformat()}
 
 
 def test_other_categories_have_no_statutory_deadline(api):
