@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from medflow.domain import calendar
 from medflow.domain.errors import Invalid, NotAllowed, NotPossible, StaleVersion
 from medflow.extensions import db
 from medflow.persistence.models import Case, Meeting, MeetingItem, Notification, SentReminder
@@ -124,6 +125,24 @@ def test_communication_task_reminds_its_owner_once_and_its_story_is_news(app, mo
     notes = session.scalars(select(Notification).where(Notification.kind == "task_before")).all()
     assert [(n.person_id, n.meeting_id) for n in notes] == [(person("sara").id, meeting.id)]
     assert session.scalar(select(SentReminder.case_id).where(SentReminder.key.like("task:%"))) is None
+
+
+def test_a_communication_task_is_due_from_the_kommunes_midnight_not_utcs(app, morg, session):
+    due = calendar.working_day(due_in_days(14, before=2))  # a working day, so the sweep may send
+    meeting = plan()
+    line = communication.add_line(session, person("sonja"), meeting.id, meeting.version, communication.NewLine(
+        what="Referat på intranettet", audience="employees", channel="intranet", owner="sara@example.dk",
+        due_date=due.isoformat()))
+    minutes.approve(session, engines(app), person("lene"), meeting.id, meeting.version)
+    minutes.approve(session, engines(app), person("tove"), meeting.id, meeting.version)
+    calendar.set_working_hours(0, 24)  # a kommune that lets the sweep send at night
+    try:
+        half_past_midnight = calendar.start_of_day(due) + timedelta(minutes=30)  # still the day before in UTC
+        assert sweep(session, engines(app), now=half_past_midnight).reminders == [f"task:{line.id}:{due}"]
+    finally:
+        calendar.set_working_hours(*calendar.DEFAULT_HOURS)
+    kinds = session.scalars(select(Notification.kind).where(Notification.kind.like("task_%"))).all()
+    assert kinds == ["task_due"]
 
 
 def test_two_secretaries_recording_the_same_item_one_wins_the_other_gets_409(app, morg, session):

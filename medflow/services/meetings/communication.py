@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from medflow.domain.calendar import local_date, start_of_day
 from medflow.domain.errors import Invalid, _
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
@@ -156,10 +157,10 @@ def task_reminders(session: Session, mail, now: datetime | None = None) -> list[
     """Remind each communication task's owner once, three days before it is due (or when overdue)."""
     now, sent = now or utcnow(), []
     lines = session.scalars(select(CommunicationLine).join(MeetingItem).join(Meeting).where(
-        Meeting.approved_at.is_not(None), CommunicationLine.due_date <= (now + REMIND_BEFORE).date())
+        Meeting.approved_at.is_not(None), CommunicationLine.due_date <= local_date(now + REMIND_BEFORE))
         .order_by(CommunicationLine.id)).all()
     for line in lines:
-        due = datetime.combine(line.due_date, time.min, UTC)
+        due = start_of_day(line.due_date)  # the due date begins at the kommune's midnight, not UTC's
         if _remind_once(session, line, due, mail, now):
             sent.append(f"task:{line.id}:{line.due_date.isoformat()}")
     return sent
