@@ -220,6 +220,17 @@ def test_a_meeting_with_items_cannot_be_deleted_and_approved_minutes_cannot_chan
     assert addendum.created_at is not None and session.get(Meeting, meeting.id).items[0].minutes == ""
 
 
+def test_a_meeting_planned_by_mistake_and_moved_can_still_be_deleted_with_its_notifications(app, morg, session):
+    meeting = plan()
+    moved = planning.move_meeting(session, person("sonja"), meeting.id, meeting.version,
+                                  planning.MeetingPlan(date=in_days(9)))
+    assert session.scalars(select(Notification.kind).where(Notification.meeting_id == meeting.id)).all()
+    planning.delete_meeting(session, person("sonja"), meeting.id, moved.version)
+    session.expire_all()
+    assert session.get(Meeting, meeting.id) is None
+    assert session.scalars(select(Notification).where(Notification.meeting_id == meeting.id)).all() == []
+
+
 def test_minutes_saved_by_someone_who_read_the_meeting_before_it_was_approved_are_refused(app, morg, session):
     meeting = plan()
     item_id = agenda.add_free_item(session, person("sonja"), meeting.id, meeting.version, "Trivsel").id

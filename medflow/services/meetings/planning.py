@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -13,7 +13,7 @@ from medflow.domain import values
 from medflow.domain.errors import Invalid, MedflowError, NotAllowed, NotPossible, StaleVersion, Unknown, _
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import Committee, Meeting, MeetingItem, Membership, Person
+from medflow.persistence.models import Committee, Meeting, MeetingItem, Membership, Notification, Person
 from medflow.services.meetings import notices, standing
 
 OFFICERS = ("chair", "vice_chair", "secretary")
@@ -198,6 +198,8 @@ def delete_meeting(session: Session, person: Person, meeting_id: int, version: o
                                           for i in meeting.items):
         raise NotPossible(_("The meeting has items (or a published agenda) and cannot be deleted; "
                             "cancel it instead."))
+    # a meeting planned by mistake never was: the notices of its moves go with it (they would link nowhere)
+    session.execute(delete(Notification).where(Notification.meeting_id == meeting.id))
     session.delete(meeting)
     commit_or_stale(session)
 
