@@ -119,14 +119,16 @@ def over_dimensions(totals: Iterable[Total]) -> Total:
                  min((t.base for t in items), default=0.0))
 
 
-def hidden(totals: Sequence[Total | None]) -> set[int]:
+def hidden(totals: Sequence[Total | None], beside: Total | None = None) -> set[int]:
     """Return the positions of the side-by-side units whose figure must not be shown.
 
     A small unit is hidden; when exactly one is, the next smallest is hidden too, so the small
-    one cannot be worked out by subtracting the others from the total above.
+    one cannot be worked out by subtracting the others from the total above. `beside` is a part of
+    that total shown on no row (the committee's own staff, outside its units): when it is small it
+    counts as the one to protect, or the total less every unit shown would give it away.
     """
     small = {i for i, t in enumerate(totals) if t is not None and t.small}
     shown = sorted((t.base, i) for i, t in enumerate(totals) if t is not None and not t.small)
-    if len(small) == 1 and shown:
+    if len(small) + (beside is not None and beside.small) == 1 and shown:
         small.add(shown[0][1])
     return small

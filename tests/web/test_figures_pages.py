@@ -53,6 +53,18 @@ def test_the_area_sees_its_total_but_not_the_small_unit_nor_the_one_that_would_g
     assert 'src="/committees/omr-born/figures/sickness-units.svg?year=2026"' in page.get_data(as_text=True)
 
 
+def test_an_areas_own_small_staff_cannot_be_worked_out_from_its_total_less_its_units(app, org, pages):
+    with app.app_context():
+        _load("sickness", "Arbejdssted;År;Måned;Fraværsdage;Årsværk\n"
+                          "omr-born;2026;2;3;2\n"  # the area's own office: 2 FTE, on no row of its own
+                          "lok-skole;2026;2;12;10\nlok-dagtilbud;2026;2;10;8\n")
+        db.session.remove()
+    text = _text(pages("ole").get("/committees/omr-born/figures?year=2026"))
+    assert "OmrådeMED Børn og Unge — 6,2 %" in text  # (3 + 12 + 10) / (20 × 20)
+    assert f"LokalMED Dagtilbud — {HIDDEN}" in text  # the smaller unit, else 25 − 12 − 10 = 3 days on 2 FTE
+    assert "LokalMED Skole — 6,0 %" in text
+
+
 def test_the_top_committee_sees_both_areas_side_by_side(pages, figures):
     text = _text(pages("kim").get("/committees/kommunemed/figures?year=2026"))
     assert "KommuneMED — 5,8 %" in text  # 38 / (33 × 20)

@@ -122,7 +122,8 @@ def _units_table(kind: str, units: _Units, totals: dict, years: tuple[int, ...])
     own = [_year_total(kind, _by_part(totals, units.cover[units.committee.id], y)) for y in years]
     rows = [Row(units.committee.key, units.committee.name, tuple(_cell(kind, t, False) for t in own))]
     columns = [[_year_total(kind, _by_part(totals, units.cover[u.id], y)) for u in units.units] for y in years]
-    hide = [fig.hidden(column) for column in columns]
+    own_staff = [_year_total(kind, _by_part(totals, {units.committee.id}, y)) for y in years]
+    hide = [fig.hidden(column, beside) for column, beside in zip(columns, own_staff, strict=True)]
     for i, unit in enumerate(units.units):
         rows.append(Row(unit.key, unit.name, tuple(_cell(kind, columns[j][i], i in hide[j])
                                                    for j in range(len(years)))))
