@@ -1,5 +1,6 @@
 """Every model, importable from one place (Alembic and the services use this)."""
 
+from medflow.persistence.answers import SharedAnswer, SuggestionShow
 from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
@@ -25,4 +26,4 @@ __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "Calend
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
            "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
-           "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]
+           "SharedAnswer", "SicknessAbsence", "StaffTurnover", "StandingItem", "SuggestionShow", "WellbeingScore"]
