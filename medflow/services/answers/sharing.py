@@ -26,7 +26,8 @@ from medflow.persistence.models import Case, Person, SharedAnswer
 from medflow.services.access import roles_in
 from medflow.services.case_record import STALE, append_history
 
-OFFICERS = frozenset({"chair", "vice_chair", "secretary"})
+OFFICERS = frozenset({"chair", "vice_chair", "secretary"})  # may take a shared answer back
+SHARERS = OFFICERS | {"amr"}  # whoever may close a case with an answer may share it (see the workflows)
 TITLE_MAX = TEXT_MAX["title"]
 TEXT_LIMIT = TEXT_MAX["answer"]
 CONFIDENTIAL = _("A confidential case cannot be shared with all employees.")
@@ -52,10 +53,15 @@ def parse_share(form: dict[str, Any]) -> Share | None:
     return Share(title, text)
 
 
-def check_shareable(case: Case) -> None:
-    """Refuse to share a confidential case (checked before the case is resolved, so nothing half happens)."""
+def check_shareable(session: Session, person: Person, case: Case) -> None:
+    """Refuse a confidential case, or a person who is not in the holding committee's lead.
+
+    Checked before the case is resolved too, so a refused share leaves the case as it was.
+    """
     if case.confidential:
         raise NotPossible(CONFIDENTIAL)
+    if not roles_in(session, person, {case.holder_id}) & SHARERS:
+        raise NotAllowed(_("Only the committee that answers the case may share its answer."))
 
 
 def _officer_of(session: Session, person: Person, committee_id: int) -> None:
@@ -86,8 +92,7 @@ def share_answer(session: Session, person: Person, case_id: int, share: Share,
     case = session.get(Case, case_id)
     if case is None:
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
-    _officer_of(session, person, case.holder_id)
-    check_shareable(case)
+    check_shareable(session, person, case)
     if case.closed_at is None or not (case.data or {}).get("answer"):
         raise NotPossible(_("Only an answered case can be shared."))
     if live_share(session, case.id) is not None:
