@@ -14,14 +14,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from medflow.domain.offers import Offer
-from medflow.domain.search_text import index_terms, query_terms
+from medflow.domain.search_text import index_terms, query_terms, stems
 from medflow.domain.topic_search import _best
 
 LIMIT = 5  # suggestions shown at once
 TITLE, TEXT = 2.0, 1.0
 TOPIC_BONUS = 1.5
 SEPARATOR = " | "  # between a document's title stems and its text stems ("|" is never a stem)
-MIN_SHARE = 0.3  # about a third of the typed words must be found: a sentence has filler ("ved", "gå"), one word is no match
+MIN_SHARE = 0.5  # half of the typed words must be found, so one common word does not flood the list
+# Words every question has ("we lack new …", "how do I …"): no stop words for a search, but no topic either.
+FILLER = frozenset(stems("ny nye nyt mangler gerne får ved gå hvordan hvorfor hvornår kan skal vil må "
+                         "problem problemer spørgsmål hjælp".split()))
 
 
 def document_terms(title: str, text: str) -> str:
@@ -59,7 +62,7 @@ def _score(words: tuple[str, ...], candidate: Candidate, topic: str | None) -> f
 
 def suggest(title: str, topic: str | None, candidates: Iterable[Candidate], limit: int = LIMIT) -> list[Candidate]:
     """Return up to `limit` candidates for what is typed, best first (answers before offers on a tie)."""
-    words = query_terms(title or "")
+    words = tuple(w for w in query_terms(title or "") if w not in FILLER)
     if not words and not topic:
         return []
     scored = [(s, c.kind != "answer", i, c) for i, c in enumerate(candidates)
