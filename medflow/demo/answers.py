@@ -84,7 +84,8 @@ def _answer_one(session: Session, engines: dict[str, WorkflowEngine], people: di
         case = fire_event(session, engines, people[demo.forwarder], case.id, "forward", case.version,
                           {"comment": "Gælder hele centret."}, now=now + timedelta(hours=2))
     answerer = people[demo.answerer]
-    case = fire_event(session, engines, answerer, case.id, "accept", case.version, {}, now=now + timedelta(days=1))
+    case = fire_event(session, engines, answerer, case.id, "accept", case.version, {},
+                      now=now + timedelta(days=1))
     case = fire_event(session, engines, answerer, case.id, "resolve", case.version,
                       {"answer": demo.answer, "outcome": "decision"}, now=now + timedelta(days=6))
     share_answer(session, answerer, case.id, demo.share, now=now + timedelta(days=6))

@@ -56,7 +56,9 @@ def _text(p: Problems, node: dict, name: str, where: str, required: bool) -> Lab
     raw = node.get(name)
     if raw is None and not required:
         return Label("", "")
-    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) and raw[k].strip() for k in ("da", "en")):
+    complete = isinstance(raw, dict) and all(isinstance(raw.get(k), str) and raw[k].strip()
+                                             for k in ("da", "en"))
+    if not complete:
         p.add(raw if isinstance(raw, dict) else node, f"{where}: {name} needs a text in both 'da' and 'en'")
         return Label("", "")
     unknown_keys(p, raw, {"da", "en"}, f"{where}: {name}")
@@ -89,7 +91,8 @@ def _link(p: Problems, raw: dict, where: str) -> str | None:
 
 def _offer(p: Problems, raw: Any, top: dict, catalog: TopicCatalog | None) -> Offer | None:
     if not isinstance(raw, dict) or not isinstance(raw.get("key"), str) or not KEY_RE.match(raw["key"]):
-        p.add(raw if isinstance(raw, dict) else top, "an offer needs a 'key' of lowercase letters, digits, - or _")
+        p.add(raw if isinstance(raw, dict) else top,
+              "an offer needs a 'key' of lowercase letters, digits, - or _")
         return None
     where = f"offer {raw['key']!r}"
     unknown_keys(p, raw, OFFER_KEYS, where)
@@ -103,7 +106,8 @@ def parse_offers(data: Any, file: str, catalog: TopicCatalog | None = None) -> O
     """Validate parsed YAML against the topics; raise DefinitionError listing every problem."""
     p = Problems(file)
     if not isinstance(data, dict) or not isinstance(data.get("offers"), list):
-        raise DefinitionError([Problem(file, line_of(data) or 1, "an offers file must be a mapping with an 'offers' list")])
+        message = "an offers file must be a mapping with an 'offers' list"
+        raise DefinitionError([Problem(file, line_of(data) or 1, message)])
     unknown_keys(p, data, {"offers"}, "offers file")
     offers = [o for o in (_offer(p, raw, data, catalog) for raw in data["offers"]) if o]
     seen: dict[str, Offer] = {}

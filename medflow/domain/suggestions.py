@@ -60,7 +60,8 @@ def _score(words: tuple[str, ...], candidate: Candidate, topic: str | None) -> f
     return sum(hits) + (TOPIC_BONUS if on_topic else 0.0)
 
 
-def suggest(title: str, topic: str | None, candidates: Iterable[Candidate], limit: int = LIMIT) -> list[Candidate]:
+def suggest(title: str, topic: str | None, candidates: Iterable[Candidate],
+            limit: int = LIMIT) -> list[Candidate]:
     """Return up to `limit` candidates for what is typed, best first (answers before offers on a tie)."""
     words = tuple(w for w in query_terms(title or "") if w not in FILLER)
     if not words and not topic:

@@ -26,4 +26,5 @@ __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "Calend
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
            "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
-           "SharedAnswer", "SicknessAbsence", "StaffTurnover", "StandingItem", "SuggestionShow", "WellbeingScore"]
+           "SharedAnswer", "SicknessAbsence", "StaffTurnover", "StandingItem", "SuggestionShow",
+           "WellbeingScore"]

@@ -80,13 +80,15 @@ def answer_json(answer: SharedAnswer) -> dict:
     """Return a suggested answer as the form and the API show it."""
     return {"id": answer.id, "title": answer.title, "text": answer.text[:300],
             "committee": answer.committee.name, "topic": answer.topic, "topic_label": topic_label(answer.topic),
-            "shared_at": answer.shared_at.date().isoformat(), "url": url_for("answers.show", answer_id=answer.id)}
+            "shared_at": answer.shared_at.date().isoformat(),
+            "url": url_for("answers.show", answer_id=answer.id)}
 
 
 def offer_json(offer) -> dict:
     """Return a suggested offer; its page is the guide of its first topic."""
     language = lang()
-    return {"key": offer.key, "title": offer.title.get(language), "description": offer.description.get(language),
+    return {"key": offer.key, "title": offer.title.get(language),
+            "description": offer.description.get(language),
             "contact": offer.contact.get(language) or None, "link": offer.link,
             "url": url_for("flowchart.guide", topic=offer.topics[0], _anchor=f"offer-{offer.key}")}
 
@@ -99,7 +101,13 @@ def suggestions_json(args, via: str = "typing"):
     except Invalid as error:
         return json_error(translate_error(error), 400)
     suggestion_service.record_shown(db.session, token, via, found)
-    return jsonify(answers=[answer_json(a) for a in found.answers], offers=[offer_json(o) for o in found.offers])
+    return found_json(found)
+
+
+def found_json(found: suggestion_service.Suggestions):
+    """Return suggestions as the JSON both the page's script and the API read."""
+    return jsonify(answers=[answer_json(a) for a in found.answers],
+                   offers=[offer_json(o) for o in found.offers])
 
 
 @bp.get("/answers/suggestions")

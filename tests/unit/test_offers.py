@@ -66,7 +66,8 @@ offers:
 def test_a_file_without_an_offers_list_is_refused_on_its_first_line():
     with pytest.raises(DefinitionError) as caught:
         parse_offers(["not", "a", "mapping"], "offers.yaml")
-    assert str(caught.value.problems[0]) == "offers.yaml:1: an offers file must be a mapping with an 'offers' list"
+    expected = "offers.yaml:1: an offers file must be a mapping with an 'offers' list"
+    assert str(caught.value.problems[0]) == expected
 
 
 def test_suggestions_match_danish_inflections_and_rank_titles_and_the_topic_first(catalog):

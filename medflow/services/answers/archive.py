@@ -45,7 +45,8 @@ def live_answer(session: Session, answer_id: int) -> SharedAnswer:
 
 def newest(session: Session, size: int = FEED_SIZE) -> list[SharedAnswer]:
     """Return the newest live shared answers (the feed)."""
-    return list(session.scalars(_live().order_by(SharedAnswer.shared_at.desc(), SharedAnswer.id.desc()).limit(size)))
+    newest_first = _live().order_by(SharedAnswer.shared_at.desc(), SharedAnswer.id.desc())
+    return list(session.scalars(newest_first.limit(size)))
 
 
 def topics_in_use(session: Session) -> list[str]:

@@ -116,7 +116,8 @@ def may_unshare(session: Session, person: Person, answer: SharedAnswer) -> bool:
     return answer.unshared_at is None and bool(roles_in(session, person, {answer.committee_id}) & OFFICERS)
 
 
-def unshare_answer(session: Session, person: Person, answer_id: int, now: datetime | None = None) -> SharedAnswer:
+def unshare_answer(session: Session, person: Person, answer_id: int,
+                   now: datetime | None = None) -> SharedAnswer:
     """Take a shared answer back: it leaves the archive and the feed; the history says who did it."""
     now = now or utcnow()
     answer = session.get(SharedAnswer, answer_id)

@@ -1,4 +1,4 @@
-"""Suggestions on the new-case form: shared answers and offers matching what is typed, and how often they helped.
+"""Suggestions on the new-case form: shared answers and offers matching what is typed, and how they helped.
 
 The form shows up to five, as the employee types (JavaScript) or as a "check first" step (without).
 Each form has a random token; the first time it is shown a suggestion a row is written, and sending
@@ -56,8 +56,9 @@ def find(session: Session, offers: OfferCatalog, title: object, topic: object) -
         Candidate("offer", o.key, offer_terms(o), o.topics) for o in offers.offers]
     chosen = suggest(text, topic_key, candidates)
     ids = [c.ident for c in chosen if c.kind == "answer"]
-    rows = session.scalars(select(SharedAnswer).where(SharedAnswer.id.in_(ids))
-                           .options(selectinload(SharedAnswer.committee).selectinload(Committee.level))) if ids else []
+    with_committee = selectinload(SharedAnswer.committee).selectinload(Committee.level)
+    query = select(SharedAnswer).where(SharedAnswer.id.in_(ids)).options(with_committee)
+    rows = session.scalars(query) if ids else []
     by_id = {a.id: a for a in rows}
     by_key = {o.key: o for o in offers.offers}
     return Suggestions([by_id[i] for i in ids if i in by_id],
@@ -93,7 +94,8 @@ def record_sent(session: Session, token: str | None, case_id: int, now: datetime
     """Date the form's showing: a case was sent from it after all (nothing when it was shown none); commit."""
     if token is None:
         return
-    session.execute(update(SuggestionShow).where(SuggestionShow.token == token, SuggestionShow.sent_at.is_(None))
+    open_showing = (SuggestionShow.token == token, SuggestionShow.sent_at.is_(None))
+    session.execute(update(SuggestionShow).where(*open_showing)
                     .values(sent_at=now or utcnow(), case_id=case_id))
     session.commit()
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, request
 
 from medflow.extensions import db
 from medflow.services.answers import suggestions as suggestion_service
-from medflow.web.answers import answer_json, offer_json
+from medflow.web.answers import found_json
 from medflow.workflows import offers
 
 bp = Blueprint("answers_api", __name__)  # under /api/v1 (medflow.web.api)
@@ -16,4 +16,4 @@ bp = Blueprint("answers_api", __name__)  # under /api/v1 (medflow.web.api)
 def suggestions():
     """Return up to five shared answers and offers matching `title` and `topic` (nothing is recorded)."""
     found = suggestion_service.find(db.session, offers(), request.args.get("title"), request.args.get("topic"))
-    return jsonify(answers=[answer_json(a) for a in found.answers], offers=[offer_json(o) for o in found.offers])
+    return found_json(found)

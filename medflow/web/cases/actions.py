@@ -28,7 +28,8 @@ MEETING_LABEL = lazy_gettext("Meeting")
 PLAN_NEW = lazy_gettext("Plan a new meeting")
 SHARE_LABELS = {"share": lazy_gettext("Share the answer with all employees"),
                 "share_title": lazy_gettext("Title for all employees"),
-                "share_text": lazy_gettext("The answer for all employees (no names; the case's own answer stays as it is)")}
+                "share_text": lazy_gettext(
+                    "The answer for all employees (no names; the case's own answer stays as it is)")}
 CONFIRM_MOVE = lazy_gettext("Move the case from the published agenda of %(date)s (both agendas will say so)")
 
 
@@ -117,7 +118,8 @@ def _share_fields() -> list[Field]:
     """Return the fields that share an answer with everyone (never offered on a confidential case)."""
     return [Field("share", str(SHARE_LABELS["share"]), False, "checkbox"),
             Field("share_title", str(SHARE_LABELS["share_title"]), False, "text", maxlength=TEXT_MAX["title"]),
-            Field("share_text", str(SHARE_LABELS["share_text"]), False, "textarea", maxlength=TEXT_MAX["answer"])]
+            Field("share_text", str(SHARE_LABELS["share_text"]), False, "textarea",
+                  maxlength=TEXT_MAX["answer"])]
 
 
 def action_forms(case: Case, actions: list[str], below: list[Committee], came_from: bool,

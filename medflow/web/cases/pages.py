@@ -19,9 +19,9 @@ from medflow.services.access import case_view, load_history
 from medflow.services.answers import sharing
 from medflow.services.notifications import mark_case_read
 from medflow.services.paging import parse_cursor
+from medflow.web.cases import suggest_form
 from medflow.web.cases.actions import action_forms, require_chosen, unavailable_actions
 from medflow.web.cases.crumbs import case_crumbs
-from medflow.web.cases import suggest_form
 from medflow.web.cases.redacted import render_redacted
 from medflow.web.display import done_message, lang, topic_groups
 from medflow.web.forms import NewCaseForm, SelectChoice
@@ -99,7 +99,8 @@ def new():
 def _new_page(form: NewCaseForm, destinations: dict, token: str, check, status: int = 200):
     """Render the new-case form (with the "check first" suggestions when there are some)."""
     goes_to = destinations.get(form.topic.data or "")
-    return render_template("cases/new.html", form=form, goes_to=goes_to, suggest_token=token, check=check), status
+    return render_template("cases/new.html", form=form, goes_to=goes_to, suggest_token=token,
+                           check=check), status
 
 
 def _form_error(form: NewCaseForm, error: Invalid) -> None:
@@ -182,5 +183,6 @@ def share_to_make(case_id: int, event: str | None, form: dict) -> sharing.Share 
     """Return the share an answering form asks for, checked before the case is answered (None: none)."""
     share = sharing.parse_share(form) if event == "resolve" else None
     if share is not None:
-        sharing.check_shareable(db.session, current_user, case_service.visible_case(db.session, current_user, case_id))
+        case = case_service.visible_case(db.session, current_user, case_id)
+        sharing.check_shareable(db.session, current_user, case)
     return share

@@ -8,9 +8,9 @@ from flask_login import current_user
 
 from medflow.extensions import db
 from medflow.persistence.models import Case, MeetingItem
-from medflow.services.answers import sharing
 from medflow.services import cases as case_service
 from medflow.services import queries
+from medflow.services.answers import sharing
 from medflow.services.meetings import minutes
 from medflow.web.cases.actions import Field, action_forms
 

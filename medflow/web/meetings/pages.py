@@ -14,8 +14,8 @@ from medflow.i18n import translate_error
 from medflow.notify import mail_settings
 from medflow.persistence.base import utcnow
 from medflow.services import cases as case_service
-from medflow.services.meetings import agenda, approval, attendance, communication, minutes, planning, standing
 from medflow.services.answers import sharing
+from medflow.services.meetings import agenda, approval, attendance, communication, minutes, planning, standing
 from medflow.web.meetings.decisions import share_for_item
 from medflow.web.meetings.pdf import pdf_response
 from medflow.web.meetings.views import agenda_context, minutes_context

@@ -12,16 +12,18 @@ from medflow.web.api.docs.schemas import ID, NULLABLE_STR, STR, obj, ref
 SUGGESTION_PARAMS = [
     {"name": "title", "in": "query", "description": "The title being typed; Danish words match their other "
      "forms (stems), stop words are ignored.", "schema": {"type": "string", "maxLength": TEXT_MAX["title"]}},
-    {"name": "topic", "in": "query", "description": "The chosen topic's key: its answers and offers rank higher "
-     "(alone, it suggests them).", "schema": {"type": "string", "maxLength": KEY_MAX}},
+    {"name": "topic", "in": "query",
+     "description": "The chosen topic's key: its answers and offers rank higher (alone, it suggests them).",
+     "schema": {"type": "string", "maxLength": KEY_MAX}},
 ]
 SUGGESTED_ANSWER = obj({
     "id": ID, "title": STR, "text": {"type": "string", "description": "The start of the shared text."},
     "committee": {"type": "string", "description": "The committee that shared it."},
     "topic": NULLABLE_STR, "topic_label": STR, "shared_at": {"type": "string", "format": "date"}, "url": STR,
 }, ("id", "title", "text", "committee", "topic", "topic_label", "shared_at", "url"))
-SUGGESTED_OFFER = obj({"key": STR, "title": STR, "description": STR, "contact": NULLABLE_STR, "link": NULLABLE_STR,
-                       "url": STR}, ("key", "title", "description", "contact", "link", "url"))
+SUGGESTED_OFFER = obj({"key": STR, "title": STR, "description": STR, "contact": NULLABLE_STR,
+                       "link": NULLABLE_STR, "url": STR},
+                      ("key", "title", "description", "contact", "link", "url"))
 SUGGESTIONS = obj({"answers": {"type": "array", "maxItems": LIMIT, "items": ref("SuggestedAnswer")},
                    "offers": {"type": "array", "maxItems": LIMIT, "items": ref("SuggestedOffer")}},
                   ("answers", "offers"))
