@@ -125,3 +125,10 @@ def test_the_minutes_can_share_an_answered_case(app, pages, api):
     assert saved.status_code == 302
     archive = pages("peter").get("/answers").text
     assert "Støj i kantinerne" in archive and "KommuneMED" in archive
+
+
+def test_a_share_text_too_long_is_refused_in_words_and_nothing_is_answered(pages, api):
+    case = _accepted(api)
+    refused = _resolve(pages, case, title="x" * 201)
+    assert refused.status_code == 400 and "højst 200 og 10000 tegn" in refused.text
+    assert api("anna").get(f"/cases/{case['id']}").get_json()["state"] == "accepted"

@@ -46,8 +46,12 @@ def parse_share(form: dict[str, Any]) -> Share | None:
     """Return the share a form asks for (None when the box is not ticked); refuse a missing text."""
     if str(form.get("share") or "").strip().lower() not in ("1", "on", "true", "yes"):
         return None
-    title = values.text("share_title", form.get("share_title"), limit=TITLE_MAX)
-    text = values.text("share_text", form.get("share_text"), limit=TEXT_LIMIT)
+    try:
+        title = values.text("share_title", form.get("share_title"), limit=TITLE_MAX)
+        text = values.text("share_text", form.get("share_text"), limit=TEXT_LIMIT)
+    except Invalid:  # the field's key would mean nothing to the reader: say it in words
+        raise Invalid(_("The title and text for all employees must be plain text of at most %(title)s and "
+                        "%(text)s characters."), title=TITLE_MAX, text=TEXT_LIMIT) from None
     if not title or not text:
         raise Invalid(_("To share the answer, write a title and a text for all employees."))
     return Share(title, text)
