@@ -76,3 +76,19 @@ def test_an_employee_typing_a_question_sees_an_answer_shared_by_another_workplac
     expect(page.get_by_test_id("offer").first).to_be_visible()
     assert page.evaluate(WIDER_THAN_SCREEN) == []
     context.close()
+
+
+def test_without_javascript_the_form_asks_to_check_first_and_then_sends(browser, browser_context_args, live_app):
+    _shared_chairs(live_app)
+    context = browser.new_context(**browser_context_args, java_script_enabled=False)
+    page = context.new_page()
+    log_in(page, "peter")
+    page.goto("/cases/new")
+    page.locator("#title").fill("Vi mangler nye stole")
+    page.get_by_role("button", name="Send sagen").click()
+    check = page.get_by_test_id("check-first")
+    expect(check).to_contain_text("Nye stole i personalerummet")
+    page.get_by_test_id("send-anyway").click()
+    page.wait_for_url("**/cases/*")
+    expect(page.get_by_text("Din sag er sendt til LokalMED Plejecenter.")).to_be_visible()
+    context.close()

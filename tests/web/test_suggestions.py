@@ -63,7 +63,7 @@ def test_without_javascript_the_first_submit_shows_the_answers_and_sending_anywa
     assert 'value="Vi mangler nye stole"' in check.text  # what was typed stays
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Case)) == 1  # only the answered one
-    sent = peter.post("/cases/new", data={**form, "checked": "1"})
+    sent = peter.post("/cases/new", data={**form, "checked": ["", "1"]})  # the hidden field, then the button
     assert sent.status_code == 302
     with app.app_context():
         shown = db.session.scalar(select(SuggestionShow))

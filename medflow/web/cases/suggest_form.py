@@ -28,7 +28,7 @@ def token(form) -> str:
 
 def check_first(form, title: str | None, topic: str | None, form_token: str) -> service.Suggestions | None:
     """Return the suggestions to show before sending (None when already seen or there are none)."""
-    if form.get(CHECKED):
+    if any(form.getlist(CHECKED)):  # the hidden field (empty without script) and "send anyway" share a name
         return None
     try:
         found = service.find(db.session, offers(), title, topic)
