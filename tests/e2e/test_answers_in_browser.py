@@ -78,7 +78,8 @@ def test_an_employee_typing_a_question_sees_an_answer_shared_by_another_workplac
     context.close()
 
 
-def test_without_javascript_the_form_asks_to_check_first_and_then_sends(browser, browser_context_args, live_app):
+def test_without_javascript_the_form_asks_to_check_first_and_then_sends(browser, browser_context_args,
+                                                                        live_app):
     _shared_chairs(live_app)
     context = browser.new_context(**browser_context_args, java_script_enabled=False)
     page = context.new_page()
