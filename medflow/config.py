@@ -89,6 +89,7 @@ def from_env(instance: Path) -> dict:
         "WORKFLOWS_DIR": env("MEDFLOW_WORKFLOWS_DIR", str(data_dir("workflows"))),
         "TEMPLATES_DIR": env("MEDFLOW_TEMPLATES_DIR", str(data_dir("templates"))),
         "TOPICS_FILE": env("MEDFLOW_TOPICS_FILE"),  # None: responsibilities.yaml in WORKFLOWS_DIR
+        "OFFERS_FILE": env("MEDFLOW_OFFERS_FILE"),  # None: offers.yaml in WORKFLOWS_DIR
         "GRAPHVIZ_DOT": env("MEDFLOW_DOT", "dot"),
         "DEMO_ORG_FILE": env("MEDFLOW_DEMO_ORG", str(PACKAGE / "demo" / "data" / "org.yaml")),
         "BABEL_DEFAULT_LOCALE": "da",

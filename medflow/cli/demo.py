@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 
 from medflow.cli.common import fail
 from medflow.demo import history as demo_history
+from medflow.demo.answers import load_shared_answers
 from medflow.demo.confidential import add_confidential_case
 from medflow.demo.meetings import load_demo_meetings
 from medflow.demo.security import load_security_demo
@@ -58,6 +59,8 @@ def demo() -> None:
     _echo(load_security_demo(db.session, engines(), current_app.config["API_TOKEN_DAYS"]))
     _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
                  add_confidential_case(db.session, engines()))
+    click.echo(f"Shared answers added: {load_shared_answers(db.session, engines())} (see /answers, its feed "
+               "/answers/feed.atom, and the suggestions on /cases/new: type \"nye stole\" or \"vagtplan\").")
     click.echo(f"The JSON API is described (OpenAPI 3.1, with every field's limit) at "
                f"{current_app.config['BASE_URL'].rstrip('/')}/api/v1/openapi.json")
     _demo_history(spec)

@@ -14,8 +14,9 @@ from medflow.config import data_dir
 from medflow.diagrams.export import export_flowchart
 from medflow.domain.errors import DefinitionError
 from medflow.domain.loader import load_workflows
+from medflow.domain.offers import load_offers
 from medflow.domain.topics import load_topics
-from medflow.workflows import TOPICS_FILE_NAME, topics
+from medflow.workflows import OFFERS_FILE_NAME, TOPICS_FILE_NAME, topics
 
 workflows_cli = click.Group("workflows", help="Workflow definitions.")
 
@@ -23,13 +24,14 @@ workflows_cli = click.Group("workflows", help="Workflow definitions.")
 @workflows_cli.command("check")
 @click.argument("path", required=False, type=click.Path(exists=True))
 def workflows_check(path: str | None) -> None:
-    """Validate workflow definitions in PATH (default: the workflows folder) and its topics file."""
+    """Validate workflow definitions in PATH (default: the workflows folder), its topics and offers files."""
     path = path or os.environ.get("MEDFLOW_WORKFLOWS_DIR") or str(data_dir("workflows"))
-    topics_file = Path(path) / TOPICS_FILE_NAME
+    topics_file, offers_file = Path(path) / TOPICS_FILE_NAME, Path(path) / OFFERS_FILE_NAME
     try:
         found = load_workflows(path)
-        if topics_file.is_file():
-            load_topics(topics_file, found)
+        catalog = load_topics(topics_file, found) if topics_file.is_file() else None
+        if offers_file.is_file():
+            load_offers(offers_file, catalog)
     except DefinitionError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)

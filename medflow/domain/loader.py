@@ -24,7 +24,7 @@ TOP_KEYS = {
 STATE_KEYS = {"name", "label", "final", "deadline_days", "deadline_workdays", "remind_before_days", "escalate"}
 TRANSITION_KEYS = {"trigger", "source", "dest", "label", "done", "roles", "requires", "conditions", "route",
                    "clears"}
-NOT_WORKFLOWS = {"responsibilities.yaml"}
+NOT_WORKFLOWS = {"responsibilities.yaml", "offers.yaml"}
 
 
 def _label(raw: Any, fallback: str) -> Label:

@@ -1,5 +1,6 @@
 """Every model, importable from one place (Alembic and the services use this)."""
 
+from medflow.persistence.answers import SharedAnswer, SuggestionShow
 from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
@@ -27,4 +28,5 @@ __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "Calend
            "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
            "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
-           "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]
+           "SharedAnswer", "SicknessAbsence", "StaffTurnover", "StandingItem", "SuggestionShow",
+           "WellbeingScore"]

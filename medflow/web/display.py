@@ -71,11 +71,15 @@ SHOW_LABELS = {
 # Events that are no transition of the workflow: how a case was opened.
 OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("Published"),
                   "anonymise": lazy_gettext("Anonymised"),  # retention: not a transition either
-                  "transfer": lazy_gettext("Moved: the committee was closed")}
+                  "transfer": lazy_gettext("Moved: the committee was closed"),
+                  # sharing an answer with everyone: a fact about the case, not a change of its state
+                  "share_answer": lazy_gettext("Answer shared with all employees"),
+                  "unshare_answer": lazy_gettext("Shared answer taken back")}
 # Event data shown in words elsewhere on the timeline (the deadline rule, the meeting's date beside its
 # id) or internal (a cascade's id, the yes of "move it off the other agenda").
 HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "deadline_workdays", "cascade_id",
-                               "retention_days", "closed_committee", "meeting", "confirm_move"})
+                               "retention_days", "closed_committee", "meeting", "confirm_move",
+                               "shared_answer"})
 VALUE_LABELS = {"outcome": OUTCOME_LABELS, "risk_level": RISK_LABELS, "category": dict(CATEGORY_CHOICES)}
 
 

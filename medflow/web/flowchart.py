@@ -22,7 +22,7 @@ from medflow.web.cases.serialize import case_path_committees
 from medflow.web.display import ROLE_LABELS as PERSON_ROLE_LABELS
 from medflow.web.display import guide_groups
 from medflow.web.display import lang as _lang
-from medflow.workflows import engines, topics
+from medflow.workflows import engines, offers, topics
 
 bp = Blueprint("flowchart", __name__)
 MAX_QUERY = 100  # characters of a guide search that are used; the rest is ignored
@@ -111,6 +111,7 @@ def guide():
         groups=guide_groups(catalog, engines().items(), _lang()), roles=ROLE_LABELS,
         roles_of_members=PERSON_ROLE_LABELS, query=query,
         found=search_topics(catalog, query, _lang()) if query else None,
+        offers=offers().for_topic(key),
     )
 
 

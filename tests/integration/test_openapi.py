@@ -95,6 +95,8 @@ def test_every_documented_operation_answers_as_documented(app, api, doc):
     _mail_operations(doc, anna)
     check(doc, lene.get("/search?q=stole"), "/search")
     check(doc, lene.get("/search?q=og"), "/search")  # 400: only stop words
+    check(doc, anna.get("/suggestions?title=stress&topic=stresspolitik"), "/suggestions")
+    check(doc, anna.get("/suggestions?title=" + "x" * 201), "/suggestions")  # 400: too long
     figures = check(doc, lene.get("/committees/lok-skole/figures?year=2026"), "/committees/{key}/figures")
     assert figures["tables"]
     check(doc, anna.get("/committees/lok-skole/figures"), "/committees/{key}/figures")  # 404: not a member

@@ -26,6 +26,10 @@ CHOOSE = lazy_gettext("— choose —")
 NEEDS_STATES = lazy_gettext("Possible when the case is: %(states)s.")
 MEETING_LABEL = lazy_gettext("Meeting")
 PLAN_NEW = lazy_gettext("Plan a new meeting")
+SHARE_LABELS = {"share": lazy_gettext("Share the answer with all employees"),
+                "share_title": lazy_gettext("Title for all employees"),
+                "share_text": lazy_gettext(
+                    "The answer for all employees (no names; the case's own answer stays as it is)")}
 CONFIRM_MOVE = lazy_gettext("Move the case from the published agenda of %(date)s (both agendas will say so)")
 
 
@@ -107,7 +111,15 @@ def _fields(event: str, requires: tuple[str, ...], case: Case, below: list[Commi
         else:
             result.append(Field(name, str(FIELD_LABELS[name]), required, _kind(name),
                                 maxlength=TEXT_MAX.get(name)))
-    return result
+    return result + (_share_fields() if event == "resolve" and not case.confidential else [])
+
+
+def _share_fields() -> list[Field]:
+    """Return the fields that share an answer with everyone (never offered on a confidential case)."""
+    return [Field("share", str(SHARE_LABELS["share"]), False, "checkbox"),
+            Field("share_title", str(SHARE_LABELS["share_title"]), False, "text", maxlength=TEXT_MAX["title"]),
+            Field("share_text", str(SHARE_LABELS["share_text"]), False, "textarea",
+                  maxlength=TEXT_MAX["answer"])]
 
 
 def action_forms(case: Case, actions: list[str], below: list[Committee], came_from: bool,

@@ -16,8 +16,10 @@ from medflow.services import cascade_views, queries
 from medflow.services import cases as case_service
 from medflow.services import topics as topic_service
 from medflow.services.access import case_view, load_history
+from medflow.services.answers import sharing
 from medflow.services.notifications import mark_case_read
 from medflow.services.paging import parse_cursor
+from medflow.web.cases import suggest_form
 from medflow.web.cases.actions import action_forms, require_chosen, unavailable_actions
 from medflow.web.cases.crumbs import case_crumbs
 from medflow.web.cases.redacted import render_redacted
@@ -73,7 +75,11 @@ def new():
     if not form.is_submitted():
         form.workflow.data = "question"
         form.follow_topic_on_first_show(request.args.get("topic"))
+    token = suggest_form.token(request.form if form.is_submitted() else None)
     if form.validate_on_submit():
+        check = suggest_form.check_first(request.form, form.title.data, form.chosen_topic(), token)
+        if check:  # without JavaScript: show what was answered before, and "send anyway"
+            return _new_page(form, destinations, token, check)
         new_case = case_service.NewCase(
             workflow=form.workflow.data, title=form.title.data, description=form.description.data or "",
             confidential=form.confidential.data, topic=form.chosen_topic(), extra=form.extra(),
@@ -84,11 +90,17 @@ def new():
             db.session.rollback()
             _form_error(form, error)
         else:
+            suggest_form.sent(token, case.id)
             flash(gettext("Your case was sent to %(name)s.", name=case.holder.name), "success")
             return redirect(url_for("cases.show", case_id=case.id))
-    status = 400 if form.is_submitted() else 200
+    return _new_page(form, destinations, token, None, 400 if form.is_submitted() else 200)
+
+
+def _new_page(form: NewCaseForm, destinations: dict, token: str, check, status: int = 200):
+    """Render the new-case form (with the "check first" suggestions when there are some)."""
     goes_to = destinations.get(form.topic.data or "")
-    return render_template("cases/new.html", form=form, goes_to=goes_to), status
+    return render_template("cases/new.html", form=form, goes_to=goes_to, suggest_token=token,
+                           check=check), status
 
 
 def _form_error(form: NewCaseForm, error: Invalid) -> None:
@@ -144,18 +156,33 @@ def fire(case_id: int):
     """
     event = request.form.get("event")
     fields = {k: request.form[k] for k in EVENT_FIELDS if k in request.form}
+    shared = {k: request.form[k] for k in sharing.SHARE_FIELDS if k in request.form}
     try:
         require_chosen(event, fields)
+        share = share_to_make(case_id, event, shared)
         case = case_service.fire_event(
             db.session, engines(), current_user, case_id, event, request.form.get("version"), fields
         )
+        if share is not None:
+            sharing.share_answer(db.session, current_user, case.id, share)
     except (Invalid, NotPossible) as error:
         db.session.rollback()
         status, message = _problem(error)
         fresh = case_service.visible_case(db.session, current_user, case_id)
         stale = isinstance(error, StaleVersion)
         changed = _changed_since(fresh, request.form.get("version")) if stale else None
-        return render_case(fresh, status=status, problem=message, failed_event=event, typed=fields,
-                           changed=changed)
+        return render_case(fresh, status=status, problem=message, failed_event=event,
+                           typed={**fields, **shared}, changed=changed)
     flash(done_message(case, event), "success")
+    if share is not None:
+        flash(gettext("The answer is shared with all employees."), "success")
     return redirect(url_for("cases.show", case_id=case.id))
+
+
+def share_to_make(case_id: int, event: str | None, form: dict) -> sharing.Share | None:
+    """Return the share an answering form asks for, checked before the case is answered (None: none)."""
+    share = sharing.parse_share(form) if event == "resolve" else None
+    if share is not None:
+        case = case_service.visible_case(db.session, current_user, case_id)
+        sharing.check_shareable(db.session, current_user, case)
+    return share

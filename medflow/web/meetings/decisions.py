@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_login import current_user
+
 from medflow.extensions import db
-from medflow.persistence.models import Case
+from medflow.persistence.models import Case, MeetingItem
 from medflow.services import cases as case_service
 from medflow.services import queries
+from medflow.services.answers import sharing
 from medflow.services.meetings import minutes
 from medflow.web.cases.actions import Field, action_forms
 
@@ -32,3 +35,15 @@ def decision_fields(case: Case, choices: list[str]) -> list[DecisionField]:
             if f.name != "comment":
                 by_name.setdefault(f.name, (f, []))[1].append(form.label)
     return [DecisionField(f, ", ".join(labels)) for f, labels in by_name.values()]
+
+
+def share_for_item(item_id: int, form) -> sharing.Share | None:
+    """Return the share a minutes form asks for with an answer, checked before the decision is fired."""
+    if form.get("decision") != "resolve":
+        return None
+    share = sharing.parse_share({k: form.get(k) for k in sharing.SHARE_FIELDS})
+    item = db.session.get(MeetingItem, item_id) if share is not None else None
+    if item is not None and item.case_id is not None:
+        sharing.check_shareable(db.session, current_user,
+                                case_service.visible_case(db.session, current_user, item.case_id))
+    return share

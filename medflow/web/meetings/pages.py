@@ -14,7 +14,9 @@ from medflow.i18n import translate_error
 from medflow.notify import mail_settings
 from medflow.persistence.base import utcnow
 from medflow.services import cases as case_service
+from medflow.services.answers import sharing
 from medflow.services.meetings import agenda, approval, attendance, communication, minutes, planning, standing
+from medflow.web.meetings.decisions import share_for_item
 from medflow.web.meetings.pdf import pdf_response
 from medflow.web.meetings.views import agenda_context, minutes_context
 from medflow.workflows import engines
@@ -164,14 +166,20 @@ def record(item_id: int):
     form = request.form
     fields = {k: form[k] for k in EVENT_FIELDS if k in form}
     try:
+        share = share_for_item(item_id, form)
         item = minutes.record_minutes(
             db.session, engines(), current_user, item_id, form.get("version"), form.get("minutes"),
             form.get("decision"), fields, bool(form.get("internal")), case_version=form.get("case_version"),
             choose_outcome=True)
+        if share is not None and item.case_id is not None:
+            sharing.share_answer(db.session, current_user, item.case_id, share)
     except (Invalid, NotPossible) as error:
         db.session.rollback()
         return _refused(item_id, error, form.to_dict())
-    return _back(item.meeting_id, "meetings.minutes_page", gettext("The minutes of the item are saved."))
+    saved = gettext("The minutes of the item are saved.")
+    if share is not None:
+        saved += " " + gettext("The answer is shared with all employees.")
+    return _back(item.meeting_id, "meetings.minutes_page", saved)
 
 
 def _refused(item_id: int, error: MedflowError, typed: dict[str, str]):

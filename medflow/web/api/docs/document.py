@@ -7,6 +7,7 @@ from typing import Any
 from medflow.config import VERSION
 from medflow.domain.limits import BODY_MAX_BYTES, ID_MAX, KEY_MAX
 from medflow.services.queries import MAX_PAGE
+from medflow.web.api.docs.answers import ANSWER_COMPONENTS, ANSWER_PATHS
 from medflow.web.api.docs.figures import FIGURE_COMPONENTS, FIGURE_PATHS
 from medflow.web.api.docs.mail import MAIL_COMPONENTS, MAIL_PATHS
 from medflow.web.api.docs.meetings import MEETING_COMPONENTS, MEETING_PATHS
@@ -72,8 +73,8 @@ def document() -> dict[str, Any]:
                                 f"{ID_MAX}; errors are {{error, status}} in the Accept-Language."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
-        "paths": {**PATHS, **MEETING_PATHS, **MAIL_PATHS, **FIGURE_PATHS, **SEARCH_PATHS},
+        "paths": {**PATHS, **MEETING_PATHS, **MAIL_PATHS, **FIGURE_PATHS, **SEARCH_PATHS, **ANSWER_PATHS},
         "components": {"schemas": {**COMPONENTS, **MEETING_COMPONENTS, **MAIL_COMPONENTS, **FIGURE_COMPONENTS,
-                                   **SEARCH_COMPONENTS},
+                                   **SEARCH_COMPONENTS, **ANSWER_COMPONENTS},
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }
