@@ -1,7 +1,7 @@
 """answers shared with every employee, and the new-case form's suggestions shown (answers)
 
 Revision ID: answers01
-Revises: perfinbox01
+Revises: goals01
 Create Date: 2026-12-05 21:10:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'answers01'
-down_revision = "perfinbox01"
+down_revision = "goals01"
 branch_labels = None
 depends_on = None
 
