@@ -46,6 +46,8 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
     assert {"/meetings/N/minutes", "/meetings/N/minutes.pdf", "/admin/audit", "/admin/mail", "/account",
             "/calendar", "/information", "/notifications", "/cases/N/diagram"} <= reached
     assert {"/committees/cmed-buf/figures", "/committees/cmed-buf/figures/sickness-units.csv?year"} <= reached
+    assert {"/guidelines", "/guidelines/N", "/guidelines?show", "/committees/lok-skovvejens-skole/pixi",
+            "/committees/lok-skovvejens-skole/pixi.pdf"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 
