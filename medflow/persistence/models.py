@@ -21,10 +21,11 @@ from medflow.persistence.meetings import (
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
 from medflow.persistence.search import SearchDocument
+from medflow.persistence.theme_days import SignUp, TargetGroup
 
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "GuidelineChange",
            "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
            "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
-           "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]
+           "SicknessAbsence", "SignUp", "StaffTurnover", "StandingItem", "TargetGroup", "WellbeingScore"]

@@ -42,12 +42,52 @@ def _membership_sides():
     op.execute("UPDATE memberships SET side = 'management' WHERE role = 'chair'")
 
 
+def _theme_days():
+    with op.batch_alter_table('meetings', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('kind', sa.String(length=20), server_default='committee', nullable=False))
+        batch_op.add_column(sa.Column('title', sa.String(length=200), nullable=True))
+    op.create_table(
+        'meeting_target_groups',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('meeting_id', sa.Integer(), nullable=False),
+        sa.Column('audience', sa.String(length=20), nullable=False),
+        sa.Column('committee_id', sa.Integer(), nullable=True),
+        sa.Column('label', sa.String(length=200), nullable=False),
+        sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_meeting_target_groups_meeting_id_meetings')),
+        sa.ForeignKeyConstraint(['committee_id'], ['committees.id'],
+                                name=op.f('fk_meeting_target_groups_committee_id_committees')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_meeting_target_groups')),
+    )
+    op.create_index(op.f('ix_meeting_target_groups_meeting_id'), 'meeting_target_groups', ['meeting_id'])
+    op.create_table(
+        'meeting_signups',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('meeting_id', sa.Integer(), nullable=False),
+        sa.Column('person_id', sa.Integer(), nullable=False),
+        sa.Column('coming', sa.Boolean(), nullable=False),
+        sa.Column('answered_at', sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_meeting_signups_meeting_id_meetings')),
+        sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_meeting_signups_person_id_people'),
+                                ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_meeting_signups')),
+        sa.UniqueConstraint('meeting_id', 'person_id', name=op.f('uq_meeting_signups_meeting_id')),
+    )
+    op.create_index(op.f('ix_meeting_signups_meeting_id'), 'meeting_signups', ['meeting_id'])
+    op.create_index(op.f('ix_meeting_signups_person_id'), 'meeting_signups', ['person_id'])
+
+
 def upgrade():
     _guideline_changes()
     _membership_sides()
+    _theme_days()
 
 
 def downgrade():
+    op.drop_table('meeting_signups')
+    op.drop_table('meeting_target_groups')
+    with op.batch_alter_table('meetings', schema=None) as batch_op:
+        batch_op.drop_column('title')
+        batch_op.drop_column('kind')
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_column('side')
     op.drop_index('ix_guideline_changes_case', table_name='guideline_changes')
