@@ -71,6 +71,10 @@ def _guidelines_demo() -> None:
     added = load_demo_guidelines(db.session, engines())
     click.echo(f"Guidelines agreed: {added} more in /guidelines (one replaced; klaus.brandt@example.dk keeps "
                "Skovvejens Skole's). Each workplace's pixi guide: /committees/KEY/pixi.")
+    from medflow.demo.theme_days import load_demo_theme_day
+
+    click.echo(f"StoreMEDdag 2027 planned by KommuneMED: {load_demo_theme_day(db.session)} invitees answered "
+               "(camilla.frost@example.dk sees who comes from where; every AMR, TR and leader is invited).")
 
 
 def _mail_demo() -> None:

@@ -73,4 +73,5 @@ def theme_day(meeting: Meeting) -> dict | None:
     return {"groups": service.target_groups(db.session, meeting), "labels": AUDIENCE_LABELS,
             "invited": service.is_invited(db.session, current_user, meeting),
             "answer": service.my_answer(db.session, current_user, meeting),
-            "turnout": service.turnout(db.session, current_user, meeting) if publisher else None}
+            "turnout": service.turnout(db.session, current_user, meeting) if publisher else None,
+            "member": publisher}
