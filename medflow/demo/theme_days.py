@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from medflow.domain.calendar import working_day
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, Person
 from medflow.services.meetings import theme_days
@@ -26,12 +27,12 @@ GROUPS = (theme_days.Group("committee", "kommunemed", "StoreMEDdag"), theme_days
 
 
 def load_demo_theme_day(session: Session) -> int:
-    """Plan StoreMEDdag five weeks ahead (once) and record the demo answers; return how many answered."""
+    """Plan StoreMEDdag on a working day five weeks ahead (once) and record the demo answers; return how many answered."""
     people = {p.email: p for p in session.scalars(select(Person).where(
         Person.email.in_([SECRETARY, *(e for e, _coming in ANSWERS)])))}
     if len(people) < len(ANSWERS) + 1 or session.scalar(select(Meeting.id).where(Meeting.title == TITLE)):
         return 0
-    day = utcnow().date() + timedelta(days=35)
+    day = working_day(utcnow().date() + timedelta(days=35))  # no weekend, no public holiday
     meeting = theme_days.plan_theme_day(
         session, people[SECRETARY], "kommunemed", TITLE,
         MeetingPlan(day, "09:00", "15:30", "Glostrup Hallen, Stadion Allé 6"), list(GROUPS))
