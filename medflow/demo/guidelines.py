@@ -29,7 +29,8 @@ GUIDELINES = (
      "arbejdsmiljoe-fysisk", "Forflytninger uden lift sker altid med to medarbejdere."),
     ("laura.kjeldsen@example.dk", "anders.skovgaard@example.dk", None, "Alenearbejde i aftenåbningen",
      "vold-og-trusler", "Der er altid to på arbejde efter kl. 18; alarmen testes hver måned."),
-    ("kasper.moeller@example.dk", "henrik.lauridsen@example.dk", "kommunemed", "Stresspolitik for Glostrup Kommune",
+    ("kasper.moeller@example.dk", "henrik.lauridsen@example.dk", "kommunemed",
+     "Stresspolitik for Glostrup Kommune",
      "lokale-retningslinjer-trivsel", "Stress forebygges i hver arbejdsplads' APV; ledere tilbyder en "
                                       "samtale senest en uge efter, at en medarbejder har meldt sig stresset."),
 )
@@ -56,8 +57,8 @@ def mark_leaders(session: Session) -> int:
     """Put every membership of someone who chairs a committee (and the HR director) on management's side."""
     chairs = select(Membership.person_id).where(Membership.role == "chair")
     also = select(Person.id).where(Person.email.in_(ALSO_LEADERS))
-    result = session.execute(update(Membership).where(Membership.person_id.in_(chairs) | Membership.person_id.in_(also))
-                             .values(side=MANAGEMENT))
+    leaders = Membership.person_id.in_(chairs) | Membership.person_id.in_(also)
+    result = session.execute(update(Membership).where(leaders).values(side=MANAGEMENT))
     session.commit()
     return result.rowcount
 

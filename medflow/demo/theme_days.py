@@ -22,12 +22,13 @@ SECRETARY = "camilla.frost@example.dk"
 ANSWERS = (("line.damgaard@example.dk", True), ("klaus.brandt@example.dk", True),
            ("zeynep.yilmaz@example.dk", True), ("sara.ahmadi@example.dk", True),
            ("merete.kjeldgaard@example.dk", False), ("kasper.moeller@example.dk", True))
-GROUPS = (theme_days.Group("committee", "kommunemed", "StoreMEDdag"), theme_days.Group("leaders", None, "StoreMEDdag"),
+GROUPS = (theme_days.Group("committee", "kommunemed", "StoreMEDdag"),
+          theme_days.Group("leaders", None, "StoreMEDdag"),
           theme_days.Group("tr", None, "StoreMEDdag"), theme_days.Group("amr", None, "Arbejdsmiljødag"))
 
 
 def load_demo_theme_day(session: Session) -> int:
-    """Plan StoreMEDdag on a working day five weeks ahead (once) and record the demo answers; return how many answered."""
+    """Plan StoreMEDdag on a working day five weeks ahead (once) and record the answers; return how many."""
     people = {p.email: p for p in session.scalars(select(Person).where(
         Person.email.in_([SECRETARY, *(e for e, _coming in ANSWERS)])))}
     if len(people) < len(ANSWERS) + 1 or session.scalar(select(Meeting.id).where(Meeting.title == TITLE)):

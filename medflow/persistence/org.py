@@ -107,7 +107,8 @@ class Membership(Base):
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
     role: Mapped[str] = mapped_column(String(20))
     # management | employee (domain.sides); when left out, derived from the role
-    side: Mapped[str] = mapped_column(String(20), default=lambda ctx: _default_side(ctx), server_default=EMPLOYEE)
+    side: Mapped[str] = mapped_column(String(20), default=lambda ctx: _default_side(ctx),
+                                      server_default=EMPLOYEE)
 
     person: Mapped[Person] = relationship(back_populates="memberships")
     committee: Mapped[Committee] = relationship(back_populates="memberships")

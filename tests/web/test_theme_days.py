@@ -19,7 +19,7 @@ def _text(response) -> str:
 
 @pytest.fixture
 def theme_day(app, pages) -> int:
-    """KommuneMED's chair plans StoreMEDdag: every AMR (the work-environment day), every leader, OmrådeMED Børn."""
+    """KommuneMED's chair plans StoreMEDdag: every AMR (work-environment day), every leader, OmrådeMED Børn."""
     response = pages("kim").post("/committees/kommunemed/theme-days", data={
         "title": "StoreMEDdag 2027", "date": in_days(30).isoformat(), "start_time": "09:00",
         "end_time": "15:00", "place": "Glostrup Hallen", "committees": ["omr-born"],

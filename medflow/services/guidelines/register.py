@@ -61,7 +61,8 @@ def _meetings(session: Session, case_ids: list[int]) -> dict[int, Meeting]:
     """Return, per case, the meeting whose minutes decided it (the last such item), if any."""
     if not case_ids:
         return {}
-    rows = session.execute(select(MeetingItem.case_id, Meeting).join(Meeting, Meeting.id == MeetingItem.meeting_id)
+    rows = session.execute(select(MeetingItem.case_id, Meeting)
+                           .join(Meeting, Meeting.id == MeetingItem.meeting_id)
                            .where(MeetingItem.case_id.in_(case_ids), MeetingItem.decision == DECIDING_EVENT)
                            .order_by(MeetingItem.id))
     return {case_id: meeting for case_id, meeting in rows}

@@ -45,7 +45,8 @@ def _replacement(session: Session, person: Person, case: Case, status: str, repl
 
 
 def change_standing(session: Session, person: Person, case_id: object, status: object, effective_on: object,
-                    note: object = "", replaced_by: object = None, today: date | None = None) -> GuidelineChange:
+                    note: object = "", replaced_by: object = None,
+                    today: date | None = None) -> GuidelineChange:
     """Record a guideline's new standing, with its date and note, as the chair or secretary that keeps it."""
     case = _guideline(session, person, case_id)
     if not may_keep(session, person, case):

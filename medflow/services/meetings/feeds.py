@@ -71,7 +71,7 @@ def _event(meeting: Meeting, host: str, link: str) -> Event:
 
 
 def calendar_ics(session: Session, person: Person, base_url: str) -> bytes:
-    """Return the iCalendar feed of every meeting of the person's committees and every theme day inviting them."""
+    """Return the iCalendar feed of the person's committees' meetings and the theme days inviting them."""
     meetings = session.scalars(select(Meeting).where(mine_or_invited(person.id))
                                .order_by(Meeting.date, Meeting.id)).all()
     calendar = Calendar()

@@ -46,7 +46,8 @@ class Group:
 def _group(session: Session, group: Group) -> TargetGroup:
     """Return the target group row for `group`, or raise Invalid naming the bad field."""
     if group.audience not in AUDIENCES:
-        raise Invalid(_("%(field)s must be one of: %(choices)s."), field="audience", choices=", ".join(AUDIENCES))
+        raise Invalid(_("%(field)s must be one of: %(choices)s."), field="audience",
+                      choices=", ".join(AUDIENCES))
     committee = None
     if group.audience == "committee":
         committee = session.scalar(select(Committee).where(Committee.key == str(group.committee or ""),

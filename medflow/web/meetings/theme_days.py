@@ -69,7 +69,8 @@ def theme_day(meeting: Meeting) -> dict | None:
     """Return what the meeting page shows of a theme day (None for an ordinary meeting)."""
     if meeting.kind != THEME_DAY:
         return None
-    publisher = current_user.is_admin or bool(planning.committee_roles(db.session, current_user, meeting.committee_id))
+    roles = planning.committee_roles(db.session, current_user, meeting.committee_id)
+    publisher = current_user.is_admin or bool(roles)
     return {"groups": service.target_groups(db.session, meeting), "labels": AUDIENCE_LABELS,
             "invited": service.is_invited(db.session, current_user, meeting),
             "answer": service.my_answer(db.session, current_user, meeting),
