@@ -57,6 +57,7 @@ def demo() -> None:
     _ops_demo()
     _figures_demo()
     _echo(load_security_demo(db.session, engines(), current_app.config["API_TOKEN_DAYS"]))
+    _guidelines_demo()
     _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
                  add_confidential_case(db.session, engines()))
     click.echo(f"Shared answers added: {load_shared_answers(db.session, engines())} (see /answers, its feed "
@@ -64,6 +65,19 @@ def demo() -> None:
     click.echo(f"The JSON API is described (OpenAPI 3.1, with every field's limit) at "
                f"{current_app.config['BASE_URL'].rstrip('/')}/api/v1/openapi.json")
     _demo_history(spec)
+
+
+def _guidelines_demo() -> None:
+    from medflow.demo.guidelines import load_demo_guidelines, mark_leaders
+
+    mark_leaders(db.session)
+    added = load_demo_guidelines(db.session, engines())
+    click.echo(f"Guidelines agreed: {added} more in /guidelines (one replaced; klaus.brandt@example.dk keeps "
+               "Skovvejens Skole's). Each workplace's pixi guide: /committees/KEY/pixi.")
+    from medflow.demo.theme_days import load_demo_theme_day
+
+    click.echo(f"StoreMEDdag 2027 planned by KommuneMED: {load_demo_theme_day(db.session)} invitees answered "
+               "(camilla.frost@example.dk sees who comes from where; every AMR, TR and leader is invited).")
 
 
 def _mail_demo() -> None:

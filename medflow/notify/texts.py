@@ -50,6 +50,8 @@ MEETING_MESSAGES = {
     "unschedule": lazy_gettext("The case was taken off the agenda of %(committee)s."),
     "task_before": lazy_gettext("Reminder: you are to inform by %(due)s: %(title)s"),
     "task_due": lazy_gettext("You were to inform by %(due)s: %(title)s"),
+    "theme_day_invited": lazy_gettext("%(committee)s invites you to %(title)s on %(date)s at %(start)s. "
+                                      "Sign up or decline on its page."),
 }
 MESSAGES = {**CASE_MESSAGES, **DEADLINE_MESSAGES, **CASCADE_MESSAGES, **MEETING_MESSAGES}
 OTHER = lazy_gettext("There is news on the case.")  # never the event's internal key

@@ -26,6 +26,9 @@ class Meeting(Base):
     place: Mapped[str] = mapped_column(String(300), default="")
     online_link: Mapped[str] = mapped_column(String(500), default="")
     status: Mapped[str] = mapped_column(String(20), default="planned")  # planned | cancelled
+    # committee (its own meeting) | theme_day (invites across committees: persistence.theme_days)
+    kind: Mapped[str] = mapped_column(String(20), default="committee", server_default="committee")
+    title: Mapped[str | None] = mapped_column(String(200))  # a theme day's name (StoreMEDdag 2027)
     agenda_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))

@@ -7,6 +7,7 @@ from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.cases import ActionItem, Case, CaseEvent, SentOn
 from medflow.persistence.figures import RiskReports, SicknessAbsence, StaffTurnover, WellbeingScore
 from medflow.persistence.goals import Goal, GoalNote
+from medflow.persistence.guidelines import GuidelineChange
 from medflow.persistence.history_guard import HistoryUnlock
 from medflow.persistence.mail import MailPreference
 from medflow.persistence.meetings import (
@@ -22,11 +23,13 @@ from medflow.persistence.meetings import (
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
 from medflow.persistence.search import SearchDocument
+from medflow.persistence.theme_days import SignUp, TargetGroup
 
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "Goal", "GoalNote",
-           "HistoryUnlock", "Level",
+           "GuidelineChange", "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
            "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
-           "SharedAnswer", "SicknessAbsence", "StaffTurnover", "StandingItem", "SuggestionShow",
+           "SharedAnswer", "SicknessAbsence", "SignUp", "StaffTurnover", "StandingItem", "SuggestionShow",
+           "TargetGroup",
            "WellbeingScore"]

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from medflow.domain.sides import EMPLOYEE, side_for_role
 from medflow.persistence.base import Base, UTCDateTime, utcnow
 
 
@@ -105,9 +106,17 @@ class Membership(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
     role: Mapped[str] = mapped_column(String(20))
+    # management | employee (domain.sides); when left out, derived from the role
+    side: Mapped[str] = mapped_column(String(20), default=lambda ctx: _default_side(ctx),
+                                      server_default=EMPLOYEE)
 
     person: Mapped[Person] = relationship(back_populates="memberships")
     committee: Mapped[Committee] = relationship(back_populates="memberships")
+
+
+def _default_side(context) -> str:
+    """Return the side of a membership inserted without one: the one its role implies."""
+    return side_for_role(context.get_current_parameters().get("role"))
 
 
 class ApiToken(Base):

@@ -47,6 +47,8 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
             "/calendar", "/information", "/notifications", "/cases/N/diagram"} <= reached
     assert {"/committees/cmed-buf/figures", "/committees/cmed-buf/figures/sickness-units.csv?year"} <= reached
     assert {"/answers", "/answers/N", "/answers/feed.atom", "/answers?topic"} <= reached  # the shared answers
+    assert {"/guidelines", "/guidelines/N", "/guidelines?show", "/committees/lok-skovvejens-skole/pixi",
+            "/committees/lok-skovvejens-skole/pixi.pdf", "/committees/kommunemed/theme-days/new"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from medflow.domain.errors import Unknown, _
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import CalendarToken, CommunicationLine, Meeting, Membership, Person
+from medflow.persistence.models import CalendarToken, CommunicationLine, Meeting, Person
+from medflow.services.meetings.invitations import mine_or_invited
 
 LOCAL = ZoneInfo("Europe/Copenhagen")  # meetings are planned in Danish wall-clock time
 
@@ -57,7 +58,7 @@ def copenhagen_timezone() -> Timezone:
 def _event(meeting: Meeting, host: str, link: str) -> Event:
     event = Event()
     event.add("uid", f"meeting-{meeting.id}@{host}")
-    event.add("summary", meeting.committee.name)
+    event.add("summary", meeting.title or meeting.committee.name)
     event.add("dtstart", datetime.combine(meeting.date, meeting.start_time, LOCAL))
     event.add("dtend", datetime.combine(meeting.date, meeting.end_time, LOCAL))
     event.add("dtstamp", utcnow())
@@ -70,9 +71,8 @@ def _event(meeting: Meeting, host: str, link: str) -> Event:
 
 
 def calendar_ics(session: Session, person: Person, base_url: str) -> bytes:
-    """Return the iCalendar feed of every meeting of the person's committees."""
-    mine = select(Membership.committee_id).where(Membership.person_id == person.id)
-    meetings = session.scalars(select(Meeting).where(Meeting.committee_id.in_(mine))
+    """Return the iCalendar feed of the person's committees' meetings and the theme days inviting them."""
+    meetings = session.scalars(select(Meeting).where(mine_or_invited(person.id))
                                .order_by(Meeting.date, Meeting.id)).all()
     calendar = Calendar()
     calendar.add("prodid", "-//medflow//MED meetings//DA")

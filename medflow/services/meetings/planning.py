@@ -13,8 +13,17 @@ from medflow.domain import values
 from medflow.domain.errors import Invalid, MedflowError, NotAllowed, NotPossible, StaleVersion, Unknown, _
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import Committee, Meeting, MeetingItem, Membership, Notification, Person
+from medflow.persistence.models import (
+    Committee,
+    Meeting,
+    MeetingItem,
+    Membership,
+    Notification,
+    Person,
+    TargetGroup,
+)
 from medflow.services.meetings import notices, standing
+from medflow.services.meetings.invitations import THEME_DAY, invited_meetings, mine_or_invited
 
 OFFICERS = ("chair", "vice_chair", "secretary")
 COMMUNICATION_TITLE = "Communication: who informs whom, how and when; stories for the newsletter"
@@ -55,9 +64,12 @@ def require_officer(session: Session, person: Person, committee_id: int) -> None
 
 
 def visible_meeting(session: Session, person: Person, meeting_id: int) -> Meeting:
-    """Return a meeting of a committee the person sits on (admins: any), or raise Unknown."""
+    """Return a meeting of a committee the person sits on or a theme day inviting them (admins: any)."""
     meeting = session.get(Meeting, meeting_id)
-    if meeting is None or not (person.is_admin or committee_roles(session, person, meeting.committee_id)):
+    if meeting is None or not (person.is_admin or committee_roles(session, person, meeting.committee_id)
+                               or (meeting.kind == THEME_DAY and session.scalar(
+                                   invited_meetings(person.id).where(TargetGroup.meeting_id == meeting.id)
+                                   .limit(1)) is not None)):
         raise Unknown(_("Meeting %(id)s was not found."), id=meeting_id)
     return meeting
 
@@ -235,8 +247,7 @@ def committee_meetings(session: Session, committee_id: int) -> list[Meeting]:
 
 
 def upcoming_for(session: Session, person: Person, today: date, limit: int = 10) -> list[Meeting]:
-    """Return the planned meetings of every committee the person sits on, soonest first."""
-    mine = select(Membership.committee_id).where(Membership.person_id == person.id)
+    """Return the planned meetings of every committee the person sits on and theme days inviting them."""
     return list(session.scalars(select(Meeting).where(
-        Meeting.committee_id.in_(mine), Meeting.date >= today, Meeting.status == "planned")
+        mine_or_invited(person.id), Meeting.date >= today, Meeting.status == "planned")
         .order_by(Meeting.date, Meeting.start_time).limit(limit)))

@@ -1,0 +1,1 @@
+"""The guideline register: cases closed with the outcome "guideline", and what became of them."""
