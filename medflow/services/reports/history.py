@@ -96,22 +96,24 @@ def right_level(session: Session, sel: Selection) -> dict[int, tuple[int, int]]:
     """Return {quarter: (cases resolved, of which at the level where they were submitted)}.
 
     Counted by each case's first resolution in the quarter, at the committee the case was submitted
-    to: the selection narrows by where cases came from, not by who answered them.
+    to (its first history row: a topic may send a case straight to the area or KommuneMED, so this is
+    not always the submitter's workplace): the selection narrows by where cases came in, not by who
+    answered them.
     """
     bounds = quarter_bounds(sel.year)
-    first = _firsts("resolve").subquery()
-    origin, answered = aliased(Committee), aliased(Committee)
+    first, submitted = _firsts("resolve").subquery(), aliased(CaseEvent)
+    came_in, answered = aliased(Committee), aliased(Committee)
     when = quarter(EV.created_at, bounds).label("quarter")
-    same = (origin.level_id == answered.level_id).label("same")
+    same = (came_in.level_id == answered.level_id).label("same")
     statement = (select(when, same, func.count().label("cases")).select_from(EV)
                  .join(first, first.c.first_id == EV.id).join(Case, Case.id == EV.case_id)
-                 .join(origin, origin.id == Case.origin_id).join(answered, answered.id == PLACE)
+                 .join(submitted, and_(submitted.case_id == Case.id, submitted.seq == 1))
+                 .join(came_in, came_in.id == submitted.to_committee_id).join(answered, answered.id == PLACE)
                  .where(within(EV.created_at, bounds), sel.cases(), sel.topic_filter(),
-                        sel.place(Case.origin_id))
+                        sel.place(submitted.to_committee_id))
                  .group_by(when, same))
     found: dict[int, tuple[int, int]] = {}
     for q, is_same, n in session.execute(statement):
         total, here = found.get(q, (0, 0))
         found[q] = (total + n, here + (n if is_same else 0))
     return found
-
