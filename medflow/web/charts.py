@@ -44,9 +44,8 @@ def bar_chart(title: str, labels: Sequence[str], series: Sequence[tuple[str, Seq
         explicit_size=False, legend_at_bottom=True, legend_at_bottom_columns=min(len(series), LEGEND_COLUMNS),
         truncate_legend=40,
         x_label_rotation=35 if wide else 0, truncate_label=48, print_values=False, show_y_guides=True,
-        value_formatter=lambda v: formatter(v) if v is not None else "", margin=12, margin_bottom=12 + 24 * more_rows,
-        min_scale=4,
-        include_x_axis=True, title=title)
+        value_formatter=lambda v: formatter(v) if v is not None else "", margin=12,
+        margin_bottom=12 + 24 * more_rows, min_scale=4, include_x_axis=True, title=title)
     order = slice(None, None, -1) if horizontal else slice(None)  # pygal stacks upwards; read top-down
     chart.x_labels = list(labels)[order]
     for name, values in series:

@@ -17,10 +17,10 @@ from medflow.domain.errors import Invalid, Unknown, _
 from medflow.domain.limits import KEY_MAX
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
+from medflow.services.admin.queries import levels as all_levels
 from medflow.services.queries import all_committees
 from medflow.services.reports.report import Report, Table, case_report
 from medflow.services.reports.selection import select_report
-from medflow.services.admin.queries import levels as all_levels
 from medflow.web import reports_words as words
 from medflow.web.charts import SVG_CSP, bar_chart
 from medflow.web.display import lang
@@ -124,5 +124,6 @@ def table_csv(table_id: str):
     for row in table.rows:
         writer.writerow([words.row_label(row), *words.cells(table, row)])
     response = current_app.response_class("\ufeff" + out.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="medflow-{table.id}-{rep.selection.year}.csv"'
+    name = f"medflow-{table.id}-{rep.selection.year}.csv"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

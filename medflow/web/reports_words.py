@@ -64,7 +64,7 @@ def row_label(row: Row) -> str:
 
 
 def number(figure: str, value: float | None) -> str:
-    """Return a value as shown: whole numbers, days with one decimal, a share with a percent sign; "—" for none."""
+    """Return a value as shown: whole numbers, days with a decimal, a share in percent; "—" for none."""
     if value is None:
         return "—"
     if figure in PERCENT:

@@ -1,4 +1,4 @@
-"""A hand-checked year of cases for the report tests: 43 cases over three quarters of 2026 and three levels.
+"""A hand-checked year for the report tests: 43 cases over three quarters of 2026 and three levels.
 
 Every case goes through the real services (submit, fire_event, the sweep's escalation, retention's
 anonymisation, cascades, meetings) on a fixed clock. Submissions are at 10:00 and every later step at
@@ -7,7 +7,8 @@ The stories (the count in brackets), with the days each step comes after the sub
 
 Q1  A1 [6]  anna at lok-skole, Jan 12; lene accepts Jan 14 (2 d), resolves Jan 22 (10 d). Anonymised.
     G  [2]  the same, confidential, Feb 2; accepted Feb 3 (1 d), resolved Feb 7 (5 d). Anonymised.
-    B  [3]  lok-skole, Feb 9; lene accepts Feb 10 (1 d), forwards Feb 12; ole accepts Feb 13, resolves Mar 1 (20 d).
+    B  [3]  lok-skole, Feb 9; lene accepts Feb 10 (1 d), forwards Feb 12; ole accepts Feb 13, resolves
+            Mar 1 (20 d).
     D  [2]  lok-skole, Mar 2; lene rejects Mar 3.
     E  [2]  lok-skole, Mar 9; anna withdraws Mar 11.
     H  [2]  anna straight to kommunemed, Mar 16; kim accepts Mar 19 (3 d), resolves Mar 23 (7 d).
@@ -56,6 +57,11 @@ REPORT_ORG = {"committees": ORG["committees"], "people": [*ORG["people"], {
 ANSWER, UP, NO = {"answer": "Svar"}, {"comment": "Op"}, {"comment": "Nej", "redirect": "Lederen"}
 
 
+def handled(by: str, accepted: datetime, resolved: datetime) -> list[tuple]:
+    """Return the steps of a case `by` accepts and then resolves."""
+    return [(by, "accept", accepted, {}), (by, "resolve", resolved, ANSWER)]
+
+
 def at(month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
     """Return a Danish wall-clock moment of 2026 in UTC."""
     return datetime(2026, month, day, hour, minute, tzinfo=COPENHAGEN).astimezone(UTC)
@@ -80,8 +86,8 @@ class World:
     def fire(self, case: Case, who: str, event: str, moment: datetime, **fields) -> Case:
         return fire_event(self.s, engines(), self.person(who), case.id, event, case.version, fields, now=moment)
 
-    def story(self, count: int, label: str, who: str, submitted: datetime, steps=(), *, start: str | None = None,
-              topic: str | None = None, confidential: bool = False) -> list[Case]:
+    def story(self, count: int, label: str, who: str, submitted: datetime, steps=(), *,
+              start: str | None = None, topic: str | None = None, confidential: bool = False) -> list[Case]:
         """Open `count` cases alike and take each through `steps` (who, event, when, fields)."""
         made = []
         for i in range(count):
@@ -96,24 +102,21 @@ class World:
 
 
 def _q1(w: World) -> None:
-    w.story(6, "A1", "anna", at(1, 12, 10), [("lene", "accept", at(1, 14), {}),
-                                             ("lene", "resolve", at(1, 22), ANSWER)], topic=T1)
-    w.story(2, "G", "anna", at(2, 2, 10), [("lene", "accept", at(2, 3), {}), ("lene", "resolve", at(2, 7), ANSWER)],
+    w.story(6, "A1", "anna", at(1, 12, 10), handled("lene", at(1, 14), at(1, 22)), topic=T1)
+    w.story(2, "G", "anna", at(2, 2, 10), handled("lene", at(2, 3), at(2, 7)),
             topic=T1, confidential=True)
-    w.story(3, "B", "anna", at(2, 9, 10), [("lene", "accept", at(2, 10), {}), ("lene", "forward", at(2, 12), UP),
-                                           ("ole", "accept", at(2, 13), {}), ("ole", "resolve", at(3, 1), ANSWER)],
-            topic=T2)
+    forwarded = [("lene", "accept", at(2, 10), {}), ("lene", "forward", at(2, 12), UP)]
+    w.story(3, "B", "anna", at(2, 9, 10), [*forwarded, *handled("ole", at(2, 13), at(3, 1))], topic=T2)
     w.story(2, "D", "anna", at(3, 2, 10), [("lene", "reject", at(3, 3), NO)])
     w.story(2, "E", "anna", at(3, 9, 10), [("anna", "withdraw", at(3, 11), {})])
-    w.story(2, "H", "anna", at(3, 16, 10), [("kim", "accept", at(3, 19), {}), ("kim", "resolve", at(3, 23), ANSWER)],
+    w.story(2, "H", "anna", at(3, 16, 10), handled("kim", at(3, 19), at(3, 23)),
             start="kommunemed", topic=T3)
-    w.story(1, "X", "anna", at(3, 23, 10), [("lene", "accept", at(3, 26), {}), ("lene", "resolve", at(4, 6), ANSWER)],
+    w.story(1, "X", "anna", at(3, 23, 10), handled("lene", at(3, 26), at(4, 6)),
             topic=T1)
 
 
 def _q2(w: World) -> None:
-    w.story(5, "A2", "anna", at(4, 13, 10), [("lene", "accept", at(4, 17), {}),
-                                             ("lene", "resolve", at(5, 13), ANSWER)], topic=T1)
+    w.story(5, "A2", "anna", at(4, 13, 10), handled("lene", at(4, 17), at(5, 13)), topic=T1)
     w.story(3, "F", "anna", at(4, 20, 10), [
         ("lene", "accept", at(4, 21), {}), ("lene", "resolve", at(4, 26), ANSWER),
         ("anna", "reopen", at(4, 28), {"comment": "Igen"}), ("lene", "accept", at(4, 29), {}),
@@ -122,21 +125,20 @@ def _q2(w: World) -> None:
         ("lene", "forward", at(5, 5), UP), ("ole", "forward", at(5, 6), UP),
         ("kim", "refer", at(5, 9), {"comment": "Ned", "target": "omr-born"}),
         ("ole", "accept", at(5, 10), {}), ("ole", "resolve", at(5, 16), ANSWER)], topic=T2)
-    w.story(2, "I", "anna", at(5, 11, 10), [("ole", "accept", at(5, 13), {}), ("ole", "resolve", at(5, 20), ANSWER)],
+    w.story(2, "I", "anna", at(5, 11, 10), handled("ole", at(5, 13), at(5, 20)),
             start="omr-born", topic=T2)
-    w.story(1, "Q", "anna", at(4, 1, 0, 30), [("lene", "accept", at(4, 2), {}),
-                                              ("lene", "resolve", at(4, 3), ANSWER)], topic=T1)
+    w.story(1, "Q", "anna", at(4, 1, 0, 30), handled("lene", at(4, 2), at(4, 3)), topic=T1)
     w.story(2, "K", "anna", at(6, 1, 10), [("lene", "accept", at(6, 2), {})], topic=T1)
 
 
 def _q3(w: World) -> None:
-    w.story(3, "P", "peter", at(7, 13, 10), [("pia", "accept", at(7, 16), {}), ("pia", "resolve", at(7, 21), ANSWER)],
+    w.story(3, "P", "peter", at(7, 13, 10), handled("pia", at(7, 16), at(7, 21)),
             topic=T1)
-    w.story(1, "S", "peter", at(7, 20, 10), [("pia", "accept", at(7, 22), {}), ("pia", "resolve", at(7, 24), ANSWER)],
+    w.story(1, "S", "peter", at(7, 20, 10), handled("pia", at(7, 22), at(7, 24)),
             topic=T1, confidential=True)
     w.story(1, "R", "anna", at(9, 14, 10), [("kim", "reject", at(9, 16), NO)], start="kommunemed", topic=T3)
     w.story(1, "O", "anna", at(9, 21, 10), [("lene", "accept", at(9, 22), {})], topic=T1)
-    w.story(2, "A4", "anna", at(9, 7, 10), [("lene", "accept", at(9, 12), {}), ("lene", "resolve", at(9, 18), ANSWER)],
+    w.story(2, "A4", "anna", at(9, 7, 10), handled("lene", at(9, 12), at(9, 18)),
             topic=T1)
     # J last: when the sweep runs on Aug 4 no other case waits in "submitted" for it to escalate
     escalated = w.story(2, "J", "peter", at(7, 6, 10))
@@ -148,7 +150,8 @@ def _q3(w: World) -> None:
 
 
 def _cascades(w: World) -> None:
-    down = publish(w.s, w.person("kim"), NewCascade("kommunemed", "Ny politik", "Drøft den", "task"), now=at(2, 16))
+    new = NewCascade("kommunemed", "Ny politik", "Drøft den", "task")
+    down = publish(w.s, w.person("kim"), new, now=at(2, 16))
     for receipt in down.receipts:
         officer = {"lok-skole": "lene", "omr-born": "ole"}.get(receipt.committee.key)
         if officer:

@@ -1,4 +1,4 @@
-"""Every report figure against a hand-checked year (tests/helpers/report_world.py: its docstring tells the stories).
+"""Every report figure against a hand-checked year (the docstring of tests/helpers/report_world.py tells it).
 
 The expected numbers are written out by hand; each comment says which stories make them up (a story's
 letter and, in brackets, how many cases it has). The report is read as of Oct 1, 2026, 12:00.
@@ -85,7 +85,7 @@ def test_the_administrator_counts_every_case_of_the_year(app, year):
             "resolved_right_level": [10, 12, 6, 0, 28],
             "right_level_share": [76.9, 85.7, 75.0, NONE, 80.0],  # 10/13, 12/14, 6/8, 28/35
         }
-        # kim's cascade: 5 committees below kommunemed, lok-skole and omr-born reported back; ole's: 2, none back
+        # kim's cascade: the 5 committees below kommunemed, lok-skole and omr-born reported back; ole's: 2, none
         assert _rows(report, "cascades") == {"cascades": [1, 0, 1, 0, 2], "units_asked": [5, 0, 2, 0, 7],
                                              "units_reported_back": [2, 0, 0, 0, 2]}
         # lok-skole Feb 10 and omr-born Mar 17; May 12 and kommunemed Jun 16; Aug 18 (Sep 8 was cancelled,
@@ -112,14 +112,16 @@ def test_narrowed_to_a_committee_a_level_or_a_topic(app, year):
         skole = _report("admin", committee="lok-skole")
         area = _report("admin", level="omraade")
         topic = _report("admin", topic=T2)
-    # submitted at lok-skole: Q1 A1 6 + G 2 + B 3 + D 2 + E 2 + X 1; Q2 A2 5 + F 3 + C 2 + Q 1 + K 2; Q3 O 1 + A4 2
+    # submitted at lok-skole: Q1 A1 6 + G 2 + B 3 + D 2 + E 2 + X 1; Q2 A2 5 + F 3 + C 2 + Q 1 + K 2;
+    # Q3 O 1 + A4 2
     assert _rows(skole, "cases")["opened"] == [16, 13, 3, 0, 32]
     # resolved at lok-skole: Q1 A1 6 + G 2; Q2 X 1 + A2 5 + F 3 + Q 1; Q3 F 3 + A4 2; the year counts F once
     assert _rows(skole, "cases")["resolved"] == [8, 10, 5, 0, 20]
     # submitted at lok-skole and first resolved: Q1 A1 6 + G 2 (B 3 not); Q2 X 1 + A2 5 + F 3 + Q 1 (C 2 not);
     # Q3 A4 2
     assert _rows(skole, "right_level")["resolved_right_level"] == [8, 10, 2, 0, 20]
-    assert _rows(skole, "right_level")["right_level_share"] == [72.7, 83.3, 100.0, NONE, 80.0]  # of 11, 12, 2, 25
+    # 8 of 11, 10 of 12, 2 of 2, 20 of 25
+    assert _rows(skole, "right_level")["right_level_share"] == [72.7, 83.3, 100.0, NONE, 80.0]
     assert _rows(skole, "activity") == {"meetings_held": [1, 1, 1, 0, 3]}
     assert skole.overdue_now == 2
     assert _rows(area, "cases")["opened"] == [0, 2, 0, 0, 2]  # I 2

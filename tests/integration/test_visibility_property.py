@@ -7,7 +7,8 @@ the redacted-or-not choice), the navigation's counts, the notification recipient
 and the sweep's reminder recipients, and every case's agenda item on the meeting page, its PDF and the
 meeting API, an administrator's export of each submitter, and search (a case's own secret word
 finds it only for those who read it in full), the reports (a case counts for everyone the rule gives it
-to at `COUNTED` or more, and no report page lists one), against `Model.level`/`Model.told` (the rule on the plan).
+to at `COUNTED` or more, and no report page lists one), against `Model.level`/`Model.told` (the rule on
+the plan).
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from medflow.cli import cli
-from medflow.domain.calendar import local_date
 from medflow.demo.confidential import TITLE as CONFIDENTIAL_TITLE
+from medflow.domain.calendar import local_date
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Person

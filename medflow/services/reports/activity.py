@@ -1,4 +1,4 @@
-"""What committees did beside their cases, by quarter: cascades sent down, meetings held; and what is overdue now.
+"""Beside the case history: cascades sent down and meetings held by quarter, and what is overdue now.
 
 Cascades and meetings are a committee's own business, so they count for the committees the reader
 sits on (every committee for an administrator). They have no topic: narrowed to a topic, the report

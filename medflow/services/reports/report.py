@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from medflow.domain.calendar import local_date
 from medflow.domain.reports import (
     ACTIVITY_FIGURES,
+    CASCADE_FIGURES,
     CASE_FIGURES,
     QUARTERS,
     YEAR,
@@ -91,16 +92,17 @@ def _level_table(session: Session, sel: Selection) -> Table:
     total, here = ({q: v[i] for q, v in found.items()} for i in (0, 1))
     year_total, year_here = sum(total.values()), sum(here.values())
     shares = {q: share(here.get(q, 0), total.get(q, 0)) for q in QUARTERS}
+    shares[YEAR] = share(year_here, year_total)
     return _quarters("right_level", [count_row("resolved_here", total), count_row("resolved_right_level", here),
-                                     FigureRow("right_level_share", {**shares, YEAR: share(year_here, year_total)})])
+                                     FigureRow("right_level_share", shares)])
 
 
 def _cascade_table(session: Session, sel: Selection) -> Table:
-    keys = ("cascades", "units_asked", "units_reported_back")
     if sel.topic:
-        return _quarters("cascades", [absent_row(k) for k in keys])
+        return _quarters("cascades", [absent_row(k) for k in CASCADE_FIGURES])
     found = activity.cascades(session, sel)
-    return _quarters("cascades", [count_row(k, {q: v[i] for q, v in found.items()}) for i, k in enumerate(keys)])
+    return _quarters("cascades", [count_row(k, {q: v[i] for q, v in found.items()})
+                                  for i, k in enumerate(CASCADE_FIGURES)])
 
 
 def _activity_table(session: Session, sel: Selection, now: datetime) -> Table:

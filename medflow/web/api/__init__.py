@@ -1,7 +1,8 @@
 """The JSON API under /api/v1: one parent blueprint exempts CSRF, checks the token and applies the limits.
 
 Each feature adds a child blueprint (endpoints `api.<child>.<view>`): cases, notifications and
-cascades, mail choices, meetings, key figures, search, reports, and the OpenAPI description. The URLs are a contract.
+cascades, mail choices, meetings, key figures, search, reports, and the OpenAPI description. The URLs
+are a contract.
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ from medflow.web.api.docs.mail import MAIL_COMPONENTS, MAIL_PATHS
 from medflow.web.api.docs.meetings import MEETING_COMPONENTS, MEETING_PATHS
 from medflow.web.api.docs.operations import op
 from medflow.web.api.docs.operations import path_id as _path_id
-from medflow.web.api.docs.schemas import CASCADE_PROPS, COMPONENTS, ID, INT, KEY, STR, obj, ref
 from medflow.web.api.docs.reports import REPORT_COMPONENTS, REPORT_PATHS
+from medflow.web.api.docs.schemas import CASCADE_PROPS, COMPONENTS, ID, INT, KEY, STR, obj, ref
 from medflow.web.api.docs.search import SEARCH_COMPONENTS, SEARCH_PATHS
 
 LIST = {"type": "array"}

@@ -19,8 +19,8 @@ REPORT_PARAMS = [
     {"name": "topic", "in": "query", "description": "Only cases of this topic (its key); cascades and "
      "meetings have no topic and are then null.", "schema": _KEY},
 ]
-REPORT_ROW = obj({"key": STR, "name": NULLABLE_STR,
-                  "values": {"type": "array", "items": {"type": ["number", "null"]}}}, ("key", "name", "values"))
+VALUES = {"type": "array", "items": {"type": ["number", "null"]}}
+REPORT_ROW = obj({"key": STR, "name": NULLABLE_STR, "values": VALUES}, ("key", "name", "values"))
 REPORT_TABLE = obj({"id": STR, "by": {"type": "string", "enum": ["quarters", "levels"]},
                     "columns": {"type": "array", "items": STR},
                     "rows": {"type": "array", "items": ref("ReportRow")}}, ("id", "by", "columns", "rows"),
