@@ -27,8 +27,6 @@ CASE_FIGURES: tuple[tuple[str, str, bool | None], ...] = (
     ("rejected", "reject", None),
     ("withdrawn", "withdraw", None),
 )
-TIME_FIGURES = ("accept_median", "accept_p90", "resolve_median", "resolve_p90")
-LEVEL_FIGURES = ("resolved_here", "resolved_right_level", "right_level_share")
 CASCADE_FIGURES = ("cascades", "units_asked", "units_reported_back")
 # What a committee did, beside its cases. The annual pack adds "annual_discussions" here (one more
 # row: services/reports/activity.py ACTIVITY_ROWS says where its count comes from).

@@ -28,7 +28,6 @@ from medflow.web.figures import chosen_year
 from medflow.workflows import topics
 
 bp = Blueprint("reports", __name__)
-FILTERS = ("year", "level", "committee", "topic")
 
 
 def _key(name: str) -> str | None:
