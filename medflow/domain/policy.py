@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from medflow.domain.definitions import SUBMITTER, TransitionDef
 from medflow.domain.errors import _
-from medflow.domain.visibility import OFFICERS, Level, Viewer, level_of
+from medflow.domain.visibility import OFFICERS, Viewer, level_of
 
 CONFIDENTIAL_ROLES = OFFICERS  # who reads a confidential case where it is now
 NO_ROLE = _("You may not %(event)s this case.")
@@ -44,4 +44,4 @@ def may_see(
     """Tell whether a person sees a case at all (in full or redacted); the rule is `visibility.RULE`."""
     viewer = Viewer(is_admin=is_admin, is_submitter=is_submitter, roles_in_holder=frozenset(roles_in_holder),
                     roles_in_held=frozenset(roles_in_holders) | frozenset(roles_in_holder))
-    return level_of(viewer, confidential) > Level.NONE
+    return level_of(viewer, confidential).shows_case

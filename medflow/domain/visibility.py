@@ -3,8 +3,10 @@
 The rule is a list of grants. Each says how a person relates to a case (they submitted it, they
 are an administrator, they hold a role in the committee that holds it now, or in any committee
 that has held it), for which cases it counts (confidential or not) and what it lets them see:
-the whole case (`FULL`) or only that it exists and where it is (`REDACTED`: number, state,
-holder, dates). A person's level is the highest any grant gives them. The services turn the same
+the whole case (`FULL`), only that it exists and where it is (`REDACTED`: number, state,
+holder, dates), or nothing of it but a count in the report figures (`COUNTED`: a member of a
+committee that held a confidential case finds it among the committee's numbers in /reports, never
+in a list). A person's level is the highest any grant gives them. The services turn the same
 grants into SQL (lists, counts, notification and reminder recipients) and into the per-case check,
 so a change to who sees what is a change here and nowhere else.
 """
@@ -22,8 +24,14 @@ class Level(IntEnum):
     """How much of a case someone sees."""
 
     NONE = 0
-    REDACTED = 1  # that it exists: number, type, state, holder, path and dates
-    FULL = 2  # everything, and they may act on it as their roles allow
+    COUNTED = 1  # nothing of the case itself: it only counts in the report figures (never listed)
+    REDACTED = 2  # that it exists: number, type, state, holder, path and dates
+    FULL = 3  # everything, and they may act on it as their roles allow
+
+    @property
+    def shows_case(self) -> bool:
+        """Tell whether this level shows the case itself (in a list, a page or a notification)."""
+        return self >= Level.REDACTED
 
 
 # How a person relates to a case.
@@ -58,6 +66,9 @@ RULE: tuple[Grant, ...] = (
     Grant(HOLDER, True, Level.FULL, OFFICERS),
     Grant(HELD, True, Level.REDACTED, OFFICERS),
     Grant(ADMIN, True, Level.REDACTED),
+    # Every member of a committee that held a confidential case counts it in the committee's report
+    # figures, without seeing it: counted, never listed.
+    Grant(HELD, True, Level.COUNTED),
 )
 
 
@@ -87,8 +98,9 @@ def _applies(grant: Grant, viewer: Viewer) -> bool:
 
 
 def level_of(viewer: Viewer, confidential: bool) -> Level:
-    """Return how much of a case (confidential or not) the viewer sees."""
-    return max((g.level for g in grants(confidential) if _applies(g, viewer)), default=Level.NONE)
+    """Return how much of a case (confidential or not) the viewer sees (`COUNTED`: only in report figures)."""
+    return max((g.level for g in grants(confidential, Level.COUNTED) if _applies(g, viewer)),
+               default=Level.NONE)
 
 
 def seeing_roles(confidential: bool, *, holds_now: bool, at_least: Level = Level.REDACTED) -> frozenset[str]:

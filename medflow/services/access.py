@@ -85,7 +85,7 @@ def case_view(session: Session, person: Person, case_id: int) -> CaseView:
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
     case = rows[0][0]
     level, roles = level_from_rows(person, case, ((r.committee_id, r.role) for r in rows))
-    if level == Level.NONE:
+    if not level.shows_case:  # a case only counted in reports is not found either
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
     _remember(session, person.id, case.holder_id, roles)
     if case.submitter_id == person.id:

@@ -21,6 +21,7 @@ def register_blueprints(app: Flask) -> None:
         org,
         pages,
         pixi,
+        reports,
         search,
     )
     from medflow.web.admin import export as admin_export
@@ -46,7 +47,7 @@ def register_blueprints(app: Flask) -> None:
     init_meetings(app)
     ops.init_app(app)
     sso.init_app(app)
-    for blueprint in (home.bp, case_pages.bp, inbox.bp, figures.bp, org.bp, search.bp, answers.bp,
+    for blueprint in (home.bp, case_pages.bp, inbox.bp, figures.bp, reports.bp, org.bp, search.bp, answers.bp,
                       guidelines.bp, pixi.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = VERSION

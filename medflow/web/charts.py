@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 import pygal
 from pygal.style import Style
 
+LEGEND_COLUMNS = 3  # the reports' charts have up to seven series: their names must not be cut short
 SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 STYLE = Style(  # the site's ink, lines and accent (medflow.css), and a second colour for this year
     background="#ffffff", plot_background="#ffffff", foreground="#1d2330", foreground_strong="#1d2330",
     foreground_subtle="#d6dbe3", opacity="1", opacity_hover="1", transition="none",
-    colors=("#9db7d5", "#0b5cad", "#1f7a3a", "#8a5a00"),
+    colors=("#9db7d5", "#0b5cad", "#1f7a3a", "#8a5a00", "#6b3fa0", "#b3261e", "#4d5566"),  # reports: up to 7
     font_family=FONT, label_font_family=FONT, major_label_font_family=FONT, value_font_family=FONT,
     value_label_font_family=FONT, title_font_family=FONT, legend_font_family=FONT, tooltip_font_family=FONT,
     title_font_size=16, label_font_size=12, major_label_font_size=12, legend_font_size=13,
@@ -36,12 +37,15 @@ def bar_chart(title: str, labels: Sequence[str], series: Sequence[tuple[str, Seq
     wide = not horizontal and len(labels) > 6
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
     height = 120 + 44 * len(labels) if horizontal else 380 + (60 if wide else 0)
+    more_rows = -(-len(series) // LEGEND_COLUMNS) - 1  # pygal leaves too little room below for a second row
+    height += 24 * more_rows
     chart = kind(
         style=STYLE, js=(), disable_xml_declaration=True, width=760, height=max(height, 240),
-        explicit_size=False, legend_at_bottom=True, legend_at_bottom_columns=len(series),
+        explicit_size=False, legend_at_bottom=True, legend_at_bottom_columns=min(len(series), LEGEND_COLUMNS),
+        truncate_legend=40,
         x_label_rotation=35 if wide else 0, truncate_label=48, print_values=False, show_y_guides=True,
-        value_formatter=lambda v: formatter(v) if v is not None else "", margin=12, min_scale=4,
-        include_x_axis=True, title=title)
+        value_formatter=lambda v: formatter(v) if v is not None else "", margin=12,
+        margin_bottom=12 + 24 * more_rows, min_scale=4, include_x_axis=True, title=title)
     order = slice(None, None, -1) if horizontal else slice(None)  # pygal stacks upwards; read top-down
     chart.x_labels = list(labels)[order]
     for name, values in series:

@@ -144,6 +144,6 @@ class Model:
                     continue
                 viewer = Viewer(roles_in_holder=frozenset({r}) if k == case.holder else frozenset(),
                                 roles_in_held=frozenset({r}))
-                if level_of(viewer, case.confidential) > Level.NONE:
+                if level_of(viewer, case.confidential).shows_case:
                     found.add(who)
         return found

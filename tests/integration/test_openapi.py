@@ -100,6 +100,10 @@ def test_every_documented_operation_answers_as_documented(app, api, doc):
     figures = check(doc, lene.get("/committees/lok-skole/figures?year=2026"), "/committees/{key}/figures")
     assert figures["tables"]
     check(doc, anna.get("/committees/lok-skole/figures"), "/committees/{key}/figures")  # 404: not a member
+    report = check(doc, lene.get("/reports/cases?year=2026&committee=lok-skole"), "/reports/cases")
+    assert report["tables"]
+    check(doc, anna.get("/reports/cases"), "/reports/cases")  # 403: no committee
+    check(doc, lene.get("/reports/cases?committee=nope"), "/reports/cases")  # 404
     every = {o["operationId"] for ops in doc["paths"].values() for o in ops.values()}
     assert CALLED == every
 

@@ -6,7 +6,9 @@ for every person and case: the case JSON and page, every list (inbox, committee 
 the redacted-or-not choice), the navigation's counts, the notification recipients of every event
 and the sweep's reminder recipients, and every case's agenda item on the meeting page, its PDF and the
 meeting API, an administrator's export of each submitter, and search (a case's own secret word
-finds it only for those who read it in full), against `Model.level`/`Model.told` (the rule on the plan).
+finds it only for those who read it in full), the reports (a case counts for everyone the rule gives it
+to at `COUNTED` or more, and no report page lists one), against `Model.level`/`Model.told` (the rule on
+the plan).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 from sqlalchemy import func, select, text
 
-from medflow.domain.calendar import working_moment
+from medflow.domain.calendar import local_date, working_moment
 from medflow.domain.errors import Unknown
 from medflow.domain.org import parse_org
 from medflow.domain.search_text import parse_query
@@ -42,6 +44,8 @@ from medflow.services import queries
 from medflow.services.access import case_view
 from medflow.services.cases import NewCase, allowed_actions, fire_event, submit_case
 from medflow.services.org import import_org
+from medflow.services.reports.report import case_report
+from medflow.services.reports.selection import may_open_reports, select_report
 from medflow.services.search.query import search
 from medflow.services.sweep import sweep
 from medflow.services.users import issue_token
@@ -106,7 +110,7 @@ def _check_told(session, model: Model, ids: dict[int, str], case_id: int, actor:
                                                  .where(Notification.case_event_id == event_id))}
     expected = (model.told(case_id, committees) | {model.cases[case_id].submitter}) - {actor}
     assert notified == expected
-    assert all(model.level(who, case_id) > Level.NONE for who in notified)
+    assert all(model.level(who, case_id).shows_case for who in notified)
 
 
 def _last_event(session, case_id: int) -> CaseEvent:
@@ -161,7 +165,7 @@ def _sweep_and_check(session, model: Model, ids: dict[int, str], now) -> None:
     for case_id in reminded:
         got = {ids[p] for c, p in rows if c == case_id}
         assert got == model.told(case_id, {model.cases[case_id].holder})
-        assert all(model.level(who, case_id) > Level.NONE for who in got)
+        assert all(model.level(who, case_id).shows_case for who in got)
     assert {int(k.split(":")[1]) for k in report.reminders} == reminded
 
 
@@ -170,7 +174,7 @@ def _check_lists(session, model: Model, people: dict[str, Person]) -> None:
     committees = {c.key: c for c in session.scalars(select(Committee))}
     wanted = queries.InboxFilter({n: e.definition.initial for n, e in engines().items()}, size=1000)
     for who, person in people.items():
-        seen = {i for i in model.cases if model.level(who, i) > Level.NONE}
+        seen = {i for i in model.cases if model.level(who, i).shows_case}
         full = {i for i in model.cases if model.level(who, i) == Level.FULL}
         assert fully_visible_ids(session, person, model.cases) == full
         assert {c.id for c in queries.my_cases(session, person, size=10_000).items} == {
@@ -198,8 +202,8 @@ def _check_cases(app, session, model: Model, people: dict[str, Person]) -> None:
             level = model.level(who, case_id)
             try:
                 assert case_view(session, person, case_id).level == level
-            except Unknown:
-                assert level == Level.NONE
+            except Unknown:  # a case only counted in reports is not found either
+                assert not level.shows_case
             if who not in model.inactive and (case_id, level) not in shown:
                 shown.add((case_id, level))
                 _check_http(app, who, tokens[who], case_id, level)
@@ -297,15 +301,36 @@ def _check_search(app, session, model: Model, people: dict[str, Person]) -> None
     assert all("Hemmelig" in r["snippet"] for r in body["results"])
 
 
+def _check_reports(app, session, model: Model, people: dict[str, Person], now) -> None:
+    """Assert the reports count exactly the cases the rule gives a reader at COUNTED or more, and list none.
+
+    A member of a committee that held a confidential case counts it without seeing it (`Level.COUNTED`);
+    the page shows figures only, so no case's secret word is on it for anyone.
+    """
+    year = local_date(now).year
+    for who, person in people.items():
+        if not may_open_reports(session, person):
+            continue
+        counted = {i for i in model.cases if model.level(who, i) >= Level.COUNTED}
+        report = case_report(session, select_report(session, person, year), now)
+        assert report.table("cases").rows[0].values[-1] == len(counted), who  # opened, the whole year
+        if who not in model.inactive:
+            g.pop("_login_user", None)
+            page = app.test_client()
+            log_in_client(app, page, who.split("@")[0])
+            html = page.get(f"/reports?year={year}").get_data(as_text=True)
+            assert "kodeord" not in html, who
+
+
 def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
     """Assert the case JSON and the case page show the case in full, redacted or not at all."""
     body = app.test_client().get(f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {token}"})
     page = app.test_client()
     log_in_client(app, page, who.split("@")[0])
     html = page.get(f"/cases/{case_id}")
-    assert body.status_code == html.status_code == (404 if level == Level.NONE else 200)
+    assert body.status_code == html.status_code == (200 if level.shows_case else 404)
     assert ("Hemmelig tekst" in html.get_data(as_text=True)) is (level == Level.FULL)
-    if level > Level.NONE:
+    if level.shows_case:
         assert body.get_json()["redacted"] is (level == Level.REDACTED)
         assert (body.get_json()["description"] == "Hemmelig tekst") is (level == Level.FULL)
 
@@ -338,4 +363,5 @@ def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
         _check_meetings(app, session, model, people)
         _check_exports(app, session, model, people)
         _check_search(app, session, model, people)
+        _check_reports(app, session, model, people, now)
         assert session.scalar(select(func.count()).select_from(Case)) == len(plan.cases)

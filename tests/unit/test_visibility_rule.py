@@ -7,7 +7,7 @@ import pytest
 from medflow.domain.policy import may_see
 from medflow.domain.visibility import Level, Viewer, level_of, seeing_roles
 
-NONE, REDACTED, FULL = Level.NONE, Level.REDACTED, Level.FULL
+NONE, COUNTED, REDACTED, FULL = Level.NONE, Level.COUNTED, Level.REDACTED, Level.FULL
 CHAIR, VICE = frozenset({"chair"}), frozenset({"vice_chair"})
 MEMBER, AMR = frozenset({"member"}), frozenset({"amr"})
 
@@ -18,10 +18,10 @@ MEMBER, AMR = frozenset({"member"}), frozenset({"amr"})
     (Viewer(is_admin=True), FULL, REDACTED),
     (Viewer(roles_in_holder=CHAIR, roles_in_held=CHAIR), FULL, FULL),
     (Viewer(roles_in_holder=VICE, roles_in_held=VICE), FULL, FULL),
-    (Viewer(roles_in_holder=MEMBER, roles_in_held=MEMBER), FULL, NONE),
-    (Viewer(roles_in_holder=AMR, roles_in_held=AMR), FULL, NONE),
+    (Viewer(roles_in_holder=MEMBER, roles_in_held=MEMBER), FULL, COUNTED),  # counted in reports, never listed
+    (Viewer(roles_in_holder=AMR, roles_in_held=AMR), FULL, COUNTED),
     (Viewer(roles_in_held=CHAIR), FULL, REDACTED),  # chaired a committee that held it earlier
-    (Viewer(roles_in_held=MEMBER), FULL, NONE),
+    (Viewer(roles_in_held=MEMBER), FULL, COUNTED),
     (Viewer(is_admin=True, roles_in_holder=CHAIR, roles_in_held=CHAIR), FULL, FULL),
     (Viewer(roles_in_holder=MEMBER, roles_in_held=MEMBER | CHAIR), FULL, REDACTED),
 ])
@@ -40,3 +40,9 @@ def test_may_see_is_the_rule_answering_yes_for_full_or_redacted():
     assert may_see(is_admin=True, is_submitter=False, confidential=True, roles_in_holders=())
     assert may_see(is_admin=False, is_submitter=False, confidential=True, roles_in_holders={"chair"})
     assert not may_see(is_admin=False, is_submitter=False, confidential=True, roles_in_holders={"member"})
+
+
+def test_a_level_shows_the_case_only_from_redacted_up():
+    assert [lv.shows_case for lv in (NONE, COUNTED, REDACTED, FULL)] == [False, False, True, True]
+    assert seeing_roles(True, holds_now=False, at_least=COUNTED) == {
+        "chair", "vice_chair", "secretary", "member", "amr", "tr"}

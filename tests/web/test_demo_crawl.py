@@ -13,7 +13,9 @@ from sqlalchemy import select
 
 from medflow.cli import cli
 from medflow.demo.confidential import TITLE as CONFIDENTIAL_TITLE
+from medflow.domain.calendar import local_date
 from medflow.extensions import db
+from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, Person
 from medflow.services.visibility import fully_visible_ids
 from tests.factories import log_in_client
@@ -49,6 +51,7 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
     assert {"/answers", "/answers/N", "/answers/feed.atom", "/answers?topic"} <= reached  # the shared answers
     assert {"/guidelines", "/guidelines/N", "/guidelines?show", "/committees/lok-skovvejens-skole/pixi",
             "/committees/lok-skovvejens-skole/pixi.pdf", "/committees/kommunemed/theme-days/new"} <= reached
+    assert {"/reports", "/reports/cases.csv?year", "/reports/levels.csv?year"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 
@@ -88,3 +91,13 @@ def test_search_in_the_demo_answers_every_person_with_working_pages_in_words(app
         readers = {p.email.split("@")[0] for p in db.session.scalars(select(Person).where(Person.active))
                    if fully_visible_ids(db.session, p, [secret])}
     assert found["krænkende bemærkninger"] == readers & set(demo) != set()
+
+
+def test_the_demo_reports_show_cases_in_every_quarter(app, demo):
+    """The demo's two years of questions fill every quarter of last year and this year's so far."""
+    this_year = local_date(utcnow()).year
+    client = Pages(app)("klaus.brandt")  # chair of the workplace committee that held them
+    for year, quarters in ((this_year - 1, 4), (this_year, (local_date(utcnow()).month - 1) // 3 + 1)):
+        csv = client.get(f"/reports/cases.csv?year={year}").get_data(as_text=True)
+        opened = next(line for line in csv.splitlines() if line.startswith("Sager oprettet;")).split(";")[1:]
+        assert all(int(n) > 0 for n in opened[:quarters]), (year, opened)
