@@ -4,6 +4,7 @@ from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.cases import ActionItem, Case, CaseEvent, SentOn
+from medflow.persistence.cycle import CycleItem
 from medflow.persistence.figures import RiskReports, SicknessAbsence, StaffTurnover, WellbeingScore
 from medflow.persistence.history_guard import HistoryUnlock
 from medflow.persistence.mail import MailPreference
@@ -22,7 +23,7 @@ from medflow.persistence.org import ApiToken, Committee, Level, Membership, Pers
 from medflow.persistence.search import SearchDocument
 
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
-           "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "HistoryUnlock", "Level",
+           "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "CycleItem", "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
            "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
            "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]
