@@ -51,7 +51,11 @@ MEETING_MESSAGES = {
     "task_before": lazy_gettext("Reminder: you are to inform by %(due)s: %(title)s"),
     "task_due": lazy_gettext("You were to inform by %(due)s: %(title)s"),
 }
-MESSAGES = {**CASE_MESSAGES, **DEADLINE_MESSAGES, **CASCADE_MESSAGES, **MEETING_MESSAGES}
+CYCLE_MESSAGES = {
+    "cycle_overdue": lazy_gettext("\"%(title)s\" was due in %(committee)s from %(start)s to %(end)s "
+                                  "and has not been held."),
+}
+MESSAGES = {**CASE_MESSAGES, **DEADLINE_MESSAGES, **CASCADE_MESSAGES, **MEETING_MESSAGES, **CYCLE_MESSAGES}
 OTHER = lazy_gettext("There is news on the case.")  # never the event's internal key
 
 
