@@ -18,6 +18,7 @@ from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications
 from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
+from medflow.web.cycle_words import words as cycle_words
 from medflow.web.display import lang
 from medflow.web.forms import SelectChoice
 from medflow.web.notify.cascade_tree import Branch, branch_tree
@@ -123,7 +124,7 @@ def cascade_show(cascade_id: int):
     """Show the roll-up of a cascade."""
     return render_template("cascades/rollup.html",
                            rollup=cascade_views.rollup(db.session, current_user, cascade_id),
-                           state_label=state_label, kind_labels=KIND_LABELS)
+                           state_label=state_label, kind_labels=KIND_LABELS, **cycle_words())
 
 
 @bp.get("/information")
