@@ -1,4 +1,4 @@
-"""The annual cycle in words: periods, recurrences and statuses as the pages show them (Danish via the catalogue)."""
+"""The annual cycle in words: periods, recurrences and statuses as the pages show them."""
 
 from __future__ import annotations
 
@@ -54,5 +54,5 @@ def placement_label(item: CycleItem) -> str:
 
 def words() -> dict:
     """Return the helpers the cycle templates use."""
-    return {"period_label": period_label, "recurrence_label": recurrence_label, "placement_label": placement_label,
-            "state_words": STATES, "kind_words": KINDS, "month_name": month_name}
+    return {"period_label": period_label, "recurrence_label": recurrence_label,
+            "placement_label": placement_label, "state_words": STATES, "kind_words": KINDS, "month_name": month_name}

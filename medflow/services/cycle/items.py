@@ -7,6 +7,7 @@ nothing else, so the committee above can count on it being held.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -14,6 +15,7 @@ from medflow.domain import cycle as rules
 from medflow.domain import values
 from medflow.domain.errors import Invalid, NotPossible, Unknown, _
 from medflow.domain.limits import TEXT_MAX
+from medflow.persistence.base import utcnow
 from medflow.persistence.models import Committee, CycleItem, Person
 from medflow.services.cycle.status import recurrence_of
 from medflow.services.meetings.planning import committee_by_key, require_officer
@@ -66,10 +68,11 @@ def item_of(session: Session, committee: Committee, item_id: object) -> CycleIte
     return item
 
 
-def add_item(session: Session, person: Person, key: str, form: ItemForm) -> CycleItem:
-    """Add an item of the committee's own to its cycle."""
+def add_item(session: Session, person: Person, key: str, form: ItemForm,
+             now: datetime | None = None) -> CycleItem:
+    """Add an item of the committee's own to its cycle (its periods count from `now`)."""
     committee = officer_committee(session, person, key)
-    item = CycleItem(committee_id=committee.id, **_columns(form))
+    item = CycleItem(committee_id=committee.id, created_at=now or utcnow(), **_columns(form))
     session.add(item)
     session.commit()
     return item

@@ -31,16 +31,17 @@ def publish_down(session: Session, person: Person, key: str, item_id: object, *,
         raise NotPossible(_("This item has already been published to the committees below."))
     new = cascades.NewCascade(committee=committee.key, title=item.title, body=item.text or item.title,
                               kind="task", internal=True, levels=levels, branches=branches)
-    cascade = cascades.publish_uncommitted(session, person, new, now or utcnow())
+    now = now or utcnow()
+    cascade = cascades.publish_uncommitted(session, person, new, now)
     item.cascade_id = cascade.id
     for receipt in cascade.receipts:
-        _copy(session, item, receipt.committee_id, cascade.id)
+        _copy(session, item, receipt.committee_id, cascade.id, now)
     session.commit()
     return item
 
 
-def _copy(session: Session, item: CycleItem, committee_id: int, cascade_id: int) -> None:
-    session.add(CycleItem(committee_id=committee_id, source_id=item.id, cascade_id=cascade_id,
+def _copy(session: Session, item: CycleItem, committee_id: int, cascade_id: int, now: datetime) -> None:
+    session.add(CycleItem(committee_id=committee_id, source_id=item.id, cascade_id=cascade_id, created_at=now,
                           **{name: getattr(item, name) for name in COPIED}))
 
 
@@ -56,4 +57,4 @@ def copy_on_pass_down(session: Session, case: Case, event: CaseEvent) -> None:
     for committee_id in session.scalars(select(CascadeReceipt.committee_id)
                                         .where(CascadeReceipt.cascade_id == source.cascade_id)):
         if committee_id not in have:
-            _copy(session, source, committee_id, source.cascade_id)
+            _copy(session, source, committee_id, source.cascade_id, event.created_at)

@@ -33,8 +33,11 @@ class CycleRollup:
 
 
 def counting_period(rec: rules.Recurrence, today: date) -> rules.Period | None:
-    """Return the period a roll-up counts now: this year's, else the latest that ended."""
-    return rules.period_in(rec, today.year) or rules.latest_ended(rec, today)
+    """Return the period a roll-up counts now: this year's once it has begun, else the latest that ended."""
+    this_year = rules.period_in(rec, today.year)
+    if this_year is not None and this_year.start <= today:
+        return this_year
+    return rules.latest_ended(rec, today) or this_year
 
 
 def for_cascade(session: Session, cascade_id: int, today: date) -> CycleRollup | None:
