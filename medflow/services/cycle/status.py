@@ -1,7 +1,7 @@
 """Reading the cycle: each item's status in its period (planned on a meeting, held, overdue) and the agenda.
 
-An item is held in a period when it is on a meeting of that period (not cancelled) that has taken
-place; planned when that meeting is still to come; overdue when the period ended without either.
+An item is held in a period when it is on a meeting of that period (not cancelled) whose day has
+passed; planned when that meeting is still to come; overdue when the period ended without either.
 A period that ended before the item was added is history, not a failure.
 """
 
@@ -56,7 +56,7 @@ def meetings_holding(session: Session, item_ids: list[int], start: date, end: da
 def status_in(item: CycleItem, period: rules.Period, meetings: list[Meeting], today: date) -> Status:
     """Return the item's status in one period, given the meetings that hold it then."""
     inside = [m for m in meetings if m.date in period]
-    held = [m for m in inside if m.date <= today]
+    held = [m for m in inside if m.date < today]  # a meeting today is held once the day is over
     if held:
         return Status(item, period, HELD, held[-1])
     if inside:
