@@ -73,7 +73,8 @@ class MeetingItem(Base):
     # deleted while it has a case item, so the ids stay good).
     moved_to_id: Mapped[int | None]  # kind "moved": the meeting the case went to
     moved_from_id: Mapped[int | None]  # the meeting whose published agenda the case came from
-    cycle_item_id: Mapped[int | None] = mapped_column(ForeignKey("cycle_items.id"), index=True)  # from the cycle
+    # an item the annual cycle put on the agenda
+    cycle_item_id: Mapped[int | None] = mapped_column(ForeignKey("cycle_items.id"), index=True)
     version: Mapped[int] = mapped_column(default=1)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")

@@ -55,4 +55,5 @@ def placement_label(item: CycleItem) -> str:
 def words() -> dict:
     """Return the helpers the cycle templates use."""
     return {"period_label": period_label, "recurrence_label": recurrence_label,
-            "placement_label": placement_label, "state_words": STATES, "kind_words": KINDS, "month_name": month_name}
+            "placement_label": placement_label, "state_words": STATES, "kind_words": KINDS,
+            "month_name": month_name}

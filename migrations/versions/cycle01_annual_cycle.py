@@ -35,8 +35,10 @@ def upgrade():
         sa.Column('created_at', sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(['committee_id'], ['committees.id'],
                                 name=op.f('fk_cycle_items_committee_id_committees')),
-        sa.ForeignKeyConstraint(['source_id'], ['cycle_items.id'], name=op.f('fk_cycle_items_source_id_cycle_items')),
-        sa.ForeignKeyConstraint(['cascade_id'], ['cascades.id'], name=op.f('fk_cycle_items_cascade_id_cascades')),
+        sa.ForeignKeyConstraint(['source_id'], ['cycle_items.id'],
+                                name=op.f('fk_cycle_items_source_id_cycle_items')),
+        sa.ForeignKeyConstraint(['cascade_id'], ['cascades.id'],
+                                name=op.f('fk_cycle_items_cascade_id_cascades')),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_cycle_items')),
     )
     with op.batch_alter_table('cycle_items', schema=None) as batch_op:

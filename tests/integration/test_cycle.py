@@ -92,7 +92,8 @@ def test_an_item_published_from_above_is_in_each_cycle_below_and_can_be_moved_bu
     with pytest.raises(NotPossible):
         items.drop_item(s, lene, "lok-skole", mine.id)
     with pytest.raises(NotPossible):
-        items.edit_item(s, lene, "lok-skole", mine.id, items.ItemForm(title="Noget andet", kind="month", month=3))
+        items.edit_item(s, lene, "lok-skole", mine.id,
+                        items.ItemForm(title="Noget andet", kind="month", month=3))
     with pytest.raises(Invalid):
         items.place_item(s, lene, "lok-skole", mine.id, 3)
     assert items.place_item(s, lene, "lok-skole", mine.id, 12).placed_month == 12
@@ -123,7 +124,8 @@ def test_the_sweep_reminds_the_chair_once_in_the_app_and_by_mail(app, s):
     first = sweep(s, engines, mail=notify.mail_settings(), now=datetime(2027, 1, 5, 9, tzinfo=UTC))
     again = sweep(s, engines, mail=notify.mail_settings(), now=datetime(2027, 1, 6, 9, tzinfo=UTC))
     cycle_reminders = [r for r in first.reminders if r.startswith("cycle:")]
-    assert len(cycle_reminders) == 6 and not [r for r in again.reminders if r.startswith("cycle:")]  # KommuneMED too
+    assert len(cycle_reminders) == 6  # five workplaces and KommuneMED itself
+    assert not [r for r in again.reminders if r.startswith("cycle:")]
     told = s.scalars(select(Notification).where(Notification.kind == "cycle_overdue")).all()
     assert sorted(n.data["committee_key"] for n in told) == sorted(
         ["kommunemed", "lok-dagtilbud", "lok-sfo", "lok-pleje", "lok-hjemmepleje", "lok-aktiv"])

@@ -49,7 +49,8 @@ def test_an_item_published_from_above_lands_on_a_workplace_meeting_and_in_the_ro
     planned = lene.post("/committees/lok-skole/meetings", data={"date": in_days(0).isoformat(),
                                                                 "start_time": "23:00", "end_time": "23:30"})
     agenda = lene.get(planned.headers["Location"]).text
-    assert "Den årlige arbejdsmiljødrøftelse" in agenda and "Fra årshjulet" in agenda and "Fra KommuneMED" in agenda
+    assert "Den årlige arbejdsmiljødrøftelse" in agenda
+    assert "Fra årshjulet" in agenda and "Fra KommuneMED" in agenda
     assert 'data-state="planned"' in lene.get("/committees/lok-skole/cycle").text
     assert 'data-state="planned"' in kim.get(published.headers["Location"]).text
 
