@@ -23,7 +23,8 @@ from medflow.persistence.org import ApiToken, Committee, Level, Membership, Pers
 from medflow.persistence.search import SearchDocument
 
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
-           "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "CycleItem", "HistoryUnlock",
-           "Level", "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
-           "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
-           "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]
+           "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "CycleItem",
+           "HistoryUnlock", "Level", "MailPreference", "Meeting", "MeetingItem", "Membership",
+           "MinutesAddendum", "MinutesApproval", "Notification", "OutboxMessage", "Person", "RiskReports",
+           "SearchDocument", "SentOn", "SentReminder", "SicknessAbsence", "StaffTurnover", "StandingItem",
+           "WellbeingScore"]
