@@ -1,7 +1,7 @@
 """The annual cycle (årshjul): when a recurring item is due, as pure date arithmetic.
 
-An item recurs in a month, a quarter or a whole year, every year or every N years counted from a
-start year (the APV every third year), or at each meeting. A committee may place an item later
+An item recurs in a month, a quarter, every quarter (sickness absence) or a whole year, every year or
+every N years counted from a start year (the APV every third year), or at each meeting. A committee may place an item later
 within its period (a 4th-quarter item in November), never outside it: the period is what the
 item is measured by, so it is overdue only when the whole period passed without it.
 """
@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from medflow.domain.errors import Invalid, _
 
-KINDS = ("month", "quarter", "year", "meeting")
+KINDS = ("month", "quarter", "quarterly", "year", "meeting")
 MAX_EVERY = 10
 YEARS = (2000, 2100)
 
@@ -82,31 +82,47 @@ def _month_end(year: int, month: int) -> date:
     return (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - timedelta(days=1)
 
 
-def period_in(rec: Recurrence, year: int) -> Period | None:
-    """Return the item's period in a year, or None when it is not due that year (or at each meeting)."""
+def _quarter(year: int, quarter: int) -> Period:
+    first = 3 * quarter - 2
+    return Period(date(year, first, 1), _month_end(year, first + 2), f"{year}-Q{quarter}")
+
+
+def periods_in(rec: Recurrence, year: int) -> list[Period]:
+    """Return the item's periods in a year, soonest first; none when it is not due that year (or each meeting)."""
     if rec.kind == "meeting" or not runs_in(rec, year):
-        return None
+        return []
     if rec.kind == "month":
-        return Period(date(year, rec.month, 1), _month_end(year, rec.month), f"{year}-{rec.month:02d}")
+        return [Period(date(year, rec.month, 1), _month_end(year, rec.month), f"{year}-{rec.month:02d}")]
     if rec.kind == "quarter":
-        first = 3 * rec.quarter - 2
-        return Period(date(year, first, 1), _month_end(year, first + 2), f"{year}-Q{rec.quarter}")
-    return Period(date(year, 1, 1), date(year, 12, 31), str(year))
+        return [_quarter(year, rec.quarter)]
+    if rec.kind == "quarterly":
+        return [_quarter(year, q) for q in range(1, 5)]
+    return [Period(date(year, 1, 1), date(year, 12, 31), str(year))]
+
+
+def period_in(rec: Recurrence, year: int) -> Period | None:
+    """Return the item's first period in a year, or None when it is not due that year."""
+    found = periods_in(rec, year)
+    return found[0] if found else None
 
 
 def period_of(rec: Recurrence, day: date) -> Period | None:
     """Return the period `day` falls in, or None when the item is not due then."""
-    found = period_in(rec, day.year)
-    return found if found is not None and day in found else None
+    return next((p for p in periods_in(rec, day.year) if day in p), None)
 
 
 def latest_ended(rec: Recurrence, today: date) -> Period | None:
     """Return the newest period that ended before `today` (what the sweep checks), if any."""
     for year in range(today.year, today.year - MAX_EVERY - 2, -1):
-        found = period_in(rec, year)
-        if found is not None and found.end < today:
-            return found
+        found = [p for p in periods_in(rec, year) if p.end < today]
+        if found:
+            return found[-1]
     return None
+
+
+def counting_period(rec: Recurrence, today: date) -> Period | None:
+    """Return the period a roll-up counts now: the one under way, else the latest that ended."""
+    return period_of(rec, today) or latest_ended(rec, today)
 
 
 def months_of(rec: Recurrence) -> tuple[int, ...]:

@@ -12,7 +12,7 @@ from medflow.persistence.models import CycleItem
 STATES = {"held": lazy_gettext("Held"), "planned": lazy_gettext("Planned"), "overdue": lazy_gettext("Overdue"),
           "due": lazy_gettext("Not yet on a meeting"), "before": lazy_gettext("Before the item was added")}
 KINDS = {"month": lazy_gettext("A month"), "quarter": lazy_gettext("A quarter"),
-         "year": lazy_gettext("Sometime in the year"), "meeting": lazy_gettext("At each meeting")}
+         "quarterly": lazy_gettext("Every quarter"), "year": lazy_gettext("Sometime in the year"), "meeting": lazy_gettext("At each meeting")}
 
 
 def month_name(month: int) -> str:
@@ -33,14 +33,16 @@ def period_label(item: CycleItem, period: Period | None) -> str:
         return month_name(item.month)
     if item.kind == "quarter":
         return quarter_name(item.quarter)
+    if item.kind == "quarterly":
+        return quarter_name((period.start.month + 2) // 3)
     return gettext("The whole year")
 
 
 def recurrence_label(item: CycleItem) -> str:
     """Return how often the item recurs, e.g. "every 3rd year from 2025: the whole year"."""
-    if item.kind == "meeting":
-        return str(KINDS["meeting"])
-    when = period_label(item, Period(date.min, date.min, ""))
+    if item.kind in ("meeting", "quarterly") and item.every_years == 1:
+        return str(KINDS[item.kind])
+    when = period_label(item, Period(date(2000, 1, 1), date(2000, 1, 1), ""))
     if item.every_years > 1:
         return gettext("Every %(n)s years from %(year)s: %(when)s", n=item.every_years, year=item.start_year,
                        when=when)

@@ -75,3 +75,12 @@ def test_the_minutes_start_from_the_templates_sections():
                                         "Mål for næste år"]
     assert rules.minutes_from(template).startswith("Blev sidste års mål nået?:\n\n\nSamarbejdsform")
     assert rules.minutes_from("") == ""
+
+
+def test_an_item_each_quarter_has_four_periods_and_the_roll_up_counts_the_one_under_way():
+    quarterly = rules.recurrence("quarterly")
+    assert [p.key for p in rules.periods_in(quarterly, 2027)] == ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"]
+    assert rules.lands_on(quarterly, date(2027, 5, 3)).key == "2027-Q2"
+    assert rules.latest_ended(quarterly, date(2027, 1, 5)).key == "2026-Q4"
+    assert rules.counting_period(quarterly, date(2027, 5, 3)).key == "2027-Q2"
+    assert rules.counting_period(Q4, date(2027, 1, 5)).key == "2026-Q4"  # Q4 2027 has not begun

@@ -32,21 +32,13 @@ class CycleRollup:
         return [row for row in self.rows if row.state == OVERDUE]
 
 
-def counting_period(rec: rules.Recurrence, today: date) -> rules.Period | None:
-    """Return the period a roll-up counts now: this year's once it has begun, else the latest that ended."""
-    this_year = rules.period_in(rec, today.year)
-    if this_year is not None and this_year.start <= today:
-        return this_year
-    return rules.latest_ended(rec, today) or this_year
-
-
 def for_cascade(session: Session, cascade_id: int, today: date) -> CycleRollup | None:
     """Return the cycle roll-up of a cascade that published a cycle item, else None."""
     source = session.scalar(select(CycleItem).where(CycleItem.cascade_id == cascade_id,
                                                     CycleItem.source_id.is_(None)))
     if source is None:
         return None
-    period = counting_period(recurrence_of(source), today)
+    period = rules.counting_period(recurrence_of(source), today)
     result = CycleRollup(source, period)
     if period is None:  # at each meeting: nothing to count
         return result

@@ -76,8 +76,8 @@ def year_view(session: Session, committee_id: int, year: int,
         rec = recurrence_of(item)
         if rec.kind == "meeting":
             every.append(item)
-        elif (period := rules.period_in(rec, year)) is not None:
-            rows.append(status_in(item, period, held[item.id], today))
+        else:
+            rows.extend(status_in(item, period, held[item.id], today) for period in rules.periods_in(rec, year))
     rows.sort(key=lambda s: (s.period.start, item_month(s.item) or 0, -(s.period.end - s.period.start).days,
                              s.item.title))
     return rows, every
