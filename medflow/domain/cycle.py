@@ -1,8 +1,9 @@
 """The annual cycle (årshjul): when a recurring item is due, as pure date arithmetic.
 
-An item recurs in a month, a quarter, every quarter (sickness absence) or a whole year, every year or
-every N years counted from a start year (the APV every third year), or at each meeting. A committee may place an item later
-within its period (a 4th-quarter item in November), never outside it: the period is what the
+An item recurs in a month, a quarter, every quarter (sickness absence) or a whole year, every year
+or every N years counted from a start year (the APV every third year), or at each meeting. A
+committee may place an item later within its period (a 4th-quarter item in November), never
+outside it: the period is what the
 item is measured by, so it is overdue only when the whole period passed without it.
 """
 
@@ -88,7 +89,7 @@ def _quarter(year: int, quarter: int) -> Period:
 
 
 def periods_in(rec: Recurrence, year: int) -> list[Period]:
-    """Return the item's periods in a year, soonest first; none when it is not due that year (or each meeting)."""
+    """Return the item's periods in a year, soonest first; none when it is not due that year."""
     if rec.kind == "meeting" or not runs_in(rec, year):
         return []
     if rec.kind == "month":

@@ -12,7 +12,8 @@ from medflow.persistence.models import CycleItem
 STATES = {"held": lazy_gettext("Held"), "planned": lazy_gettext("Planned"), "overdue": lazy_gettext("Overdue"),
           "due": lazy_gettext("Not yet on a meeting"), "before": lazy_gettext("Before the item was added")}
 KINDS = {"month": lazy_gettext("A month"), "quarter": lazy_gettext("A quarter"),
-         "quarterly": lazy_gettext("Every quarter"), "year": lazy_gettext("Sometime in the year"), "meeting": lazy_gettext("At each meeting")}
+         "quarterly": lazy_gettext("Every quarter"), "year": lazy_gettext("Sometime in the year"),
+         "meeting": lazy_gettext("At each meeting")}
 
 
 def month_name(month: int) -> str:

@@ -46,6 +46,7 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
     assert {"/meetings/N/minutes", "/meetings/N/minutes.pdf", "/admin/audit", "/admin/mail", "/account",
             "/calendar", "/information", "/notifications", "/cases/N/diagram"} <= reached
     assert {"/committees/cmed-buf/figures", "/committees/cmed-buf/figures/sickness-units.csv?year"} <= reached
+    assert {"/committees/lok-skovvejens-skole/cycle", "/committees/kommunemed/cycle", "/cascades/N"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 
