@@ -122,8 +122,9 @@ def cascade_new():
 @login_required
 def cascade_show(cascade_id: int):
     """Show the roll-up of a cascade."""
-    return render_template("cascades/rollup.html",
-                           rollup=cascade_views.rollup(db.session, current_user, cascade_id),
+    result = cascade_views.rollup(db.session, current_user, cascade_id)
+    readable = fully_visible_ids(db.session, current_user, (row.receipt.case_id for row in result.rows))
+    return render_template("cascades/rollup.html", rollup=result, readable=readable,
                            state_label=state_label, kind_labels=KIND_LABELS, **cycle_words())
 
 
