@@ -26,7 +26,7 @@ def send_down_the_annual_discussion(kim: Page) -> None:
     """Add the item to KommuneMED's cycle and publish it to the committees below."""
     kim.goto("/committees/kommunemed/cycle")
     form = kim.get_by_test_id("cycle-add")
-    form.get_by_label("Titel").fill(TITLE)
+    form.get_by_label("Overskrift").fill(TITLE)
     form.get_by_label("Hvornår punktet kommer igen").select_option("quarter")
     form.get_by_label("Kvartal (for et kvartal)").select_option("4")
     form.get_by_label("Referatets afsnit (ét pr. linje)").fill(SECTIONS)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from medflow.domain import cycle as rules
 from medflow.persistence.models import CycleItem
-from medflow.services.cycle.status import OVERDUE, Status, meetings_holding, recurrence_of, status_in
+from medflow.services.cycle.status import HELD, OVERDUE, Status, meetings_holding, recurrence_of, status_in
 
 
 @dataclass
@@ -28,6 +28,11 @@ class CycleRollup:
 
     @property
     def not_held(self) -> list[Status]:
+        """Return the committees that have not held the item in the period (yet)."""
+        return [row for row in self.rows if row.state != HELD]
+
+    @property
+    def overdue(self) -> list[Status]:
         """Return the committees whose period ended without the item."""
         return [row for row in self.rows if row.state == OVERDUE]
 
