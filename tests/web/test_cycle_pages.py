@@ -72,3 +72,22 @@ def test_a_committees_own_items_are_edited_moved_and_dropped_by_its_officers_onl
     assert people("anna").get("/committees/lok-skole/cycle").status_code == 404
     assert lene.post(f"/committees/lok-skole/cycle/{mine}/drop").status_code == 302
     assert "Trivselsmåling" not in lene.get("/committees/lok-skole/cycle").text
+
+
+def test_the_chair_reads_the_overdue_reminder_in_danish_with_a_link_to_the_cycle(app, people):
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from medflow.persistence.models import Person
+    from medflow.services.cycle import items
+    from medflow.services.sweep import sweep
+
+    with app.app_context():
+        lene = db.session.scalar(select(Person).where(Person.email == "lene@example.dk"))
+        items.add_item(db.session, lene, "lok-skole", items.ItemForm(title="Sygefravær", kind="quarterly"),
+                       now=datetime(2026, 9, 1, tzinfo=UTC))
+        sweep(db.session, app.extensions["medflow.engines"], now=datetime(2027, 1, 5, 9, tzinfo=UTC))
+    page = people("lene").get("/notifications").text
+    assert "Sygefravær&#34; skulle have været behandlet i LokalMED Skole fra 2026-10-01 til 2026-12-31" in page
+    assert 'href="/committees/lok-skole/cycle">Årshjul</a>' in page
