@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot
 from tests.e2e.test_minutes_by_level_in_browser import _Clock
-from tests.e2e.test_phone_and_axe import DESK, PHONE, WIDER_THAN_SCREEN
+from tests.e2e.test_phone_and_axe import DESK, PHONE, WIDER_THAN_SCREEN, _axe_problems, axe_tab  # noqa: F401
 from tests.helpers.browser import fill_date
 
 AUTUMN = datetime(2026, 11, 3, 9, 0, tzinfo=UTC)  # Tuesday 3 November 2026, 10:00 in Copenhagen
@@ -39,15 +39,15 @@ def send_down_the_annual_discussion(kim: Page) -> None:
 
 
 @pytest.mark.parametrize("size", [DESK, PHONE], ids=["1280", "390"])
-def test_a_lokalmed_chair_plans_a_meeting_and_the_annual_discussion_lands_on_it(as_user, monkeypatch, size):
+def test_a_lokalmed_chair_plans_a_meeting_and_the_annual_discussion_lands_on_it(axe_tab, monkeypatch, size):  # noqa: F811
     monkeypatch.setattr("medflow.persistence.base.datetime", _Clock)  # medflow's clock, the server's too
     monkeypatch.setattr(_Clock, "at", AUTUMN)
     name = str(size["width"])
-    kim = as_user("kim")
+    kim = axe_tab("kim")
     kim.set_viewport_size(size)
     send_down_the_annual_discussion(kim)
 
-    lene = as_user("lene")
+    lene = axe_tab("lene")
     lene.set_viewport_size(size)
     lene.goto("/committees/lok-skole")
     lene.get_by_test_id("committee-cycle").click()
@@ -55,7 +55,7 @@ def test_a_lokalmed_chair_plans_a_meeting_and_the_annual_discussion_lands_on_it(
     expect(row).to_contain_text("4. kvartal")
     expect(row.get_by_test_id("from-above")).to_have_text("Fra KommuneMED")
     expect(row).to_contain_text("Endnu ikke på et møde")
-    assert lene.evaluate(WIDER_THAN_SCREEN) == []
+    assert lene.evaluate(WIDER_THAN_SCREEN) == [] and _axe_problems(lene) == []
 
     lene.goto("/committees/lok-skole/meetings")
     fill_date(lene.get_by_label("Dato"), date(2026, 11, 17))
@@ -73,5 +73,5 @@ def test_a_lokalmed_chair_plans_a_meeting_and_the_annual_discussion_lands_on_it(
     kim.reload()
     expect(kim.get_by_test_id("cycle-rollup").locator("tr[data-committee=lok-skole]")).to_have_attribute(
         "data-state", "planned")
-    assert kim.evaluate(WIDER_THAN_SCREEN) == []
+    assert kim.evaluate(WIDER_THAN_SCREEN) == [] and _axe_problems(kim) == []
     shot(kim, f"{name}-cycle-rollup")
