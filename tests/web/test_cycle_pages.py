@@ -30,7 +30,7 @@ def item_id(html: str, title: str) -> str:
     return re.search(r'data-testid="cycle-item-(\d+)">\s*<summary>' + re.escape(title), html).group(1)
 
 
-def test_an_item_published_from_above_lands_on_a_workplace_meeting_and_in_the_rollup(people):
+def test_an_item_published_from_above_lands_on_a_workplace_meeting_and_in_the_rollup(app, people):
     kim = people("kim")
     add(kim, "kommunemed", title="Den årlige arbejdsmiljødrøftelse", kind="year", template=SECTIONS)
     page = kim.get("/committees/kommunemed/cycle").text
@@ -53,6 +53,11 @@ def test_an_item_published_from_above_lands_on_a_workplace_meeting_and_in_the_ro
     assert "Fra årshjulet" in agenda and "Fra KommuneMED" in agenda
     assert 'data-state="planned"' in lene.get("/committees/lok-skole/cycle").text
     assert 'data-state="planned"' in kim.get(published.headers["Location"]).text
+    cascade_id = published.headers["Location"].rsplit("/", 1)[1]
+    cycle = factories.ApiClients(app)("kim").get(f"/cascades/{cascade_id}").get_json()["cycle"]
+    states = {row["committee"]: row["state"] for row in cycle["committees"]}
+    assert states.pop("lok-skole") == "planned" and set(states.values()) == {"due"}
+    assert len(cycle["not_held"]) == 6 and cycle["title"] == "Den årlige arbejdsmiljødrøftelse"
 
 
 def test_a_committees_own_items_are_edited_moved_and_dropped_by_its_officers_only(people):
