@@ -133,3 +133,20 @@ def test_the_sweep_reminds_the_chair_once_in_the_app_and_by_mail(app, s):
     dora = s.scalar(select(func.count()).select_from(OutboxMessage).where(
         OutboxMessage.recipient == "dora@example.dk"))
     assert dora == 1
+
+
+def test_a_change_above_reaches_the_copies_below_and_dropping_it_above_drops_them(s):
+    source = published(s)
+    lene, kim = who(s, "lene"), who(s, "kim")
+    mine = s.scalar(select(CycleItem).where(CycleItem.source_id == source.id,
+                                            CycleItem.committee.has(key="lok-skole")))
+    items.place_item(s, lene, "lok-skole", mine.id, 11)
+    items.edit_item(s, kim, "kommunemed", source.id, items.ItemForm(
+        title="Årlig arbejdsmiljødrøftelse", kind="quarter", quarter=4, template=SECTIONS))
+    s.refresh(mine)
+    assert (mine.title, mine.placed_month) == ("Årlig arbejdsmiljødrøftelse", 11)
+    items.edit_item(s, kim, "kommunemed", source.id, items.ItemForm(title="Årlig", kind="quarter", quarter=3))
+    s.refresh(mine)
+    assert (mine.quarter, mine.placed_month) == (3, None)  # a new period: the old placing no longer fits
+    items.drop_item(s, kim, "kommunemed", source.id)
+    assert not s.scalars(select(CycleItem).where(CycleItem.active.is_(True))).all()

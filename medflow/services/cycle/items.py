@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from medflow.domain import cycle as rules
@@ -21,6 +22,7 @@ from medflow.services.cycle.status import recurrence_of
 from medflow.services.meetings.planning import committee_by_key, require_officer
 
 MAX_TITLE, MAX_TEXT = TEXT_MAX["title"], TEXT_MAX["body"]
+RECURRENCE = ("kind", "month", "quarter", "every_years", "start_year")
 
 
 @dataclass(frozen=True)
@@ -78,16 +80,27 @@ def add_item(session: Session, person: Person, key: str, form: ItemForm,
     return item
 
 
+def _copies(session: Session, item: CycleItem) -> list[CycleItem]:
+    """Return the copies of an item the committees below got when it was published."""
+    return list(session.scalars(select(CycleItem).where(CycleItem.source_id == item.id)))
+
+
 def edit_item(session: Session, person: Person, key: str, item_id: object, form: ItemForm) -> CycleItem:
-    """Change an item of the committee's own (one from above is changed by those who sent it)."""
+    """Change an item of the committee's own; the committees it was published to get the change.
+
+    A copy keeps the month it was placed in while its recurrence stays the same.
+    """
     committee = officer_committee(session, person, key)
     item = item_of(session, committee, item_id)
     if item.source_id is not None:
         raise NotPossible(_("This item comes from the committee above; "
                             "it can only be moved within its period."))
-    for name, value in _columns(form).items():
-        setattr(item, name, value)
-    item.placed_month = None
+    columns = _columns(form)
+    for target in (item, *_copies(session, item)):
+        moved = recurrence_of(target) != rules.Recurrence(**{k: columns[k] for k in RECURRENCE})
+        for name, value in columns.items():
+            setattr(target, name, value)
+        target.placed_month = None if moved or target is item else target.placed_month
     session.commit()
     return item
 
@@ -98,7 +111,8 @@ def drop_item(session: Session, person: Person, key: str, item_id: object) -> No
     item = item_of(session, committee, item_id)
     if item.source_id is not None:
         raise NotPossible(_("This item comes from the committee above and cannot be dropped."))
-    item.active = False
+    for target in (item, *_copies(session, item)):  # dropped above: gone below too
+        target.active = False
     session.commit()
 
 
