@@ -78,14 +78,8 @@ def year_view(session: Session, committee_id: int, year: int,
             every.append(item)
         else:
             rows.extend(status_in(item, period, held[item.id], today) for period in rules.periods_in(rec, year))
-    rows.sort(key=lambda s: (s.period.start, item_month(s.item) or 0, -(s.period.end - s.period.start).days,
-                             s.item.title))
+    rows.sort(key=lambda s: (s.period.start, s.item.placed_month or 0, s.item.title))  # the year in order
     return rows, every
-
-
-def item_month(item: CycleItem) -> int | None:
-    """Return the month the item is placed in, if moved within its period."""
-    return item.placed_month
 
 
 def due_on(session: Session, committee_id: int, day: date) -> list[MeetingItem]:
