@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from medflow.notify import sender
 from medflow.services import cascades, hooks, sent_on
+from medflow.services.cycle import publish as cycle_publish
 from medflow.services.mail import outbox
 from medflow.services.meetings import agenda, moves
 from medflow.services.search import index as search_index
@@ -17,6 +18,7 @@ from medflow.services.search import index as search_index
 REGISTRATIONS = (
     (hooks.on_case_event, sent_on.track),  # a forward, close or reopen keeps the "Sendt videre" rows in step
     (hooks.on_case_event, cascades.pass_down),  # a cascade passed down opens cases at the committees below
+    (hooks.on_case_event, cycle_publish.copy_on_pass_down),  # ...and a cycle item's reaches their cycles
     (hooks.on_case_event, sender.notify_case_event),  # in-app notifications and mail about the event
     (hooks.on_case_event, agenda.on_schedule),  # a case scheduled for a meeting joins its agenda
     (hooks.on_case_event, moves.on_unschedule),  # a case taken off an agenda leaves it

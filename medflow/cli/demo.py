@@ -14,6 +14,7 @@ from medflow.cli.common import fail
 from medflow.demo import history as demo_history
 from medflow.demo.answers import load_shared_answers
 from medflow.demo.confidential import add_confidential_case
+from medflow.demo.cycle import load_demo_cycle
 from medflow.demo.meetings import load_demo_meetings
 from medflow.demo.security import load_security_demo
 from medflow.domain.errors import DefinitionError
@@ -48,6 +49,8 @@ def demo() -> None:
     if result.updated:
         click.echo("People, committees and roles that were already there are kept as they are, with any "
                    "change made in /admin.")
+    click.echo(f"Demo annual cycle: {load_demo_cycle(db.session)} item(s), KommuneMED's sent down "
+               "(see /committees/lok-skovvejens-skole/cycle).")
     click.echo(f"Demo meetings added: {load_demo_meetings(db.session, engines())} (see /meetings, /news and "
                "/calendar). LokalMED Skovvejens Skole's last minutes await the vice chair's approval: log in "
                "as kasper.moeller@example.dk.")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from medflow.extensions import db
 from medflow.notify.compose import compose, compose_digest, mail_domain
+from medflow.notify.cycle_mail import compose_notice
 from medflow.notify.meeting_mail import compose_meeting_mail
 from medflow.persistence.models import Case, CaseEvent
 from medflow.services.mail.outbox import SmtpSettings, deliver_due
@@ -28,7 +29,8 @@ def mail_settings() -> MailSettings | None:
     """Return how to write e-mails, or None when no mail server is configured."""
     if not has_app_context() or not current_app.config.get("MAIL_SERVER"):
         return None
-    return MailSettings(compose=compose, digest=compose_digest, meeting=compose_meeting_mail)
+    return MailSettings(compose=compose, digest=compose_digest, meeting=compose_meeting_mail,
+                        notice=compose_notice)
 
 
 def smtp_settings() -> SmtpSettings | None:

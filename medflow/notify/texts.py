@@ -53,7 +53,11 @@ MEETING_MESSAGES = {
     "theme_day_invited": lazy_gettext("%(committee)s invites you to %(title)s on %(date)s at %(start)s. "
                                       "Sign up or decline on its page."),
 }
-MESSAGES = {**CASE_MESSAGES, **DEADLINE_MESSAGES, **CASCADE_MESSAGES, **MEETING_MESSAGES}
+CYCLE_MESSAGES = {
+    "cycle_overdue": lazy_gettext("\"%(title)s\" was due in %(committee)s from %(start)s to %(end)s "
+                                  "and has not been held."),
+}
+MESSAGES = {**CASE_MESSAGES, **DEADLINE_MESSAGES, **CASCADE_MESSAGES, **MEETING_MESSAGES, **CYCLE_MESSAGES}
 OTHER = lazy_gettext("There is news on the case.")  # never the event's internal key
 
 

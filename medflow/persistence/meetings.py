@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from medflow.persistence.base import Base, UTCDateTime, utcnow
 from medflow.persistence.cases import Case
+from medflow.persistence.cycle import CycleItem
 from medflow.persistence.org import Committee, Person
 
 
@@ -75,6 +76,8 @@ class MeetingItem(Base):
     # deleted while it has a case item, so the ids stay good).
     moved_to_id: Mapped[int | None]  # kind "moved": the meeting the case went to
     moved_from_id: Mapped[int | None]  # the meeting whose published agenda the case came from
+    # an item the annual cycle put on the agenda
+    cycle_item_id: Mapped[int | None] = mapped_column(ForeignKey("cycle_items.id"), index=True)
     version: Mapped[int] = mapped_column(default=1)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
@@ -83,6 +86,7 @@ class MeetingItem(Base):
     moved_from: Mapped[Meeting | None] = relationship(
         primaryjoin="foreign(MeetingItem.moved_from_id) == Meeting.id", viewonly=True)
     case: Mapped[Case | None] = relationship()
+    cycle_item: Mapped[CycleItem | None] = relationship()
     recorded_by: Mapped[Person | None] = relationship()
     lines: Mapped[list[CommunicationLine]] = relationship(
         back_populates="item", order_by="CommunicationLine.id", cascade="all, delete-orphan")

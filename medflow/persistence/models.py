@@ -5,6 +5,7 @@ from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
 from medflow.persistence.cases import ActionItem, Case, CaseEvent, SentOn
+from medflow.persistence.cycle import CycleItem
 from medflow.persistence.figures import RiskReports, SicknessAbsence, StaffTurnover, WellbeingScore
 from medflow.persistence.goals import Goal, GoalNote
 from medflow.persistence.guidelines import GuidelineChange
@@ -26,10 +27,8 @@ from medflow.persistence.search import SearchDocument
 from medflow.persistence.theme_days import SignUp, TargetGroup
 
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
-           "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "Goal", "GoalNote",
-           "GuidelineChange", "HistoryUnlock", "Level",
-           "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
-           "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
-           "SharedAnswer", "SicknessAbsence", "SignUp", "StaffTurnover", "StandingItem", "SuggestionShow",
-           "TargetGroup",
-           "WellbeingScore"]
+           "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "CycleItem", "Goal",
+           "GoalNote", "GuidelineChange", "HistoryUnlock", "Level", "MailPreference", "Meeting", "MeetingItem",
+           "Membership", "MinutesAddendum", "MinutesApproval", "Notification", "OutboxMessage", "Person",
+           "RiskReports", "SearchDocument", "SentOn", "SentReminder", "SharedAnswer", "SicknessAbsence",
+           "SignUp", "StaffTurnover", "StandingItem", "SuggestionShow", "TargetGroup", "WellbeingScore"]

@@ -13,6 +13,7 @@ from medflow.domain.errors import Unknown, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Cascade, CascadeReceipt, Case, CaseEvent, Committee, Person
 from medflow.services.access import roles_in
+from medflow.services.cycle.rollup import CycleRollup, for_cascade
 from medflow.services.tree import load_tree
 
 NOTE_EVENTS = ("discuss", "report_back")
@@ -48,6 +49,7 @@ class Rollup:
     cascade: Cascade
     levels: list[LevelCount] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    cycle: CycleRollup | None = None  # a published cycle item: who has held it this period
 
 
 def _notes(session: Session, case_ids: list[int]) -> dict[int, list[CaseEvent]]:
@@ -94,6 +96,7 @@ def rollup(session: Session, person: Person, cascade_id: int, now: datetime | No
         level.overdue += overdue
         result.rows.append(Row(r, overdue, notes[r.case_id]))
     result.levels = list(levels.values())
+    result.cycle = for_cascade(session, cascade.id, today)
     return result
 
 

@@ -139,6 +139,14 @@ def _open_case(session: Session, cascade: Cascade, committee_id: int, actor: int
 
 def publish(session: Session, person: Person, new: NewCascade, now: datetime | None = None) -> Cascade:
     """Publish from a committee to the committees below it; each gets a cascade case."""
+    cascade = publish_uncommitted(session, person, new, now)
+    session.commit()
+    return cascade
+
+
+def publish_uncommitted(session: Session, person: Person, new: NewCascade,
+                        now: datetime | None = None) -> Cascade:
+    """Publish as `publish` does, leaving the commit to a caller that adds more (the annual cycle)."""
     now = now or utcnow()
     sender = _committee(session, new.committee)
     if not may_publish(session, person, sender):
@@ -156,7 +164,6 @@ def publish(session: Session, person: Person, new: NewCascade, now: datetime | N
     session.flush()
     for target in targets:
         _open_case(session, cascade, target.id, person.id, sender.id, None, now)
-    session.commit()
     return cascade
 
 

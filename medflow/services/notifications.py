@@ -32,6 +32,7 @@ class MailSettings:
     compose: Composer
     digest: Callable[..., Draft] | None = None  # digest(person, cases, meetings) -> the daily summary
     meeting: MeetingComposer | None = None
+    notice: Callable[[str, dict[str, Any], Person], Draft] | None = None  # neither case nor meeting (cycle)
 
 
 def committee_people(session: Session, committee_ids: Iterable[int], confidential: bool) -> set[int]:

@@ -1,7 +1,8 @@
 """The periodic sweep: reminders before and at deadlines, and escalation of overdue cases.
 
 Deadlines are a state's `state_due_at`, an action-plan item's due date and a cascade's
-report-back date (reminding the receiving committee's chair, vice chair and secretary).
+report-back date (reminding the receiving committee's chair, vice chair and secretary); an annual
+cycle item whose period ended undiscussed reminds the committee's chair once.
 Last, closed cases past the retention period are anonymised (see `retention`).
 
 Reminders and escalations go out only in the kommune's working hours on a working day: a sweep at
@@ -30,6 +31,7 @@ from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, Membership, Person, SentReminder
 from medflow.services.cascades import PUBLISHER_ROLES
 from medflow.services.cascades import WORKFLOW as CASCADE
+from medflow.services.cycle.reminders import overdue_reminders
 from medflow.services.meetings.communication import task_reminders
 from medflow.services.notifications import MailSettings, committee_people, notify
 from medflow.services.privacy.retention import RETENTION_DAYS, anonymise_due
@@ -188,7 +190,8 @@ def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSet
         run_step(session, report, "deadlines", deadlines)
         for name, step in (("action items", lambda: _item_reminders(session, engines, mail, now)),
                            ("cascades", lambda: _cascade_reminders(session, engines, mail, now)),
-                           ("communication tasks", lambda: task_reminders(session, mail, now))):
+                           ("communication tasks", lambda: task_reminders(session, mail, now)),
+                           ("annual cycle", lambda: overdue_reminders(session, mail, now))):
             report.reminders.extend(run_step(session, report, name, step) or [])
     else:  # night, weekend or a closed day: the first sweep of the next working morning sends them
         report.postponed_until = working_moment(now)

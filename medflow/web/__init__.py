@@ -11,6 +11,7 @@ def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers (listeners: medflow.wiring)."""
     from medflow.web import (
         answers,
+        cycle,
         display,
         errors,
         figures,
@@ -48,7 +49,7 @@ def register_blueprints(app: Flask) -> None:
     ops.init_app(app)
     sso.init_app(app)
     for blueprint in (home.bp, case_pages.bp, inbox.bp, figures.bp, reports.bp, org.bp, search.bp, answers.bp,
-                      guidelines.bp, pixi.bp):
+                      guidelines.bp, pixi.bp, cycle.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = VERSION
 

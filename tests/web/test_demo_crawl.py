@@ -52,6 +52,7 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
     assert {"/guidelines", "/guidelines/N", "/guidelines?show", "/committees/lok-skovvejens-skole/pixi",
             "/committees/lok-skovvejens-skole/pixi.pdf", "/committees/kommunemed/theme-days/new"} <= reached
     assert {"/reports", "/reports/cases.csv?year", "/reports/levels.csv?year"} <= reached
+    assert {"/committees/lok-skovvejens-skole/cycle", "/committees/kommunemed/cycle", "/cascades/N"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 

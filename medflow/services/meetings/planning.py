@@ -22,6 +22,7 @@ from medflow.persistence.models import (
     Person,
     TargetGroup,
 )
+from medflow.services.cycle import status as cycle_status
 from medflow.services.meetings import notices, standing
 from medflow.services.meetings.invitations import THEME_DAY, invited_meetings, mine_or_invited
 
@@ -125,9 +126,18 @@ def _checked(plan: MeetingPlan, today: date) -> dict:
 
 
 def new_meeting(session: Session, committee_id: int, columns: dict) -> Meeting:
-    """Add a meeting with its standing items and the communication item (always last); the caller commits."""
+    """Add a meeting with its standing items, the cycle items due then and the communication item (last).
+
+    Every path that plans a meeting comes here, so the annual cycle's items land on the agenda
+    however the meeting was made; the caller commits.
+    """
     meeting = Meeting(committee_id=committee_id, status="planned", **columns)
-    meeting.items.extend(standing.agenda_items(session, committee_id))
+    items = standing.agenda_items(session, committee_id)
+    start = [i for i in items if i.kind == "standing"]
+    items = start + cycle_status.due_on(session, committee_id, columns["date"]) + items[len(start):]
+    for position, item in enumerate(items, start=1):
+        item.position = position
+    meeting.items.extend(items)
     meeting.items.append(MeetingItem(position=len(meeting.items) + 1, kind="communication",
                                      title=COMMUNICATION_TITLE))
     session.add(meeting)
@@ -207,7 +217,7 @@ def delete_meeting(session: Session, person: Person, meeting_id: int, version: o
     require_officer(session, person, meeting.committee_id)
     check_version(meeting, version)
     if meeting.agenda_published_at or any(i.kind not in ("communication", *standing.KINDS)
-                                          for i in meeting.items):
+                                          and i.cycle_item_id is None for i in meeting.items):
         raise NotPossible(_("The meeting has items (or a published agenda) and cannot be deleted; "
                             "cancel it instead."))
     # a meeting planned by mistake never was: the notices of its moves go with it (they would link nowhere)

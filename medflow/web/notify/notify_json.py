@@ -41,7 +41,18 @@ def rollup_json(r: Rollup) -> dict[str, Any]:
     return {**cascade_json(r.cascade),
             "levels": [vars(level) for level in r.levels],
             "committees": [_row_json(row) for row in r.rows],
-            "overdue": [row.receipt.committee.key for row in r.rows if row.overdue]}
+            "overdue": [row.receipt.committee.key for row in r.rows if row.overdue],
+            "cycle": _cycle_json(r.cycle)}
+
+
+def _cycle_json(cycle) -> dict[str, Any] | None:
+    """Return a published cycle item's status at each committee in the period that counts now."""
+    if cycle is None or cycle.period is None:
+        return None
+    return {"title": cycle.source.title, "period_start": _iso(cycle.period.start),
+            "period_end": _iso(cycle.period.end), "not_held": [s.item.committee.key for s in cycle.not_held],
+            "committees": [{"committee": s.item.committee.key, "state": s.state,
+                            "meeting_date": _iso(s.meeting.date) if s.meeting else None} for s in cycle.rows]}
 
 
 def received_json(item: Received) -> dict[str, Any]:

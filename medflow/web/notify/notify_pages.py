@@ -18,6 +18,7 @@ from medflow.notify import message
 from medflow.services import cascade_views, cascades, notifications
 from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
+from medflow.web.cycle_words import words as cycle_words
 from medflow.web.display import lang
 from medflow.web.forms import SelectChoice
 from medflow.web.notify.cascade_tree import Branch, branch_tree
@@ -121,9 +122,10 @@ def cascade_new():
 @login_required
 def cascade_show(cascade_id: int):
     """Show the roll-up of a cascade."""
-    return render_template("cascades/rollup.html",
-                           rollup=cascade_views.rollup(db.session, current_user, cascade_id),
-                           state_label=state_label, kind_labels=KIND_LABELS)
+    result = cascade_views.rollup(db.session, current_user, cascade_id)
+    readable = fully_visible_ids(db.session, current_user, (row.receipt.case_id for row in result.rows))
+    return render_template("cascades/rollup.html", rollup=result, readable=readable,
+                           state_label=state_label, kind_labels=KIND_LABELS, **cycle_words())
 
 
 @bp.get("/information")

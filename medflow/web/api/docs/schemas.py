@@ -101,10 +101,21 @@ CASCADE_ROW = obj({"committee": STR, "name": STR, "level": STR, "case_id": INT, 
                    "notes": {"type": "array",
                              "items": obj({"event": STR, "note": NULLABLE_STR, "at": DATETIME})}},
                   ("committee", "name", "level", "case_id", "state", "overdue", "notes"))
+CYCLE_ROLLUP = obj({
+    "title": STR, "period_start": DATE, "period_end": DATE,
+    "committees": {"type": "array", "items": obj({"committee": KEY, "state": {
+        "enum": ["held", "planned", "overdue", "due", "before"]}, "meeting_date": {"type": ["string", "null"],
+                                                                                   "format": "date"}},
+        ("committee", "state", "meeting_date"))},
+    "not_held": {"type": "array", "items": STR}},
+    ("title", "period_start", "period_end", "committees", "not_held"), type=["object", "null"],
+    description="A published annual-cycle item: each committee's status in the period under way (else the "
+                "last one); null for other cascades and for items on every meeting.")
 ROLLUP = obj({**CASCADE_PROPS, "levels": {"type": "array", "items": obj({
     "key": STR, "name": STR, "received": INT, "discussed": INT, "reported_back": INT, "overdue": INT})},
-    "committees": {"type": "array", "items": CASCADE_ROW}, "overdue": {"type": "array", "items": STR}},
-    (*CASCADE_PROPS, "levels", "committees", "overdue"))
+    "committees": {"type": "array", "items": CASCADE_ROW}, "overdue": {"type": "array", "items": STR},
+    "cycle": CYCLE_ROLLUP},
+    (*CASCADE_PROPS, "levels", "committees", "overdue", "cycle"))
 ERROR = obj({"error": {"type": "string", "minLength": 1}, "status": {"type": "integer", "minimum": 400,
                                                                      "maximum": 499}}, ("error", "status"))
 
