@@ -20,11 +20,12 @@ from medflow.persistence.meetings import (
 )
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
+from medflow.persistence.plans import Initiative, InitiativeLink, InitiativeNote, Plan, PlanSubject
 from medflow.persistence.search import SearchDocument
 
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "Goal", "GoalNote",
-           "HistoryUnlock", "Level",
+           "HistoryUnlock", "Initiative", "InitiativeLink", "InitiativeNote", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
-           "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
+           "Notification", "OutboxMessage", "Person", "Plan", "PlanSubject", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
            "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]
