@@ -57,7 +57,8 @@ class PlanSpec:
     subjects: tuple[SubjectSpec, ...] = field(default=())
 
 
-def _text(c: Problems, node: dict, key: str, what: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+def _text(c: Problems, node: dict, key: str, what: str, *, required: bool = False,
+          limit: int = MAX_TEXT) -> str:
     value = node.get(key)
     if value is None:
         if required:

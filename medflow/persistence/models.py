@@ -27,5 +27,6 @@ __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "Calend
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "Goal", "GoalNote",
            "HistoryUnlock", "Initiative", "InitiativeLink", "InitiativeNote", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
-           "Notification", "OutboxMessage", "Person", "Plan", "PlanSubject", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
+           "Notification", "OutboxMessage", "Person", "Plan", "PlanSubject", "RiskReports", "SearchDocument",
+           "SentOn", "SentReminder",
            "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]

@@ -71,8 +71,10 @@ class Initiative(Base):
     decision: Mapped[str] = mapped_column(Text, default="")  # which decision it waits for
 
     subject: Mapped[PlanSubject] = relationship(back_populates="initiatives")
-    notes: Mapped[list[InitiativeNote]] = relationship(back_populates="initiative", order_by="InitiativeNote.id")
-    links: Mapped[list[InitiativeLink]] = relationship(back_populates="initiative", order_by="InitiativeLink.id")
+    notes: Mapped[list[InitiativeNote]] = relationship(back_populates="initiative",
+                                                          order_by="InitiativeNote.id")
+    links: Mapped[list[InitiativeLink]] = relationship(back_populates="initiative",
+                                                          order_by="InitiativeLink.id")
 
     @property
     def period_texts(self) -> list[str]:

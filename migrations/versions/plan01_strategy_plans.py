@@ -112,7 +112,8 @@ def downgrade():
         batch_op.drop_constraint(batch_op.f('fk_goals_subject_id_plan_subjects'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_goals_subject_id'))
         batch_op.drop_column('subject_id')
-    for table in ('plan_initiative_links', 'plan_initiative_notes', 'plan_initiatives', 'plan_subjects', 'plans'):
+    for table, column in (('plan_initiative_links', 'initiative_id'), ('plan_initiative_notes', 'initiative_id'),
+                          ('plan_initiatives', 'subject_id'), ('plan_subjects', 'plan_id'), ('plans', 'committee_id')):
         with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_index(batch_op.f(f'ix_{table}_{"initiative_id" if "initiative_" in table else {"plan_initiatives": "subject_id", "plan_subjects": "plan_id", "plans": "committee_id"}[table]}'))
+            batch_op.drop_index(batch_op.f(f'ix_{table}_{column}'))
         op.drop_table(table)
