@@ -190,13 +190,26 @@ def _initiative_data(item: InitiativeSpec) -> dict[str, Any]:
     return data
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes text of several lines as a block ("|"), as people write the plans by hand."""
+
+
+def _text_block(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text_block)
+
+
 def dump_plan(spec: PlanSpec) -> str:
     """Write a plan in the file shape `parse_plan` reads."""
-    data: dict[str, Any] = {"committee": spec.committee, "title": spec.title}
+    data: dict[str, Any] = {"committee": spec.committee} if spec.committee else {}
+    data["title"] = spec.title
     if spec.years:
         data["period"] = f"{spec.years[0]}-{spec.years[1]}"
     data["vision"] = spec.vision
     data["subjects"] = [{"title": s.title, "intro": s.intro, "goals": list(s.goals),
                          "initiatives": [_initiative_data(i) for i in s.initiatives]} for s in spec.subjects]
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
