@@ -23,7 +23,7 @@ def readable_committee_ids(session: Session, person: Person) -> set[int]:
     own = set(session.scalars(select(Membership.committee_id).where(Membership.person_id == person.id)))
     if person.workplace_id:
         own.add(person.workplace_id)
-    parents = dict(session.execute(select(Committee.id, Committee.parent_id)).tuples().all())
+    parents = {row.id: row.parent_id for row in session.execute(select(Committee.id, Committee.parent_id))}
     found: set[int] = set()
     for committee_id in own:
         while committee_id is not None and committee_id not in found:
@@ -62,3 +62,11 @@ def current_plan(session: Session, committee: Committee) -> Plan | None:
     """Return the committee's plan imported or written last."""
     return session.scalars(select(Plan).where(Plan.committee_id == committee.id).order_by(Plan.id.desc())
                            .limit(1)).first()
+
+
+def readable_plans(session: Session, person: Person) -> list[Plan]:
+    """Return the plans the person may read: their own committees' and those above, newest first."""
+    query = select(Plan).join(Committee).order_by(Committee.name, Plan.id.desc())
+    if not person.is_admin:
+        query = query.where(Plan.committee_id.in_(readable_committee_ids(session, person)))
+    return list(session.scalars(query))

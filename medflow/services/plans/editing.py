@@ -48,6 +48,7 @@ def add_subject(session: Session, person: Person, plan: Plan, title: object, int
         title=_clean(title, "title", MAX_TITLE),
         intro=_clean(intro, "intro", MAX_TEXT, required=False),
     )
+    session.add(subject)
     session.commit()
     return subject
 
@@ -83,6 +84,7 @@ def save_initiative(
             subject=subject, position=len(subject.initiatives) + 1, status="planned", decision="", **values
         )
         initiative.notes.append(InitiativeNote(status="planned", decision="", note="", by_id=person.id))
+        session.add(initiative)
     else:
         for name, value in values.items():
             setattr(initiative, name, value)

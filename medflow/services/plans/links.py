@@ -50,6 +50,7 @@ def link(
     if existing is not None:
         return existing
     found = InitiativeLink(initiative=initiative, **column)
+    session.add(found)
     session.commit()
     return found
 

@@ -42,7 +42,11 @@ def page(key: str):
     """Show the committee's strategy plan: vision, subjects, goals, initiatives and the timeline."""
     committee, plan = _plan(key)
     view = plan_view(plan, local_date(utcnow())) if plan else None
-    return render_template("plans/page.html", committee=committee, plan=plan, view=view,
+    others: dict[int, object] = {}
+    for other in access.readable_plans(db.session, current_user):  # newest first: one per committee
+        if other.committee_id != committee.id:
+            others.setdefault(other.committee_id, other)
+    return render_template("plans/page.html", committee=committee, plan=plan, view=view, others=list(others.values()),
                            may_keep=access.may_keep(db.session, current_user, committee))
 
 
