@@ -33,8 +33,15 @@ def _import(session, name: str, key: str | None = None):
 
 def _case(session, title: str, holder: str, confidential: bool = False) -> Case:
     committee = _committee(session, holder)
-    case = Case(workflow="question", title=title, state="new", holder=committee, origin=committee,
-                confidential=confidential, submitter=_person(session, "anna"))
+    case = Case(
+        workflow="question",
+        title=title,
+        state="new",
+        holder=committee,
+        origin=committee,
+        confidential=confidential,
+        submitter=_person(session, "anna"),
+    )
     session.add(case)
     session.commit()
     return case
@@ -51,7 +58,9 @@ def test_both_shipped_plans_import_and_an_export_imports_back_to_the_same_plan(s
     assert session.scalar(select(Goal).where(Goal.subject_id == first.id)).committee.key == "kommunemed"
     assert hoved.committee.key == "omr-born" and hoved.years is None
     exported = export_plan(kommune)
-    again = import_plan(session, *check_plan(session, exported.replace("kommunemed", "omr-aeldre", 1), "x.yaml"))
+    again = import_plan(
+        session, *check_plan(session, exported.replace("kommunemed", "omr-aeldre", 1), "x.yaml")
+    )
     assert export_plan(again) == exported.replace("kommunemed", "omr-aeldre", 1)
 
 
@@ -65,8 +74,9 @@ def test_an_import_for_a_missing_committee_or_twice_is_refused_and_writes_nothin
         check_plan(session, path.read_text(encoding="utf-8"), "k.yaml")
     assert "already has a plan titled" in str(twice.value)
     with pytest.raises(NotAllowed):
-        spec, committee = check_plan(session, (PLANS / "hovedudvalg.yaml").read_text(encoding="utf-8"), "h.yaml",
-                                     "kommunemed")
+        spec, committee = check_plan(
+            session, (PLANS / "hovedudvalg.yaml").read_text(encoding="utf-8"), "h.yaml", "kommunemed"
+        )
         import_plan(session, spec, committee, _person(session, "anna"))
 
 
@@ -85,8 +95,11 @@ def test_an_initiatives_status_history_keeps_every_change_and_which_decision_it_
         editing.change_status(session, kim, senior, "maybe")
     session.expire_all()
     assert [(n.status, n.decision, n.note) for n in senior.notes] == [
-        ("planned", "", ""), ("under_way", "", "Arbejdsgruppen er nedsat"),
-        ("waiting", "Økonomiudvalgets beslutning", "Sendt til udvalget"), ("done", "", "Vedtaget")]
+        ("planned", "", ""),
+        ("under_way", "", "Arbejdsgruppen er nedsat"),
+        ("waiting", "Økonomiudvalgets beslutning", "Sendt til udvalget"),
+        ("done", "", "Vedtaget"),
+    ]
     assert (senior.status, senior.decision) == ("done", "")
 
 
@@ -95,7 +108,9 @@ def test_officers_add_subjects_goals_and_initiatives_with_checked_periods(sessio
     kim = _person(session, "kim")
     subject = editing.add_subject(session, kim, plan, "Rekruttering", "Vi skal kunne tiltrække medarbejdere.")
     editing.add_goal(session, kim, subject, "Flere elever")
-    item = editing.save_initiative(session, kim, subject, None, "Jobmesse", "3.-4. kvartal 2014; efterår 2014", "HR")
+    item = editing.save_initiative(
+        session, kim, subject, None, "Jobmesse", "3.-4. kvartal 2014; efterår 2014", "HR"
+    )
     assert item.period_texts == ["3-4. kvt. 2014", "efterår 2014"]
     with pytest.raises(Invalid):
         editing.save_initiative(session, kim, subject, item, "Jobmesse", "sommer 2014", "HR")

@@ -70,6 +70,9 @@ def test_every_problem_is_reported_with_file_and_line():
 def test_a_yaml_syntax_error_and_a_plan_without_subjects_are_refused():
     assert _problems("title: [x\n")[0].startswith("plan.yaml:")
     assert _problems("title: Plan\n") == ["plan.yaml:1: plan: 'subjects' must list at least one subject"]
-    assert _problems("title: P\nsubjects:\n  - title: T\n    initiatives:\n      - text: X\n"
-                     "        periods: hele planperioden\n") == [
-        "plan.yaml:5: subject 1, initiative 1: 'hele planperioden' needs the plan's period (period: 2013-2014)"]
+    assert _problems(
+        "title: P\nsubjects:\n  - title: T\n    initiatives:\n      - text: X\n"
+        "        periods: hele planperioden\n"
+    ) == [
+        "plan.yaml:5: subject 1, initiative 1: 'hele planperioden' needs the plan's period (period: 2013-2014)"
+    ]

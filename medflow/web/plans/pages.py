@@ -46,8 +46,14 @@ def page(key: str):
     for other in access.readable_plans(db.session, current_user):  # newest first: one per committee
         if other.committee_id != committee.id:
             others.setdefault(other.committee_id, other)
-    return render_template("plans/page.html", committee=committee, plan=plan, view=view, others=list(others.values()),
-                           may_keep=access.may_keep(db.session, current_user, committee))
+    return render_template(
+        "plans/page.html",
+        committee=committee,
+        plan=plan,
+        view=view,
+        others=list(others.values()),
+        may_keep=access.may_keep(db.session, current_user, committee),
+    )
 
 
 @bp.get("/committees/<key>/plan/timeline.svg")
@@ -58,8 +64,11 @@ def timeline_svg(key: str):
     if plan is None:
         raise Unknown(_("The committee has no strategy plan."))
     timeline = plan_view(plan, local_date(utcnow())).timeline
-    svg = timeline_chart(gettext("When the initiatives are taken up"), timeline.quarter_labels(),
-                         [(row.label, row.active, row.overdue) for row in timeline.rows])
+    svg = timeline_chart(
+        gettext("When the initiatives are taken up"),
+        timeline.quarter_labels(),
+        [(row.label, row.active, row.overdue) for row in timeline.rows],
+    )
     response = current_app.response_class(svg, mimetype="image/svg+xml")
     response.headers["Content-Security-Policy"] = SVG_CSP
     return response
