@@ -1,4 +1,4 @@
-"""Strategy plans on both databases: import, export round trip, status history, links seen through visibility."""
+"""Strategy plans on both databases: import, export round trip, status history, links seen as allowed."""
 
 from __future__ import annotations
 

@@ -61,8 +61,8 @@ def test_every_problem_is_reported_with_file_and_line():
         "plan.yaml:10: subject 1, initiative 1: 'sommer 2014' is not a period; write e.g. '4. kvt. 2013', "
         "'3-4. kvt. 2014', '1. halvår 2014', 'efterår 2014', '2013-2014', '2014' or 'hele planperioden'",
         "plan.yaml:11: subject 1, initiative 2: status 'waiting' needs 'decision': which decision it waits for",
-        "plan.yaml:13: subject 1, initiative 3: status 'maybe' is not one of planned, under_way, waiting, done, "
-        "dropped",
+        "plan.yaml:13: subject 1, initiative 3: status 'maybe' is not one of planned, under_way, waiting, "
+        "done, dropped",
         "plan.yaml:15: subject 2: 'title' is required",
     ]
 
