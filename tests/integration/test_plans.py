@@ -167,3 +167,38 @@ def test_the_committee_handling_a_case_tags_it_with_a_focus_area_of_a_plan_above
         links.tag_case(session, _person(session, "anna"), case.id, "")
     with pytest.raises(Invalid):
         links.tag_case(session, _person(session, "lene"), case.id, "999999")
+
+
+def test_a_status_change_goes_to_the_newsletter_through_the_next_meetings_communication_item(session, org):
+    from datetime import time, timedelta
+
+    from medflow.domain.errors import NotPossible
+    from medflow.services.meetings.planning import new_meeting
+    from medflow.services.plans import news
+
+    plan = _import(session, "kommunemed-2013-2014.yaml")
+    kim, today = _person(session, "kim"), date(2026, 12, 5)
+    initiative = plan.subjects[2].initiatives[2]
+    editing.change_status(session, kim, initiative, "waiting", "", "Økonomiudvalgets beslutning")
+    with pytest.raises(NotPossible):
+        news.tell_in_newsletter(session, kim, initiative, today, "Fortæl", "Seniorpolitik", "Venter")
+    columns = {"start_time": time(9), "end_time": time(11)}
+    new_meeting(session, plan.committee_id, {"date": today - timedelta(days=7), **columns})  # past
+    coming = new_meeting(session, plan.committee_id, {"date": today + timedelta(days=14), **columns})
+    session.commit()
+    line = news.tell_in_newsletter(
+        session,
+        kim,
+        initiative,
+        today,
+        "Fortæl om seniorpolitikken",
+        "Seniorpolitikken venter på Økonomiudvalget",
+        "Forslaget er sendt videre.",
+    )
+    assert line.item.meeting_id == coming.id and line.channel == "newsletter"
+    assert (line.story_title, line.due_date) == (
+        "Seniorpolitikken venter på Økonomiudvalget",
+        coming.date + timedelta(days=7),
+    )
+    with pytest.raises(NotAllowed):
+        news.tell_in_newsletter(session, _person(session, "anna"), initiative, today, "x", "y", "z")

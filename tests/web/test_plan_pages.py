@@ -108,3 +108,16 @@ def test_an_officer_marks_an_initiative_done_with_a_note_and_waiting_names_its_d
     assert "Alle har handleplaner" in text
     assert pages("anna").post(f"/initiatives/{first}/status", data={"status": "dropped"}).status_code == 403
     assert pages("peter").get(f"/initiatives/{first}").status_code == 200  # KommuneMED is above everyone
+
+
+def test_a_case_page_tags_the_case_with_a_focus_area_of_the_plan_above(pages, kommune_plan, api):
+    case = api("anna").submit(title="Stress i indskolingen")
+    page = pages("lene").get(f"/cases/{case['id']}").get_data(as_text=True)
+    assert 'data-testid="case-focus"' in page
+    subject = re.search(r'<option value="(\d+)">Trivsel og psykisk arbejdsmiljø', page).group(1)
+    saved = pages("lene").post(
+        f"/cases/{case['id']}/focus-area", data={"focus_area": subject}, follow_redirects=True
+    )
+    assert re.search(rf'<option value="{subject}" selected>', saved.get_data(as_text=True))
+    assert pages("lene").post(f"/cases/{case['id']}/focus-area", data={"focus_area": "x"}).status_code == 400
+    assert pages("anna").post(f"/cases/{case['id']}/focus-area", data={"focus_area": ""}).status_code == 403

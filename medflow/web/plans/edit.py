@@ -7,15 +7,17 @@ goes back to the page; bad input is a 400 page that keeps what was typed.
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_babel import gettext
+from flask_babel import format_date, gettext
 from flask_login import current_user, login_required
 
+from medflow.domain.calendar import local_date
 from medflow.domain.errors import Unknown, _
 from medflow.domain.plan_file import STATUSES
 from medflow.extensions import db
+from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case
 from medflow.persistence.plans import Initiative, Plan, PlanSubject
-from medflow.services.plans import access, editing, links
+from medflow.services.plans import access, editing, links, news
 from medflow.services.plans.views import links_for
 from medflow.web.plans.words import LINK_LABELS, STATUS_LABELS
 
@@ -92,6 +94,7 @@ def initiative(initiative_id: int):
         statuses=STATUSES,
         status_labels=STATUS_LABELS,
         link_labels=LINK_LABELS,
+        story=story_defaults(found),
         may_keep=access.may_keep(db.session, current_user, committee),
     )
 
@@ -134,6 +137,44 @@ def add_link(initiative_id: int):
     links.link(db.session, current_user, found, request.form.get("kind"), request.form.get("number"))
     flash(gettext("The link is added."), "success")
     return redirect(url_for("plan_edit.initiative", initiative_id=found.id))
+
+
+@bp.post("/initiatives/<int:initiative_id>/news")
+@login_required
+def tell(initiative_id: int):
+    """Put the initiative's news in the newsletter through the next meeting's communication item."""
+    found, form = _initiative(initiative_id), request.form
+    line = news.tell_in_newsletter(
+        db.session,
+        current_user,
+        found,
+        local_date(utcnow()),
+        form.get("what"),
+        form.get("story_title"),
+        form.get("story_text"),
+    )
+    flash(
+        gettext(
+            "The story is on the communication item of the meeting on %(date)s.",
+            date=format_date(line.item.meeting.date, format="long"),
+        ),
+        "success",
+    )
+    return redirect(url_for("plan_edit.initiative", initiative_id=found.id))
+
+
+def story_defaults(initiative: Initiative) -> dict[str, str]:
+    """Return the newsletter form's first text: the status and the latest note, for the officer to edit."""
+    last = initiative.notes[-1] if initiative.notes else None
+    status = str(STATUS_LABELS[initiative.status])
+    text = initiative.text + (f"\n\n{last.note}" if last and last.note else "")
+    if initiative.status == "waiting":
+        text += "\n\n" + gettext("It waits for: %(decision)s", decision=initiative.decision)
+    return {
+        "what": gettext("Tell about the strategy plan: %(text)s", text=initiative.text)[:2000],
+        "title": f"{initiative.subject.plan.title}: {status}"[:200],
+        "text": text[:5000],
+    }
 
 
 @bp.post("/cases/<int:case_id>/focus-area")
