@@ -47,7 +47,7 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
             "/calendar", "/information", "/notifications", "/cases/N/diagram"} <= reached
     assert {"/committees/cmed-buf/figures", "/committees/cmed-buf/figures/sickness-units.csv?year"} <= reached
     assert {"/committees/kommunemed/plan", "/committees/kommunemed/plan/timeline.svg", "/initiatives/N",
-            "/committees/cmed-buf/plan"} <= reached
+            "/committees/cmed-buf/plan", "/plans"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 

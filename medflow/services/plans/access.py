@@ -39,8 +39,13 @@ def may_read(session: Session, person: Person, committee: Committee) -> bool:
 
 def may_keep(session: Session, person: Person, committee: Committee) -> bool:
     """Say whether the person may change the committee's plan (its officers and admins)."""
-    roles = set(session.scalars(select(Membership.role).where(
-        Membership.person_id == person.id, Membership.committee_id == committee.id)))
+    roles = set(
+        session.scalars(
+            select(Membership.role).where(
+                Membership.person_id == person.id, Membership.committee_id == committee.id
+            )
+        )
+    )
     return person.is_admin or bool(roles & OFFICERS)
 
 
@@ -60,8 +65,9 @@ def readable_committee(session: Session, person: Person, key: str) -> Committee:
 
 def current_plan(session: Session, committee: Committee) -> Plan | None:
     """Return the committee's plan imported or written last."""
-    return session.scalars(select(Plan).where(Plan.committee_id == committee.id).order_by(Plan.id.desc())
-                           .limit(1)).first()
+    return session.scalars(
+        select(Plan).where(Plan.committee_id == committee.id).order_by(Plan.id.desc()).limit(1)
+    ).first()
 
 
 def readable_plans(session: Session, person: Person) -> list[Plan]:
@@ -70,3 +76,16 @@ def readable_plans(session: Session, person: Person) -> list[Plan]:
     if not person.is_admin:
         query = query.where(Plan.committee_id.in_(readable_committee_ids(session, person)))
     return list(session.scalars(query))
+
+
+def kept_committees(session: Session, person: Person) -> list[Committee]:
+    """Return the committees whose plans the person keeps as an officer (an admin's own too, not all)."""
+    return list(
+        session.scalars(
+            select(Committee)
+            .join(Membership)
+            .where(Membership.person_id == person.id, Membership.role.in_(sorted(OFFICERS)))
+            .distinct()
+            .order_by(Committee.name)
+        )
+    )

@@ -17,6 +17,7 @@ from medflow.persistence.base import utcnow
 from medflow.services.plans import access
 from medflow.services.plans.files import check_plan, export_plan, import_plan
 from medflow.services.plans.views import load_plan, plan_view
+from medflow.services.queries import may_read_inbox
 from medflow.web.charts import SVG_CSP, timeline_chart
 from medflow.web.plans.words import STATUS_LABELS
 
@@ -36,6 +37,18 @@ def _plan(key: str):
     return committee, load_plan(db.session, plan.id) if plan else None
 
 
+@bp.get("/plans")
+@login_required
+def index():
+    """List the strategy plans the person may read: their own committees' and those above them."""
+    newest: dict[int, object] = {}
+    for plan in access.readable_plans(db.session, current_user):
+        newest.setdefault(plan.committee_id, plan)
+    return render_template(
+        "plans/index.html", plans=list(newest.values()), keeps=access.kept_committees(db.session, current_user)
+    )
+
+
 @bp.get("/committees/<key>/plan")
 @login_required
 def page(key: str):
@@ -52,6 +65,7 @@ def page(key: str):
         plan=plan,
         view=view,
         others=list(others.values()),
+        inbox=may_read_inbox(db.session, current_user, committee),
         may_keep=access.may_keep(db.session, current_user, committee),
     )
 
