@@ -56,11 +56,12 @@ def _follow_up(session: Session, plan: Plan, by: Person) -> None:
 
 
 def _link_a_case(session: Session, plan: Plan, by: Person) -> None:
-    """Link the stress initiative to a case KommuneMED holds, if the demo has one."""
+    """Link the stress initiative to a case KommuneMED holds, and tag the case with its focus area."""
     case = session.scalar(select(Case).where(Case.holder_id == plan.committee_id, Case.confidential.is_(False))
                           .order_by(Case.id).limit(1))
     if case is not None:
         links.link(session, by, plan.subjects[0].initiatives[1], "case", case.id)
+        links.tag_case(session, by, case.id, plan.subjects[0].id)
 
 
 def load_demo_plans(session: Session, folder: Path) -> int:

@@ -119,5 +119,7 @@ def test_a_case_page_tags_the_case_with_a_focus_area_of_the_plan_above(pages, ko
         f"/cases/{case['id']}/focus-area", data={"focus_area": subject}, follow_redirects=True
     )
     assert re.search(rf'<option value="{subject}" selected>', saved.get_data(as_text=True))
+    assert "Sager knyttet til dette indsatsområde: 1" in _text(pages("lene").get("/committees/kommunemed/plan"))
+    assert "Sager knyttet" not in _text(pages("pia").get("/committees/kommunemed/plan"))  # not a case she sees
     assert pages("lene").post(f"/cases/{case['id']}/focus-area", data={"focus_area": "x"}).status_code == 400
     assert pages("anna").post(f"/cases/{case['id']}/focus-area", data={"focus_area": ""}).status_code == 403

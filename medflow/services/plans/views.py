@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.plan_periods import parse
@@ -19,7 +19,7 @@ from medflow.domain.plan_timeline import Timeline, is_overdue, timeline
 from medflow.persistence.models import Cascade, Case, Meeting, MeetingItem, Membership, Person
 from medflow.persistence.plans import Initiative, InitiativeLink, Plan, PlanSubject
 from medflow.services.plans.access import readable_committee_ids
-from medflow.services.visibility import fully_visible_ids
+from medflow.services.visibility import fully_visible_ids, visible_to
 
 LABEL_MAX = 44
 
@@ -127,3 +127,13 @@ def links_for(session: Session, person: Person, initiative: Initiative) -> list[
         *_cascade_links(session, person, links),
         *_item_links(session, person, links),
     ]
+
+
+def tagged_counts(session: Session, person: Person, plan: Plan) -> dict[int, int]:
+    """Count, per subject, the cases tagged with it that `person` sees (the one visibility rule)."""
+    ids = [s.id for s in plan.subjects]
+    if not ids:
+        return {}
+    query = (select(Case.focus_area_id, func.count()).where(Case.focus_area_id.in_(ids), visible_to(person))
+             .group_by(Case.focus_area_id))
+    return {subject_id: count for subject_id, count in session.execute(query)}

@@ -16,7 +16,7 @@ from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.services.plans import access
 from medflow.services.plans.files import check_plan, export_plan, import_plan
-from medflow.services.plans.views import load_plan, plan_view
+from medflow.services.plans.views import load_plan, plan_view, tagged_counts
 from medflow.services.queries import may_read_inbox
 from medflow.web.charts import SVG_CSP, timeline_chart
 from medflow.web.plans.words import STATUS_LABELS
@@ -66,6 +66,7 @@ def page(key: str):
         view=view,
         others=list(others.values()),
         inbox=may_read_inbox(db.session, current_user, committee),
+        tagged=tagged_counts(db.session, current_user, plan) if plan else {},
         may_keep=access.may_keep(db.session, current_user, committee),
     )
 
