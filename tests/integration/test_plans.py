@@ -202,3 +202,44 @@ def test_a_status_change_goes_to_the_newsletter_through_the_next_meetings_commun
     )
     with pytest.raises(NotAllowed):
         news.tell_in_newsletter(session, _person(session, "anna"), initiative, today, "x", "y", "z")
+
+
+def test_linked_cascades_and_meeting_items_show_only_what_the_reader_may_see(session, org):
+    from datetime import time
+
+    from medflow.persistence.models import Cascade, MeetingItem
+    from medflow.services.meetings.planning import new_meeting
+
+    plan = _import(session, "kommunemed-2013-2014.yaml")
+    kim, anna = _person(session, "kim"), _person(session, "anna")
+    committee = plan.committee
+    sent = Cascade(
+        committee=committee, publisher=kim, kind="task", title="Drøft stresspolitikken", body="Drøft"
+    )
+    internal = Cascade(
+        committee=committee, publisher=kim, kind="information", title="Intern note", body="x", internal=True
+    )
+    meeting = new_meeting(
+        session, committee.id, {"date": date(2026, 12, 10), "start_time": time(9), "end_time": time(11)}
+    )
+    item = MeetingItem(position=1, kind="free", title="Status på strategiplanen")
+    meeting.items.insert(0, item)
+    session.add_all([sent, internal])
+    session.commit()
+    initiative = plan.subjects[0].initiatives[0]
+    for kind, target in (("cascade", sent.id), ("cascade", internal.id), ("meeting_item", item.id)):
+        links.link(session, kim, initiative, kind, target)
+    with pytest.raises(Invalid):
+        links.link(session, kim, initiative, "meeting", item.id)
+    by_kim = {(k.kind, k.title, k.url_id) for k in links_for(session, kim, initiative)}
+    assert by_kim == {
+        ("cascade", "Drøft stresspolitikken", sent.id),
+        ("cascade", "Intern note", internal.id),
+        ("meeting_item", "Status på strategiplanen", meeting.id),
+    }
+    by_anna = {(k.kind, k.title, k.url_id) for k in links_for(session, anna, initiative)}
+    assert by_anna == {
+        ("cascade", "Drøft stresspolitikken", None),
+        ("cascade", None, None),
+        ("meeting_item", None, None),
+    }
