@@ -105,7 +105,7 @@ def change_status(
     if status not in STATUSES:
         raise Invalid(_("status: choose one of %(choices)s."), choices=", ".join(STATUSES))
     decision = (
-        _clean(decision, "decision", MAX_TEXT, required=status == "waiting") if status == "waiting" else ""
+        _clean(decision, "decision", MAX_TEXT) if status == "waiting" else ""
     )
     initiative.status, initiative.decision = str(status), decision
     entry = InitiativeNote(
