@@ -74,7 +74,7 @@ def timeline_chart(title: str, columns: Sequence[str], rows: Sequence[tuple[str,
     chart = pygal.HorizontalStackedBar(
         style=GANTT_STYLE, js=(), disable_xml_declaration=True, width=760, explicit_size=False,
         height=max(240, 110 + 40 * len(rows)), show_legend=False, range=(0, max(len(columns), 1)),
-        show_x_guides=False, show_y_guides=True, y_label_rotation=35 if len(columns) > 4 else 0,
+        show_x_guides=False, show_y_guides=True, x_label_rotation=35 if len(columns) > 4 else 0,
         truncate_label=48, margin=12, print_values=False, title=title, value_formatter=lambda v: "")
     chart.y_labels = [{"label": label, "value": i + 0.5} for i, label in enumerate(columns)]
     chart.x_labels = [label for label, _, _ in rows][::-1]  # pygal stacks upwards; read top-down
