@@ -1,4 +1,4 @@
-"""A KommuneMED secretary imports the 2013-14 strategy plan through the upload form, marks an initiative done."""
+"""A KommuneMED secretary imports the 2013-14 strategy plan by the upload form, marks an initiative done."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from medflow.services.users import set_password_hash
 from tests.e2e.conftest import PASSWORD, shot
 from tests.e2e.test_phone_and_axe import DESK, PHONE, _scrolls_sideways
 from tests.factories import ORG
+from tests.helpers.browser import sweep
 
 PLAN = Path(__file__).resolve().parents[2] / "workflows" / "plans" / "kommunemed-2013-2014.yaml"
 KAREN = {"email": "karen@example.dk", "name": "Karen Sekretær", "workplace": "kommunemed",
@@ -66,3 +67,6 @@ def test_a_secretary_imports_the_plan_and_marks_an_initiative_done_on_a_laptop_a
     row = karen.get_by_test_id("initiative-2.2")
     expect(row).to_contain_text("Gennemført")
     expect(row).not_to_have_class(re.compile(r"overdue"))
+    plan_url, initiative_url = karen.url, row.get_by_role("link").get_attribute("href")
+    for path in (plan_url, initiative_url, "/plans", "/committees/kommunemed/plan/import"):
+        assert sweep(karen, path) == [], path
