@@ -1,4 +1,4 @@
-"""`medflow plan import` and `medflow plan export`: every problem as FILE:LINE, nothing written; a round trip."""
+"""`medflow plan import` and `medflow plan export`: every problem as FILE:LINE, nothing written; round trip."""
 
 from __future__ import annotations
 
