@@ -68,6 +68,7 @@ def demo() -> None:
     click.echo(f"The JSON API is described (OpenAPI 3.1, with every field's limit) at "
                f"{current_app.config['BASE_URL'].rstrip('/')}/api/v1/openapi.json")
     _demo_history(spec)
+    _plans_demo()  # after the cases: an initiative links one
 
 
 def _guidelines_demo() -> None:
@@ -106,6 +107,16 @@ def _ops_demo() -> None:
     from medflow.demo.ops import load_ops_demo
 
     _echo(load_ops_demo(db.session))
+
+
+def _plans_demo() -> None:
+    from pathlib import Path
+
+    from medflow.demo.plans import load_demo_plans
+
+    added = load_demo_plans(db.session, Path(current_app.config["WORKFLOWS_DIR"]) / "plans")
+    click.echo(f"Strategy plans: {added} added, e.g. /committees/kommunemed/plan (log in as "
+               "camilla.frost@example.dk, KommuneMED's secretary) and /committees/cmed-buf/plan.")
 
 
 def _figures_demo() -> None:

@@ -46,6 +46,7 @@ class Case(Base):
     version: Mapped[int] = mapped_column(default=1)
     # medflow.domain.inbox: 0 new (what a case starts as), 1 handling, 2 on the agenda, 3 closed
     inbox_group: Mapped[int] = mapped_column(SmallInteger, default=0, server_default=text("0"))
+    focus_area_id: Mapped[int | None] = mapped_column(ForeignKey("plan_subjects.id"))  # a plan subject
 
     holder: Mapped[Committee] = relationship(foreign_keys=[holder_id])
     origin: Mapped[Committee] = relationship(foreign_keys=[origin_id])

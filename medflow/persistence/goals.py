@@ -33,6 +33,7 @@ class Goal(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     due_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="open")
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("plan_subjects.id"), index=True)  # a plan's
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     committee: Mapped[Committee] = relationship()

@@ -23,12 +23,14 @@ from medflow.persistence.meetings import (
 )
 from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
+from medflow.persistence.plans import Initiative, InitiativeLink, InitiativeNote, Plan, PlanSubject
 from medflow.persistence.search import SearchDocument
 from medflow.persistence.theme_days import SignUp, TargetGroup
 
 __all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "CycleItem", "Goal",
-           "GoalNote", "GuidelineChange", "HistoryUnlock", "Level", "MailPreference", "Meeting", "MeetingItem",
-           "Membership", "MinutesAddendum", "MinutesApproval", "Notification", "OutboxMessage", "Person",
-           "RiskReports", "SearchDocument", "SentOn", "SentReminder", "SharedAnswer", "SicknessAbsence",
-           "SignUp", "StaffTurnover", "StandingItem", "SuggestionShow", "TargetGroup", "WellbeingScore"]
+           "GoalNote", "GuidelineChange", "HistoryUnlock", "Initiative", "InitiativeLink", "InitiativeNote",
+           "Level", "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum",
+           "MinutesApproval", "Notification", "OutboxMessage", "Person", "Plan", "PlanSubject", "RiskReports",
+           "SearchDocument", "SentOn", "SentReminder", "SharedAnswer", "SicknessAbsence", "SignUp",
+           "StaffTurnover", "StandingItem", "SuggestionShow", "TargetGroup", "WellbeingScore"]

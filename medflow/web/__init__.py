@@ -34,6 +34,7 @@ def register_blueprints(app: Flask) -> None:
     from medflow.web.flowchart import bp as flowchart_bp
     from medflow.web.meetings import init_app as init_meetings  # meeting pages and the feeds
     from medflow.web.notify import mail_pages, notify_pages
+    from medflow.web.plans import init_app as init_plans  # strategy plans
     from medflow.web.security import init_app as init_security
 
     init_security(app)  # headers, rate limits (before the blueprints they limit), /account/tokens
@@ -46,6 +47,7 @@ def register_blueprints(app: Flask) -> None:
     init_admin(app)
     admin_export.init_app(app)
     init_meetings(app)
+    init_plans(app)
     ops.init_app(app)
     sso.init_app(app)
     for blueprint in (home.bp, case_pages.bp, inbox.bp, figures.bp, reports.bp, org.bp, search.bp, answers.bp,

@@ -51,3 +51,44 @@ def bar_chart(title: str, labels: Sequence[str], series: Sequence[tuple[str, Seq
     for name, values in series:
         chart.add(name, list(values)[order])
     return chart.render(is_unicode=True)
+
+
+LATE = "#b00020"  # overdue initiatives: the site's error red
+GANTT_STYLE = Style(**{**STYLE.to_dict(), "colors": ("rgba(0,0,0,0)", "#0b5cad") * 4})  # gap, bar
+
+
+def _runs(active: Sequence[bool]) -> list[tuple[int, int]]:
+    """Return (start, length) of each unbroken stretch of True."""
+    runs: list[tuple[int, int]] = []
+    for i, on in enumerate(active):
+        if on and runs and runs[-1][0] + runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        elif on:
+            runs.append((i, 1))
+    return runs
+
+
+def timeline_chart(title: str, columns: Sequence[str], rows: Sequence[tuple[str, Sequence[bool], bool]]) -> str:
+    """Return a Gantt-like chart as SVG: a row per (label, active columns, late), a bar per unbroken stretch.
+
+    pygal has no Gantt chart; stacked horizontal bars do it: each stretch is an invisible gap
+    followed by a visible bar, so a row with two periods apart shows two bars. Late rows are red.
+    """
+    runs = [_runs(active) for _, active, _ in rows]
+    chart = pygal.HorizontalStackedBar(
+        style=GANTT_STYLE, js=(), disable_xml_declaration=True, width=760, explicit_size=False,
+        height=max(240, 110 + 40 * len(rows)), show_legend=False, range=(0, max(len(columns), 1)),
+        show_x_guides=False, show_y_guides=True, x_label_rotation=35 if len(columns) > 4 else 0,
+        truncate_label=48, margin=12, print_values=False, title=title, value_formatter=lambda v: "")
+    chart.y_labels = [{"label": label, "value": i + 0.5} for i, label in enumerate(columns)]
+    chart.x_labels = [label for label, _, _ in rows][::-1]  # pygal stacks upwards; read top-down
+    for n in range(max((len(r) for r in runs), default=0)):
+        gaps, bars = [], []
+        for row_runs, (_, _, late) in zip(runs, rows, strict=True):
+            end = row_runs[n - 1][0] + row_runs[n - 1][1] if n else 0
+            start, length = row_runs[n] if n < len(row_runs) else (end, 0)
+            gaps.append(start - end)
+            bars.append({"value": length, "color": LATE} if late else length)
+        chart.add("", gaps[::-1])
+        chart.add("", bars[::-1])
+    return chart.render(is_unicode=True)

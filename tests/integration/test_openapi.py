@@ -104,8 +104,25 @@ def test_every_documented_operation_answers_as_documented(app, api, doc):
     assert report["tables"]
     check(doc, anna.get("/reports/cases"), "/reports/cases")  # 403: no committee
     check(doc, lene.get("/reports/cases?committee=nope"), "/reports/cases")  # 404
+    _plan_operations(app, doc, anna, api("peter"))
     every = {o["operationId"] for ops in doc["paths"].values() for o in ops.values()}
     assert CALLED == every
+
+
+def _plan_operations(app, doc, anna, peter) -> None:
+    """Import KommuneMED's shipped plan; a reader below gets it, no plan (or no right) is 404."""
+    from pathlib import Path
+
+    from medflow.extensions import db
+    from medflow.services.plans.files import check_plan, import_plan
+
+    path = Path(__file__).resolve().parents[2] / "workflows" / "plans" / "kommunemed-2013-2014.yaml"
+    with app.app_context():
+        import_plan(db.session, *check_plan(db.session, path.read_text(encoding="utf-8"), str(path)))
+    plan = check(doc, anna.get("/committees/kommunemed/plan"), "/committees/{key}/plan")
+    assert plan["period"] == "2013-2014" and len(plan["timeline"]["rows"]) == 9
+    check(doc, anna.get("/committees/lok-skole/plan"), "/committees/{key}/plan")  # 404: no plan
+    check(doc, peter.get("/committees/omr-born/plan"), "/committees/{key}/plan")  # 404: not his branch
 
 
 def _delete(client, url: str):

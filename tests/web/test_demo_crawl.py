@@ -53,6 +53,8 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
             "/committees/lok-skovvejens-skole/pixi.pdf", "/committees/kommunemed/theme-days/new"} <= reached
     assert {"/reports", "/reports/cases.csv?year", "/reports/levels.csv?year"} <= reached
     assert {"/committees/lok-skovvejens-skole/cycle", "/committees/kommunemed/cycle", "/cascades/N"} <= reached
+    assert {"/committees/kommunemed/plan", "/committees/kommunemed/plan/timeline.svg", "/initiatives/N",
+            "/committees/cmed-buf/plan", "/plans"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 

@@ -1,8 +1,8 @@
 """The JSON API under /api/v1: one parent blueprint exempts CSRF, checks the token and applies the limits.
 
 Each feature adds a child blueprint (endpoints `api.<child>.<view>`): cases, notifications and
-cascades, mail choices, meetings, key figures, search, suggestions, reports, and the OpenAPI description.
-The URLs are a contract.
+cascades, mail choices, meetings, key figures, strategy plans, search, suggestions, reports, and the
+OpenAPI description. The URLs are a contract.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from flask import Blueprint, request
 from flask_limiter import ExemptionScope
 
 from medflow.extensions import csrf
-from medflow.web.api import answers, cases, docs, figures, mail, meetings, notify, reports, search
+from medflow.web.api import answers, cases, docs, figures, mail, meetings, notify, plans, reports, search
 from medflow.web.auth.bearer import require_token
 from medflow.web.auth.ratelimit import limiter, token_limits
 
 PUBLIC = docs.bp  # the API's own description needs no token and counts against no token limit
-CHILDREN = (cases.bp, notify.bp, mail.bp, meetings.bp, figures.bp, search.bp, answers.bp, reports.bp, PUBLIC)
+CHILDREN = (cases.bp, notify.bp, mail.bp, meetings.bp, figures.bp, plans.bp, search.bp, answers.bp, reports.bp,
+            PUBLIC)
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

@@ -13,6 +13,7 @@ from medflow.web.api.docs.mail import MAIL_COMPONENTS, MAIL_PATHS
 from medflow.web.api.docs.meetings import MEETING_COMPONENTS, MEETING_PATHS
 from medflow.web.api.docs.operations import op
 from medflow.web.api.docs.operations import path_id as _path_id
+from medflow.web.api.docs.plans import PLAN_COMPONENTS, PLAN_PATHS
 from medflow.web.api.docs.reports import REPORT_COMPONENTS, REPORT_PATHS
 from medflow.web.api.docs.schemas import CASCADE_PROPS, COMPONENTS, ID, INT, KEY, STR, obj, ref
 from medflow.web.api.docs.search import SEARCH_COMPONENTS, SEARCH_PATHS
@@ -74,9 +75,10 @@ def document() -> dict[str, Any]:
                                 f"{ID_MAX}; errors are {{error, status}} in the Accept-Language."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
-        "paths": {**PATHS, **MEETING_PATHS, **MAIL_PATHS, **FIGURE_PATHS, **SEARCH_PATHS, **ANSWER_PATHS,
-                  **REPORT_PATHS},
+        "paths": {**PATHS, **MEETING_PATHS, **MAIL_PATHS, **FIGURE_PATHS, **PLAN_PATHS, **SEARCH_PATHS,
+                  **ANSWER_PATHS, **REPORT_PATHS},
         "components": {"schemas": {**COMPONENTS, **MEETING_COMPONENTS, **MAIL_COMPONENTS, **FIGURE_COMPONENTS,
-                                   **SEARCH_COMPONENTS, **ANSWER_COMPONENTS, **REPORT_COMPONENTS},
+                                   **PLAN_COMPONENTS, **SEARCH_COMPONENTS, **ANSWER_COMPONENTS,
+                                   **REPORT_COMPONENTS},
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }
