@@ -42,8 +42,8 @@ def test_every_api_url_is_served_by_a_child_of_the_one_api_blueprint(app):
 
     assert len(rules) > 25
     children = sorted({r.endpoint.split(".")[1] for r in rules})
-    assert children == ["answers_api", "cases", "docs", "figures", "mail", "meetings", "notify", "plans", "reports",
-                        "search_api"]
+    assert children == ["answers_api", "cases", "docs", "figures", "mail", "meetings", "notify", "plans",
+                        "reports", "search_api"]
     assert all(r.rule.startswith("/api/v1/") and r.endpoint.startswith("api.") for r in rules)
 
 
