@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -54,10 +54,19 @@ def require_officer(session: Session, person: Person, committee_id: int) -> None
         raise NotAllowed(_("Only the chair, vice chair or secretary of the committee may do this."))
 
 
+def meeting_readers(person: Person, committee_id) -> ColumnElement[bool] | bool:
+    """Return whether `person` may read the meetings of `committee_id` (a column or an id): a member
+    with any role, or an administrator. The meeting pages and search share this rule."""
+    if person.is_admin:
+        return True
+    return committee_id.in_(select(Membership.committee_id).where(Membership.person_id == person.id))
+
+
 def visible_meeting(session: Session, person: Person, meeting_id: int) -> Meeting:
     """Return a meeting of a committee the person sits on (admins: any), or raise Unknown."""
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or not (person.is_admin or committee_roles(session, person, meeting.committee_id)):
+    readers = meeting_readers(person, Meeting.committee_id)
+    meeting = session.scalar(select(Meeting).where(Meeting.id == meeting_id, true() if readers is True else readers))
+    if meeting is None:
         raise Unknown(_("Meeting %(id)s was not found."), id=meeting_id)
     return meeting
 
