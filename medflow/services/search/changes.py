@@ -32,10 +32,11 @@ def note_flushed(session: Session, rows: list[object]) -> None:
 
 def rebuild_noted(session: Session) -> None:
     """Listener: before the commit, rebuild the documents of every source noted in this transaction."""
+    session.flush()  # the commit flushes after this listener: flush first, so every change is noted
     while noted := session.info.pop(NOTED, None):
         for name, ids in noted.items():
             write_documents(session, _BY_NAME[name], sorted(ids))
-        session.flush()  # what a rebuild read may have flushed is noted again, and rebuilt in turn
+        session.flush()  # what a rebuild's reads flushed is noted again, and rebuilt in turn
 
 
 def forget_noted(session: Session) -> None:

@@ -89,8 +89,8 @@ def reindex(session: Session, batch: int = 500) -> dict[str, int]:
     for source in SOURCES:
         session.execute(delete(SearchDocument).where(SearchDocument.kind.in_(source.keys)))
         counts[source.name], last = 0, 0
-        while ids := list(session.scalars(source.expected().where(_id(source) > last)
-                                          .order_by(_id(source)).limit(batch))):
+        while ids := list(session.scalars(source.expected().where(source.id_column > last)
+                                          .order_by(source.id_column).limit(batch))):
             counts[source.name] += write_documents(session, source, ids)
             session.expunge_all()
             last = ids[-1]
@@ -98,11 +98,6 @@ def reindex(session: Session, batch: int = 500) -> dict[str, int]:
         session.connection().exec_driver_sql(REBUILD_SQLITE)
     session.commit()
     return counts
-
-
-def _id(source):
-    """Return the id column of a source's `expected` query (what its batches are cut by)."""
-    return source.expected().selected_columns[0]
 
 
 def _reindex_cases(session: Session, batch: int) -> int:

@@ -72,6 +72,11 @@ class Source:
     expected: Callable[[], Select]  # the ids of every source that should have documents (reindex, doctor)
 
     @property
+    def id_column(self):
+        """Return the id column of `expected` (what reindexing cuts its batches by, the doctor compares)."""
+        return self.expected().selected_columns[0]
+
+    @property
     def keys(self) -> tuple[str, ...]:
         """Return the keys of its kinds."""
         return tuple(k.key for k in self.kinds)

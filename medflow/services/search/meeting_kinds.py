@@ -79,6 +79,10 @@ def _meeting_docs(meeting: Meeting) -> Iterator[Doc]:
     """Yield a meeting's documents: its items, their minutes once approved, its stories once approved."""
     published = {i.id for i in public_items(meeting)} if meeting.approved_at else set()
     for item in meeting.items:
+        for line in item.lines:  # the communication item's
+            if is_story(line, meeting):
+                yield Doc(NEWS, line.id, line.story_title or "", line.story_text or "", meeting.id,
+                          committee_id=meeting.committee_id, year=meeting.date.year, public=True)
         if item.kind not in INDEXED_ITEMS or (item.case is not None and item.case.anonymised_at is not None):
             continue
         if item.kind == "case" or item.text:  # a standing item is on every agenda: only its own text counts
@@ -86,16 +90,14 @@ def _meeting_docs(meeting: Meeting) -> Iterator[Doc]:
         said = "\n".join(t for t in (item.minutes, *free_text(item.decision_data)) if t and t.strip())
         if meeting.approved_at is not None and said:
             yield _item_doc(MINUTES, meeting, item, said, item.id in published)
-        for line in item.lines:
-            if is_story(line, meeting):
-                yield Doc(NEWS, line.id, line.story_title or "", line.story_text or "", meeting.id,
-                          committee_id=meeting.committee_id, year=meeting.date.year, public=True)
 
 
 def _build(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
+    # populate_existing: a service may have added an item by its meeting_id, leaving the meeting's
+    # loaded `items` without it until the commit expires them; the rebuild runs just before that
     meetings = session.scalars(select(Meeting).where(Meeting.id.in_(ids)).options(
         selectinload(Meeting.items).selectinload(MeetingItem.case),
-        selectinload(Meeting.items).selectinload(MeetingItem.lines)))
+        selectinload(Meeting.items).selectinload(MeetingItem.lines)).execution_options(populate_existing=True))
     for meeting in meetings:
         if meeting.status != "cancelled":
             yield from _meeting_docs(meeting)
