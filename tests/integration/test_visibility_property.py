@@ -6,7 +6,8 @@ for every person and case: the case JSON and page, every list (inbox, committee 
 the redacted-or-not choice), the navigation's counts, the notification recipients of every event
 and the sweep's reminder recipients, and every case's agenda item on the meeting page, its PDF and the
 meeting API, an administrator's export of each submitter, and search (a case's own secret word
-finds it only for those who read it in full), against `Model.level`/`Model.told` (the rule on the plan).
+finds it only for those who read it in full; its agenda item only for readers of the meeting who read
+it in full, its approved minutes also for the workplaces they are published to), against `Model.level`/`Model.told` (the rule on the plan).
 """
 
 from __future__ import annotations
@@ -276,7 +277,7 @@ def _found(session, person: Person, words: str) -> set[int]:
     while True:
         args = {"q": words, **({"after": str(after)} if after else {})}
         results = search(session, person, parse_query(args), topics=(), states=())
-        found |= {hit.id for hit in results.hits}
+        found |= {hit.id for hit in results.hits if hit.kind == "case"}
         if (after := results.next_after) is None:
             return found
 
@@ -295,6 +296,47 @@ def _check_search(app, session, model: Model, people: dict[str, Person]) -> None
     full = {i for i in model.cases if model.level(who, i) == Level.FULL}
     assert {r["id"] for r in body["results"]} == full
     assert all("Hemmelig" in r["snippet"] for r in body["results"])
+
+
+def _item_cases(session, person: Person, words: str, kind: str) -> set[int]:
+    """Return the cases whose agenda items (or their minutes) a search of one kind finds for the person."""
+    found, after = set(), None
+    while True:
+        args = {"q": words, "kind": kind, **({"after": str(after)} if after else {})}
+        results = search(session, person, parse_query(args), topics=(), states=())
+        found |= {session.get(MeetingItem, hit.id).case_id for hit in results.hits}
+        if (after := results.next_after) is None:
+            return found
+
+
+def _informed(model: Model, workplace: str | None) -> set[str]:
+    """Return the committees whose published minutes reach a workplace: its own and those above it."""
+    found = set()
+    while workplace is not None:
+        found.add(workplace)
+        workplace = model.parent.get(workplace)
+    return found
+
+
+def _check_meeting_search(session, model: Model, people: dict[str, Person], workplaces: dict[str, str]) -> None:
+    """Assert a case's agenda item is found only by a reader of its meeting who reads the case in full, and
+    once the minutes are approved, its minutes also by the employees they are published to (the
+    workplaces under the committee; a confidential case's minutes are never published)."""
+    for meeting in session.scalars(select(Meeting)):
+        meeting.approved_at = utcnow()
+    session.commit()  # the search documents are rebuilt with the meetings, in this transaction
+    for who, person in people.items():
+        sits = {k for k, _r in model.roles[who]}
+        items, said = set(), set()
+        for case_id, case in model.cases.items():
+            if model.level(who, case_id) != Level.FULL:
+                continue
+            member = who in model.admins or case.holder in sits
+            items |= {case_id} if member else set()
+            published = not case.confidential and case.holder in _informed(model, workplaces[who])
+            said |= {case_id} if member or published else set()
+        assert _item_cases(session, person, "punkt titel", "agenda_item") == items, who
+        assert _item_cases(session, person, "referater tekst", "minutes") == said, who
 
 
 def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
@@ -338,4 +380,6 @@ def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
         _check_meetings(app, session, model, people)
         _check_exports(app, session, model, people)
         _check_search(app, session, model, people)
+        _check_meeting_search(session, model, people,
+                              {p["email"]: p.get("workplace") for p in org_file(plan)["people"]})
         assert session.scalar(select(func.count()).select_from(Case)) == len(plan.cases)
