@@ -66,7 +66,7 @@ def _information_or(endpoint: str, anchor: bool = True):
 AGENDA_KIND = Kind(AGENDA_ITEM, _("Agenda item"), _agenda_readable,
                    lambda ref, source, member: ("meetings.show", {"meeting_id": source}))
 MINUTES_KIND = Kind(MINUTES, _("Minutes"), _minutes_readable, _information_or("meetings.minutes_page"))
-NEWS_KIND = Kind(NEWS, _("News"), _everyone, lambda ref, source, member: ("meeting_feeds.news", {}))
+NEWS_KIND = Kind(NEWS, _("News story"), _everyone, lambda ref, source, member: ("meeting_feeds.news", {}))
 
 
 def _item_doc(kind: str, meeting: Meeting, item: MeetingItem, body: str, public: bool = False) -> Doc:
