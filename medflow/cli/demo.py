@@ -12,8 +12,8 @@ from flask.cli import with_appcontext
 
 from medflow.cli.common import fail
 from medflow.demo import history as demo_history
-from medflow.demo.confidential import add_confidential_case
 from medflow.demo.cascades import load_demo_cascades
+from medflow.demo.confidential import add_confidential_case
 from medflow.demo.meetings import load_demo_meetings
 from medflow.demo.security import load_security_demo
 from medflow.domain.errors import DefinitionError

@@ -29,14 +29,16 @@ class SearchDocument(Base):
     """A findable thing: its text as shown (for snippets) and as searched (stems), and what filters use."""
 
     __tablename__ = "search_documents"
-    __table_args__ = (UniqueConstraint("kind", "ref_id"), Index("ix_search_documents_source", "kind", "source_id"))
+    __table_args__ = (UniqueConstraint("kind", "ref_id"),
+                      Index("ix_search_documents_source", "kind", "source_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
     ref_id: Mapped[int] = mapped_column(Integer)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)  # whose visibility rules
     source_id: Mapped[int | None] = mapped_column(Integer)  # the meeting or cascade it is rebuilt from
-    public: Mapped[bool] = mapped_column(default=False, server_default=false())  # its page shows it beyond the committee (minutes)
+    # its page shows it beyond the committee (minutes published to the workplaces below)
+    public: Mapped[bool] = mapped_column(default=False, server_default=false())
     committee_id: Mapped[int | None] = mapped_column(ForeignKey("committees.id"))
     topic: Mapped[str | None] = mapped_column(String(80))
     state: Mapped[str | None] = mapped_column(String(40))

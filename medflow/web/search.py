@@ -24,7 +24,8 @@ from medflow.workflows import engines, topics
 bp = Blueprint("search", __name__)
 FILTERS = ("kind", "committee", "topic", "state", "year")
 # The request's fields as the page names them, for a refusal's message ("Søgeord skal udfyldes").
-FIELD_LABELS = {"q": lazy_gettext("Search words"), "kind": lazy_gettext("Kind"), "committee": lazy_gettext("Committee"),
+FIELD_LABELS = {"q": lazy_gettext("Search words"), "kind": lazy_gettext("Kind"),
+                "committee": lazy_gettext("Committee"),
                 "topic": lazy_gettext("Topic"), "state": lazy_gettext("Status"), "year": lazy_gettext("Year"),
                 "after": lazy_gettext("Page")}
 FIRST_YEAR = 2020

@@ -7,7 +7,8 @@ the redacted-or-not choice), the navigation's counts, the notification recipient
 and the sweep's reminder recipients, and every case's agenda item on the meeting page, its PDF and the
 meeting API, an administrator's export of each submitter, and search (a case's own secret word
 finds it only for those who read it in full; its agenda item only for readers of the meeting who read
-it in full, its approved minutes also for the workplaces they are published to), against `Model.level`/`Model.told` (the rule on the plan).
+it in full, its approved minutes also for the workplaces they are published to), against
+`Model.level`/`Model.told` (the rule on the plan).
 """
 
 from __future__ import annotations

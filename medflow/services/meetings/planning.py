@@ -65,7 +65,8 @@ def meeting_readers(person: Person, committee_id) -> ColumnElement[bool] | bool:
 def visible_meeting(session: Session, person: Person, meeting_id: int) -> Meeting:
     """Return a meeting of a committee the person sits on (admins: any), or raise Unknown."""
     readers = meeting_readers(person, Meeting.committee_id)
-    meeting = session.scalar(select(Meeting).where(Meeting.id == meeting_id, true() if readers is True else readers))
+    meeting = session.scalar(select(Meeting).where(Meeting.id == meeting_id,
+                                                   true() if readers is True else readers))
     if meeting is None:
         raise Unknown(_("Meeting %(id)s was not found."), id=meeting_id)
     return meeting

@@ -15,8 +15,8 @@ from sqlalchemy.engine import Engine
 from medflow.config import data_dir
 from medflow.persistence.models import Case
 from medflow.persistence.search import CASE, SearchDocument
-from medflow.services.search.registry import SOURCES
 from medflow.services.ops.health import check
+from medflow.services.search.registry import SOURCES
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,8 @@ def _readable(session: Session, person: Person, kind: str | None):
     for key, found in KINDS.items():
         if kind in (None, key):
             rule = found.readable(session, person)
-            clauses.append(SearchDocument.kind == key if rule is True else and_(SearchDocument.kind == key, rule))
+            is_kind = SearchDocument.kind == key
+            clauses.append(is_kind if rule is True else and_(is_kind, rule))
     return or_(*clauses)
 
 
@@ -119,6 +120,7 @@ def _hits(session: Session, query: SearchQuery, rows: list) -> list[Hit]:
     ids = {doc.committee_id for doc, _w in rows if doc.committee_id is not None}
     committees = {c.id: c for c in session.scalars(select(Committee).where(Committee.id.in_(ids)))}
     wanted = frozenset(query.terms)
-    return [Hit(doc.kind, doc.ref_id, doc.source_id, doc.title, highlight(doc.title, wanted), snippet(doc.body, wanted),
+    return [Hit(doc.kind, doc.ref_id, doc.source_id, doc.title, highlight(doc.title, wanted),
+                snippet(doc.body, wanted),
                 committees.get(doc.committee_id), doc.topic, doc.state, workflow, doc.year)
             for doc, workflow in rows]

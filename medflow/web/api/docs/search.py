@@ -19,18 +19,20 @@ SEARCH_PARAMS = [
      "schema": {"type": "string", "enum": list(KINDS)}},
     {"name": "committee", "in": "query", "description": "Only cases this committee holds, or the meetings "
      "and cascades of this committee (its key).", "schema": _KEY},
-    {"name": "topic", "in": "query", "description": "Only cases (and their agenda items) of this topic (its key).",
-     "schema": _KEY},
-    {"name": "state", "in": "query", "description": "Only cases (and their agenda items) in this state (its key).",
-     "schema": _KEY},
-    {"name": "year", "in": "query", "description": "Only cases opened, meetings held or cascades sent this year.",
+    {"name": "topic", "in": "query", "description": "Only cases (and their agenda items) of this topic "
+     "(its key).", "schema": _KEY},
+    {"name": "state", "in": "query", "description": "Only cases (and their agenda items) in this state "
+     "(its key).", "schema": _KEY},
+    {"name": "year", "in": "query", "description": "Only cases opened, meetings held or cascades sent "
+     "this year.",
      "schema": {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]}},
     {"name": "after", "in": "query", "description": "`next_after` of the previous page.",
      "schema": {"type": "string", "maxLength": 60}},
 ]
 SEARCH_HIT = obj({
     "kind": {"type": "string", "enum": list(KINDS)},
-    "id": {**ID, "description": "The id of the case, agenda item, communication line or cascade."}, "title": STR,
+    "id": {**ID, "description": "The id of the case, agenda item, communication line or cascade."},
+    "title": STR,
     "title_html": {"type": "string", "description": "The title as escaped HTML; matched words in <mark>."},
     "snippet": {"type": "string", "description": "Text around the first match as escaped HTML; matched "
                 "words in <mark>."},
@@ -45,6 +47,7 @@ SEARCH_PATHS: dict[str, Any] = {
     "/search": {"get": op(
         "search", "Search what the caller may read: cases read in full (title, description, comments, "
         "answers), agenda items and approved minutes of their committees (and minutes published to their "
-        "workplace), news stories and cascades they see; best match first, 25 a page.", ref("SearchResults"), params=SEARCH_PARAMS)},
+        "workplace), news stories and cascades they see; best match first, 25 a page.",
+        ref("SearchResults"), params=SEARCH_PARAMS)},
 }
 SEARCH_COMPONENTS = {"SearchHit": SEARCH_HIT, "SearchResults": SEARCH_RESULTS}
