@@ -208,3 +208,19 @@ def test_retention_scrubs_a_cases_agenda_item_and_minutes_from_the_index(app, ap
         db.session.commit()
 
     assert _found(api, "lene", "skimmelsvamp") == [] and _found(api, "lene", "kælderen") == []
+
+
+def test_an_item_taken_off_and_a_cancelled_meeting_leave_the_index_in_the_same_commit(app, api):
+    with app.app_context():
+        meeting = _meeting(app)
+        party = agenda.add_free_item(db.session, person("sonja"), meeting.id, meeting.version,
+                                     "Julefrokost", "Planlægning af julefrokosten.")
+        agenda.add_free_item(db.session, person("sonja"), meeting.id, meeting.version,
+                             "Sommerudflugt", "Planlægning af udflugten.")
+        assert len(_found(api, "sara", "planlægning")) == 2
+        agenda.remove_item(db.session, person("sonja"), party.id, db.session.get(Meeting, meeting.id).version)
+        assert _found(api, "sara", "planlægning") == [("agenda_item", "Sommerudflugt")]
+        meeting = db.session.get(Meeting, meeting.id)
+        planning.cancel_meeting(db.session, person("sonja"), meeting.id, meeting.version)
+
+    assert _found(api, "sara", "planlægning") == []
