@@ -7,7 +7,8 @@ the redacted-or-not choice), the navigation's counts, the notification recipient
 and the sweep's reminder recipients, and every case's agenda item on the meeting page, its PDF and the
 meeting API, an administrator's export of each submitter, and search (a case's own secret word
 finds it only for those who read it in full; its agenda item only for readers of the meeting who read
-it in full, its approved minutes also for the workplaces they are published to), against
+it in full, its approved minutes also for the workplaces they are published to; a cascade by its
+roll-up's readers and, unless internal, the workplaces under it), against
 `Model.level`/`Model.told` (the rule on the plan).
 """
 
@@ -42,6 +43,7 @@ from medflow.persistence.models import (
 )
 from medflow.services import queries
 from medflow.services.access import case_view
+from medflow.services.cascades import NewCascade, publish
 from medflow.services.cases import NewCase, allowed_actions, fire_event, submit_case
 from medflow.services.org import import_org
 from medflow.services.search.query import search
@@ -340,6 +342,25 @@ def _check_meeting_search(session, model: Model, people: dict[str, Person], work
         assert _item_cases(session, person, "referater tekst", "minutes") == said, who
 
 
+def _check_cascade_search(session, model: Model, people: dict[str, Person], workplaces: dict[str, str]) -> None:
+    """Publish from every committee with committees below (every other one internal) and assert each is
+    found by its roll-up's readers (administrators, the sending committee) and, unless internal, by the
+    employees of the workplaces under it, and by no one else."""
+    senders = sorted({p for p in model.parent.values() if p is not None})
+    for n, key in enumerate(senders):
+        new = NewCascade(key, f"Udmelding{n}x", "Til alle under os", "information", internal=n % 2 == 1)
+        publish(session, people[chair(key)], new)
+    for who, person in people.items():
+        sits = {k for k, _r in model.roles[who]}
+        expected = {n for n, key in enumerate(senders)
+                    if who in model.admins or key in sits
+                    or (n % 2 == 0 and key in _informed(model, workplaces[who]) - {workplaces[who]})}
+        for n in range(len(senders)):
+            results = search(session, person, parse_query({"q": f"Udmelding{n}x", "kind": "cascade"}),
+                             topics=(), states=())
+            assert bool(results.hits) is (n in expected), (who, senders[n])
+
+
 def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
     """Assert the case JSON and the case page show the case in full, redacted or not at all."""
     body = app.test_client().get(f"/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {token}"})
@@ -384,3 +405,5 @@ def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
         _check_meeting_search(session, model, people,
                               {p["email"]: p.get("workplace") for p in org_file(plan)["people"]})
         assert session.scalar(select(func.count()).select_from(Case)) == len(plan.cases)
+        workplaces = {p["email"]: p.get("workplace") for p in org_file(plan)["people"]}
+        _check_cascade_search(session, model, people, workplaces)
