@@ -1,5 +1,6 @@
 """Keeping the search index equal to the cases: one document per case, written in the transaction of
-every change, removed when the case is anonymised, and rebuilt whole by `medflow search reindex`.
+every change, removed when the case is anonymised, and rebuilt whole by `medflow search reindex` (with
+every other kind: the meetings' and cascades' documents, kept up to date by `changes`).
 
 A case's document holds the text a reader who may read it in full sees: title, description, the
 free text of its data (an answer, what happened, where) and its history's comments and free text
