@@ -71,10 +71,7 @@ def index_case(session: Session, case: Case, *, with_history: bool = True) -> No
 def on_case_event(session: Session, case: Case, event: CaseEvent) -> None:
     """Listener (medflow.wiring): keep the case's document as the case is now, inside the event's
     transaction, so a search never finds words a case no longer has nor misses a comment just written.
-    Its agenda items and minutes move to its new state with it (the state filter reads it)."""
-    if event.from_state != event.to_state and event.seq > 1:
-        session.connection().execute(update(DOCS).where(DOCS.c.case_id == case.id, DOCS.c.kind != CASE)
-                                     .values(state=case.state, topic=case.topic))
+    (Its agenda items and minutes need nothing: the query reads their case's state and topic.)"""
     if event.seq == 1:
         index_case(session, case, with_history=False)
     elif event.comment or free_text(event.data):

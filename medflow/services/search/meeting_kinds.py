@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from sqlalchemy import ColumnElement, and_, or_, select, true
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from medflow.domain.errors import _
 from medflow.domain.visibility import Level
@@ -70,19 +70,15 @@ NEWS_KIND = Kind(NEWS, _("News story"), _everyone, lambda ref, source, member: (
 
 
 def _item_doc(kind: str, meeting: Meeting, item: MeetingItem, body: str, public: bool = False) -> Doc:
-    case = item.case
+    """Return an item's document; its case's state and topic are read by the query, as they are now."""
     return Doc(kind, item.id, item.title, body, meeting.id, item.case_id, meeting.committee_id,
-               case.topic if case else None, case.state if case else None, meeting.date.year, public)
+               year=meeting.date.year, public=public)
 
 
-def _meeting_docs(meeting: Meeting) -> Iterator[Doc]:
+def _meeting_docs(meeting: Meeting, items: list[MeetingItem], lines: list[CommunicationLine]) -> Iterator[Doc]:
     """Yield a meeting's documents: its items, their minutes once approved, its stories once approved."""
     published = {i.id for i in public_items(meeting)} if meeting.approved_at else set()
-    for item in meeting.items:
-        for line in item.lines:  # the communication item's
-            if is_story(line, meeting):
-                yield Doc(NEWS, line.id, line.story_title or "", line.story_text or "", meeting.id,
-                          committee_id=meeting.committee_id, year=meeting.date.year, public=True)
+    for item in items:
         if item.kind not in INDEXED_ITEMS or (item.case is not None and item.case.anonymised_at is not None):
             continue
         if item.kind == "case" or item.text:  # a standing item is on every agenda: only its own text counts
@@ -90,17 +86,33 @@ def _meeting_docs(meeting: Meeting) -> Iterator[Doc]:
         said = "\n".join(t for t in (item.minutes, *free_text(item.decision_data)) if t and t.strip())
         if meeting.approved_at is not None and said:
             yield _item_doc(MINUTES, meeting, item, said, item.id in published)
+    for line in lines:
+        if is_story(line, meeting):
+            yield Doc(NEWS, line.id, line.story_title or "", line.story_text or "", meeting.id,
+                      committee_id=meeting.committee_id, year=meeting.date.year, public=True)
 
 
 def _build(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
-    # populate_existing: a service may have added an item by its meeting_id, leaving the meeting's
-    # loaded `items` without it until the commit expires them; the rebuild runs just before that
-    meetings = session.scalars(select(Meeting).where(Meeting.id.in_(ids)).options(
-        selectinload(Meeting.items).selectinload(MeetingItem.case),
-        selectinload(Meeting.items).selectinload(MeetingItem.lines)).execution_options(populate_existing=True))
-    for meeting in meetings:
-        if meeting.status != "cancelled":
-            yield from _meeting_docs(meeting)
+    """Yield the documents of these meetings: a read of the meetings, one of their items with their cases,
+    and for approved minutes one of their communication lines (the stories). The rows are read, not the
+    meetings' loaded collections: a service may have added an item by its meeting_id, and the meeting's
+    `items` know it only after the commit."""
+    meetings = {m.id: m for m in session.scalars(select(Meeting).where(Meeting.id.in_(ids),
+                                                                        Meeting.status != "cancelled"))}
+    items: dict[int, list[MeetingItem]] = {i: [] for i in meetings}
+    for item, _case in session.execute(select(MeetingItem, Case).outerjoin(Case, Case.id == MeetingItem.case_id)
+                                       .where(MeetingItem.meeting_id.in_(sorted(meetings)))
+                                       .order_by(MeetingItem.meeting_id, MeetingItem.position)):
+        items[item.meeting_id].append(item)
+    lines: dict[int, list[CommunicationLine]] = {i: [] for i in meetings}
+    approved = sorted(i for i, m in meetings.items() if m.approved_at is not None)
+    if approved:
+        for line, meeting_id in session.execute(
+                select(CommunicationLine, MeetingItem.meeting_id).join(MeetingItem)
+                .where(MeetingItem.meeting_id.in_(approved)).order_by(CommunicationLine.id)):
+            lines[meeting_id].append(line)
+    for meeting_id, meeting in meetings.items():
+        yield from _meeting_docs(meeting, items[meeting_id], lines[meeting_id])
 
 
 def _line_meeting(line: CommunicationLine) -> int | None:

@@ -77,8 +77,8 @@ def _filters(session: Session, query: SearchQuery, topics: Collection[str], stat
     for field, value, known in (("topic", query.topic, topics), ("state", query.state, states)):
         if value is not None and value not in known:
             raise Invalid(_("%(field)s is not one of the known values."), field=field)
-        if value is not None:
-            found.append(getattr(SearchDocument, field) == value)
+        if value is not None:  # the case's own (an agenda item's case moves on after the item was indexed)
+            found.append(getattr(Case, field) == value)
     if query.year is not None:
         found.append(SearchDocument.year == query.year)
     return found
@@ -102,7 +102,7 @@ def search(session: Session, person: Person, query: SearchQuery, *, topics: Coll
            states: Collection[str], size: int = PAGE_SIZE) -> Results:
     """Return the page of `query`'s results after its cursor, best first."""
     hits = _matches(session, query.terms)
-    stmt = (select(SearchDocument, Case.workflow, hits.c.rank)
+    stmt = (select(SearchDocument, Case.workflow, Case.state, Case.topic, hits.c.rank)
             .join(hits, hits.c.id == SearchDocument.id)
             .outerjoin(Case, Case.id == SearchDocument.case_id)
             .where(_readable(session, person, query.kind), *_filters(session, query, topics, states)))
@@ -112,15 +112,15 @@ def search(session: Session, person: Person, query: SearchQuery, *, topics: Coll
     rows = session.execute(stmt.order_by(hits.c.rank, SearchDocument.id).limit(size + 1)).all()
     more, rows = len(rows) > size, rows[:size]
     last = RankCursor(rows[-1].rank, rows[-1][0].id) if more else None
-    return Results(_hits(session, query, [(doc, workflow) for doc, workflow, _rank in rows]), last)
+    return Results(_hits(session, query, [row[:4] for row in rows]), last)
 
 
 def _hits(session: Session, query: SearchQuery, rows: list) -> list[Hit]:
     """Return the results with their committees (one query) and highlighted title and snippet."""
-    ids = {doc.committee_id for doc, _w in rows if doc.committee_id is not None}
+    ids = {row[0].committee_id for row in rows if row[0].committee_id is not None}
     committees = {c.id: c for c in session.scalars(select(Committee).where(Committee.id.in_(ids)))}
     wanted = frozenset(query.terms)
     return [Hit(doc.kind, doc.ref_id, doc.source_id, doc.title, highlight(doc.title, wanted),
                 snippet(doc.body, wanted),
-                committees.get(doc.committee_id), doc.topic, doc.state, workflow, doc.year)
-            for doc, workflow in rows]
+                committees.get(doc.committee_id), topic, state, workflow, doc.year)
+            for doc, workflow, state, topic in rows]
