@@ -54,18 +54,16 @@ def _everyone(session: Session, person: Person) -> bool:
     return True
 
 
-def _information_or(endpoint: str, anchor: bool = True):
-    """Return a link: the committee's own page for its members, "Information" for the employees."""
-    def link(ref_id: int, source_id: int | None, member: bool):
-        if not member:
-            return "notify_pages.information", {}
-        return endpoint, {"meeting_id": source_id, **({"_anchor": f"item-{ref_id}"} if anchor else {})}
-    return link
+def _minutes_link(ref_id: int, source_id: int | None, member: bool):
+    """Link to the item in the minutes for the committee's members, to "Information" for the employees."""
+    if not member:
+        return "notify_pages.information", {}
+    return "meetings.minutes_page", {"meeting_id": source_id, "_anchor": f"item-{ref_id}"}
 
 
 AGENDA_KIND = Kind(AGENDA_ITEM, _("Agenda item"), _agenda_readable,
                    lambda ref, source, member: ("meetings.show", {"meeting_id": source}))
-MINUTES_KIND = Kind(MINUTES, _("Minutes"), _minutes_readable, _information_or("meetings.minutes_page"))
+MINUTES_KIND = Kind(MINUTES, _("Minutes"), _minutes_readable, _minutes_link)
 NEWS_KIND = Kind(NEWS, _("News story"), _everyone, lambda ref, source, member: ("meeting_feeds.news", {}))
 
 
