@@ -13,6 +13,7 @@ from medflow.services import cascades, hooks, sent_on
 from medflow.services.cycle import publish as cycle_publish
 from medflow.services.mail import outbox
 from medflow.services.meetings import agenda, moves
+from medflow.services.search import changes as search_changes
 from medflow.services.search import index as search_index
 
 REGISTRATIONS = (
@@ -23,6 +24,9 @@ REGISTRATIONS = (
     (hooks.on_case_event, agenda.on_schedule),  # a case scheduled for a meeting joins its agenda
     (hooks.on_case_event, moves.on_unschedule),  # a case taken off an agenda leaves it
     (hooks.on_case_event, search_index.on_case_event),  # the search index holds the case as it is now
+    (hooks.on_flushed, search_changes.note_flushed),  # which meetings and cascades a flush changed ...
+    (hooks.on_before_commit, search_changes.rebuild_noted),  # ... are searchable as they are now at commit
+    (hooks.on_rolled_back, search_changes.forget_noted),
     (hooks.on_event_fields, agenda.resolve_meeting),  # `meeting` (an id) becomes the fields `schedule` needs
     (outbox.on_queued_commit, sender.deliver_after_commit),  # mail queued by a request is sent after commit
 )

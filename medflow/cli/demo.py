@@ -13,6 +13,7 @@ from flask.cli import with_appcontext
 from medflow.cli.common import fail
 from medflow.demo import history as demo_history
 from medflow.demo.answers import load_shared_answers
+from medflow.demo.cascades import load_demo_cascades
 from medflow.demo.confidential import add_confidential_case
 from medflow.demo.cycle import load_demo_cycle
 from medflow.demo.meetings import load_demo_meetings
@@ -54,6 +55,8 @@ def demo() -> None:
     click.echo(f"Demo meetings added: {load_demo_meetings(db.session, engines())} (see /meetings, /news and "
                "/calendar). LokalMED Skovvejens Skole's last minutes await the vice chair's approval: log in "
                "as kasper.moeller@example.dk.")
+    click.echo(f"Demo cascade from KommuneMED: {load_demo_cascades(db.session)} committee(s) received it (see "
+               "/information as an employee; search finds it, the minutes and the news too).")
     _print_login_hints(spec)
     _mail_demo()
     _retention_demo()

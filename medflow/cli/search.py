@@ -1,4 +1,5 @@
-"""`medflow search reindex`: rebuild the search index from the cases (after an upgrade or a restore)."""
+"""`medflow search reindex`: rebuild the search index from the cases, meetings and cascades (after an
+upgrade or a restore)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ search_cli = AppGroup("search", help="The search index.")
 
 @search_cli.command("reindex")
 def reindex_command() -> None:
-    """Rebuild the index of every case in one transaction; searching goes on meanwhile (the old index)."""
+    """Rebuild the index of every kind in one transaction; searching goes on meanwhile (the old index)."""
     from medflow.services.search.index import reindex
 
-    click.echo(f"Search: {reindex(db.session)} case(s) indexed.")
+    counts = reindex(db.session)
+    others = ", ".join(f"{n} document(s) from {name}" for name, n in counts.items() if name != "cases")
+    click.echo(f"Search: {counts['cases']} case(s) indexed; {others}.")

@@ -122,6 +122,7 @@ class SearchQuery:
     text: str
     terms: tuple[str, ...]
     committee: str | None = None
+    kind: str | None = None
     topic: str | None = None
     state: str | None = None
     year: int | None = None
@@ -152,6 +153,7 @@ def parse_query(args: dict) -> SearchQuery:
     if not terms:
         raise Invalid(_("%(field)s has no words to search for; try more specific words."), field="q")
     return SearchQuery(text, terms, committee=values.key("committee", args.get("committee")),
+                       kind=values.key("kind", args.get("kind")),
                        topic=values.key("topic", args.get("topic")),
                        state=values.key("state", args.get("state")),
                        year=_year(args.get("year")), after=parse_rank_cursor(args.get("after")))

@@ -9,14 +9,15 @@ what each database searches with is added by DDL, here for `create_all` and in t
   configuration from the stems medflow made. Not `danish`: then PostgreSQL would stem and drop stop
   words its own way while SQLite and the snippets use PyStemmer's, and the two databases would find
   different cases for the same words. The stems are already Danish; `simple` only lower-cases them.
-`kind` and `ref_id` say what a row is, so meeting items, news and shared answers can join later.
+`kind` and `ref_id` say what a row is (a case, an agenda item, an item's approved minutes, a news story,
+a cascade: `services.search.kinds`); `source_id` is what it is rebuilt from (a meeting, a cascade).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DDL, ForeignKey, Integer, String, Text, UniqueConstraint, delete, event
+from sqlalchemy import DDL, ForeignKey, Index, Integer, String, Text, UniqueConstraint, delete, event, false
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from medflow.persistence.base import Base, UTCDateTime, utcnow
@@ -28,12 +29,16 @@ class SearchDocument(Base):
     """A findable thing: its text as shown (for snippets) and as searched (stems), and what filters use."""
 
     __tablename__ = "search_documents"
-    __table_args__ = (UniqueConstraint("kind", "ref_id"),)
+    __table_args__ = (UniqueConstraint("kind", "ref_id"),
+                      Index("ix_search_documents_source", "kind", "source_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
     ref_id: Mapped[int] = mapped_column(Integer)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)  # whose visibility rules
+    source_id: Mapped[int | None] = mapped_column(Integer)  # the meeting or cascade it is rebuilt from
+    # its page shows it beyond the committee (minutes published to the workplaces below)
+    public: Mapped[bool] = mapped_column(default=False, server_default=false())
     committee_id: Mapped[int | None] = mapped_column(ForeignKey("committees.id"))
     topic: Mapped[str | None] = mapped_column(String(80))
     state: Mapped[str | None] = mapped_column(String(40))
@@ -97,5 +102,6 @@ def outside_the_models_name(name, type_, parent_names) -> bool:
 
 
 def forget_case(session: Session, case_id: int) -> None:
-    """Remove a case from the index (anonymisation: its words must not find it, nor show in snippets)."""
-    session.execute(delete(SearchDocument).where(SearchDocument.kind == CASE, SearchDocument.ref_id == case_id))
+    """Remove a case from the index with every document about it (its agenda items and their minutes):
+    after anonymisation its words must find nothing, nor show in any snippet."""
+    session.execute(delete(SearchDocument).where(SearchDocument.case_id == case_id))

@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.calendar import local_date
 from medflow.domain.errors import Unknown, _
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import Cascade, CascadeReceipt, Case, CaseEvent, Committee, Person
-from medflow.services.access import roles_in
+from medflow.persistence.models import Cascade, CascadeReceipt, Case, CaseEvent, Committee, Membership, Person
 from medflow.services.cycle.rollup import CycleRollup, for_cascade
-from medflow.services.tree import load_tree
+from medflow.services.tree import informed_committees
 
 NOTE_EVENTS = ("discuss", "report_back")
 NEWEST = 50  # "information from above" shows this many items, newest first, never every one ever sent
@@ -67,10 +66,25 @@ def is_overdue(cascade: Cascade, case: Case, today: date) -> bool:
     return cascade.due_date is not None and case.state != "reported_back" and today > cascade.due_date
 
 
+def rollup_readers(person: Person) -> ColumnElement[bool]:
+    """Return who may read a cascade's roll-up, as a filter on `Cascade`: its publisher, a member of
+    the sending committee, an administrator (the roll-up page and search share it)."""
+    if person.is_admin:
+        return true()
+    return or_(Cascade.publisher_id == person.id, Cascade.committee_id.in_(
+        select(Membership.committee_id).where(Membership.person_id == person.id)))
+
+
+def received_from_above(committee_ids: set[int]) -> ColumnElement[bool]:
+    """Return the cascades "information from above" shows to employees of these committees, as a filter
+    on `Cascade`: not internal, and received by one of them (the page and search share it)."""
+    return and_(Cascade.internal.is_(False), Cascade.id.in_(
+        select(CascadeReceipt.cascade_id).where(CascadeReceipt.committee_id.in_(sorted(committee_ids)))))
+
+
 def _visible_cascade(session: Session, person: Person, cascade_id: int) -> Cascade:
-    cascade = session.get(Cascade, cascade_id)
-    if cascade is None or not (person.is_admin or person.id == cascade.publisher_id
-                               or roles_in(session, person, {cascade.committee_id})):
+    cascade = session.scalar(select(Cascade).where(Cascade.id == cascade_id, rollup_readers(person)))
+    if cascade is None:
         raise Unknown(_("Cascade %(id)s was not found."), id=cascade_id)
     return cascade
 
@@ -111,13 +125,11 @@ class Received:
 def information_from_above(session: Session, person: Person, now: datetime | None = None,
                            limit: int = NEWEST) -> list[Received]:
     """Return the newest items the person's committees (workplace and those above) received, except internal."""
-    if person.workplace_id is None:
+    mine = informed_committees(session, person)
+    if not mine:
         return []
-    tree = load_tree(session)
-    mine = {person.workplace_id} | {n.id for n in tree.ancestors(person.workplace_id)}
-    newest = (select(Cascade.id).where(Cascade.internal.is_(False), Cascade.id.in_(
-        select(CascadeReceipt.cascade_id).where(CascadeReceipt.committee_id.in_(mine))))
-        .order_by(Cascade.created_at.desc(), Cascade.id.desc()).limit(limit))
+    newest = (select(Cascade.id).where(received_from_above(mine))
+              .order_by(Cascade.created_at.desc(), Cascade.id.desc()).limit(limit))
     receipts = session.scalars(
         select(CascadeReceipt).join(Cascade)
         .where(CascadeReceipt.committee_id.in_(mine), CascadeReceipt.cascade_id.in_(newest.scalar_subquery()))

@@ -1,4 +1,5 @@
-"""Listeners called inside the transaction of every case event (e.g. notifications, outbox).
+"""Listeners called inside the transaction of every case event (e.g. notifications, outbox), and
+around every flush and commit of a session (the search index of meetings and cascades).
 
 A listener receives (session, case, case_event) after the history row is added and before
 the commit, so what it writes commits or rolls back together with the event.
@@ -8,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy.orm import Session
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
 
 from medflow.persistence.models import Case, CaseEvent
 
@@ -47,3 +49,54 @@ def resolve_event_fields(session: Session, case: Case, event: str, fields: dict)
     for resolver in list(_resolvers):
         fields = resolver(session, case, event, fields)
     return fields
+
+
+# Session listeners for what must follow rows, whatever service wrote them (the search index of
+# meetings and cascades): after each flush with the rows it wrote, before each commit, after a rollback.
+FlushListener = Callable[[Session, list[object]], None]
+SessionListener = Callable[[Session], None]
+_flushed: list[FlushListener] = []
+_committing: list[SessionListener] = []
+_rolled_back: list[SessionListener] = []
+
+
+def on_flushed(listener: FlushListener) -> FlushListener:
+    """Call `listener(session, rows)` after every flush with the rows it added, changed or deleted."""
+    if listener not in _flushed:
+        _flushed.append(listener)
+    return listener
+
+
+def on_before_commit(listener: SessionListener) -> SessionListener:
+    """Call `listener(session)` before every commit, inside the transaction (its writes commit with it)."""
+    if listener not in _committing:
+        _committing.append(listener)
+    return listener
+
+
+def on_rolled_back(listener: SessionListener) -> SessionListener:
+    """Call `listener(session)` after a transaction was rolled back (forget what it noted)."""
+    if listener not in _rolled_back:
+        _rolled_back.append(listener)
+    return listener
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context) -> None:
+    if _flushed:
+        rows = [*session.new, *session.dirty, *session.deleted]
+        for listener in list(_flushed):
+            listener(session, rows)
+
+
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    for listener in list(_committing):
+        listener(session)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _after_rollback(session: Session, previous: SessionTransaction) -> None:
+    if not previous.nested:
+        for listener in list(_rolled_back):
+            listener(session)

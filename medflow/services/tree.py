@@ -42,6 +42,14 @@ def load_tree(session: Session) -> Tree:
     return tree
 
 
+def informed_committees(session: Session, person) -> set[int]:
+    """Return the committees whose information reaches the person: their workplace's and every one
+    above it ("Information fra ledelsen/MED": approved minutes and cascades from above)."""
+    if person.workplace_id is None:
+        return set()
+    return {person.workplace_id} | {n.id for n in load_tree(session).ancestors(person.workplace_id)}
+
+
 def forget_trees() -> None:
     """Drop every cached tree (the organisation was just changed)."""
     with _lock:

@@ -6,7 +6,7 @@ this module only reads the request, names the filters in the reader's language a
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
@@ -17,13 +17,15 @@ from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.services import queries
 from medflow.services.search.query import Hit, Results, search
+from medflow.services.search.registry import KINDS
 from medflow.web.display import lang
 from medflow.workflows import engines, topics
 
 bp = Blueprint("search", __name__)
-FILTERS = ("committee", "topic", "state", "year")
+FILTERS = ("kind", "committee", "topic", "state", "year")
 # The request's fields as the page names them, for a refusal's message ("Søgeord skal udfyldes").
-FIELD_LABELS = {"q": lazy_gettext("Search words"), "committee": lazy_gettext("Committee"),
+FIELD_LABELS = {"q": lazy_gettext("Search words"), "kind": lazy_gettext("Kind"),
+                "committee": lazy_gettext("Committee"),
                 "topic": lazy_gettext("Topic"), "state": lazy_gettext("Status"), "year": lazy_gettext("Year"),
                 "after": lazy_gettext("Page")}
 FIRST_YEAR = 2020
@@ -58,13 +60,32 @@ def _choices() -> dict:
     states = [(e.definition.label.get(language), [(s.name, s.label.get(language)) for s in e.definition.states])
               for _n, e in sorted(engines().items())]
     return {"committees": queries.org_chart(db.session), "states": states,
+            "kinds": [(key, gettext(kind.label)) for key, kind in KINDS.items()],
             "topics": sorted(((t.key, t.label.get(language)) for t in topics().topics), key=lambda t: t[1]),
             "years": list(range(utcnow().year, FIRST_YEAR - 1, -1))}
 
 
-def _view(hit: Hit) -> dict:
+def my_committees() -> set[int]:
+    """Return the committees the logged-in person sits on (a result of theirs links to the committee's page)."""
+    return {m.committee_id for m in current_user.memberships}
+
+
+def hit_url(hit: Hit, mine: set[int]) -> str:
+    """Return where a result links: its kind says, for a member of its committee or anyone else."""
+    member = current_user.is_admin or (hit.committee is not None and hit.committee.id in mine)
+    endpoint, values = KINDS[hit.kind].link(hit.id, hit.source_id, member)
+    return url_for(endpoint, **values)
+
+
+def kind_label(key: str) -> str:
+    """Return a kind's name in the reader's language."""
+    return gettext(KINDS[key].label)
+
+
+def _view(hit: Hit, mine: set[int]) -> dict:
     """Return a result as the template shows it (the HTML is escaped by `domain.search_text`)."""
-    return {"hit": hit, "title": Markup(hit.title_html), "snippet": Markup(hit.snippet_html)}
+    return {"hit": hit, "title": Markup(hit.title_html), "snippet": Markup(hit.snippet_html),
+            "url": hit_url(hit, mine), "kind": kind_label(hit.kind)}
 
 
 @bp.get("/search")
@@ -78,7 +99,8 @@ def page():
     if typed["q"] or request.args.get("after"):
         try:
             _query, found = run(request.args)
-            context.update(results=[_view(h) for h in found.hits],
+            mine = my_committees()
+            context.update(results=[_view(h, mine) for h in found.hits],
                            next_after=str(found.next_after) if found.next_after else None)
         except Invalid as error:
             db.session.rollback()

@@ -6,9 +6,11 @@ for every person and case: the case JSON and page, every list (inbox, committee 
 the redacted-or-not choice), the navigation's counts, the notification recipients of every event
 and the sweep's reminder recipients, and every case's agenda item on the meeting page, its PDF and the
 meeting API, an administrator's export of each submitter, and search (a case's own secret word
-finds it only for those who read it in full), the reports (a case counts for everyone the rule gives it
-to at `COUNTED` or more, and no report page lists one), against `Model.level`/`Model.told` (the rule on
-the plan).
+finds it only for those who read it in full; its agenda item only for readers of the meeting who read
+it in full, its approved minutes also for the workplaces they are published to; a cascade by its
+roll-up's readers and, unless internal, the workplaces under it), the reports (a case counts for
+everyone the rule gives it to at `COUNTED` or more, and no report page lists one), against
+`Model.level`/`Model.told` (the rule on the plan).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from medflow.persistence.models import (
 )
 from medflow.services import queries
 from medflow.services.access import case_view
+from medflow.services.cascades import NewCascade, publish
 from medflow.services.cases import NewCase, allowed_actions, fire_event, submit_case
 from medflow.services.org import import_org
 from medflow.services.reports.report import case_report
@@ -280,7 +283,7 @@ def _found(session, person: Person, words: str) -> set[int]:
     while True:
         args = {"q": words, **({"after": str(after)} if after else {})}
         results = search(session, person, parse_query(args), topics=(), states=())
-        found |= {hit.id for hit in results.hits}
+        found |= {hit.id for hit in results.hits if hit.kind == "case"}
         if (after := results.next_after) is None:
             return found
 
@@ -320,6 +323,64 @@ def _check_reports(app, session, model: Model, people: dict[str, Person], now) -
             log_in_client(app, page, who.split("@")[0])
             html = page.get(f"/reports?year={year}").get_data(as_text=True)
             assert "kodeord" not in html, who
+def _item_cases(session, person: Person, words: str, kind: str) -> set[int]:
+    """Return the cases whose agenda items (or their minutes) a search of one kind finds for the person."""
+    found, after = set(), None
+    while True:
+        args = {"q": words, "kind": kind, **({"after": str(after)} if after else {})}
+        results = search(session, person, parse_query(args), topics=(), states=())
+        found |= {session.get(MeetingItem, hit.id).case_id for hit in results.hits}
+        if (after := results.next_after) is None:
+            return found
+
+
+def _informed(model: Model, workplace: str | None) -> set[str]:
+    """Return the committees whose published minutes reach a workplace: its own and those above it."""
+    found = set()
+    while workplace is not None:
+        found.add(workplace)
+        workplace = model.parent.get(workplace)
+    return found
+
+
+def _check_meeting_search(session, model: Model, people: dict[str, Person], workplaces: dict[str, str]) -> None:
+    """Assert a case's agenda item is found only by a reader of its meeting who reads the case in full, and
+    once the minutes are approved, its minutes also by the employees they are published to (the
+    workplaces under the committee; a confidential case's minutes are never published)."""
+    for meeting in session.scalars(select(Meeting)):
+        meeting.approved_at = utcnow()
+    session.commit()  # the search documents are rebuilt with the meetings, in this transaction
+    for who, person in people.items():
+        sits = {k for k, _r in model.roles[who]}
+        items, said = set(), set()
+        for case_id, case in model.cases.items():
+            if model.level(who, case_id) != Level.FULL:
+                continue
+            member = who in model.admins or case.holder in sits
+            items |= {case_id} if member else set()
+            published = not case.confidential and case.holder in _informed(model, workplaces[who])
+            said |= {case_id} if member or published else set()
+        assert _item_cases(session, person, "punkt titel", "agenda_item") == items, who
+        assert _item_cases(session, person, "referater tekst", "minutes") == said, who
+
+
+def _check_cascade_search(session, model: Model, people: dict[str, Person], workplaces: dict[str, str]) -> None:
+    """Publish from every committee with committees below (every other one internal) and assert each is
+    found by its roll-up's readers (administrators, the sending committee) and, unless internal, by the
+    employees of the workplaces under it, and by no one else."""
+    senders = sorted({p for p in model.parent.values() if p is not None})
+    for n, key in enumerate(senders):
+        new = NewCascade(key, f"Udmelding{n}x", "Til alle under os", "information", internal=n % 2 == 1)
+        publish(session, people[chair(key)], new)
+    for who, person in people.items():
+        sits = {k for k, _r in model.roles[who]}
+        expected = {n for n, key in enumerate(senders)
+                    if who in model.admins or key in sits
+                    or (n % 2 == 0 and key in _informed(model, workplaces[who]) - {workplaces[who]})}
+        for n in range(len(senders)):
+            results = search(session, person, parse_query({"q": f"Udmelding{n}x", "kind": "cascade"}),
+                             topics=(), states=())
+            assert bool(results.hits) is (n in expected), (who, senders[n])
 
 
 def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
@@ -364,4 +425,8 @@ def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
         _check_exports(app, session, model, people)
         _check_search(app, session, model, people)
         _check_reports(app, session, model, people, now)
+        _check_meeting_search(session, model, people,
+                              {p["email"]: p.get("workplace") for p in org_file(plan)["people"]})
         assert session.scalar(select(func.count()).select_from(Case)) == len(plan.cases)
+        workplaces = {p["email"]: p.get("workplace") for p in org_file(plan)["people"]}
+        _check_cascade_search(session, model, people, workplaces)

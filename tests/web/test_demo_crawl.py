@@ -8,6 +8,8 @@ a Danish page: a workflow state or field key, or any snake_case word.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -81,14 +83,18 @@ def test_search_in_the_demo_answers_every_person_with_working_pages_in_words(app
     crawler, found = Crawler(app, names), {}
     for who in demo:
         client = Pages(app)(who)
-        for words in ("akustik", "hjemmearbejde", "vikardækning", "krænkende bemærkninger"):
+        for words in ("akustik", "hjemmearbejde", "vikardækning", "krænkende bemærkninger", "sygefravær",
+                      "omsorgssamtale"):
             response = client.get(f"/search?q={words}")
             html = response.get_data(as_text=True)
             assert response.status_code == 200, (who, words, response.status_code)
             crawler.check_text(f"/search?q={words}", who, html)
             found.setdefault(words, set()).update({who} if 'data-testid="search-result"' in html else set())
+            for link in re.findall(r'<h3><a href="([^"]+)"', html):  # every kind's result opens for its finder
+                assert client.get(link.replace("&amp;", "&")).status_code == 200, (who, words, link)
     assert crawler.problems == [], "\n".join(crawler.problems[:20])
     assert found["akustik"] and found["hjemmearbejde"]  # the demo's cases are indexed as they are made
+    assert "anna" in found["omsorgssamtale"] and "anna" in found["sygefravær"]  # the cascade, the news
     with app.app_context():
         secret = db.session.scalar(select(Case.id).where(Case.title == CONFIDENTIAL_TITLE))
         readers = {p.email.split("@")[0] for p in db.session.scalars(select(Person).where(Person.active))

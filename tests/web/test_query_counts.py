@@ -12,7 +12,7 @@ from medflow.extensions import db
 WRITES = ("INSERT", "UPDATE", "DELETE")
 # `schedule` to a new day also finds (or plans) the meeting and moves the case's agenda item: the
 # reads of a "move" in PLAN_READS below (the same with two history rows or twenty)
-SCHEDULE_READS = 8
+SCHEDULE_READS = 11
 
 
 @contextmanager
@@ -90,25 +90,32 @@ def test_a_forward_with_a_long_history_costs_what_a_short_one_does(app, api):
 # for a day it is not on yet, the meeting of that day (none here: one is planned, with the
 # committee's standing items); a case moved off an unpublished agenda reads its item's
 # communication lines (the delete cascades to them). Nothing is read after the commit.
-# An answer is new text: the case's search row is rebuilt from its texts (one read more).
-PLAN_READS = {"accept": 4, "schedule": 7, "schedule again": 5, "move": 8, "resolve": 5}
+# An answer is new text: the case's search row is rebuilt from its texts (one read more). An agenda that
+# changed has its search documents rebuilt before the commit: its meetings, then their items with
+# their cases (two reads, whichever meetings changed), the old documents deleted and the new written.
+# A meeting planned for the case also reads the committee's annual-cycle items due in its period (one read).
+PLAN_READS = {"accept": 4, "schedule": 10, "schedule again": 5, "move": 11, "resolve": 5}
+AGENDA_SEARCH = {"DELETE": 1, "INSERT": 1}  # an agenda's search documents rewritten
 # A meeting planned for a bare date: the meeting, then its items (four standing items, the
 # communication item and the case's): one INSERT each on SQLite, one multi-row INSERT on PostgreSQL.
 NEW_AGENDA = {"sqlite": 1 + 6, "postgresql": 1 + 1}
 PLAN_WRITES = {  # besides the case's guarded UPDATE, its history row, the notifications and its search row
     "accept": {},
-    "schedule": {"INSERT": "agenda"},
-    "schedule again": {"UPDATE": 1},  # the item's case version moves on
-    "move": {"INSERT": "agenda", "DELETE": 1},  # a new agenda; off the unpublished one it was on
+    "schedule": {"INSERT": "agenda", "search": AGENDA_SEARCH},
+    "schedule again": {"UPDATE": 1},  # the item's case version moves on (no text: the index stays)
+    "move": {"INSERT": "agenda", "DELETE": 1, "search": AGENDA_SEARCH},  # a new agenda; off the unpublished one
     "resolve": {"UPDATE": 1},  # closing marks the case closed in the committees' "Sendt videre" lists
 }
 
 
-def _writes(extra: dict[str, int | str], dialect: str) -> list[str]:
+def _writes(extra: dict, dialect: str) -> list[str]:
     """Return the sorted writes of a step: every event's four, and what the step adds on this database."""
     counts = {"INSERT": 2, "UPDATE": 2, "DELETE": 0}  # the second UPDATE keeps the case's search row current
     for kind, n in extra.items():
-        counts[kind] += NEW_AGENDA[dialect] if n == "agenda" else n
+        if kind != "search":
+            counts[kind] += NEW_AGENDA[dialect] if n == "agenda" else n
+    for kind, n in extra.get("search", {}).items():
+        counts[kind] += n
     return sorted(kind for kind, n in counts.items() for _i in range(n))
 
 

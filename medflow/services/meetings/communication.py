@@ -24,7 +24,7 @@ from medflow.persistence.models import (
 from medflow.services.meetings import notices
 from medflow.services.meetings.agenda import clean_text, open_meeting_for_officer, touch
 from medflow.services.meetings.planning import commit_or_stale
-from medflow.services.tree import load_tree
+from medflow.services.tree import informed_committees, load_tree
 
 AUDIENCES = ("employees", "workplace", "parent")
 CHANNELS = ("staff_meeting", "intranet", "email", "newsletter")
@@ -97,6 +97,12 @@ def add_line(session: Session, person: Person, meeting_id: int, version: object,
     return line
 
 
+def is_story(line: CommunicationLine, meeting: Meeting) -> bool:
+    """Tell whether a line is a published story: a newsletter story of approved minutes (anyone may read
+    it, on /news and its feed, so search finds it for everyone)."""
+    return meeting.approved_at is not None and line.story_title is not None
+
+
 def stories(session: Session, limit: int = 50) -> list[CommunicationLine]:
     """Return the newsletter stories of approved minutes, newest meeting first (dated on its day)."""
     return list(session.scalars(
@@ -107,10 +113,9 @@ def stories(session: Session, limit: int = 50) -> list[CommunicationLine]:
 
 def information_for(session: Session, person: Person) -> list[Meeting]:
     """Return approved meetings of committees above or at the person's workplace (their public items)."""
-    if person.workplace_id is None:
+    mine = informed_committees(session, person)
+    if not mine:
         return []
-    tree = load_tree(session)
-    mine = {person.workplace_id} | {n.id for n in tree.ancestors(person.workplace_id)}
     return list(session.scalars(select(Meeting).where(
         Meeting.committee_id.in_(mine), Meeting.approved_at.is_not(None))
         .order_by(Meeting.approved_at.desc()).limit(20)))

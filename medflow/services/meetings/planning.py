@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -62,6 +62,14 @@ def require_officer(session: Session, person: Person, committee_id: int) -> None
     """Raise NotAllowed unless the person is chair, vice chair or secretary of the committee."""
     if not committee_roles(session, person, committee_id) & set(OFFICERS):
         raise NotAllowed(_("Only the chair, vice chair or secretary of the committee may do this."))
+
+
+def meeting_readers(person: Person, committee_id) -> ColumnElement[bool] | bool:
+    """Return whether `person` may read the meetings of `committee_id` (a column or an id): a member
+    with any role, or an administrator. The meeting pages and search share this rule."""
+    if person.is_admin:
+        return True
+    return committee_id.in_(select(Membership.committee_id).where(Membership.person_id == person.id))
 
 
 def visible_meeting(session: Session, person: Person, meeting_id: int) -> Meeting:

@@ -16,6 +16,7 @@ from medflow.config import data_dir
 from medflow.persistence.models import Case
 from medflow.persistence.search import CASE, SearchDocument
 from medflow.services.ops.health import check
+from medflow.services.search.registry import SOURCES
 
 
 @dataclass(frozen=True)
@@ -56,16 +57,23 @@ def check_database(config: Mapping, engine: Engine) -> list[Result]:
 
 
 def check_search(engine: Engine) -> Result:
-    """Every case that has text is in the search index (after the upgrade that brought search it is not,
-    until it is rebuilt once)."""
+    """Every case that has text, and every meeting and cascade, is in the search index (after an upgrade
+    that brought search or a new kind it is not, until it is rebuilt once)."""
     with engine.connect() as conn:
         cases = conn.scalar(select(func.count()).select_from(Case).where(Case.anonymised_at.is_(None)))
         indexed = conn.scalar(select(func.count()).select_from(SearchDocument)
                               .where(SearchDocument.kind == CASE))
-    if indexed < cases:
-        return Result("search", False, f"{cases - indexed} of {cases} case(s) are not in the search index",
+        missing = {source.name: conn.scalar(select(func.count()).select_from(
+            source.expected().where(source.id_column.not_in(
+                select(SearchDocument.source_id).where(SearchDocument.kind.in_(source.keys),
+                                                       SearchDocument.source_id.is_not(None)))).subquery()))
+            for source in SOURCES}
+    gaps = [f"{cases - indexed} of {cases} case(s)"] if indexed < cases else []
+    gaps += [f"{n} of the {name}" for name, n in missing.items() if n]
+    if gaps:
+        return Result("search", False, f"{', '.join(gaps)} are not in the search index",
                       "run `medflow search reindex`")
-    return Result("search", True, f"{indexed} case(s) indexed")
+    return Result("search", True, f"{indexed} case(s) indexed, and every meeting and cascade")
 
 
 def check_graphviz(config: Mapping) -> Result:

@@ -1,5 +1,6 @@
 """Keeping the search index equal to the cases: one document per case, written in the transaction of
-every change, removed when the case is anonymised, and rebuilt whole by `medflow search reindex`.
+every change, removed when the case is anonymised, and rebuilt whole by `medflow search reindex` (with
+every other kind: the meetings' and cascades' documents, kept up to date by `changes`).
 
 A case's document holds the text a reader who may read it in full sees: title, description, the
 free text of its data (an answer, what happened, where) and its history's comments and free text
@@ -21,25 +22,21 @@ from medflow.domain.search_text import index_terms
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent
 from medflow.persistence.search import CASE, REBUILD_SQLITE, SearchDocument, forget_case
-from medflow.services.privacy.retention import KEPT_DATA
+from medflow.services.search.kinds import free_text, write_documents
+from medflow.services.search.registry import SOURCES
 
 DOCS = SearchDocument.__table__
-
-
-def _free_text(data: dict | None) -> list[str]:
-    """Return the free-text values of a data dict (retention's rule: what is not structured is text)."""
-    return [v for k, v in (data or {}).items() if k not in KEPT_DATA and isinstance(v, str) and v.strip()]
 
 
 def case_texts(session: Session, case: Case, *, with_history: bool = True) -> list[str]:
     """Return the case's texts after its title, oldest first and each once (an answer is on the case
     and in the history row that gave it)."""
-    texts = [case.description or "", *_free_text(case.data)]
+    texts = [case.description or "", *free_text(case.data)]
     if with_history:
         rows = session.execute(select(CaseEvent.comment, CaseEvent.data)
                                .where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq))
         for comment, data in rows:
-            texts += [comment or "", *_free_text(data)]
+            texts += [comment or "", *free_text(data)]
     return [t.strip() for t in dict.fromkeys(texts) if t and t.strip()]
 
 
@@ -73,18 +70,36 @@ def index_case(session: Session, case: Case, *, with_history: bool = True) -> No
 
 def on_case_event(session: Session, case: Case, event: CaseEvent) -> None:
     """Listener (medflow.wiring): keep the case's document as the case is now, inside the event's
-    transaction, so a search never finds words a case no longer has nor misses a comment just written."""
+    transaction, so a search never finds words a case no longer has nor misses a comment just written.
+    (Its agenda items and minutes need nothing: the query reads their case's state and topic.)"""
     if event.seq == 1:
         index_case(session, case, with_history=False)
-    elif event.comment or _free_text(event.data):
+    elif event.comment or free_text(event.data):
         index_case(session, case)
     elif not session.connection().execute(update(DOCS).where(_where(case.id)).values(**_facts(case))).rowcount:
         index_case(session, case)  # not indexed yet (before `medflow search reindex` ran): now whole
 
 
-def reindex(session: Session, batch: int = 500) -> int:
-    """Rebuild the index of every case in one transaction (searches see the old index until it commits);
-    return how many cases were indexed."""
+def reindex(session: Session, batch: int = 500) -> dict[str, int]:
+    """Rebuild the whole index in one transaction (searches see the old index until it commits); return
+    how many documents of each source were written (cases: how many cases)."""
+    counts = {"cases": _reindex_cases(session, batch)}
+    for source in SOURCES:
+        session.execute(delete(SearchDocument).where(SearchDocument.kind.in_(source.keys)))
+        counts[source.name], last = 0, 0
+        while ids := list(session.scalars(source.expected().where(source.id_column > last)
+                                          .order_by(source.id_column).limit(batch))):
+            counts[source.name] += write_documents(session, source, ids)
+            session.expunge_all()
+            last = ids[-1]
+    if session.get_bind().dialect.name == "sqlite":  # FTS5 rebuilt from the documents, in case it drifted
+        session.connection().exec_driver_sql(REBUILD_SQLITE)
+    session.commit()
+    return counts
+
+
+def _reindex_cases(session: Session, batch: int) -> int:
+    """Rebuild every case's document; return how many cases were indexed."""
     session.execute(delete(SearchDocument).where(SearchDocument.kind == CASE))
     count, last = 0, 0
     while ids := list(session.scalars(select(Case.id).where(Case.id > last).order_by(Case.id).limit(batch))):
@@ -93,7 +108,4 @@ def reindex(session: Session, batch: int = 500) -> int:
             count += case.anonymised_at is None
         session.expunge_all()  # keep memory flat on a large database
         last = ids[-1]
-    if session.get_bind().dialect.name == "sqlite":  # FTS5 rebuilt from the documents, in case it drifted
-        session.connection().exec_driver_sql(REBUILD_SQLITE)
-    session.commit()
     return count

@@ -1,10 +1,11 @@
-"""The search itself: ranked matches among the documents a person may read in full, 25 a page.
+"""The search itself: ranked matches among the documents a person may read, 25 a page.
 
 The database ranks (SQLite FTS5's bm25 with the title weighted 10 to the text's 1; PostgreSQL's
 ts_rank with the title at weight A and the text at D) and both give a rank where lower is better,
 so one keyset (rank, document id) pages through either: the cursor is the last result's rank and
-id. Visibility is the one rule (`services.visibility` at FULL): a confidential case is a match only
-for those who may read it in full, so its words can reach no one else's results or snippets.
+id. Visibility is each kind's own rule (`registry.KINDS`): a case by `services.visibility` at FULL (an
+agenda item or minutes about a case by that too), so a confidential case's words reach no one else's
+results or snippets; a document the person may not read is never a match.
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from sqlalchemy.orm import Session
 
 from medflow.domain.errors import Invalid, _
 from medflow.domain.search_text import RankCursor, SearchQuery, highlight, snippet
-from medflow.domain.visibility import Level
 from medflow.persistence.models import Case, Committee, Person
-from medflow.persistence.search import CASE, FTS, SearchDocument
-from medflow.services.visibility import visible_to
+from medflow.persistence.search import FTS, SearchDocument
+from medflow.services.search.registry import KINDS
 
 PAGE_SIZE = 25
 TITLE_WEIGHT = 10.0  # SQLite: a word in the title counts ten times one in the text
@@ -32,6 +32,7 @@ class Hit:
 
     kind: str
     id: int
+    source_id: int | None
     title: str
     title_html: str
     snippet_html: str
@@ -76,43 +77,50 @@ def _filters(session: Session, query: SearchQuery, topics: Collection[str], stat
     for field, value, known in (("topic", query.topic, topics), ("state", query.state, states)):
         if value is not None and value not in known:
             raise Invalid(_("%(field)s is not one of the known values."), field=field)
-        if value is not None:
-            found.append(getattr(SearchDocument, field) == value)
+        if value is not None:  # the case's own (an agenda item's case moves on after the item was indexed)
+            found.append(getattr(Case, field) == value)
     if query.year is not None:
         found.append(SearchDocument.year == query.year)
     return found
 
 
-def _readable(person: Person):
-    """Return the documents the person may read: today cases, by the visibility rule at FULL.
-
-    Later kinds (meeting items, news, shared answers) add their own clause here, OR'ed.
-    """
-    return and_(SearchDocument.kind == CASE, visible_to(person, Level.FULL))
+def _readable(session: Session, person: Person, kind: str | None):
+    """Return the documents the person may read: each kind by its own page's rule (`registry.KINDS`),
+    or only those of one kind."""
+    if kind is not None and kind not in KINDS:
+        raise Invalid(_("%(field)s is not one of the known values."), field="kind")
+    clauses = []
+    for key, found in KINDS.items():
+        if kind in (None, key):
+            rule = found.readable(session, person)
+            is_kind = SearchDocument.kind == key
+            clauses.append(is_kind if rule is True else and_(is_kind, rule))
+    return or_(*clauses)
 
 
 def search(session: Session, person: Person, query: SearchQuery, *, topics: Collection[str],
            states: Collection[str], size: int = PAGE_SIZE) -> Results:
     """Return the page of `query`'s results after its cursor, best first."""
     hits = _matches(session, query.terms)
-    stmt = (select(SearchDocument, Case.workflow, hits.c.rank)
+    stmt = (select(SearchDocument, Case.workflow, Case.state, Case.topic, hits.c.rank)
             .join(hits, hits.c.id == SearchDocument.id)
             .outerjoin(Case, Case.id == SearchDocument.case_id)
-            .where(_readable(person), *_filters(session, query, topics, states)))
+            .where(_readable(session, person, query.kind), *_filters(session, query, topics, states)))
     if query.after is not None:
         stmt = stmt.where(or_(hits.c.rank > query.after.rank,
                               and_(hits.c.rank == query.after.rank, SearchDocument.id > query.after.id)))
     rows = session.execute(stmt.order_by(hits.c.rank, SearchDocument.id).limit(size + 1)).all()
     more, rows = len(rows) > size, rows[:size]
     last = RankCursor(rows[-1].rank, rows[-1][0].id) if more else None
-    return Results(_hits(session, query, [(doc, workflow) for doc, workflow, _rank in rows]), last)
+    return Results(_hits(session, query, [row[:4] for row in rows]), last)
 
 
 def _hits(session: Session, query: SearchQuery, rows: list) -> list[Hit]:
     """Return the results with their committees (one query) and highlighted title and snippet."""
-    ids = {doc.committee_id for doc, _w in rows if doc.committee_id is not None}
+    ids = {row[0].committee_id for row in rows if row[0].committee_id is not None}
     committees = {c.id: c for c in session.scalars(select(Committee).where(Committee.id.in_(ids)))}
     wanted = frozenset(query.terms)
-    return [Hit(doc.kind, doc.ref_id, doc.title, highlight(doc.title, wanted), snippet(doc.body, wanted),
-                committees.get(doc.committee_id), doc.topic, doc.state, workflow, doc.year)
-            for doc, workflow in rows]
+    return [Hit(doc.kind, doc.ref_id, doc.source_id, doc.title, highlight(doc.title, wanted),
+                snippet(doc.body, wanted),
+                committees.get(doc.committee_id), topic, state, workflow, doc.year)
+            for doc, workflow, state, topic in rows]
