@@ -1,5 +1,6 @@
 """Every model, importable from one place (Alembic and the services use this)."""
 
+from medflow.persistence.annual import AnnualPack, TrainingRecord
 from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
 from medflow.persistence.cascades import Cascade, CascadeReceipt
@@ -22,9 +23,9 @@ from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
 from medflow.persistence.search import SearchDocument
 
-__all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
+__all__ = ["ActionItem", "AnnualPack", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
            "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "Goal", "GoalNote",
            "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
            "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
-           "SicknessAbsence", "StaffTurnover", "StandingItem", "WellbeingScore"]
+           "SicknessAbsence", "StaffTurnover", "StandingItem", "TrainingRecord", "WellbeingScore"]

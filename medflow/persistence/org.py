@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint, false
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from medflow.persistence.base import Base, UTCDateTime, utcnow
@@ -105,6 +105,7 @@ class Membership(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
     role: Mapped[str] = mapped_column(String(20))
+    since: Mapped[date | None] = mapped_column(Date)  # when the role began (training deadlines count from it)
 
     person: Mapped[Person] = relationship(back_populates="memberships")
     committee: Mapped[Committee] = relationship(back_populates="memberships")
