@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from medflow.notify import sender
 from medflow.services import cascades, hooks, sent_on
+from medflow.services.annual import discussion as annual
 from medflow.services.mail import outbox
 from medflow.services.meetings import agenda, moves
 from medflow.services.search import index as search_index
@@ -22,6 +23,7 @@ REGISTRATIONS = (
     (hooks.on_case_event, moves.on_unschedule),  # a case taken off an agenda leaves it
     (hooks.on_case_event, search_index.on_case_event),  # the search index holds the case as it is now
     (hooks.on_event_fields, agenda.resolve_meeting),  # `meeting` (an id) becomes the fields `schedule` needs
+    (hooks.on_minutes_approved, annual.freeze_on_approval),  # the annual pack freezes; its goals are set
     (outbox.on_queued_commit, sender.deliver_after_commit),  # mail queued by a request is sent after commit
 )
 

@@ -50,6 +50,8 @@ MEETING_MESSAGES = {
     "unschedule": lazy_gettext("The case was taken off the agenda of %(committee)s."),
     "task_before": lazy_gettext("Reminder: you are to inform by %(due)s: %(title)s"),
     "task_due": lazy_gettext("You were to inform by %(due)s: %(title)s"),
+    "training_missing": lazy_gettext(
+        "%(person)s (%(committee)s) has not taken the statutory work-environment training in time."),
 }
 MESSAGES = {**CASE_MESSAGES, **DEADLINE_MESSAGES, **CASCADE_MESSAGES, **MEETING_MESSAGES}
 OTHER = lazy_gettext("There is news on the case.")  # never the event's internal key

@@ -7,6 +7,7 @@ the commit, so what it writes commits or rolls back together with the event.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -47,3 +48,22 @@ def resolve_event_fields(session: Session, case: Case, event: str, fields: dict)
     for resolver in list(_resolvers):
         fields = resolver(session, case, event, fields)
     return fields
+
+
+# listener(session, meeting, person, now): the minutes of a meeting were just approved by every side;
+# runs before the commit, so what it writes (a frozen annual pack, its goals) commits with the approval.
+ApprovalListener = Callable[[Session, Any, Any, Any], None]
+_approval_listeners: list[ApprovalListener] = []
+
+
+def on_minutes_approved(listener: ApprovalListener) -> ApprovalListener:
+    """Register a listener for approved minutes; registering twice has no effect."""
+    if listener not in _approval_listeners:
+        _approval_listeners.append(listener)
+    return listener
+
+
+def minutes_approved(session: Session, meeting: Any, person: Any, now: Any) -> None:
+    """Call every listener for minutes that are about to be committed as approved."""
+    for listener in list(_approval_listeners):
+        listener(session, meeting, person, now)
