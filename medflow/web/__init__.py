@@ -11,6 +11,7 @@ def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers (listeners: medflow.wiring)."""
     from medflow.web import display, errors, figures, home, inputs, ops, org, pages, search
     from medflow.web.admin import export as admin_export
+    from medflow.web.annual import training as annual  # the pack's and the training's pages (one blueprint)
     from medflow.web.admin import init_app as init_admin
     from medflow.web.api import bp as api_bp  # the whole JSON API under /api/v1
     from medflow.web.auth import login, sso
@@ -33,7 +34,7 @@ def register_blueprints(app: Flask) -> None:
     init_meetings(app)
     ops.init_app(app)
     sso.init_app(app)
-    for blueprint in (home.bp, case_pages.bp, inbox.bp, figures.bp, org.bp, search.bp):
+    for blueprint in (home.bp, case_pages.bp, inbox.bp, figures.bp, annual.bp, org.bp, search.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = VERSION
 

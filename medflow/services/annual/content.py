@@ -74,7 +74,8 @@ def _cases(session: Session, ids: list[int], year: int, today: date) -> list[dic
             for c in cases]
 
 
-def _training(session: Session, committees: list[Committee], today: date) -> list[dict[str, Any]]:
+def training_rows(session: Session, committees: list[Committee], today: date) -> list[dict[str, Any]]:
+    """Return each member's courses and their status, as plain values."""
     return [{"person": m.person.name, "committee": m.committee.name, "flagged": m.flagged,
              "needs": [{"course": n.course, "status": n.status, "due_on": n.due_on.isoformat() if n.due_on else "",
                         "taken_on": n.taken_on.isoformat() if n.taken_on else ""} for n in m.needs]}
@@ -89,7 +90,8 @@ def held(session: Session, committees: list[Committee], year: int) -> dict[int, 
     return {p.committee_id: p for p in packs}
 
 
-def _units(session: Session, below: list[Committee], year: int) -> list[dict[str, Any]]:
+def held_list(session: Session, below: list[Committee], year: int) -> list[dict[str, Any]]:
+    """Return each committee below with whether it has held the year's discussion, and when."""
     done = held(session, below, year)
     return [{"key": c.key, "name": c.name, "held": c.id in done,
              "held_on": done[c.id].frozen_at.date().isoformat() if c.id in done else ""} for c in below]
@@ -113,5 +115,5 @@ def build(session: Session, committee: Committee, year: int, today: date, pack: 
     return {"committee": {"key": committee.key, "name": committee.name}, "year": year,
             "built_on": today.isoformat(), "rolled_up": len(committees) > 1,
             "goals": [_goal(g) for g in goals], "figures": _figures(session, committee, year),
-            "cases": _cases(session, ids, year, today), "training": _training(session, committees, today),
-            "units": _units(session, committees[1:], year), "sections": sections(pack, names)}
+            "cases": _cases(session, ids, year, today), "training": training_rows(session, committees, today),
+            "units": held_list(session, committees[1:], year), "sections": sections(pack, names)}

@@ -43,6 +43,12 @@ def people_names(session: Session, pack: AnnualPack | None) -> dict[int, str]:
     return dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(ids))).all()) if ids else {}
 
 
+def members_of(session: Session, committee: Committee) -> list[Person]:
+    """Return the committee's active members (the owners a goal may have), by name."""
+    return list(session.scalars(select(Person).join(Membership).where(
+        Membership.committee_id == committee.id, Person.active.is_(True)).distinct().order_by(Person.name)))
+
+
 def pack_content(session: Session, committee: Committee, year: int) -> dict[str, Any]:
     """Return what the pack shows: the frozen record once held, else built from today's data."""
     pack = pack_of(session, committee, year)
