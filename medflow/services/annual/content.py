@@ -8,7 +8,7 @@ only to readers the visibility rule lets read the case (the page filters them, a
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -63,7 +63,7 @@ def _figures(session: Session, committee: Committee, year: int) -> list[dict[str
 
 def _cases(session: Session, ids: list[int], year: int, today: date) -> list[dict[str, Any]]:
     """Work-environment cases the committees hold or raised: open ones, and those of the year."""
-    start = date(year, 1, 1)
+    start = datetime(year, 1, 1, tzinfo=UTC)
     cases = session.scalars(select(Case).where(
         Case.workflow == WORKFLOW, or_(Case.holder_id.in_(ids), Case.origin_id.in_(ids)),
         or_(Case.closed_at.is_(None), Case.created_at >= start)).order_by(Case.id)).all()
