@@ -55,6 +55,7 @@ def demo() -> None:
     _retention_demo()
     _ops_demo()
     _figures_demo()
+    _annual_demo()
     _echo(load_security_demo(db.session, engines(), current_app.config["API_TOKEN_DAYS"]))
     _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
                  add_confidential_case(db.session, engines()))
@@ -86,6 +87,15 @@ def _ops_demo() -> None:
     from medflow.demo.ops import load_ops_demo
 
     _echo(load_ops_demo(db.session))
+
+
+def _annual_demo() -> None:
+    from medflow.demo.annual import load_demo_annual
+
+    made = load_demo_annual(db.session, engines())
+    click.echo(f"The annual work-environment discussion: {made} committees, e.g. "
+               "/committees/cmed-buf/annual (which units have held it) and /committees/cmed-buf/training "
+               "(log in as louise.winther@example.dk).")
 
 
 def _figures_demo() -> None:

@@ -67,6 +67,11 @@ def item_heading(item, readable: set[int]) -> str:
     return item.title or f"#{item.case_id}"  # an anonymised case keeps only its number
 
 
+def public_title(item) -> str:
+    """Return a public item's title in the reader's language (the annual discussion's is stored in English)."""
+    return item_heading(item, set()) if item.kind == "annual" else item.title
+
+
 def sealed(item, readable: set[int]) -> bool:
     """Tell whether an item is a case the reader may not read (its title was copied from the case)."""
     return item.case_id is not None and item.case_id not in readable
