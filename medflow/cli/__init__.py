@@ -12,15 +12,16 @@ from medflow.app import create_app
 from medflow.cli.data import person_cli, retention_command
 from medflow.cli.demo import demo
 from medflow.cli.figures import figures_cli
-from medflow.cli.training import training_cli
 from medflow.cli.ops import COMMANDS as OPS_COMMANDS
 from medflow.cli.org import org_cli
 from medflow.cli.search import search_cli
 from medflow.cli.sweep import outbox_cli, sweep_command
+from medflow.cli.training import training_cli
 from medflow.cli.users import users_cli
 from medflow.cli.workflows import flowchart, workflows_cli
 
-COMMANDS = (org_cli, figures_cli, training_cli, users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli,
+COMMANDS = (org_cli, figures_cli, training_cli,
+            users_cli, workflows_cli, demo, flowchart, sweep_command, outbox_cli,
             person_cli, retention_command, search_cli, *OPS_COMMANDS)
 
 

@@ -1,4 +1,4 @@
-"""`medflow training import FILE.csv [--dry-run]`: courses taken by MED and work-environment members, all or nothing."""
+"""`medflow training import FILE.csv [--dry-run]`: courses taken by MED and AMR members, all or nothing."""
 
 from __future__ import annotations
 

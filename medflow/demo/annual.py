@@ -1,4 +1,4 @@
-"""The annual work-environment discussion in the demo: packs held in some committees, not in others, and training.
+"""The annual work-environment discussion in the demo: packs held in some committees, not in others; training.
 
 LokalMED Børnehuset Søndervang and LokalMED Plejecenter Skovbrynet held this year's discussion (their
 minutes are approved, so their packs are frozen and next year's goals are set); LokalMED Skovvejens
@@ -27,17 +27,23 @@ from medflow.services.meetings import minutes, planning
 HELD = ("lok-boernehuset-soendervang", "lok-plejecenter-skovbrynet")
 SCHOOL = "lok-skovvejens-skole"
 LAST_YEAR_GOALS = {
-    "lok-boernehuset-soendervang": (("Sygefraværet skal under 5 %", "partly_met", "5,3 % i 3. kvartal"),
-                                    ("Støjdæmpning på stuerne", "met", "Lydabsorbenter opsat i marts")),
-    "lok-plejecenter-skovbrynet": (("Færre forflytningsskader", "met", "Halvt så mange anmeldelser"),
-                                   ("Introforløb for alle nye vikarer", "not_met", "Udskudt til næste år")),
+    "lok-boernehuset-soendervang": (
+        ("Sygefraværet skal under 5 %", "partly_met", "5,3 % i 3. kvartal"),
+        ("Støjdæmpning på stuerne", "met", "Lydabsorbenter opsat i marts"),
+    ),
+    "lok-plejecenter-skovbrynet": (
+        ("Færre forflytningsskader", "met", "Halvt så mange anmeldelser"),
+        ("Introforløb for alle nye vikarer", "not_met", "Udskudt til næste år"),
+    ),
     SCHOOL: (("Bedre akustik i fløj B", "open", ""), ("Trivselsmåling med svar fra over 80 %", "met", "86 %")),
 }
-SECTIONS = {"collaboration": "Arbejdsmiljøgruppen er en del af LokalMED; AMR og leder holder kvartalsvis "
-                             "arbejdsmiljørunde.",
-            "meeting_intervals": "LokalMED mødes hver anden måned; arbejdsmiljø er fast punkt på hvert møde.",
-            "competence_plan": "Nye AMR tager den lovpligtige uddannelse inden for tre måneder; alle tager "
-                               "den supplerende uddannelse (1,5 dag) hvert år."}
+SECTIONS = {
+    "collaboration": "Arbejdsmiljøgruppen er en del af LokalMED; AMR og leder holder kvartalsvis "
+    "arbejdsmiljørunde.",
+    "meeting_intervals": "LokalMED mødes hver anden måned; arbejdsmiljø er fast punkt på hvert møde.",
+    "competence_plan": "Nye AMR tager den lovpligtige uddannelse inden for tre måneder; alle tager "
+    "den supplerende uddannelse (1,5 dag) hvert år.",
+}
 NEXT_GOALS = ("Sygefraværet skal under 4,5 %", "APV-handlingsplanen gennemført inden 1. oktober")
 
 
@@ -46,8 +52,13 @@ def _committee(session: Session, key: str) -> Committee | None:
 
 
 def _role(session: Session, committee: Committee, role: str) -> Person | None:
-    return session.scalar(select(Person).join(Membership).where(
-        Membership.committee_id == committee.id, Membership.role == role).order_by(Person.id).limit(1))
+    return session.scalar(
+        select(Person)
+        .join(Membership)
+        .where(Membership.committee_id == committee.id, Membership.role == role)
+        .order_by(Person.id)
+        .limit(1)
+    )
 
 
 def _spread(text: str, low: int, high: int) -> int:
@@ -75,14 +86,19 @@ def _training(session: Session, today: date) -> None:
         if m.committee.parent_id is None and _spread(f"k{m.person_id}", 0, 2):
             records.add((m.person_id, "kommune_med", date(today.year - 1, 9, 22)))
     for pid, course, day in sorted(records):
-        session.add(TrainingRecord(person_id=pid, course=course, taken_on=min(day, today),
-                                   note="Glostrup Kommunes kursusafdeling"))
+        session.add(
+            TrainingRecord(
+                person_id=pid, course=course, taken_on=min(day, today), note="Glostrup Kommunes kursusafdeling"
+            )
+        )
     session.commit()
 
 
 def _last_year_goals(session: Session, committee: Committee, chair: Person, year: int) -> None:
     for text, status, note in LAST_YEAR_GOALS.get(committee.key, ()):
-        goal = goals.set_goal(session, chair, committee, text, year=year - 1, owner=chair, due_on=date(year, 6, 30))
+        goal = goals.set_goal(
+            session, chair, committee, text, year=year - 1, owner=chair, due_on=date(year, 6, 30)
+        )
         if status != "open":
             goals.follow_up(session, chair, goal, status, note)
     session.commit()
@@ -91,14 +107,24 @@ def _last_year_goals(session: Session, committee: Committee, chair: Person, year
 def _hold(session: Session, engines, committee: Committee, chair: Person, year: int, today: date) -> None:
     """A meeting three weeks ago with the annual discussion on it; the minutes fill it in and are approved."""
     day = working_day(today - timedelta(days=21), -1)
-    meeting = planning.new_meeting(session, committee.id, {"date": day, "start_time": planning.DEFAULT_START,
-                                                           "end_time": planning.DEFAULT_END,
-                                                           "place": "Personalerummet", "online_link": ""})
+    meeting = planning.new_meeting(
+        session,
+        committee.id,
+        {
+            "date": day,
+            "start_time": planning.DEFAULT_START,
+            "end_time": planning.DEFAULT_END,
+            "place": "Personalerummet",
+            "online_link": "",
+        },
+    )
     session.commit()
     discussion.put_on_agenda(session, chair, meeting.id, meeting.version, year)
     members = discussion.members_of(session, committee)
-    goal_rows = [{"text": t, "owner": members[n % len(members)].email, "due_on": date(year + 1, 6, 30).isoformat()}
-                 for n, t in enumerate(NEXT_GOALS)]
+    goal_rows = [
+        {"text": t, "owner": members[n % len(members)].email, "due_on": date(year + 1, 6, 30).isoformat()}
+        for n, t in enumerate(NEXT_GOALS)
+    ]
     discussion.save_sections(session, chair, committee, year, SECTIONS, goal_rows)
     vice = _role(session, committee, "vice_chair")
     for who in [chair, *([vice] if vice else [])]:
@@ -107,8 +133,12 @@ def _hold(session: Session, engines, committee: Committee, chair: Person, year: 
 
 def _school(session: Session, committee: Committee, chair: Person, year: int, today: date) -> None:
     """Put the discussion on the school's held meeting whose minutes await the vice chair's approval."""
-    meeting = session.scalar(select(Meeting).where(Meeting.committee_id == committee.id, Meeting.date < today)
-                             .order_by(Meeting.date.desc()).limit(1))
+    meeting = session.scalar(
+        select(Meeting)
+        .where(Meeting.committee_id == committee.id, Meeting.date < today)
+        .order_by(Meeting.date.desc())
+        .limit(1)
+    )
     if meeting is None or meeting.approvals or meeting.approved_at:
         return
     discussion.put_on_agenda(session, chair, meeting.id, meeting.version, year)

@@ -58,8 +58,9 @@ def _yearly(statutory: list[date], taken: list[date], today: date) -> Need | Non
     return Need(SUPPLEMENTARY, DUE, due_on=date(today.year, 12, 31), taken_on=max(taken) if taken else None)
 
 
-def needs(roles: Iterable[str], top: bool, since: date | None, taken: dict[str, list[date]],
-          today: date) -> list[Need]:
+def needs(
+    roles: Iterable[str], top: bool, since: date | None, taken: dict[str, list[date]], today: date
+) -> list[Need]:
     """Return the courses a member with these roles in one committee needs, and how each stands."""
     roles = set(roles)
     found = [_once(MED, since, taken.get(MED, []), today)]
@@ -70,7 +71,6 @@ def needs(roles: Iterable[str], top: bool, since: date | None, taken: dict[str, 
     if top:
         found.append(_once(KOMMUNE_MED, since, taken.get(KOMMUNE_MED, []), today))
     return found
-
 
 
 def statutory_missing(found: list[Need]) -> bool:

@@ -23,10 +23,19 @@ COLUMNS = {
     "note": ("note", "udbyder", "bemærkning", "bemaerkning"),
 }
 COURSE_NAMES = {  # what HR's and the course provider's lists call each course (lower case)
-    STATUTORY: ("den lovpligtige arbejdsmiljøuddannelse", "lovpligtig arbejdsmiljøuddannelse",
-                "arbejdsmiljøuddannelse", "arbejdsmiljøuddannelsen", "lovpligtig"),
-    SUPPLEMENTARY: ("supplerende arbejdsmiljøuddannelse", "den supplerende arbejdsmiljøuddannelse",
-                    "supplerende", "årlig supplerende uddannelse"),
+    STATUTORY: (
+        "den lovpligtige arbejdsmiljøuddannelse",
+        "lovpligtig arbejdsmiljøuddannelse",
+        "arbejdsmiljøuddannelse",
+        "arbejdsmiljøuddannelsen",
+        "lovpligtig",
+    ),
+    SUPPLEMENTARY: (
+        "supplerende arbejdsmiljøuddannelse",
+        "den supplerende arbejdsmiljøuddannelse",
+        "supplerende",
+        "årlig supplerende uddannelse",
+    ),
     MED: ("med-uddannelse", "med uddannelse", "meduddannelse", "med-uddannelsen"),
     KOMMUNE_MED: ("kommunemed-kursus", "kommunemeds endagskursus", "endagskursus", "kommunemed"),
 }
@@ -66,8 +75,11 @@ def parse_day(raw: str) -> date | None:
         return None
 
 
-def _row(cells: list[str], cols: dict[str, int], file: str, line: int, problems: list[Problem]) -> TrainingRow | None:
+def _row(
+    cells: list[str], cols: dict[str, int], file: str, line: int, problems: list[Problem]
+) -> TrainingRow | None:
     """Read one line; note its problems and return None when it cannot be used."""
+
     def cell(name: str) -> str:
         i = cols.get(name)
         return cells[i].strip() if i is not None and i < len(cells) else ""
@@ -77,11 +89,19 @@ def _row(cells: list[str], cols: dict[str, int], file: str, line: int, problems:
     if "@" not in email:
         found.append(FigureProblem(file, line, _("%(value)r is not an e-mail address"), value=cell("email")))
     if course is None:
-        found.append(FigureProblem(file, line, _("unknown course %(value)r; use one of %(courses)s"),
-                                   value=cell("course"), courses=", ".join(COURSES)))
+        found.append(
+            FigureProblem(
+                file,
+                line,
+                _("unknown course %(value)r; use one of %(courses)s"),
+                value=cell("course"),
+                courses=", ".join(COURSES),
+            )
+        )
     if day is None:
-        found.append(FigureProblem(file, line, _("%(value)r is not a date (write 2026-03-14)"),
-                                   value=cell("taken_on")))
+        found.append(
+            FigureProblem(file, line, _("%(value)r is not a date (write 2026-03-14)"), value=cell("taken_on"))
+        )
     problems += found
     return None if found else TrainingRow(line, email, course, day, cell("note")[:MAX_NOTE])
 
@@ -94,10 +114,21 @@ def parse_training_csv(text: str, file: str) -> tuple[list[TrainingRow], list[Pr
     cols = {name: header.index(a) for name, aliases in COLUMNS.items() for a in aliases if a in header}
     missing = [c for c in ("email", "course", "taken_on") if c not in cols]
     if missing:
-        raise DefinitionError([FigureProblem(file, 1, _("the header must name the columns %(needed)s, for example "
-                                                        "%(example)s (found: %(found)s)"),
-                                             needed=", ".join(missing), example=EXAMPLE,
-                                             found=", ".join(header) or "-")])
+        raise DefinitionError(
+            [
+                FigureProblem(
+                    file,
+                    1,
+                    _(
+                        "the header must name the columns %(needed)s, for example "
+                        "%(example)s (found: %(found)s)"
+                    ),
+                    needed=", ".join(missing),
+                    example=EXAMPLE,
+                    found=", ".join(header) or "-",
+                )
+            ]
+        )
     rows: list[TrainingRow] = []
     problems: list[Problem] = []
     seen: dict[tuple, int] = {}
@@ -109,8 +140,15 @@ def parse_training_csv(text: str, file: str) -> tuple[list[TrainingRow], list[Pr
             continue
         key = (row.email, row.course, row.taken_on)
         if key in seen:
-            problems.append(FigureProblem(file, row.line, _("the same course and date for %(email)s is on line "
-                                                            "%(first)s too"), email=row.email, first=seen[key]))
+            problems.append(
+                FigureProblem(
+                    file,
+                    row.line,
+                    _("the same course and date for %(email)s is on line %(first)s too"),
+                    email=row.email,
+                    first=seen[key],
+                )
+            )
             continue
         seen[key] = row.line
         rows.append(row)

@@ -37,7 +37,7 @@ class TrainingRecord(Base):
 
 
 class AnnualPack(Base):
-    """One committee's annual work-environment discussion of one year: its sections and, once held, its record."""
+    """A committee's annual work-environment discussion of one year: its sections and, once held, its record."""
 
     __tablename__ = "annual_packs"
     __table_args__ = (UniqueConstraint("committee_id", "year"),)

@@ -23,9 +23,9 @@ from medflow.persistence.notify import Notification, OutboxMessage, SentReminder
 from medflow.persistence.org import ApiToken, Committee, Level, Membership, Person
 from medflow.persistence.search import SearchDocument
 
-__all__ = ["ActionItem", "AnnualPack", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
-           "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "Goal", "GoalNote",
-           "HistoryUnlock", "Level",
+__all__ = ["ActionItem", "AnnualPack", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken",
+           "Cascade", "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "Goal",
+           "GoalNote", "HistoryUnlock", "Level",
            "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum", "MinutesApproval",
            "Notification", "OutboxMessage", "Person", "RiskReports", "SearchDocument", "SentOn", "SentReminder",
            "SicknessAbsence", "StaffTurnover", "StandingItem", "TrainingRecord", "WellbeingScore"]

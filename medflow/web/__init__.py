@@ -11,8 +11,8 @@ def register_blueprints(app: Flask) -> None:
     """Attach every blueprint, the login loaders and the error handlers (listeners: medflow.wiring)."""
     from medflow.web import display, errors, figures, home, inputs, ops, org, pages, search
     from medflow.web.admin import export as admin_export
-    from medflow.web.annual import training as annual  # the pack's and the training's pages (one blueprint)
     from medflow.web.admin import init_app as init_admin
+    from medflow.web.annual import training as annual  # the pack's and the training's pages (one blueprint)
     from medflow.web.api import bp as api_bp  # the whole JSON API under /api/v1
     from medflow.web.auth import login, sso
     from medflow.web.cases import inbox

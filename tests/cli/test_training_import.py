@@ -13,10 +13,12 @@ from medflow.persistence.models import TrainingRecord
 @pytest.fixture
 def run(app, org, tmp_path):
     """Return run(bytes, *flags): write the file and import it."""
+
     def invoke(data: bytes, *flags: str):
         path = tmp_path / "kurser.csv"
         path.write_bytes(data)
         return app.test_cli_runner().invoke(cli, ["training", "import", str(path), *flags]), path
+
     return invoke
 
 
@@ -29,12 +31,14 @@ def _stored(app) -> list[tuple]:
 
 
 def test_every_problem_is_reported_with_file_and_line_and_nothing_is_imported(app, run):
-    text = ("E-mail;Kursus;Dato\n"
-            "amir@example.dk;Den lovpligtige arbejdsmiljøuddannelse;2026-03-14\n"
-            "ukendt@example.dk;MED-uddannelse;2026-02-01\n"
-            "sara@example.dk;Yoga;2026-02-01\n"
-            "sara@example.dk;med;31-02-2026\n"
-            "amir@example.dk;lovpligtig;14.03.2026\n")
+    text = (
+        "E-mail;Kursus;Dato\n"
+        "amir@example.dk;Den lovpligtige arbejdsmiljøuddannelse;2026-03-14\n"
+        "ukendt@example.dk;MED-uddannelse;2026-02-01\n"
+        "sara@example.dk;Yoga;2026-02-01\n"
+        "sara@example.dk;med;31-02-2026\n"
+        "amir@example.dk;lovpligtig;14.03.2026\n"
+    )
     result, path = run(text.encode("utf-8"))
     assert result.exit_code == 1
     err = result.stderr
@@ -53,7 +57,8 @@ def test_a_wrong_header_names_the_columns_it_needs(app, run):
 
 
 def test_a_bom_and_commas_import_and_a_second_import_adds_nothing(app, run):
-    text = "\ufeffemail,course,date,note\namir@example.dk,statutory,2026-03-14,AMU Syd\nsara@example.dk,med,2026-02-01,\n"
+    text = ("\ufeffemail,course,date,note\namir@example.dk,statutory,2026-03-14,AMU Syd\n"
+            "sara@example.dk,med,2026-02-01,\n")
     dry, _path = run(text.encode("utf-8"), "--dry-run")
     assert dry.exit_code == 0 and "would be 2 new, 0 already recorded. Nothing was written." in dry.output
     assert _stored(app) == []
@@ -61,4 +66,7 @@ def test_a_bom_and_commas_import_and_a_second_import_adds_nothing(app, run):
     assert first.exit_code == 0 and "2 new" in first.output
     again, _path = run(text.encode("utf-8"))
     assert again.exit_code == 0 and "0 new, 2 already recorded" in again.output
-    assert _stored(app) == [("amir@example.dk", "statutory", "2026-03-14"), ("sara@example.dk", "med", "2026-02-01")]
+    assert _stored(app) == [
+        ("amir@example.dk", "statutory", "2026-03-14"),
+        ("sara@example.dk", "med", "2026-02-01"),
+    ]

@@ -28,26 +28,57 @@ def held_discussion(live_app) -> None:
     """LokalMED Skole holds the annual discussion today: figures, last year's goal, sections, both approvals."""
     add_secretary_and_cases(live_app)
     with live_app.app_context():
-        text = (f"Arbejdssted;År;Måned;Fraværsdage;Årsværk\nlok-skole;{YEAR};2;12;10\nlok-dagtilbud;{YEAR};2;6;3\n"
-                f"lok-pleje;{YEAR};2;20;20\n")
+        text = (
+            f"Arbejdssted;År;Måned;Fraværsdage;Årsværk\nlok-skole;{YEAR};2;12;10\nlok-dagtilbud;{YEAR};2;6;3\n"
+            f"lok-pleje;{YEAR};2;20;20\n"
+        )
         parsed = parse_figures_csv(text, "sickness.csv", "sickness")
         apply_figures(db.session, None, parsed, plan_figures(db.session, parsed))
         lene, skole = person("lene"), planning.committee_by_key(db.session, person("lene"), "lok-skole")
-        goal = goals.set_goal(db.session, lene, skole, "Sygefraværet under 5 % på hele skolen", year=YEAR - 1,
-                              owner=lene, due_on=date(YEAR, 6, 30))
+        goal = goals.set_goal(
+            db.session,
+            lene,
+            skole,
+            "Sygefraværet under 5 % på hele skolen",
+            year=YEAR - 1,
+            owner=lene,
+            due_on=date(YEAR, 6, 30),
+        )
         goals.follow_up(db.session, lene, goal, "partly_met", "5,4 % i 4. kvartal; indsatsen fortsætter")
         db.session.commit()
-        meeting = planning.create_meeting(db.session, person("sonja"), "lok-skole",
-                                          planning.MeetingPlan(date=in_days(0), place="Mødelokale 2", **BEGUN))
+        meeting = planning.create_meeting(
+            db.session,
+            person("sonja"),
+            "lok-skole",
+            planning.MeetingPlan(date=in_days(0), place="Mødelokale 2", **BEGUN),
+        )
         discussion.put_on_agenda(db.session, person("sonja"), meeting.id, meeting.version, YEAR)
-        discussion.save_sections(db.session, person("sonja"), skole, YEAR, {
-            "collaboration": "Arbejdsmiljøgruppen er en del af LokalMED og holder kvartalsvise runderinger.",
-            "meeting_intervals": "Hver anden måned", "competence_plan": "Amir tager den supplerende uddannelse."},
-            [{"text": "Færre stikskader i indskolingen", "owner": "amir@example.dk",
-              "due_on": f"{YEAR + 1}-06-30"}])
+        discussion.save_sections(
+            db.session,
+            person("sonja"),
+            skole,
+            YEAR,
+            {
+                "collaboration": "Arbejdsmiljøgruppen er en del af LokalMED og går runder hvert kvartal.",
+                "meeting_intervals": "Hver anden måned",
+                "competence_plan": "Amir tager den supplerende uddannelse.",
+            },
+            [
+                {
+                    "text": "Færre stikskader i indskolingen",
+                    "owner": "amir@example.dk",
+                    "due_on": f"{YEAR + 1}-06-30",
+                }
+            ],
+        )
         for who in ("lene", "tove"):
-            minutes.approve(db.session, engines(live_app), person(who), meeting.id,
-                            db.session.get(Meeting, meeting.id).version)
+            minutes.approve(
+                db.session,
+                engines(live_app),
+                person(who),
+                meeting.id,
+                db.session.get(Meeting, meeting.id).version,
+            )
 
 
 @pytest.mark.parametrize("size", [DESK, PHONE], ids=["1280", "390"])

@@ -18,7 +18,9 @@ def test_statutory_training_is_due_in_the_first_three_months_then_missing():
     assert _status(needs({"amr"}, False, date(2026, 10, 1), {}, TODAY))["statutory"] == "due"
     late = needs({"amr"}, False, date(2026, 8, 1), {}, TODAY)
     assert _status(late)["statutory"] == "missing" and statutory_missing(late)
-    assert not statutory_missing(needs({"amr"}, False, date(2026, 8, 1), {"statutory": [date(2026, 9, 1)]}, TODAY))
+    assert not statutory_missing(
+        needs({"amr"}, False, date(2026, 8, 1), {"statutory": [date(2026, 9, 1)]}, TODAY)
+    )
 
 
 def test_supplementary_training_is_yearly_from_the_year_after_the_statutory_one():

@@ -22,10 +22,12 @@ from tests import factories
 from tests.meeting_helpers import BEGUN, MEETING_ORG, in_days
 
 YEAR = utcnow().year
-SICKNESS = ("Arbejdssted;År;Måned;Fraværsdage;Årsværk\n"
-            f"lok-skole;{YEAR};2;12;10\n"
-            f"lok-dagtilbud;{YEAR};2;6;3\n"  # 3 FTE: only inside OmrådeMED Børn og Unge's total
-            f"lok-pleje;{YEAR};2;20;20\n")
+SICKNESS = (
+    "Arbejdssted;År;Måned;Fraværsdage;Årsværk\n"
+    f"lok-skole;{YEAR};2;12;10\n"
+    f"lok-dagtilbud;{YEAR};2;6;3\n"  # 3 FTE: only inside OmrådeMED Børn og Unge's total
+    f"lok-pleje;{YEAR};2;20;20\n"
+)
 HIDDEN = "Færre end 5 – tæller med i totalen"
 
 
@@ -38,8 +40,15 @@ def people(app, pages):
         apply_figures(db.session, None, parsed, plan_figures(db.session, parsed))
         lene = db.session.scalar(select(Person).where(Person.email == "lene@example.dk"))
         skole = db.session.scalar(select(Committee).where(Committee.key == "lok-skole"))
-        goals.set_goal(db.session, lene, skole, "Sygefraværet under 5 %", year=YEAR - 1, owner=lene,
-                       due_on=date(YEAR, 6, 30))
+        goals.set_goal(
+            db.session,
+            lene,
+            skole,
+            "Sygefraværet under 5 %",
+            year=YEAR - 1,
+            owner=lene,
+            due_on=date(YEAR, 6, 30),
+        )
         db.session.commit()
         db.session.remove()
     return pages
@@ -55,8 +64,10 @@ def _version(html: str) -> str:
 
 def _meeting_with_pack(people) -> int:
     sonja = people("sonja")
-    created = sonja.post("/committees/lok-skole/meetings", data={"date": in_days(0).isoformat(), **BEGUN,
-                                                                 "place": "Mødelokale 2"})
+    created = sonja.post(
+        "/committees/lok-skole/meetings",
+        data={"date": in_days(0).isoformat(), **BEGUN, "place": "Mødelokale 2"},
+    )
     meeting_id = int(created.headers["Location"].rsplit("/", 1)[1])
     agenda = sonja.get(f"/meetings/{meeting_id}").text
     put = sonja.post(f"/meetings/{meeting_id}/annual", data={"version": _version(agenda), "year": YEAR})
@@ -68,7 +79,10 @@ def _approve(people, meeting_id: int) -> None:
     for who in ("lene", "tove"):
         page = people(who).get(f"/meetings/{meeting_id}/minutes").text
         form = page.split(f'action="/meetings/{meeting_id}/approve"')[1]
-        assert people(who).post(f"/meetings/{meeting_id}/approve", data={"version": _version(form)}).status_code == 302
+        assert (
+            people(who).post(f"/meetings/{meeting_id}/approve", data={"version": _version(form)}).status_code
+            == 302
+        )
 
 
 def test_the_pack_goes_through_a_meeting_to_a_frozen_pdf_and_its_goals_carry_to_next_year(app, people):
@@ -79,14 +93,22 @@ def test_the_pack_goes_through_a_meeting_to_a_frozen_pdf_and_its_goals_carry_to_
     assert f"/committees/lok-skole/annual/{YEAR}" in minutes
     with app.app_context():
         goal_id = db.session.scalar(select(Goal.id).where(Goal.year == YEAR - 1))
-    followed = sonja.post(f"/committees/lok-skole/annual/{YEAR}/goals/{goal_id}",
-                          data={"status": "partly_met", "note": "5,4 % i 4. kvartal"})
+    followed = sonja.post(
+        f"/committees/lok-skole/annual/{YEAR}/goals/{goal_id}",
+        data={"status": "partly_met", "note": "5,4 % i 4. kvartal"},
+    )
     assert followed.status_code == 302
-    saved = sonja.post(f"/committees/lok-skole/annual/{YEAR}/sections", data={
-        "collaboration": "Arbejdsmiljøgruppen mødes i LokalMED", "meeting_intervals": "Hver anden måned",
-        "competence_plan": "Amir tager den supplerende uddannelse",
-        "goal_text": ["Færre stikskader", ""], "goal_owner": ["amir@example.dk", ""],
-        "goal_due": [f"{YEAR + 1}-06-30", ""]})
+    saved = sonja.post(
+        f"/committees/lok-skole/annual/{YEAR}/sections",
+        data={
+            "collaboration": "Arbejdsmiljøgruppen mødes i LokalMED",
+            "meeting_intervals": "Hver anden måned",
+            "competence_plan": "Amir tager den supplerende uddannelse",
+            "goal_text": ["Færre stikskader", ""],
+            "goal_owner": ["amir@example.dk", ""],
+            "goal_due": [f"{YEAR + 1}-06-30", ""],
+        },
+    )
     assert saved.status_code == 302
     _approve(people, meeting_id)
     page = people("sara").get(f"/committees/lok-skole/annual/{YEAR}")
@@ -99,10 +121,15 @@ def test_the_pack_goes_through_a_meeting_to_a_frozen_pdf_and_its_goals_carry_to_
     assert refused.status_code == 409
     with app.app_context():
         pack = db.session.scalar(select(AnnualPack))
-        assert pack.frozen_at is not None and pack.snapshot["sections"]["meeting_intervals"] == "Hver anden måned"
+        assert (
+            pack.frozen_at is not None and pack.snapshot["sections"]["meeting_intervals"] == "Hver anden måned"
+        )
         [carried] = db.session.scalars(select(Goal).where(Goal.year == YEAR)).all()
-        assert (carried.text, carried.owner.email, carried.due_on) == ("Færre stikskader", "amir@example.dk",
-                                                                      date(YEAR + 1, 6, 30))
+        assert (carried.text, carried.owner.email, carried.due_on) == (
+            "Færre stikskader",
+            "amir@example.dk",
+            date(YEAR + 1, 6, 30),
+        )
     pdf = people("sara").get(f"/committees/lok-skole/annual/{YEAR}.pdf")
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF")
     next_year = _text(people("lene").get(f"/committees/lok-skole/annual/{YEAR + 1}"))
@@ -113,8 +140,9 @@ def test_a_frozen_pack_keeps_what_it_showed_and_corrections_are_addenda(app, peo
     meeting_id = _meeting_with_pack(people)
     _approve(people, meeting_id)
     with app.app_context():
-        parsed = parse_figures_csv(f"Arbejdssted;År;Måned;Fraværsdage;Årsværk\nlok-skole;{YEAR};2;40;10\n",
-                                   "later.csv", "sickness")
+        parsed = parse_figures_csv(
+            f"Arbejdssted;År;Måned;Fraværsdage;Årsværk\nlok-skole;{YEAR};2;40;10\n", "later.csv", "sickness"
+        )
         apply_figures(db.session, None, parsed, plan_figures(db.session, parsed))
     people("sonja").post(f"/meetings/{meeting_id}/addenda", data={"text": "Fraværstallet er rettet af HR."})
     text = _text(people("lene").get(f"/committees/lok-skole/annual/{YEAR}"))
@@ -150,7 +178,18 @@ def test_the_small_unit_is_shown_only_inside_its_parents_total_on_the_pack_and_i
 def test_outsiders_get_404_and_members_cannot_fill_the_sections(app, people):
     _meeting_with_pack(people)
     assert people("anna").get(f"/committees/lok-skole/annual/{YEAR}").status_code == 404
-    assert people("sara").post(f"/committees/lok-skole/annual/{YEAR}/sections",
-                               data={"collaboration": "x"}).status_code == 403
-    assert people("sonja").post(f"/committees/lok-skole/annual/{YEAR}/sections", data={
-        "goal_text": ["Et mål"], "goal_owner": ["anna@example.dk"], "goal_due": ["2027-01-01"]}).status_code == 400
+    assert (
+        people("sara")
+        .post(f"/committees/lok-skole/annual/{YEAR}/sections", data={"collaboration": "x"})
+        .status_code
+        == 403
+    )
+    assert (
+        people("sonja")
+        .post(
+            f"/committees/lok-skole/annual/{YEAR}/sections",
+            data={"goal_text": ["Et mål"], "goal_owner": ["anna@example.dk"], "goal_due": ["2027-01-01"]},
+        )
+        .status_code
+        == 400
+    )

@@ -40,10 +40,18 @@ def root_of(committee: Committee) -> Committee:
 
 
 def _goal(goal: Goal) -> dict[str, Any]:
-    return {"id": goal.id, "committee": goal.committee.name, "committee_id": goal.committee_id, "text": goal.text,
-            "owner": goal.owner.name if goal.owner else "", "due_on": goal.due_on.isoformat() if goal.due_on else "",
-            "status": goal.status,
-            "notes": [{"status": n.status, "note": n.note, "on": n.created_at.date().isoformat()} for n in goal.notes]}
+    return {
+        "id": goal.id,
+        "committee": goal.committee.name,
+        "committee_id": goal.committee_id,
+        "text": goal.text,
+        "owner": goal.owner.name if goal.owner else "",
+        "due_on": goal.due_on.isoformat() if goal.due_on else "",
+        "status": goal.status,
+        "notes": [
+            {"status": n.status, "note": n.note, "on": n.created_at.date().isoformat()} for n in goal.notes
+        ],
+    }
 
 
 def _cells(row) -> list[list]:
@@ -54,47 +62,101 @@ def _figures(session: Session, committee: Committee, year: int) -> list[dict[str
     """The units tables (the committee's total first, then each unit), with the kommune's total beside."""
     mine: list[Table] = [t for t in committee_figures(session, committee, year) if t.by == "units"]
     top = root_of(committee)
-    kommune = {t.kind: t.rows[0] for t in committee_figures(session, top, year) if t.by == "units"} \
-        if top.id != committee.id else {}
-    return [{"id": t.id, "kind": t.kind, "years": list(t.years),
-             "rows": [{"key": r.key, "label": r.label, "cells": _cells(r)} for r in t.rows],
-             "kommune": _cells(kommune[t.kind]) if t.kind in kommune else None} for t in mine]
+    kommune = (
+        {t.kind: t.rows[0] for t in committee_figures(session, top, year) if t.by == "units"}
+        if top.id != committee.id
+        else {}
+    )
+    return [
+        {
+            "id": t.id,
+            "kind": t.kind,
+            "years": list(t.years),
+            "rows": [{"key": r.key, "label": r.label, "cells": _cells(r)} for r in t.rows],
+            "kommune": _cells(kommune[t.kind]) if t.kind in kommune else None,
+        }
+        for t in mine
+    ]
 
 
 def _cases(session: Session, ids: list[int], year: int, today: date) -> list[dict[str, Any]]:
     """Work-environment cases the committees hold or raised: open ones, and those of the year."""
     start = datetime(year, 1, 1, tzinfo=UTC)
-    cases = session.scalars(select(Case).where(
-        Case.workflow == WORKFLOW, or_(Case.holder_id.in_(ids), Case.origin_id.in_(ids)),
-        or_(Case.closed_at.is_(None), Case.created_at >= start)).order_by(Case.id)).all()
-    return [{"id": c.id, "title": c.title, "workflow": c.workflow, "state": c.state, "holder": c.holder.name,
-             "closed": c.closed_at is not None,
-             "items": [{"problem": i.problem, "owner": i.owner, "due_date": i.due_date.isoformat(),
-                        "overdue": c.closed_at is None and i.due_date < today} for i in c.action_items]}
-            for c in cases]
+    cases = session.scalars(
+        select(Case)
+        .where(
+            Case.workflow == WORKFLOW,
+            or_(Case.holder_id.in_(ids), Case.origin_id.in_(ids)),
+            or_(Case.closed_at.is_(None), Case.created_at >= start),
+        )
+        .order_by(Case.id)
+    ).all()
+    return [
+        {
+            "id": c.id,
+            "title": c.title,
+            "workflow": c.workflow,
+            "state": c.state,
+            "holder": c.holder.name,
+            "closed": c.closed_at is not None,
+            "items": [
+                {
+                    "problem": i.problem,
+                    "owner": i.owner,
+                    "due_date": i.due_date.isoformat(),
+                    "overdue": c.closed_at is None and i.due_date < today,
+                }
+                for i in c.action_items
+            ],
+        }
+        for c in cases
+    ]
 
 
 def training_rows(session: Session, committees: list[Committee], today: date) -> list[dict[str, Any]]:
     """Return each member's courses and their status, as plain values."""
-    return [{"person": m.person.name, "committee": m.committee.name, "flagged": m.flagged,
-             "needs": [{"course": n.course, "status": n.status, "due_on": n.due_on.isoformat() if n.due_on else "",
-                        "taken_on": n.taken_on.isoformat() if n.taken_on else ""} for n in m.needs]}
-            for m in members_training(session, committees, today)]
+    return [
+        {
+            "person": m.person.name,
+            "committee": m.committee.name,
+            "flagged": m.flagged,
+            "needs": [
+                {
+                    "course": n.course,
+                    "status": n.status,
+                    "due_on": n.due_on.isoformat() if n.due_on else "",
+                    "taken_on": n.taken_on.isoformat() if n.taken_on else "",
+                }
+                for n in m.needs
+            ],
+        }
+        for m in members_training(session, committees, today)
+    ]
 
 
 def held(session: Session, committees: list[Committee], year: int) -> dict[int, AnnualPack]:
     """Return {committee id: pack} for the committees that have held (frozen) the year's discussion."""
     ids = [c.id for c in committees]
-    packs = session.scalars(select(AnnualPack).where(AnnualPack.committee_id.in_(ids), AnnualPack.year == year,
-                                                     AnnualPack.frozen_at.is_not(None))).all()
+    packs = session.scalars(
+        select(AnnualPack).where(
+            AnnualPack.committee_id.in_(ids), AnnualPack.year == year, AnnualPack.frozen_at.is_not(None)
+        )
+    ).all()
     return {p.committee_id: p for p in packs}
 
 
 def held_list(session: Session, below: list[Committee], year: int) -> list[dict[str, Any]]:
     """Return each committee below with whether it has held the year's discussion, and when."""
     done = held(session, below, year)
-    return [{"key": c.key, "name": c.name, "held": c.id in done,
-             "held_on": done[c.id].frozen_at.date().isoformat() if c.id in done else ""} for c in below]
+    return [
+        {
+            "key": c.key,
+            "name": c.name,
+            "held": c.id in done,
+            "held_on": done[c.id].frozen_at.date().isoformat() if c.id in done else "",
+        }
+        for c in below
+    ]
 
 
 def sections(pack: AnnualPack | None, names: dict[int, str]) -> dict[str, Any]:
@@ -102,18 +164,35 @@ def sections(pack: AnnualPack | None, names: dict[int, str]) -> dict[str, Any]:
     if pack is None:
         return {"collaboration": "", "meeting_intervals": "", "competence_plan": "", "next_goals": []}
     goals = [{**g, "owner": names.get(g.get("owner_id"), "")} for g in pack.next_goals or []]
-    return {"collaboration": pack.collaboration, "meeting_intervals": pack.meeting_intervals,
-            "competence_plan": pack.competence_plan, "next_goals": goals}
+    return {
+        "collaboration": pack.collaboration,
+        "meeting_intervals": pack.meeting_intervals,
+        "competence_plan": pack.competence_plan,
+        "next_goals": goals,
+    }
 
 
-def build(session: Session, committee: Committee, year: int, today: date, pack: AnnualPack | None,
-          names: dict[int, str]) -> dict[str, Any]:
+def build(
+    session: Session,
+    committee: Committee,
+    year: int,
+    today: date,
+    pack: AnnualPack | None,
+    names: dict[int, str],
+) -> dict[str, Any]:
     """Return everything the pack of `committee` for `year` shows, as JSON-ready values."""
     committees = subtree(committee)
     ids = [c.id for c in committees]
     goals = [g for c in committees for g in goals_of(session, c, year - 1)]
-    return {"committee": {"key": committee.key, "name": committee.name}, "year": year,
-            "built_on": today.isoformat(), "rolled_up": len(committees) > 1,
-            "goals": [_goal(g) for g in goals], "figures": _figures(session, committee, year),
-            "cases": _cases(session, ids, year, today), "training": training_rows(session, committees, today),
-            "units": held_list(session, committees[1:], year), "sections": sections(pack, names)}
+    return {
+        "committee": {"key": committee.key, "name": committee.name},
+        "year": year,
+        "built_on": today.isoformat(),
+        "rolled_up": len(committees) > 1,
+        "goals": [_goal(g) for g in goals],
+        "figures": _figures(session, committee, year),
+        "cases": _cases(session, ids, year, today),
+        "training": training_rows(session, committees, today),
+        "units": held_list(session, committees[1:], year),
+        "sections": sections(pack, names),
+    }

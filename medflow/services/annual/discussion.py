@@ -1,4 +1,4 @@
-"""The annual discussion held at a meeting: the pack on the agenda, its sections in the minutes, frozen at approval.
+"""The annual discussion at a meeting: the pack on the agenda, its sections in the minutes, frozen at approval.
 
 An officer puts the committee's pack for a year on an open meeting as its own kind of item
 (`annual`); while the minutes are a draft, the officers fill the sections the law asks for and
@@ -26,15 +26,18 @@ from medflow.services.annual import content
 from medflow.services.meetings.agenda import MAX_TEXT, clean_text, insert_item, open_meeting_for_officer, touch
 from medflow.services.meetings.planning import commit_or_stale, require_officer
 
-ANNUAL_TITLE = "Annual work-environment discussion"  # stored in English, shown translated (as the communication item)
+ANNUAL_TITLE = (
+    "Annual work-environment discussion"  # stored in English, shown translated (as the communication item)
+)
 SECTIONS = ("collaboration", "meeting_intervals", "competence_plan")
 MAX_GOALS = 12
 
 
 def pack_of(session: Session, committee: Committee, year: int) -> AnnualPack | None:
     """Return the committee's pack for `year`, if one was put on an agenda."""
-    return session.scalar(select(AnnualPack).where(AnnualPack.committee_id == committee.id,
-                                                   AnnualPack.year == year))
+    return session.scalar(
+        select(AnnualPack).where(AnnualPack.committee_id == committee.id, AnnualPack.year == year)
+    )
 
 
 def people_names(session: Session, pack: AnnualPack | None) -> dict[int, str]:
@@ -45,8 +48,15 @@ def people_names(session: Session, pack: AnnualPack | None) -> dict[int, str]:
 
 def members_of(session: Session, committee: Committee) -> list[Person]:
     """Return the committee's active members (the owners a goal may have), by name."""
-    return list(session.scalars(select(Person).join(Membership).where(
-        Membership.committee_id == committee.id, Person.active.is_(True)).distinct().order_by(Person.name)))
+    return list(
+        session.scalars(
+            select(Person)
+            .join(Membership)
+            .where(Membership.committee_id == committee.id, Person.active.is_(True))
+            .distinct()
+            .order_by(Person.name)
+        )
+    )
 
 
 def pack_content(session: Session, committee: Committee, year: int) -> dict[str, Any]:
@@ -57,7 +67,9 @@ def pack_content(session: Session, committee: Committee, year: int) -> dict[str,
     return content.build(session, committee, year, local_date(utcnow()), pack, people_names(session, pack))
 
 
-def put_on_agenda(session: Session, person: Person, meeting_id: int, version: object, year: object) -> AnnualPack:
+def put_on_agenda(
+    session: Session, person: Person, meeting_id: int, version: object, year: object
+) -> AnnualPack:
     """Put the committee's annual pack for `year` on an open meeting's agenda (once per pack)."""
     meeting = open_meeting_for_officer(session, person, meeting_id, version)
     text = str(year or "").strip()
@@ -69,9 +81,16 @@ def put_on_agenda(session: Session, person: Person, meeting_id: int, version: ob
         session.add(pack)
     if pack.frozen_at is not None:
         raise NotPossible(_("The annual discussion of %(year)s was held and approved already."), year=pack.year)
-    if pack.item is not None and pack.item.meeting.approved_at is None and pack.item.meeting.status == "planned":
-        raise NotPossible(_("The annual discussion of %(year)s is on the agenda of %(date)s already."),
-                          year=pack.year, date=pack.item.meeting.date.isoformat())
+    if (
+        pack.item is not None
+        and pack.item.meeting.approved_at is None
+        and pack.item.meeting.status == "planned"
+    ):
+        raise NotPossible(
+            _("The annual discussion of %(year)s is on the agenda of %(date)s already."),
+            year=pack.year,
+            date=pack.item.meeting.date.isoformat(),
+        )
     pack.item = insert_item(meeting, MeetingItem(kind="annual", title=f"{ANNUAL_TITLE} {pack.year}"))
     touch(meeting)
     commit_or_stale(session)
@@ -92,8 +111,11 @@ def _open_pack(session: Session, person: Person, committee: Committee, year: int
 
 def _goal_rows(session: Session, committee: Committee, goals: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Check the goals typed for next year: text, an owner who sits on the committee, a due date."""
-    members = dict(session.execute(select(Person.email, Person.id).join(Membership).where(
-        Membership.committee_id == committee.id)).all())
+    members = dict(
+        session.execute(
+            select(Person.email, Person.id).join(Membership).where(Membership.committee_id == committee.id)
+        ).all()
+    )
     rows = []
     for n, goal in enumerate(goals[:MAX_GOALS], start=1):
         text = clean_text(f"goal {n}", goal.get("text"), goal_service.MAX_TEXT, False)
@@ -107,9 +129,15 @@ def _goal_rows(session: Session, committee: Committee, goals: list[dict[str, Any
     return rows
 
 
-def save_sections(session: Session, person: Person, committee: Committee, year: int, fields: dict[str, Any],
-                  goals: list[dict[str, Any]]) -> AnnualPack:
-    """Write the sections the minutes record: collaboration, meeting intervals, competence plan, next year's goals."""
+def save_sections(
+    session: Session,
+    person: Person,
+    committee: Committee,
+    year: int,
+    fields: dict[str, Any],
+    goals: list[dict[str, Any]],
+) -> AnnualPack:
+    """Write the sections the minutes record: collaboration, meeting intervals, competence plan, next goals."""
     pack = _open_pack(session, person, committee, year)
     for name in SECTIONS:
         setattr(pack, name, clean_text(name, fields.get(name), MAX_TEXT, False))
@@ -118,8 +146,15 @@ def save_sections(session: Session, person: Person, committee: Committee, year: 
     return pack
 
 
-def follow_up_goal(session: Session, person: Person, committee: Committee, year: int, goal_id: int,
-                   status: object, note: object) -> None:
+def follow_up_goal(
+    session: Session,
+    person: Person,
+    committee: Committee,
+    year: int,
+    goal_id: int,
+    status: object,
+    note: object,
+) -> None:
     """Record how one of last year's goals went, as part of this year's discussion."""
     _open_pack(session, person, committee, year)
     goal = session.get(Goal, goal_id)
@@ -139,7 +174,13 @@ def freeze_on_approval(session: Session, meeting: Meeting, person: Person, now: 
         pack.snapshot = content.build(session, pack.committee, pack.year, local_date(now), pack, names)
         pack.frozen_at = now
         for goal in pack.next_goals or []:
-            goal_service.set_goal(session, person, pack.committee, goal["text"], year=pack.year,
-                                  owner=session.get(Person, goal["owner_id"]),
-                                  due_on=parse_date("due_on", goal["due_on"], local_date(now)))
+            goal_service.set_goal(
+                session,
+                person,
+                pack.committee,
+                goal["text"],
+                year=pack.year,
+                owner=session.get(Person, goal["owner_id"]),
+                due_on=parse_date("due_on", goal["due_on"], local_date(now)),
+            )
     session.flush()

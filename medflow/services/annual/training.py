@@ -47,8 +47,11 @@ def _taken(session: Session, person_ids: Iterable[int]) -> dict[int, dict[str, l
     """Return {person id: {course: [dates]}} for these people."""
     found: dict[int, dict[str, list[date]]] = defaultdict(lambda: defaultdict(list))
     ids = sorted(set(person_ids))
-    for pid, course, day in session.execute(select(TrainingRecord.person_id, TrainingRecord.course,
-                                                   TrainingRecord.taken_on).where(TrainingRecord.person_id.in_(ids))):
+    for pid, course, day in session.execute(
+        select(TrainingRecord.person_id, TrainingRecord.course, TrainingRecord.taken_on).where(
+            TrainingRecord.person_id.in_(ids)
+        )
+    ):
         found[pid][course].append(day)
     return found
 
@@ -56,8 +59,12 @@ def _taken(session: Session, person_ids: Iterable[int]) -> dict[int, dict[str, l
 def members_training(session: Session, committees: list[Committee], today: date) -> list[MemberTraining]:
     """Return every active member of these committees with their courses' status, committee by committee."""
     ids = [c.id for c in committees]
-    rows = session.execute(select(Membership, Person).join(Person).where(
-        Membership.committee_id.in_(ids), Person.active.is_(True)).order_by(Person.name, Membership.id)).all()
+    rows = session.execute(
+        select(Membership, Person)
+        .join(Person)
+        .where(Membership.committee_id.in_(ids), Person.active.is_(True))
+        .order_by(Person.name, Membership.id)
+    ).all()
     grouped: dict[tuple[int, int], list[Membership]] = defaultdict(list)
     people = {}
     for membership, person in rows:
@@ -82,13 +89,21 @@ def require_secretary(session: Session, person: Person, committee: Committee) ->
         raise NotAllowed(_("Only the committee's chair, vice chair or secretary may record training."))
 
 
-def record_training(session: Session, actor: Person, committee: Committee, member_email: object, course: object,
-                    taken_on: object, note: object = "") -> TrainingRecord:
+def record_training(
+    session: Session,
+    actor: Person,
+    committee: Committee,
+    member_email: object,
+    course: object,
+    taken_on: object,
+    note: object = "",
+) -> TrainingRecord:
     """Record that a member of `committee` took a course on a day (the secretary's form)."""
     require_secretary(session, actor, committee)
     email = str(member_email or "").strip().lower()
-    member = session.scalar(select(Person).join(Membership).where(
-        Person.email == email, Membership.committee_id == committee.id))
+    member = session.scalar(
+        select(Person).join(Membership).where(Person.email == email, Membership.committee_id == committee.id)
+    )
     if member is None:
         raise Unknown(_("%(email)s is not a member of %(committee)s."), email=email, committee=committee.name)
     key, day = course_key(str(course or "")), parse_day(str(taken_on or ""))
@@ -96,8 +111,13 @@ def record_training(session: Session, actor: Person, committee: Committee, membe
         raise Invalid(_("course: choose one of the courses."))
     if day is None or day > local_date(utcnow()):
         raise Invalid(_("taken_on: give the day the course was taken (not a day to come)."))
-    record = TrainingRecord(person_id=member.id, course=key, taken_on=day, note=str(note or "").strip()[:200],
-                            entered_by_id=actor.id)
+    record = TrainingRecord(
+        person_id=member.id,
+        course=key,
+        taken_on=day,
+        note=str(note or "").strip()[:200],
+        entered_by_id=actor.id,
+    )
     session.add(record)
     try:
         session.commit()
@@ -119,18 +139,29 @@ class TrainingPlan:
         return {"new": len(self.new), "already recorded": self.unchanged}
 
 
-def plan_training(session: Session, file: str, rows: list[TrainingRow], problems: list[Problem]) -> TrainingPlan:
+def plan_training(
+    session: Session, file: str, rows: list[TrainingRow], problems: list[Problem]
+) -> TrainingPlan:
     """Resolve each row's person by e-mail; raise DefinitionError with every problem, else return the plan."""
     problems = list(problems)
     emails = {r.email for r in rows}
-    people = dict(session.execute(select(Person.email, Person.id).where(Person.email.in_(sorted(emails)))).all())
+    people = dict(
+        session.execute(select(Person.email, Person.id).where(Person.email.in_(sorted(emails)))).all()
+    )
     for row in rows:
         if row.email not in people:
-            problems.append(FigureProblem(file, row.line, _("nobody has the e-mail address %(email)s"), email=row.email))
+            problems.append(
+                FigureProblem(file, row.line, _("nobody has the e-mail address %(email)s"), email=row.email)
+            )
     if problems:
         raise DefinitionError(sorted(problems, key=lambda p: p.line or 0))
-    stored = set(session.execute(select(TrainingRecord.person_id, TrainingRecord.course, TrainingRecord.taken_on)
-                                 .where(TrainingRecord.person_id.in_(sorted(set(people.values()))))).all())
+    stored = set(
+        session.execute(
+            select(TrainingRecord.person_id, TrainingRecord.course, TrainingRecord.taken_on).where(
+                TrainingRecord.person_id.in_(sorted(set(people.values())))
+            )
+        ).all()
+    )
     plan = TrainingPlan()
     for row in rows:
         if (people[row.email], row.course, row.taken_on) in stored:
@@ -143,8 +174,15 @@ def plan_training(session: Session, file: str, rows: list[TrainingRow], problems
 def apply_training(session: Session, actor: Person | None, file: str, plan: TrainingPlan) -> None:
     """Write the plan's new records and an audit entry, in one transaction."""
     for row, person_id in plan.new:
-        session.add(TrainingRecord(person_id=person_id, course=row.course, taken_on=row.taken_on, note=row.note,
-                                   entered_by_id=actor.id if actor else None))
+        session.add(
+            TrainingRecord(
+                person_id=person_id,
+                course=row.course,
+                taken_on=row.taken_on,
+                note=row.note,
+                entered_by_id=actor.id if actor else None,
+            )
+        )
     audit.record(session, actor, "training_import", file, None, plan.counts(), source="training-import")
     session.commit()
 
@@ -152,8 +190,13 @@ def apply_training(session: Session, actor: Person | None, file: str, plan: Trai
 def flag_missing(session: Session, now: datetime | None = None) -> list[str]:
     """Tell each committee's chair, once, about members whose statutory training is missing; return the keys."""
     now = now or utcnow()
-    amr = session.scalars(select(Committee).join(Membership).where(
-        Membership.role.in_(sorted(rules.WORK_ENVIRONMENT_ROLES))).distinct().order_by(Committee.id)).all()
+    amr = session.scalars(
+        select(Committee)
+        .join(Membership)
+        .where(Membership.role.in_(sorted(rules.WORK_ENVIRONMENT_ROLES)))
+        .distinct()
+        .order_by(Committee.id)
+    ).all()
     sent = []
     for member in members_training(session, list(amr), local_date(now)):
         if member.flagged:
@@ -164,8 +207,17 @@ def flag_missing(session: Session, now: datetime | None = None) -> list[str]:
 def _flag(session: Session, member: MemberTraining, now: datetime) -> list[str]:
     """Notify the committee's chairs that one member's statutory training is missing (once per member)."""
     key = f"training:{member.committee.id}:{member.person.id}"
-    chairs = set(session.scalars(select(Membership.person_id).join(Person).where(
-        Membership.committee_id == member.committee.id, Membership.role == "chair", Person.active.is_(True))))
+    chairs = set(
+        session.scalars(
+            select(Membership.person_id)
+            .join(Person)
+            .where(
+                Membership.committee_id == member.committee.id,
+                Membership.role == "chair",
+                Person.active.is_(True),
+            )
+        )
+    )
     if session.scalar(select(SentReminder.id).where(SentReminder.key == key)) is not None:
         return []
     data = {"person": member.person.name, "committee": member.committee.name, "key": member.committee.key}
@@ -173,9 +225,20 @@ def _flag(session: Session, member: MemberTraining, now: datetime) -> list[str]:
         session.add(SentReminder(key=key, case_id=None, kind="training", due_at=now, sent_at=now))
         session.flush()  # claim the key first: a sweep running at the same moment fails on it
         if chairs:
-            session.connection().execute(insert(Notification.__table__), [
-                {"person_id": pid, "case_id": None, "meeting_id": None, "kind": "training_missing",
-                 "data": data, "created_at": now} for pid in sorted(chairs)])
+            session.connection().execute(
+                insert(Notification.__table__),
+                [
+                    {
+                        "person_id": pid,
+                        "case_id": None,
+                        "meeting_id": None,
+                        "kind": "training_missing",
+                        "data": data,
+                        "created_at": now,
+                    }
+                    for pid in sorted(chairs)
+                ],
+            )
         session.commit()
     except IntegrityError:
         session.rollback()

@@ -33,16 +33,34 @@ def _context(key: str, year: int) -> dict:
     pack = discussion.pack_of(db.session, committee, year)
     data = discussion.pack_content(db.session, committee, year)
     below = discussion.content.subtree(committee)[1:]
-    data = {**data, "units": discussion.content.held_list(db.session, below, year)}  # held or not: always today's
+    data = {
+        **data,
+        "units": discussion.content.held_list(db.session, below, year),
+    }  # held or not: always today's
     readable = fully_visible_ids(db.session, current_user, [c["id"] for c in data["cases"]])
     officer = bool(committee_roles(db.session, current_user, committee.id) & set(OFFICERS))
     meeting = pack.item.meeting if pack is not None and pack.item is not None else None
-    editable = officer and meeting is not None and pack.frozen_at is None and meeting.approved_at is None \
+    editable = (
+        officer
+        and meeting is not None
+        and pack.frozen_at is None
+        and meeting.approved_at is None
         and not meeting.approvals
+    )
     members = discussion.members_of(db.session, committee) if editable else []
-    return {"committee": committee, "year": year, "pack": pack, "data": data, "readable": readable,
-            "meeting": meeting, "editable": editable, "members": members, "state_label": state_label,
-            "this_year": local_date(utcnow()).year, **template_helpers()}
+    return {
+        "committee": committee,
+        "year": year,
+        "pack": pack,
+        "data": data,
+        "readable": readable,
+        "meeting": meeting,
+        "editable": editable,
+        "members": members,
+        "state_label": state_label,
+        "this_year": local_date(utcnow()).year,
+        **template_helpers(),
+    }
 
 
 @bp.get("/committees/<key>/annual")
@@ -69,8 +87,12 @@ def pdf(key: str, year: int):
 def _goals_from_form() -> list[dict]:
     """Read the goal rows of the sections form (text, owner e-mail, due date per row)."""
     form = request.form
-    return [{"text": t, "owner": o, "due_on": d} for t, o, d in
-            zip(form.getlist("goal_text"), form.getlist("goal_owner"), form.getlist("goal_due"), strict=False)]
+    return [
+        {"text": t, "owner": o, "due_on": d}
+        for t, o, d in zip(
+            form.getlist("goal_text"), form.getlist("goal_owner"), form.getlist("goal_due"), strict=False
+        )
+    ]
 
 
 @bp.post("/committees/<key>/annual/<int:year>/sections")
@@ -88,8 +110,9 @@ def sections(key: str, year: int):
 def follow_up(key: str, year: int, goal_id: int):
     """Record how one of last year's goals went."""
     committee = committee_by_key(db.session, current_user, key)
-    discussion.follow_up_goal(db.session, current_user, committee, year, goal_id, request.form.get("status"),
-                              request.form.get("note"))
+    discussion.follow_up_goal(
+        db.session, current_user, committee, year, goal_id, request.form.get("status"), request.form.get("note")
+    )
     flash(gettext("The goal's follow-up is saved."), "success")
     return redirect(url_for("annual.page", key=key, year=year, _anchor="goals"))
 
@@ -98,7 +121,8 @@ def follow_up(key: str, year: int, goal_id: int):
 @login_required
 def put_on_agenda(meeting_id: int):
     """Put the committee's annual discussion of a year on this meeting's agenda."""
-    pack = discussion.put_on_agenda(db.session, current_user, meeting_id, request.form.get("version"),
-                                    request.form.get("year"))
+    pack = discussion.put_on_agenda(
+        db.session, current_user, meeting_id, request.form.get("version"), request.form.get("year")
+    )
     flash(gettext("The annual work-environment discussion is on the agenda."), "success")
     return redirect(url_for("meetings.show", meeting_id=meeting_id, _anchor=f"item-{pack.item_id}"))

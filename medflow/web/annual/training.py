@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
@@ -25,10 +25,18 @@ def training(key: str):
     committee = committee_by_key(db.session, current_user, key)
     today = local_date(utcnow())
     rows = content.training_rows(db.session, [committee], today)
-    officer = current_user.is_admin or bool(committee_roles(db.session, current_user, committee.id) & set(OFFICERS))
-    return render_template("annual/training.html", committee=committee, data={"training": rows, "rolled_up": False},
-                           officer=officer, members=discussion.members_of(db.session, committee), today=today,
-                           **template_helpers())
+    officer = current_user.is_admin or bool(
+        committee_roles(db.session, current_user, committee.id) & set(OFFICERS)
+    )
+    return render_template(
+        "annual/training.html",
+        committee=committee,
+        data={"training": rows, "rolled_up": False},
+        officer=officer,
+        members=discussion.members_of(db.session, committee),
+        today=today,
+        **template_helpers(),
+    )
 
 
 @bp.post("/committees/<key>/training")
@@ -37,7 +45,14 @@ def record(key: str):
     """Record that a member took a course (the committee's chair, vice chair or secretary)."""
     committee = committee_by_key(db.session, current_user, key)
     form = request.form
-    training_service.record_training(db.session, current_user, committee, form.get("member"), form.get("course"),
-                                     form.get("taken_on"), form.get("note"))
+    training_service.record_training(
+        db.session,
+        current_user,
+        committee,
+        form.get("member"),
+        form.get("course"),
+        form.get("taken_on"),
+        form.get("note"),
+    )
     flash(gettext("The course is recorded."), "success")
     return redirect(url_for("annual.training", key=key))

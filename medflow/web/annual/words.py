@@ -15,8 +15,13 @@ COURSES = {
     "kommune_med": lazy_gettext("KommuneMED's one-day course"),
 }
 STATUSES = {"done": lazy_gettext("Done"), "due": lazy_gettext("Due"), "missing": lazy_gettext("Missing")}
-GOAL_STATUSES = {"open": lazy_gettext("Open"), "met": lazy_gettext("Met"), "partly_met": lazy_gettext("Partly met"),
-                 "not_met": lazy_gettext("Not met"), "dropped": lazy_gettext("Dropped")}
+GOAL_STATUSES = {
+    "open": lazy_gettext("Open"),
+    "met": lazy_gettext("Met"),
+    "partly_met": lazy_gettext("Partly met"),
+    "not_met": lazy_gettext("Not met"),
+    "dropped": lazy_gettext("Dropped"),
+}
 SECTION_TITLES = {
     "collaboration": lazy_gettext("How the collaboration on safety and health is organised"),
     "meeting_intervals": lazy_gettext("Meeting intervals"),
@@ -31,8 +36,15 @@ def cell_text(kind: str, cell: list) -> str:
 
 def template_helpers() -> dict:
     """Return what the pack and training templates use to put keys into words."""
-    return {"course_label": lambda k: COURSES.get(k, ""), "status_label": lambda k: STATUSES.get(k, ""),
-            "goal_status_label": lambda k: GOAL_STATUSES.get(k, ""), "section_titles": SECTION_TITLES,
-            "figure_cell": cell_text, "table_titles": figures_words.TABLE_TITLES,
-            "kind_titles": figures_words.KIND_TITLES, "min_group": MIN_GROUP, "courses": COURSES,
-            "goal_statuses": GOAL_STATUSES}
+    return {
+        "course_label": lambda k: COURSES.get(k, ""),
+        "status_label": lambda k: STATUSES.get(k, ""),
+        "goal_status_label": lambda k: GOAL_STATUSES.get(k, ""),
+        "section_titles": SECTION_TITLES,
+        "figure_cell": cell_text,
+        "table_titles": figures_words.TABLE_TITLES,
+        "kind_titles": figures_words.KIND_TITLES,
+        "min_group": MIN_GROUP,
+        "courses": COURSES,
+        "goal_statuses": GOAL_STATUSES,
+    }
