@@ -74,5 +74,9 @@ def needs(
 
 
 def statutory_missing(found: list[Need]) -> bool:
-    """Tell whether the statutory training is missing (past its deadline): the chair is told."""
-    return any(n.course == STATUTORY and n.status == MISSING for n in found)
+    """Tell whether the statutory training is missing past a known deadline: the chair is told.
+
+    A member whose role has no start date is shown as missing it but not flagged: nobody can say
+    when their three months ran out (the import of people gives no date; the secretary can).
+    """
+    return any(n.course == STATUTORY and n.status == MISSING and n.due_on is not None for n in found)
