@@ -45,7 +45,8 @@ class AnnualPack(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
     year: Mapped[int]
-    item_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_items.id"), index=True)  # its agenda item
+    # its agenda item; taken off the agenda (deleted), the pack stays, waiting for another meeting
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_items.id", ondelete="SET NULL"), index=True)
     collaboration: Mapped[str] = mapped_column(Text, default="")  # forms of collaboration
     meeting_intervals: Mapped[str] = mapped_column(Text, default="")
     competence_plan: Mapped[str] = mapped_column(Text, default="")

@@ -50,7 +50,8 @@ def upgrade():
         sa.Column('created_at', sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(['committee_id'], ['committees.id'],
                                 name=op.f('fk_annual_packs_committee_id_committees')),
-        sa.ForeignKeyConstraint(['item_id'], ['meeting_items.id'], name=op.f('fk_annual_packs_item_id_meeting_items')),
+        sa.ForeignKeyConstraint(['item_id'], ['meeting_items.id'], name=op.f('fk_annual_packs_item_id_meeting_items'),
+                                ondelete='SET NULL'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_annual_packs')),
         sa.UniqueConstraint('committee_id', 'year', name=op.f('uq_annual_packs_committee_id')),
     )

@@ -193,3 +193,18 @@ def test_outsiders_get_404_and_members_cannot_fill_the_sections(app, people):
         .status_code
         == 400
     )
+
+
+def test_the_pack_taken_off_an_agenda_can_go_on_another_meeting(app, people):
+    meeting_id = _meeting_with_pack(people)
+    sonja = people("sonja")
+    agenda = sonja.get(f"/meetings/{meeting_id}").text
+    twice = sonja.post(f"/meetings/{meeting_id}/annual", data={"version": _version(agenda), "year": YEAR})
+    assert twice.status_code == 409
+    item_id = re.search(r'class="agenda-item agenda-annual" data-item="(\d+)"', agenda).group(1)
+    removed = sonja.post(f"/meeting-items/{item_id}/delete", data={"version": _version(agenda), "meeting": meeting_id})
+    assert removed.status_code == 302
+    assert "Endnu ikke på et mødes dagsorden" in _text(sonja.get(f"/committees/lok-skole/annual/{YEAR}"))
+    assert _meeting_with_pack(people) != meeting_id
+    with app.app_context():
+        assert db.session.scalar(select(AnnualPack.item_id)) is not None
