@@ -202,7 +202,8 @@ def test_the_pack_taken_off_an_agenda_can_go_on_another_meeting(app, people):
     twice = sonja.post(f"/meetings/{meeting_id}/annual", data={"version": _version(agenda), "year": YEAR})
     assert twice.status_code == 409
     item_id = re.search(r'class="agenda-item agenda-annual" data-item="(\d+)"', agenda).group(1)
-    removed = sonja.post(f"/meeting-items/{item_id}/delete", data={"version": _version(agenda), "meeting": meeting_id})
+    removed = sonja.post(f"/meeting-items/{item_id}/delete",
+                         data={"version": _version(agenda), "meeting": meeting_id})
     assert removed.status_code == 302
     assert "Endnu ikke på et mødes dagsorden" in _text(sonja.get(f"/committees/lok-skole/annual/{YEAR}"))
     assert _meeting_with_pack(people) != meeting_id
