@@ -2,7 +2,7 @@
 
 LokalMED Børnehuset Søndervang and LokalMED Plejecenter Skovbrynet held this year's discussion (their
 minutes are approved, so their packs are frozen and next year's goals are set); LokalMED Skovvejens
-Skole has it on the minutes that await the vice chair's approval; the other units have not held it,
+Skole has it on its coming meeting's agenda; the other units have not held it,
 so CenterMED's and KommuneMED's packs list them. Last year's goals are followed up, and the members'
 training has the gaps real records have: a new work-environment representative whose statutory
 training is due, one whose is missing (flagged to the chair), and members without MED training.
@@ -105,8 +105,8 @@ def _last_year_goals(session: Session, committee: Committee, chair: Person, year
 
 
 def _hold(session: Session, engines, committee: Committee, chair: Person, year: int, today: date) -> None:
-    """A meeting three weeks ago with the annual discussion on it; the minutes fill it in and are approved."""
-    day = working_day(today - timedelta(days=21), -1)
+    """A meeting last week with the annual discussion on it; the minutes fill it in and are approved."""
+    day = working_day(today - timedelta(days=9), -1)
     meeting = planning.new_meeting(
         session,
         committee.id,
@@ -132,16 +132,12 @@ def _hold(session: Session, engines, committee: Committee, chair: Person, year: 
 
 
 def _school(session: Session, committee: Committee, chair: Person, year: int, today: date) -> None:
-    """Put the discussion on the school's held meeting whose minutes await the vice chair's approval."""
-    meeting = session.scalar(
-        select(Meeting)
-        .where(Meeting.committee_id == committee.id, Meeting.date < today)
-        .order_by(Meeting.date.desc())
-        .limit(1)
-    )
-    if meeting is None or meeting.approvals or meeting.approved_at:
-        return
-    discussion.put_on_agenda(session, chair, meeting.id, meeting.version, year)
+    """Put the discussion on the school's coming meeting: its minutes will fill the sections in."""
+    meeting = session.scalar(select(Meeting).where(Meeting.committee_id == committee.id, Meeting.date >= today,
+                                                   Meeting.approved_at.is_(None), Meeting.status == "planned")
+                             .order_by(Meeting.date).limit(1))
+    if meeting is not None and not meeting.approvals:
+        discussion.put_on_agenda(session, chair, meeting.id, meeting.version, year)
 
 
 def load_demo_annual(session: Session, engines) -> int:
