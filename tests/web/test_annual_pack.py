@@ -202,10 +202,37 @@ def test_the_pack_taken_off_an_agenda_can_go_on_another_meeting(app, people):
     twice = sonja.post(f"/meetings/{meeting_id}/annual", data={"version": _version(agenda), "year": YEAR})
     assert twice.status_code == 409
     item_id = re.search(r'class="agenda-item agenda-annual" data-item="(\d+)"', agenda).group(1)
-    removed = sonja.post(f"/meeting-items/{item_id}/delete",
-                         data={"version": _version(agenda), "meeting": meeting_id})
+    removed = sonja.post(
+        f"/meeting-items/{item_id}/delete", data={"version": _version(agenda), "meeting": meeting_id}
+    )
     assert removed.status_code == 302
     assert "Endnu ikke på et mødes dagsorden" in _text(sonja.get(f"/committees/lok-skole/annual/{YEAR}"))
     assert _meeting_with_pack(people) != meeting_id
     with app.app_context():
         assert db.session.scalar(select(AnnualPack.item_id)) is not None
+
+
+def test_the_pack_lists_work_environment_cases_with_overdue_action_items_and_keeps_their_state(
+    app, people, api
+):
+    case = api("anna").submit("work_environment", title="Faldt i køkkenet", category="physical")
+    case = api("amir").fire(case, "accept")
+    case = api("amir").fire(case, "assess", risk_level="high", comment="Risiko for fald")
+    api("lene").fire(
+        case,
+        "plan",
+        problem="Glat gulv i køkkenet",
+        solution="Skridsikker belægning",
+        owner="Lene Leder",
+        due_date=f"{YEAR - 1}-06-01",
+        effect_check="Ingen fald i et kvartal",
+    )
+    _approve(people, _meeting_with_pack(people))
+    html = people("sara").get(f"/committees/lok-skole/annual/{YEAR}").get_data(as_text=True)
+    cases = re.sub(
+        r"\s+", " ", re.sub(r"<[^>]+>", " ", html.split('data-testid="pack-cases"')[1].split("</table>")[0])
+    )
+    assert (
+        "Faldt i køkkenet" in cases and "Glat gulv i køkkenet (Lene Leder" in cases and "Overskredet" in cases
+    )
+    assert "Handlingsplan" in cases  # the state, in words

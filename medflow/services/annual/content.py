@@ -101,6 +101,7 @@ def _cases(session: Session, ids: list[int], year: int, today: date) -> list[dic
             "closed": c.closed_at is not None,
             "items": [
                 {
+                    "id": i.id,
                     "problem": i.problem,
                     "owner": i.owner,
                     "due_date": i.due_date.isoformat(),
@@ -111,6 +112,31 @@ def _cases(session: Session, ids: list[int], year: int, today: date) -> list[dic
         }
         for c in cases
     ]
+
+
+def current_case_texts(session: Session, data: dict[str, Any]) -> dict[str, Any]:
+    """Return a frozen pack with its cases' titles and action items as the cases hold them now.
+
+    The pack keeps which cases were discussed and their state then; their words are read from the
+    cases, so a case anonymised by the retention rule is anonymised in every old pack too.
+    """
+    ids = [c["id"] for c in data["cases"]]
+    cases = {c.id: c for c in session.scalars(select(Case).where(Case.id.in_(ids)))} if ids else {}
+    kept = []
+    for old in data["cases"]:
+        case = cases.get(old["id"])
+        if case is not None:
+            texts = {i.id: i for i in case.action_items}
+            items = [
+                {
+                    **item,
+                    "problem": texts[item["id"]].problem if item.get("id") in texts else "",
+                    "owner": texts[item["id"]].owner if item.get("id") in texts else "",
+                }
+                for item in old["items"]
+            ]
+            kept.append({**old, "title": case.title, "items": items})
+    return {**data, "cases": kept}
 
 
 def training_rows(session: Session, committees: list[Committee], today: date) -> list[dict[str, Any]]:

@@ -63,7 +63,7 @@ def pack_content(session: Session, committee: Committee, year: int) -> dict[str,
     """Return what the pack shows: the frozen record once held, else built from today's data."""
     pack = pack_of(session, committee, year)
     if pack is not None and pack.snapshot is not None:
-        return pack.snapshot
+        return content.current_case_texts(session, pack.snapshot)
     return content.build(session, committee, year, local_date(utcnow()), pack, people_names(session, pack))
 
 
