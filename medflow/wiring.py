@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from medflow.notify import sender
 from medflow.services import cascades, hooks, sent_on
+from medflow.services.annual import discussion as annual
 from medflow.services.cycle import publish as cycle_publish
 from medflow.services.mail import outbox
 from medflow.services.meetings import agenda, moves
@@ -28,6 +29,7 @@ REGISTRATIONS = (
     (hooks.on_before_commit, search_changes.rebuild_noted),  # ... are searchable as they are now at commit
     (hooks.on_rolled_back, search_changes.forget_noted),
     (hooks.on_event_fields, agenda.resolve_meeting),  # `meeting` (an id) becomes the fields `schedule` needs
+    (hooks.on_minutes_approved, annual.freeze_on_approval),  # the annual pack freezes; its goals are set
     (outbox.on_queued_commit, sender.deliver_after_commit),  # mail queued by a request is sent after commit
 )
 

@@ -17,11 +17,12 @@ from medflow.cli.org import org_cli
 from medflow.cli.plans import plan_cli
 from medflow.cli.search import search_cli
 from medflow.cli.sweep import outbox_cli, sweep_command
+from medflow.cli.training import training_cli
 from medflow.cli.users import users_cli
 from medflow.cli.workflows import flowchart, workflows_cli
 
-COMMANDS = (org_cli, figures_cli, plan_cli, users_cli, workflows_cli, demo, flowchart, sweep_command,
-            outbox_cli, person_cli, retention_command, search_cli, *OPS_COMMANDS)
+COMMANDS = (org_cli, figures_cli, training_cli, plan_cli, users_cli, workflows_cli, demo, flowchart,
+            sweep_command, outbox_cli, person_cli, retention_command, search_cli, *OPS_COMMANDS)
 
 
 def _create_app(*_args, **_kwargs):

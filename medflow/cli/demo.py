@@ -62,6 +62,7 @@ def demo() -> None:
     _retention_demo()
     _ops_demo()
     _figures_demo()
+    _annual_demo()
     _echo(load_security_demo(db.session, engines(), current_app.config["API_TOKEN_DAYS"]))
     _guidelines_demo()
     _print_hints("A confidential case, moved up from LokalMED Jobcenter (who sees what):",
@@ -120,6 +121,13 @@ def _plans_demo() -> None:
     added = load_demo_plans(db.session, Path(current_app.config["WORKFLOWS_DIR"]) / "plans")
     click.echo(f"Strategy plans: {added} added, e.g. /committees/kommunemed/plan (log in as "
                "camilla.frost@example.dk, KommuneMED's secretary) and /committees/cmed-buf/plan.")
+def _annual_demo() -> None:
+    from medflow.demo.annual import load_demo_annual
+
+    made = load_demo_annual(db.session, engines())
+    click.echo(f"The annual work-environment discussion: {made} committees, e.g. "
+               "/committees/cmed-buf/annual (which units have held it) and /committees/cmed-buf/training "
+               "(log in as louise.winther@example.dk).")
 
 
 def _figures_demo() -> None:

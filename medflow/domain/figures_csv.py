@@ -168,7 +168,8 @@ def _plausible(kind: str, line: _Line, year: int, month: int | None, values: dic
         line.problem(_("headcount must be more than zero"))
 
 
-def _delimiter(text: str) -> str:
+def delimiter_of(text: str) -> str:
+    """Return the separator of a CSV file: the one its header line uses most (semicolon or comma)."""
     first = text.split("\n", 1)[0]
     return ";" if first.count(";") > first.count(",") else ","
 
@@ -178,7 +179,7 @@ def parse_figures_csv(text: str, file: str, kind: str) -> FiguresFile:
     if kind not in KINDS:
         raise DefinitionError([FigureProblem(file, None, _("unknown kind %(kind)s"), kind=kind)])
     text = text.lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(text))
     header = next(reader, [])
     cols = _columns(header, kind)
     needed = ["year", *(["month"] if MONTHLY.get(kind) == "required" else []),

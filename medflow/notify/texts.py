@@ -52,6 +52,8 @@ MEETING_MESSAGES = {
     "task_due": lazy_gettext("You were to inform by %(due)s: %(title)s"),
     "theme_day_invited": lazy_gettext("%(committee)s invites you to %(title)s on %(date)s at %(start)s. "
                                       "Sign up or decline on its page."),
+    "training_missing": lazy_gettext(
+        "%(person)s (%(committee)s) has not taken the statutory work-environment training in time."),
 }
 CYCLE_MESSAGES = {
     "cycle_overdue": lazy_gettext("\"%(title)s\" was due in %(committee)s from %(start)s to %(end)s "

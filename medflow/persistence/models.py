@@ -1,5 +1,6 @@
 """Every model, importable from one place (Alembic and the services use this)."""
 
+from medflow.persistence.annual import AnnualPack, TrainingRecord
 from medflow.persistence.answers import SharedAnswer, SuggestionShow
 from medflow.persistence.audit import AuditEntry
 from medflow.persistence.base import Base
@@ -27,10 +28,11 @@ from medflow.persistence.plans import Initiative, InitiativeLink, InitiativeNote
 from medflow.persistence.search import SearchDocument
 from medflow.persistence.theme_days import SignUp, TargetGroup
 
-__all__ = ["ActionItem", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken", "Cascade",
-           "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "CycleItem", "Goal",
-           "GoalNote", "GuidelineChange", "HistoryUnlock", "Initiative", "InitiativeLink", "InitiativeNote",
-           "Level", "MailPreference", "Meeting", "MeetingItem", "Membership", "MinutesAddendum",
-           "MinutesApproval", "Notification", "OutboxMessage", "Person", "Plan", "PlanSubject", "RiskReports",
-           "SearchDocument", "SentOn", "SentReminder", "SharedAnswer", "SicknessAbsence", "SignUp",
-           "StaffTurnover", "StandingItem", "SuggestionShow", "TargetGroup", "WellbeingScore"]
+__all__ = ["ActionItem", "AnnualPack", "ApiToken", "Attendance", "AuditEntry", "Base", "CalendarToken",
+           "Cascade", "CascadeReceipt", "Case", "CaseEvent", "Committee", "CommunicationLine", "CycleItem",
+           "Goal", "GoalNote", "GuidelineChange", "HistoryUnlock", "Initiative", "InitiativeLink",
+           "InitiativeNote", "Level", "MailPreference", "Meeting", "MeetingItem", "Membership",
+           "MinutesAddendum", "MinutesApproval", "Notification", "OutboxMessage", "Person", "Plan",
+           "PlanSubject", "RiskReports", "SearchDocument", "SentOn", "SentReminder", "SharedAnswer",
+           "SicknessAbsence", "SignUp", "StaffTurnover", "StandingItem", "SuggestionShow", "TargetGroup",
+           "TrainingRecord", "WellbeingScore"]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint, false
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from medflow.domain.sides import EMPLOYEE, side_for_role
@@ -109,6 +109,7 @@ class Membership(Base):
     # management | employee (domain.sides); when left out, derived from the role
     side: Mapped[str] = mapped_column(String(20), default=lambda ctx: _default_side(ctx),
                                       server_default=EMPLOYEE)
+    since: Mapped[date | None] = mapped_column(Date)  # when the role began (training deadlines count from it)
 
     person: Mapped[Person] = relationship(back_populates="memberships")
     committee: Mapped[Committee] = relationship(back_populates="memberships")

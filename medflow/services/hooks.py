@@ -8,6 +8,7 @@ the commit, so what it writes commits or rolls back together with the event.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
@@ -100,3 +101,22 @@ def _after_rollback(session: Session, previous: SessionTransaction) -> None:
     if not previous.nested:
         for listener in list(_rolled_back):
             listener(session)
+
+
+# listener(session, meeting, person, now): the minutes of a meeting were just approved by every side;
+# runs before the commit, so what it writes (a frozen annual pack, its goals) commits with the approval.
+ApprovalListener = Callable[[Session, Any, Any, Any], None]
+_approval_listeners: list[ApprovalListener] = []
+
+
+def on_minutes_approved(listener: ApprovalListener) -> ApprovalListener:
+    """Register a listener for approved minutes; registering twice has no effect."""
+    if listener not in _approval_listeners:
+        _approval_listeners.append(listener)
+    return listener
+
+
+def minutes_approved(session: Session, meeting: Any, person: Any, now: Any) -> None:
+    """Call every listener for minutes that are about to be committed as approved."""
+    for listener in list(_approval_listeners):
+        listener(session, meeting, person, now)

@@ -29,6 +29,7 @@ from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import MedflowError
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ActionItem, Case, Membership, Person, SentReminder
+from medflow.services.annual import training
 from medflow.services.cascades import PUBLISHER_ROLES
 from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.cycle.reminders import overdue_reminders
@@ -191,7 +192,8 @@ def sweep(session: Session, engines: dict[str, WorkflowEngine], *, mail: MailSet
         for name, step in (("action items", lambda: _item_reminders(session, engines, mail, now)),
                            ("cascades", lambda: _cascade_reminders(session, engines, mail, now)),
                            ("communication tasks", lambda: task_reminders(session, mail, now)),
-                           ("annual cycle", lambda: overdue_reminders(session, mail, now))):
+                           ("annual cycle", lambda: overdue_reminders(session, mail, now)),
+                           ("training", lambda: training.flag_missing(session, now))):
             report.reminders.extend(run_step(session, report, name, step) or [])
     else:  # night, weekend or a closed day: the first sweep of the next working morning sends them
         report.postponed_until = working_moment(now)

@@ -27,6 +27,7 @@ def register_blueprints(app: Flask) -> None:
     )
     from medflow.web.admin import export as admin_export
     from medflow.web.admin import init_app as init_admin
+    from medflow.web.annual import training as annual  # the pack's and the training's pages (one blueprint)
     from medflow.web.api import bp as api_bp  # the whole JSON API under /api/v1
     from medflow.web.auth import login, sso
     from medflow.web.cases import inbox
@@ -51,7 +52,7 @@ def register_blueprints(app: Flask) -> None:
     ops.init_app(app)
     sso.init_app(app)
     for blueprint in (home.bp, case_pages.bp, inbox.bp, figures.bp, reports.bp, org.bp, search.bp, answers.bp,
-                      guidelines.bp, pixi.bp, cycle.bp):
+                      guidelines.bp, pixi.bp, cycle.bp, annual.bp):
         app.register_blueprint(blueprint)
     app.jinja_env.globals["medflow_version"] = VERSION
 

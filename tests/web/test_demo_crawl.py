@@ -57,6 +57,8 @@ def test_every_demo_person_reaches_only_working_pages_in_words(app, demo):
     assert {"/committees/lok-skovvejens-skole/cycle", "/committees/kommunemed/cycle", "/cascades/N"} <= reached
     assert {"/committees/kommunemed/plan", "/committees/kommunemed/plan/timeline.svg", "/initiatives/N",
             "/committees/cmed-buf/plan", "/plans"} <= reached
+    assert {"/committees/cmed-buf/annual/N", "/committees/cmed-buf/annual/N.pdf",
+            "/committees/cmed-buf/training", "/committees/lok-boernehuset-soendervang/annual/N.pdf"} <= reached
     assert crawler.problems == [], "\n".join(crawler.problems[:60])
 
 

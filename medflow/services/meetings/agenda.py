@@ -162,7 +162,7 @@ def remove_item(session: Session, person: Person, item_id: int, version: object)
     if item is None:
         raise Unknown(_("Item %(id)s was not found."), id=item_id)
     meeting = open_meeting_for_officer(session, person, item.meeting_id, version)
-    if item.kind not in ("free", "standing", "closing"):
+    if item.kind not in ("free", "standing", "closing", "annual"):  # an annual pack stays, off the agenda
         raise NotPossible(_("Only free and standing items are removed here; the communication item always "
                             "stays, and a case is taken off the agenda from its own item."))
     meeting.items.remove(item)

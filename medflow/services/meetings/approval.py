@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from medflow.domain.errors import NotAllowed, NotPossible, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Meeting, Membership, MinutesApproval, Person
+from medflow.services import hooks
 from medflow.services.meetings import notices
 from medflow.services.meetings.agenda import touch
 from medflow.services.meetings.planning import (
@@ -89,6 +90,7 @@ def approve_side(session: Session, person: Person, meeting_id: int, version: obj
         chair = next(a for a in meeting.approvals if a.side == "chair")
         meeting.approved_at, meeting.approved_by_id = now, chair.person_id
         notices.tell_members(session, meeting, "minutes_approved", actor_id=person.id, mail=mail, now=now)
+        hooks.minutes_approved(session, meeting, person, now)  # e.g. the annual pack freezes (medflow.wiring)
     else:
         _ask_the_others(session, meeting, person, mail, now, setting)
     commit_or_stale(session)

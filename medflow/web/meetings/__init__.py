@@ -15,7 +15,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(upcoming_meetings=views.upcoming_meetings,
                                  meeting_information=views.meeting_information,
                                  newsletter_name=views.newsletter_name, audience_label=views.audience_label,
-                                 public_items=communication.public_items,
+                                 public_items=communication.public_items, public_title=views.public_title,
                                  public_lines=communication.public_lines,
                                  meeting_status=status.meeting_status, minutes_status=status.minutes_status,
                                  theme_day=theme_days.theme_day)

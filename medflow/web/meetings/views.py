@@ -30,6 +30,7 @@ POSTPONED_LABEL = lazy_gettext("Postponed to the next meeting")
 COMMUNICATION_HEADING = lazy_gettext(
     "Communication: who informs whom, how and when; stories for %(newsletter)s")
 CONFIDENTIAL = lazy_gettext("Confidential case")
+ANNUAL_HEADING = lazy_gettext("Annual work-environment discussion")
 
 
 def newsletter_name() -> str:
@@ -59,9 +60,16 @@ def item_heading(item, readable: set[int]) -> str:
     """Return an item's heading: its title, or the case number and "Confidential case" when sealed."""
     if item.kind == "communication":
         return str(COMMUNICATION_HEADING) % {"newsletter": newsletter_name()}
+    if item.kind == "annual":  # stored in English with its year, as the communication item's title
+        return f"{ANNUAL_HEADING} {item.title.rsplit(' ', 1)[-1]}"
     if sealed(item, readable):
         return f"#{item.case_id} {CONFIDENTIAL}"
     return item.title or f"#{item.case_id}"  # an anonymised case keeps only its number
+
+
+def public_title(item) -> str:
+    """Return a public item's title in the reader's language (the annual discussion's is stored in English)."""
+    return item_heading(item, set()) if item.kind == "annual" else item.title
 
 
 def sealed(item, readable: set[int]) -> bool:

@@ -49,7 +49,7 @@ LINE = obj({
     "story_text"))
 ITEM_CASE = obj({"id": INT, "state": STR, "holder": STR, "version": INT, "topic": NULLABLE_STR},
                 ("id", "state", "holder", "version", "topic"))
-ITEM_KINDS = ("case", "free", "standing", "closing", "communication", "moved")
+ITEM_KINDS = ("case", "free", "standing", "closing", "communication", "moved", "annual")
 ITEM_PROPS = {
     "id": INT, "position": INT, "kind": {"type": "string", "enum": list(ITEM_KINDS)},
     "title": STR, "text": STR, "internal": BOOL, "version": INT,
