@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from medflow.extensions import db
-from medflow.persistence.models import Meeting, Membership, Notification
+from medflow.persistence.models import CycleItem, Meeting, MeetingItem, Membership, Notification
 from medflow.services.meetings.feeds import calendar_ics
 from tests.meeting_helpers import in_days, person
 
@@ -94,3 +94,25 @@ def test_planning_needs_an_officer_a_name_and_a_group(pages, org):
     assert kim.get("/committees/kommunemed/theme-days/new").status_code == 200
     assert 'href="/committees/kommunemed/theme-days/new"' in kim.get(
         "/committees/kommunemed/meetings").get_data(as_text=True)
+
+
+def test_a_theme_day_leaves_the_cycles_items_for_a_meeting_of_the_committee_and_invitees_get_no_dead_link(
+        app, pages):
+    kim = pages("kim")
+    response = kim.post("/committees/kommunemed/cycle", data={"title": "Sygefravær", "kind": "quarterly"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(CycleItem)) == 1
+    day = pages("kim").post("/committees/kommunemed/theme-days", data={
+        "title": "StoreMEDdag 2027", "date": in_days(30).isoformat(), "start_time": "09:00",
+        "end_time": "15:00", "committees": ["omr-born"]})
+    assert day.status_code == 302
+    meeting = kim.post("/committees/kommunemed/meetings", data={"date": in_days(31).isoformat()})
+    assert meeting.status_code == 302, meeting.get_data(as_text=True)
+    with app.app_context():
+        on = dict(db.session.execute(select(Meeting.kind, func.count(MeetingItem.cycle_item_id))
+                                     .join(MeetingItem).group_by(Meeting.kind)).all())
+        theme_id = db.session.scalar(select(Meeting.id).where(Meeting.title == "StoreMEDdag 2027"))
+    assert on == {"theme_day": 0, "committee": 1}
+    agenda = pages("ole").get(f"/meetings/{theme_id}")  # OmrådeMED Børn's chair, invited, not in KommuneMED
+    assert agenda.status_code == 200 and "/committees/kommunemed/cycle" not in agenda.get_data(as_text=True)

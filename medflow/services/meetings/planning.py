@@ -133,16 +133,18 @@ def _checked(plan: MeetingPlan, today: date) -> dict:
     return {"date": day, "start_time": start, "end_time": end, "place": place, "online_link": link}
 
 
-def new_meeting(session: Session, committee_id: int, columns: dict) -> Meeting:
+def new_meeting(session: Session, committee_id: int, columns: dict, *, cycle: bool = True) -> Meeting:
     """Add a meeting with its standing items, the cycle items due then and the communication item (last).
 
     Every path that plans a meeting comes here, so the annual cycle's items land on the agenda
-    however the meeting was made; the caller commits.
+    however the meeting was made; the caller commits. A theme day (`cycle=False`) is no meeting of the
+    committee's own: the cycle's items wait for one.
     """
     meeting = Meeting(committee_id=committee_id, status="planned", **columns)
     items = standing.agenda_items(session, committee_id)
     start = [i for i in items if i.kind == "standing"]
-    items = start + cycle_status.due_on(session, committee_id, columns["date"]) + items[len(start):]
+    due = cycle_status.due_on(session, committee_id, columns["date"]) if cycle else []
+    items = start + due + items[len(start):]
     for position, item in enumerate(items, start=1):
         item.position = position
     meeting.items.extend(items)

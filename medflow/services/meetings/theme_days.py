@@ -70,7 +70,7 @@ def plan_theme_day(session: Session, person: Person, committee_key: str, title: 
     if not groups:
         raise Invalid(_("Choose at least one group to invite."))
     rows = [_group(session, g) for g in groups]
-    meeting = new_meeting(session, committee.id, _checked(plan, now.date()))
+    meeting = new_meeting(session, committee.id, _checked(plan, now.date()), cycle=False)
     meeting.kind, meeting.title = THEME_DAY, name
     session.flush()
     for row in rows:

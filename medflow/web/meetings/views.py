@@ -101,7 +101,10 @@ def topic_label(key: str | None) -> str:
 
 def _roles(meeting: Meeting) -> dict:
     roles = planning.committee_roles(db.session, current_user, meeting.committee_id)
-    return {"officer": bool(roles & set(planning.OFFICERS)), "chair": "chair" in roles}
+    # `member`: sits on the committee (or administers), so its pages such as the cycle open; an invitee
+    # of a theme day reads the meeting without them
+    return {"officer": bool(roles & set(planning.OFFICERS)), "chair": "chair" in roles,
+            "member": bool(roles) or current_user.is_admin}
 
 
 def _common(meeting: Meeting, cases=()) -> dict:
