@@ -1,7 +1,8 @@
 """A demo cascade for `medflow demo`: KommuneMED tells every committee below about the new sickness
 absence policy, so "information from above", the roll-up and search have something to show.
 
-Runs only once (nothing happens when KommuneMED has published before); it goes through the same
+Runs only once (nothing happens when KommuneMED has published it before; the demo's annual cycle
+sends its own cascades first); it goes through the same
 service the chair uses, so the cascade cases, the roll-up and the search index follow as they do.
 """
 
@@ -24,7 +25,8 @@ def load_demo_cascades(session: Session) -> int:
     """Publish the demo cascade once; return how many committees received it (0 when done before)."""
     top = session.scalar(select(Committee).where(Committee.key == TOP))
     chair = session.scalar(select(Person).where(Person.email == CHAIR))
-    if top is None or chair is None or session.scalar(select(Cascade.id).where(Cascade.committee_id == top.id)):
+    if top is None or chair is None or session.scalar(
+            select(Cascade.id).where(Cascade.committee_id == top.id, Cascade.title == TITLE)):
         return 0
     cascade = cascades.publish(session, chair, cascades.NewCascade(TOP, TITLE, BODY, "information"))
     return len(cascade.receipts)

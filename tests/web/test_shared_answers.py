@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from sqlalchemy import select
@@ -132,3 +133,24 @@ def test_a_share_text_too_long_is_refused_in_words_and_nothing_is_answered(pages
     refused = _resolve(pages, case, title="x" * 201)
     assert refused.status_code == 400 and "højst 200 og 10000 tegn" in refused.text
     assert api("anna").get(f"/cases/{case['id']}").get_json()["state"] == "accepted"
+
+
+def _words(response) -> str:
+    """The page's text without its tags (search marks the matched words)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", response.text))
+
+
+def test_search_finds_a_shared_answer_for_every_employee_by_its_inflected_words_until_it_is_unshared(
+        app, pages, api):
+    case = _accepted(api, title="Skal vi have pause i gården?", topic="generelt-spoergsmaal")
+    _resolve(pages, case, title="Pauser i gården", text="Pauserne må holdes udendørs, når en kollega ved det.")
+    peter = pages("peter")  # another workplace: he may not read the case, only the answer written for all
+    found = peter.get("/search?q=pause+udendørs&kind=answer")
+    assert found.status_code == 200 and "Pauser i gården" in _words(found)
+    with app.app_context():
+        answer_id = db.session.scalar(select(SharedAnswer.id))
+    assert f'href="/answers/{answer_id}"' in found.text
+    assert "Pauser i gården" in _words(peter.get("/search?q=pauser&topic=generelt-spoergsmaal"))
+    assert "Pauser i gården" not in _words(peter.get("/search?q=pauser&topic=arbejdsmiljoe-psykisk"))
+    assert pages("tove").post(f"/answers/{answer_id}/unshare").status_code == 302
+    assert "Pauser i gården" not in _words(peter.get("/search?q=pause+udendørs"))

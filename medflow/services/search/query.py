@@ -77,8 +77,9 @@ def _filters(session: Session, query: SearchQuery, topics: Collection[str], stat
     for field, value, known in (("topic", query.topic, topics), ("state", query.state, states)):
         if value is not None and value not in known:
             raise Invalid(_("%(field)s is not one of the known values."), field=field)
-        if value is not None:  # the case's own (an agenda item's case moves on after the item was indexed)
-            found.append(getattr(Case, field) == value)
+        if value is not None:  # the case's own (an agenda item's case moves on after the item was indexed);
+            # a document about no case (a shared answer) by its own
+            found.append(func.coalesce(getattr(Case, field), getattr(SearchDocument, field)) == value)
     if query.year is not None:
         found.append(SearchDocument.year == query.year)
     return found
