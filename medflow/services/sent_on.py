@@ -46,7 +46,8 @@ def track(session: Session, case: Case, event: CaseEvent) -> None:
         conn.execute(_CLOSE, {"of_case": case.id, "new_closed_at": case.closed_at})
 
 
-_CLOSE = update(SentOn).where(SentOn.case_id == bindparam("of_case")).values(closed_at=bindparam("new_closed_at"))
+_CLOSE = (update(SentOn).where(SentOn.case_id == bindparam("of_case"))
+          .values(closed_at=bindparam("new_closed_at")))
 
 
 def _sent_on_by(event: CaseEvent) -> bool:

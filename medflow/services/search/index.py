@@ -91,7 +91,8 @@ def on_case_event(session: Session, case: Case, event: CaseEvent) -> None:
     elif event.from_state == event.to_state and event.from_committee_id == event.to_committee_id:
         return  # no text and nothing the filters read has changed (topic and year never do)
     elif not session.connection().execute(_MOVE, {"of_case": case.id, "new_committee_id": case.holder_id,
-                                                  "new_state": case.state, "new_updated_at": utcnow()}).rowcount:
+                                                  "new_state": case.state, "new_updated_at": utcnow()},
+                                          ).rowcount:
         index_case(session, case)  # not indexed yet (before `medflow search reindex` ran): now whole
 
 
