@@ -83,7 +83,11 @@ def index_case(session: Session, case: Case, *, with_history: bool = True) -> No
 
 def on_case_event(session: Session, case: Case, event: CaseEvent) -> None:
     """Listener (medflow.wiring): keep the case's document as the case is now, inside the event's
-    transaction, so a search never finds words a case no longer has nor misses a comment just written."""
+    transaction, so a search never finds words a case no longer has nor misses a comment just written.
+
+    A case not indexed yet (before `medflow search reindex` ran after the upgrade) is indexed whole by
+    its next event that moves it or brings text; an event that does neither leaves the index as it is.
+    """
     if event.seq == 1:
         index_case(session, case, with_history=False)
     elif event.comment or _free_text(event.data):
