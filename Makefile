@@ -95,8 +95,11 @@ screenshots: install-test
 lint: install
 	$(BIN)/ruff check medflow tests
 
+# Options go in BENCH_ARGS, e.g. `make bench BENCH_ARGS="--large 1000000"` (a third size) or
+# `make bench BENCH_ARGS="--sizes 2000,5000"` (a quick check); MEDFLOW_BENCH_PG_URL adds PostgreSQL.
+BENCH_ARGS ?=
 bench: install
-	$(BIN)/python tests/benchmarks/bench.py
+	$(BIN)/python tests/benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance

@@ -13,6 +13,7 @@ from medflow.domain.calendar import local_date
 from medflow.domain.engine import Unavailable, WorkflowEngine, unavailable_events
 from medflow.domain.errors import Invalid, NotPossible, StaleVersion, _
 from medflow.domain.fields import clean_event_fields
+from medflow.domain.guards import FireContext
 from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Committee, Person
@@ -129,8 +130,10 @@ def allowed_actions(
     session: Session, engines: dict[str, WorkflowEngine], person: Person, case: Case,
     now: datetime | None = None,
 ) -> list[str]:
-    """Return the events `person` may fire on `case` now."""
-    return actions_and_unavailable(session, engines, person, case, now)[0]
+    """Return the events `person` may fire on `case` now (not those that must wait: answers never show them)."""
+    engine = engines[case.workflow]
+    roles, ctx = _roles_and_context(session, engine, person, case, now)
+    return engine.allowed_events(case.state, roles, ctx)
 
 
 def actions_and_unavailable(
@@ -139,10 +142,16 @@ def actions_and_unavailable(
 ) -> tuple[list[str], list[Unavailable]]:
     """Return the events `person` may fire now, and those that must wait (with the reason)."""
     engine = engines[case.workflow]
+    roles, ctx = _roles_and_context(session, engine, person, case, now)
+    return engine.allowed_events(case.state, roles, ctx), unavailable_events(engine, case.state, roles, ctx)
+
+
+def _roles_and_context(session: Session, engine: WorkflowEngine, person: Person, case: Case,
+                       now: datetime | None) -> tuple[set[str], FireContext]:
+    """Return the person's roles on the case and what the guards of every event they may fire read."""
     roles = actor_roles(session, person, case)
     guards = engine.guards_needed(case.state, roles=roles)
-    ctx = CasePlace(session, case).context(engine, now or utcnow(), guards)
-    return engine.allowed_events(case.state, roles, ctx), unavailable_events(engine, case.state, roles, ctx)
+    return roles, CasePlace(session, case).context(engine, now or utcnow(), guards)
 
 
 def _parse_version(version: Any) -> int:

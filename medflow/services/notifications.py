@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Integer, String, and_, bindparam, func, insert, or_, select, union, update
 from sqlalchemy.orm import Session, selectinload
 
 from medflow.persistence.base import utcnow
@@ -121,16 +121,56 @@ def notify(
     return len(ids)
 
 
-def notify_event(session: Session, case: Case, event: CaseEvent, mail: MailSettings | None) -> int:
-    """Notify everyone a case event concerns (called by the case-event hook)."""
-    name, members = _audience(session, case, event)
-    data = {"committee": name, "event": event.event,
+def _event_data(case: Case, event: CaseEvent, committee_name: str) -> dict[str, Any]:
+    """Return what a notification of the event says: where it led, and the event's facts worth telling."""
+    data = {"committee": committee_name, "event": event.event,
             **{k: v for k, v in (event.data or {}).items()
                if k in ("rule", "deadline_days", "deadline_workdays")}}
     if case.meeting_date is not None and event.event == "schedule":
         data["date"] = case.meeting_date.isoformat()
-    count = notify(session, case, event_kind(event), _people(case, event, members), data=data,
-                   mail=mail, event=event, now=event.created_at)
+    return data
+
+
+# With mail off, who is told is not needed in Python: the members `_audience` reads and the submitter,
+# less the actor, are inserted as they are selected (one statement, the values as parameters).
+_TOLD_PEOPLE = {resolve: union(
+    select(Membership.person_id.label("person_id")).join_from(Committee, Membership, _MEMBER)
+    .where(or_(_TOLD, _HELD) if resolve else _TOLD),
+    select(bindparam("submitter", type_=Integer).label("person_id"))).subquery() for resolve in (False, True)}
+_NOTIFY_TOLD = {resolve: insert(Notification.__table__).from_select(
+    ["person_id", "case_id", "case_event_id", "kind", "data", "created_at"],
+    select(told.c.person_id, bindparam("case_id", type_=Integer), bindparam("event_id", type_=Integer),
+           bindparam("kind", type_=String), bindparam("data", type_=Notification.data.type),
+           bindparam("created_at", type_=Notification.created_at.type))
+    .where(told.c.person_id.is_not(None), told.c.person_id != bindparam("actor", type_=Integer))
+    .order_by(told.c.person_id)) for resolve, told in _TOLD_PEOPLE.items()}
+
+
+def _notify_told(session: Session, case: Case, event: CaseEvent) -> int:
+    """Write the event's notifications in one INSERT ... SELECT (no mail to write); return how many.
+
+    The committee's name comes from the session when loaded (the case's holder, when the event
+    leaves the case where it was), so most events read nothing to tell whom.
+    """
+    ids = [event.to_committee_id]
+    if event_kind(event) == "escalate" and event.from_committee_id is not None:
+        ids.append(event.from_committee_id)
+    committee = session.get(Committee, event.to_committee_id)
+    done = session.connection().execute(_NOTIFY_TOLD[event.event == "resolve"], {
+        "ids": ids, **member_params(case), "submitter": None if case.workflow == CASCADE else case.submitter_id,
+        "actor": event.actor_id or 0, "case_id": case.id, "event_id": event.id, "kind": event_kind(event),
+        "data": _event_data(case, event, committee.name if committee else ""), "created_at": event.created_at})
+    return done.rowcount
+
+
+def notify_event(session: Session, case: Case, event: CaseEvent, mail: MailSettings | None) -> int:
+    """Notify everyone a case event concerns (called by the case-event hook)."""
+    if mail is None:
+        count = _notify_told(session, case, event)
+    else:
+        name, members = _audience(session, case, event)
+        count = notify(session, case, event_kind(event), _people(case, event, members),
+                       data=_event_data(case, event, name), mail=mail, event=event, now=event.created_at)
     if case.workflow == CASCADE and event.event == "report_back":
         count += notify_cascade_complete(session, case, event, mail)
     return count

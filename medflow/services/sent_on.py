@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, select, union_all, update
+from sqlalchemy import Select, bindparam, func, select, union_all, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -32,18 +32,33 @@ def track(session: Session, case: Case, event: CaseEvent) -> None:
     """Keep `sent_on` in step with the history, inside the event's transaction (a case-event listener).
 
     A forward adds the sender's row (or dates it anew when it sends the case on again: one upsert,
-    which both databases have); closing or reopening a case sets its rows' `closed_at`. Every other
-    event writes nothing.
+    which both databases have); closing or reopening a case sets its rows' `closed_at` (a case never
+    sent on, as its loaded history shows, has none to set). Every other event writes nothing.
     """
     conn = session.connection()
-    if event.event in SENT_ON_EVENTS and event.from_committee_id not in (None, event.to_committee_id):
+    if _sent_on_by(event):
         upsert = (pg_insert if conn.dialect.name == "postgresql" else sqlite_insert)(SentOn).values(
             committee_id=event.from_committee_id, case_id=case.id, sent_at=event.created_at,
             closed_at=case.closed_at)
         conn.execute(upsert.on_conflict_do_update(  # one statement: sent on again, dated anew
             index_elements=[SentOn.committee_id, SentOn.case_id], set_={"sent_at": upsert.excluded.sent_at}))
-    if case.closed_at is not None or event.event in REOPEN_EVENTS:
-        conn.execute(update(SentOn).where(SentOn.case_id == case.id).values(closed_at=case.closed_at))
+    if (case.closed_at is not None or event.event in REOPEN_EVENTS) and _may_have_rows(case):
+        conn.execute(_CLOSE, {"of_case": case.id, "new_closed_at": case.closed_at})
+
+
+_CLOSE = (update(SentOn).where(SentOn.case_id == bindparam("of_case"))
+          .values(closed_at=bindparam("new_closed_at")))
+
+
+def _sent_on_by(event: CaseEvent) -> bool:
+    """Tell whether a history row gives its sender a `sent_on` row (what `recount` counts)."""
+    return event.event in SENT_ON_EVENTS and event.from_committee_id not in (None, event.to_committee_id)
+
+
+def _may_have_rows(case: Case) -> bool:
+    """Tell whether the case may have `sent_on` rows: when its history is loaded (an event's answer
+    shows it), only if a row of it was sent on; else it may, and the UPDATE finds out."""
+    return "history" not in case.__dict__ or any(_sent_on_by(e) for e in case.history)
 
 
 def _ranges(session: Session, person: Person, committee: Committee, since: datetime) -> list[Select]:

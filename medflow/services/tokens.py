@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from medflow.domain.errors import NotAllowed, NotPossible, Unknown, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ApiToken, Person
-from medflow.services.users import token_row
+from medflow.services.users import token_digest
 
 TOUCH_EVERY = timedelta(minutes=1)  # last_used_at is written at most this often per token
 
@@ -24,17 +24,24 @@ class TokenCheck:
     expired: bool = False
 
 
+# Every API request runs this: the owner as the one loaded object, the token's dates as plain columns
+# (loading the token row too, with its person joined, cost more than running the query).
+_OWNER_AND_TOKEN = (select(Person, ApiToken.id, ApiToken.revoked_at, ApiToken.expires_at, ApiToken.last_used_at)
+                    .join(ApiToken, ApiToken.person_id == Person.id)
+                    .where(ApiToken.token_hash == bindparam("digest")))
+
+
 def check_token(session: Session, token: str, now: datetime | None = None) -> TokenCheck:
     """Return the live token's owner (recording its use); `expired` when it ran out."""
     now = now or utcnow()
-    row = token_row(session, token)
-    if row is None or row.revoked_at is not None or not row.person.active:
+    row = session.execute(_OWNER_AND_TOKEN, {"digest": token_digest(token)}).first()
+    if row is None or row.revoked_at is not None or not row.Person.active:
         return TokenCheck(None)
     if is_expired(row, now):
         return TokenCheck(None, expired=True)
     if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
         _touch(session, row.id, now)
-    return TokenCheck(row.person)
+    return TokenCheck(row.Person)
 
 
 def _touch(session: Session, token_id: int, now: datetime) -> None:
@@ -49,8 +56,8 @@ def _touch(session: Session, token_id: int, now: datetime) -> None:
     session.commit()
 
 
-def is_expired(row: ApiToken, now: datetime | None = None) -> bool:
-    """Tell whether a token's time has run out."""
+def is_expired(row, now: datetime | None = None) -> bool:
+    """Tell whether a token's time has run out (`row`: a token, or a row with its `expires_at`)."""
     return row.expires_at <= (now or utcnow())
 
 

@@ -94,7 +94,8 @@ def authenticate(session: Session, email: str, password: str) -> Person | None:
     return person
 
 
-def _digest(token: str) -> str:
+def token_digest(token: str) -> str:
+    """Return what is stored of a token: its SHA-256 (the token itself is shown once, never kept)."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -103,7 +104,7 @@ def issue_token(session: Session, email: str, days: int = TOKEN_DAYS) -> str:
     person = find_person(session, email)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
-    session.add(ApiToken(person_id=person.id, token_hash=_digest(token), prefix=token[:10],
+    session.add(ApiToken(person_id=person.id, token_hash=token_digest(token), prefix=token[:10],
                          created_at=now, expires_at=now + timedelta(days=days)))
     session.commit()
     return token
@@ -126,7 +127,7 @@ _TOKEN_AND_PERSON = (select(ApiToken).options(joinedload(ApiToken.person))
 
 def token_row(session: Session, token: str) -> ApiToken | None:
     """Return the stored token row (with its person) for a presented token, live or not, else None."""
-    return session.scalar(_TOKEN_AND_PERSON, {"digest": _digest(token)})
+    return session.scalar(_TOKEN_AND_PERSON, {"digest": token_digest(token)})
 
 
 def person_for_token(session: Session, token: str) -> Person | None:

@@ -10,6 +10,7 @@ database (its medflow tables are dropped and created again):
   4. (SQLite) requests/s and p95 under gunicorn for the inbox vs a constant endpoint, and a
      worker's resident memory after 10,000 requests.
 `--large 1000000` adds a third size. `--sizes 2000,20000` changes the first two (quick checks).
+`--databases postgresql` measures PostgreSQL alone (`make bench BENCH_ARGS="..."` passes these).
 """
 
 from __future__ import annotations
@@ -124,7 +125,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--large", type=int, default=0, help="also measure at this many cases")
     parser.add_argument("--pages-only", action="store_true", help="the pages only (no events, gunicorn)")
     parser.add_argument("--sizes", default="10000,300000", help="the two sizes compared (default 10000,300000)")
+    parser.add_argument("--databases", default="sqlite,postgresql",
+                        help="which to measure (default both; PostgreSQL only with MEDFLOW_BENCH_PG_URL)")
     args = parser.parse_args(argv)
+    databases = set(args.databases.split(","))
     sizes = [int(s) for s in args.sizes.split(",")] + ([args.large] if args.large else [])
     started = time.perf_counter()
     folder = tempfile.mkdtemp(prefix="medflow-bench-")
@@ -137,10 +141,11 @@ def main(argv: list[str] | None = None) -> None:
                             "machine_per_call_us_per_event": round(per_call, 1),
                             **engine_bench.statements_per_event(f"sqlite:///{folder}/engine.db")}
     try:
-        report["sqlite"] = run_database(f"sqlite:///{folder}/bench.db", sizes, with_server=True,
-                                        pages_only=args.pages_only)
-        _table("SQLite (temporary file, WAL)", report["sqlite"], sizes)
-        if pg_url := os.environ.get("MEDFLOW_BENCH_PG_URL"):
+        if "sqlite" in databases:
+            report["sqlite"] = run_database(f"sqlite:///{folder}/bench.db", sizes, with_server=True,
+                                            pages_only=args.pages_only)
+            _table("SQLite (temporary file, WAL)", report["sqlite"], sizes)
+        if (pg_url := os.environ.get("MEDFLOW_BENCH_PG_URL")) and "postgresql" in databases:
             report["postgresql"] = run_database(database_url(pg_url, Path(folder)), sizes, with_server=False,
                                                 pages_only=args.pages_only)
             _table("PostgreSQL (MEDFLOW_BENCH_PG_URL)", report["postgresql"], sizes)

@@ -195,3 +195,28 @@ def test_the_page_pages_on_with_the_words_and_filters_kept(app, api):
     assert "q=ventilation" in link and "committee=lok-skole" in link and "after=" in link
     assert second.count('data-testid="search-result"') == 2 and 'rel="next"' not in second
     assert "Bedste resultater" in second
+
+
+def _documents(app) -> list[tuple]:
+    with app.app_context():
+        return [tuple(row) for row in db.session.execute(select(
+            SearchDocument.ref_id, SearchDocument.committee_id, SearchDocument.topic, SearchDocument.state,
+            SearchDocument.year, SearchDocument.title, SearchDocument.body, SearchDocument.title_terms,
+            SearchDocument.body_terms).order_by(SearchDocument.ref_id))]
+
+
+def test_after_every_event_the_document_is_what_a_reindex_writes(app, api):
+    """The event path writes a document only when its facts or text change, and from the history it
+    holds: after each step the index must equal one rebuilt from the cases."""
+    case = _submit(api, "anna", "Støj fra ventilationen", "Den brummer hele dagen.")
+    steps = [("lene", "accept", {}), ("lene", "schedule", {"meeting_date": "2027-03-01"}),
+             ("lene", "schedule", {"meeting_date": "2027-03-01"}),
+             ("lene", "schedule", {"meeting_date": "2027-04-01"}),
+             ("lene", "resolve", {"answer": "Viften udskiftes."}),
+             ("anna", "reopen", {"comment": "Den brummer igen."}),
+             ("lene", "forward", {"comment": "Til OmrådeMED."})]
+    for who, event, fields in steps:
+        case = api(who).fire(case, event, **fields)
+        written = _documents(app)
+        assert app.test_cli_runner().invoke(cli, ["search", "reindex"]).exit_code == 0
+        assert _documents(app) == written, event

@@ -6,15 +6,18 @@ A case's document holds the text a reader who may read it in full sees: title, d
 free text of its data (an answer, what happened, where) and its history's comments and free text
 (answers, action-plan items: an event's fields are recorded in its history row). The words are
 stemmed (`domain.search_text`); the plain text is kept for snippets. An event that brings no text
-(accept, schedule, forward without a comment) only moves the document's state and committee, so it
-costs one UPDATE and no read however long the history is.
+(accept, forward without a comment) only moves the document's state and committee, so it costs one
+UPDATE and no read however long the history is; one that brings no text and leaves the case in the
+same state and committee (a second `schedule`) writes nothing: the document already holds what it
+would write. A case whose history is loaded (an event's answer shows it) is indexed from it, not
+read again.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from medflow.domain.calendar import local_date
@@ -33,8 +36,9 @@ def case_texts(session: Session, case: Case, *, with_history: bool = True) -> li
     and in the history row that gave it)."""
     texts = [case.description or "", *free_text(case.data)]
     if with_history:
-        rows = session.execute(select(CaseEvent.comment, CaseEvent.data)
-                               .where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq))
+        rows = ([(e.comment, e.data) for e in case.history] if "history" in case.__dict__  # loaded: as stored
+                else session.execute(select(CaseEvent.comment, CaseEvent.data)
+                                     .where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq)))
         for comment, data in rows:
             texts += [comment or "", *free_text(data)]
     return [t.strip() for t in dict.fromkeys(texts) if t and t.strip()]
@@ -42,6 +46,12 @@ def case_texts(session: Session, case: Case, *, with_history: bool = True) -> li
 
 def _where(case_id: int):
     return (DOCS.c.kind == CASE) & (DOCS.c.ref_id == case_id)
+
+
+# The facts an event can change (where the case is and its state), written by one statement built once.
+_MOVE = (update(DOCS).where(DOCS.c.kind == CASE, DOCS.c.ref_id == bindparam("of_case"))
+         .values(committee_id=bindparam("new_committee_id"), state=bindparam("new_state"),
+                 updated_at=bindparam("new_updated_at")))
 
 
 def _facts(case: Case) -> dict[str, Any]:
@@ -71,12 +81,20 @@ def index_case(session: Session, case: Case, *, with_history: bool = True) -> No
 def on_case_event(session: Session, case: Case, event: CaseEvent) -> None:
     """Listener (medflow.wiring): keep the case's document as the case is now, inside the event's
     transaction, so a search never finds words a case no longer has nor misses a comment just written.
-    (Its agenda items and minutes need nothing: the query reads their case's state and topic.)"""
+    (Its agenda items and minutes need nothing: the query reads their case's state and topic.)
+
+    A case not indexed yet (before `medflow search reindex` ran after the upgrade) is indexed whole by
+    its next event that moves it or brings text; an event that does neither leaves the index as it is.
+    """
     if event.seq == 1:
         index_case(session, case, with_history=False)
     elif event.comment or free_text(event.data):
         index_case(session, case)
-    elif not session.connection().execute(update(DOCS).where(_where(case.id)).values(**_facts(case))).rowcount:
+    elif event.from_state == event.to_state and event.from_committee_id == event.to_committee_id:
+        return  # no text and nothing the filters read has changed (topic and year never do)
+    elif not session.connection().execute(_MOVE, {"of_case": case.id, "new_committee_id": case.holder_id,
+                                                  "new_state": case.state, "new_updated_at": utcnow()},
+                                          ).rowcount:
         index_case(session, case)  # not indexed yet (before `medflow search reindex` ran): now whole
 
 
