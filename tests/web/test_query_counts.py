@@ -88,8 +88,8 @@ def test_a_forward_with_a_long_history_costs_what_a_short_one_does(app, api):
 # person, the case with the reader's roles and the history (read in the event's transaction: the
 # answer reuses it); who is told is selected by the notifications' INSERT itself (mail off: no one's
 # address is needed), the committee's name is the case's loaded holder's; `schedule` also reads the
-# case's items on open agendas and, for a day it is not on yet, the meeting of that day (none here: one is planned, with the
-# committee's standing items); a case moved off an unpublished agenda reads its item's
+# case's items on open agendas and, for a day it is not on yet, the meeting of that day (none here:
+# one is planned, with the committee's standing items); a case moved off an unpublished agenda reads its item's
 # communication lines (the delete cascades to them). Nothing is read after the commit. An answer
 # is new text: the case's search row is rebuilt from the history already read (no read more). An
 # agenda that changed has its search documents rebuilt before the commit: its meetings, then their
