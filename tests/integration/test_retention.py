@@ -10,7 +10,16 @@ from sqlalchemy import select, text
 from medflow.cli import cli
 from medflow.domain.errors import NotPossible
 from medflow.extensions import db
-from medflow.persistence.models import ActionItem, Base, Case, Meeting, MeetingItem, Notification, Person
+from medflow.persistence.models import (
+    ActionItem,
+    Base,
+    Case,
+    GuidelineChange,
+    Meeting,
+    MeetingItem,
+    Notification,
+    Person,
+)
 from medflow.services import cases as case_service
 from medflow.services import system_changes
 from medflow.services.sweep import sweep
@@ -67,6 +76,9 @@ def cases(app, org, session) -> dict[str, int]:
           owner="Lone fra køkkenet", due_date="2019-04-01", effect_check="Ny måling")
     _fire(app, "lene", work, "resolve", T0 + 2 * day, answer="Vi sætter lyddæmpende plader op.")
     _on_a_meeting(question)
+    db.session.add(GuidelineChange(case_id=question, status="withdrawn", effective_on=(T0 + 3 * day).date(),
+                                   note="Lone fra køkkenet bad om det"))  # a keeper's note names someone
+    db.session.commit()
     still_open = _submit(app, "question", "Støj i kantinen", T0)
     recent = _submit(app, "question", "Støj i kantinen", LATER - 10 * day)
     _fire(app, "anna", recent, "withdraw", LATER - 9 * day)

@@ -23,6 +23,7 @@ from medflow.persistence.models import (
     ActionItem,
     Case,
     CaseEvent,
+    GuidelineChange,
     HistoryUnlock,
     MeetingItem,
     Notification,
@@ -50,6 +51,7 @@ SCRUBBED = {
     "meeting_items": ("title", "text", "minutes", "decision_data"),
     "outbox": ("subject", "body", "html"),
     "search_documents": ("title", "body", "title_terms", "body_terms"),  # the row is deleted
+    "guideline_changes": ("note",),  # why a guideline was replaced or withdrawn may name people
 }
 STRUCTURED = {
     "cases": ("workflow", "state", "topic"),
@@ -61,6 +63,14 @@ STRUCTURED = {
     "sent_reminders": ("key", "kind"),
     "cascade_receipts": (),
     "search_documents": ("kind", "topic", "state"),
+    "guideline_changes": ("status",),
+    "shared_answers": ("level", "topic"),
+    "suggestion_shows": ("token", "via"),  # a random form token and how the suggestions were shown
+}
+# Text written for every employee from a case, not copied from it: a shared answer is written without
+# names (the form says so) and stays in the archive when the case it came from is anonymised.
+WRITTEN_FOR_ALL = {
+    "shared_answers": ("title", "text", "terms"),
 }
 
 
@@ -100,6 +110,7 @@ def _scrub_around(session: Session, case: Case) -> None:
             conn.execute(update(notes).where(notes.c.id == row.id).values(data=kept(row.data)))
     conn.execute(update(ActionItem.__table__).where(ActionItem.case_id == case.id)
                  .values(**dict.fromkeys(ITEM_TEXT, "")))
+    conn.execute(update(GuidelineChange.__table__).where(GuidelineChange.case_id == case.id).values(note=""))
     _scrub_copies(session, case)
 
 
