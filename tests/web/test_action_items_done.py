@@ -44,11 +44,14 @@ def _done_on(app, case: dict):
         return db.session.scalar(select(ActionItem.done_on).where(ActionItem.case_id == case["id"]))
 
 
-def test_near_miss_is_a_category_of_the_work_environment_task(api, pages):
+def test_near_miss_is_a_category_and_the_statutory_deadline_is_named(api, pages):
     case = api("anna").submit("work_environment", title="Nær ved at falde", category="near_miss")
     assert case["data"]["category"] == "near_miss"
     assert "Nærved-hændelse" in pages("anna").get("/cases/new").get_data(as_text=True)
     assert "Nærved-hændelse" in _text(pages("anna").get(f"/cases/{case['id']}"))
+    accident = api("anna").submit("work_environment", title="Faldt", category="accident")
+    page = _text(pages("anna").get(f"/cases/{accident['id']}"))
+    assert "(Anmeldelse af arbejdsulykke (EASY))" in page and "accident_report" not in page
 
 
 def test_the_handler_marks_an_item_done_and_undoes_it_through_the_api(app, api):

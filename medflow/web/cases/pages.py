@@ -127,12 +127,14 @@ def render_case(case: Case, *, status: int = 200, problem: str | None = None,
 
 
 def _item_marks(case: Case) -> dict:
-    """Return each action-plan item's status and whether I may mark items (the case's handlers may)."""
+    """Return each action-plan item's status, whether I may mark items (its handlers may), the deadlines' names."""
     today = action_items.today_for()
     may = action_items.may_mark(db.session, engines()[case.workflow].definition, current_user, case,
                                 actor_roles(db.session, current_user, case))
+    deadlines = engines()[case.workflow].definition.statutory_deadlines  # their names, not their keys
     return {"item_status": {a.id: item_status(a.due_date, a.done_on, today) for a in case.action_items},
-            "may_mark_items": may, "today": today}
+            "may_mark_items": may, "today": today,
+            "deadline_labels": {d.key: d.label.get(lang()) for d in deadlines}}
 
 
 @bp.get("/cases/<int:case_id>")
