@@ -42,7 +42,8 @@ APV_ITEMS = (  # (problem, solution, due in days from today, done days ago or No
 
 
 def _role(session: Session, key: str, role: str) -> Person | None:
-    return session.scalar(select(Person).join(Membership).join(Committee, Committee.id == Membership.committee_id)
+    return session.scalar(select(Person).join(Membership)
+                          .join(Committee, Committee.id == Membership.committee_id)
                           .where(Committee.key == key, Membership.role == role).order_by(Person.id).limit(1))
 
 

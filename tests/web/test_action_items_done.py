@@ -64,9 +64,11 @@ def test_the_handler_marks_an_item_done_and_undoes_it_through_the_api(app, api):
     assert done["action_items"][0]["done_on"] == f"{YEAR - 1}-05-30"
     assert done["action_items"][0]["status"] == "done"
     last = done["history"][-1]
-    assert (last["event"], last["from_state"], last["to_state"]) == ("action_item_done", "action_plan", "action_plan")
+    assert (last["event"], last["from_state"], last["to_state"]) == (
+        "action_item_done", "action_plan", "action_plan")
     undone = _mark(api("amir"), done, {"done_on": None}).get_json()
-    assert undone["action_items"][0]["status"] == "overdue" and undone["history"][-1]["event"] == "action_item_undone"
+    assert undone["action_items"][0]["status"] == "overdue"
+    assert undone["history"][-1]["event"] == "action_item_undone"
     assert undone["version"] == done["version"] + 1
     today = _mark(api("amir"), undone, {}).get_json()  # no date: today, in the kommune
     assert today["action_items"][0]["done_on"] == local_date(utcnow()).isoformat()
@@ -138,7 +140,8 @@ def test_figures_and_pack_count_the_cases_with_the_small_unit_rule(app, api, pag
     assert items["items_done"] + items["items_open"] + items["items_overdue"] == 1  # due in the year
     page = pages("ole").get("/committees/omr-born/figures")
     text = _text(page)
-    assert page.status_code == 200 and "Nærved-hændelser" in text and "Færre end 5 – tæller med i totalen" in text
+    assert page.status_code == 200 and "Nærved-hændelser" in text
+    assert "Færre end 5 – tæller med i totalen" in text
     assert "Slag" not in text  # the confidential case counts, its title is never shown
     pack = _text(pages("ole").get(f"/committees/omr-born/annual/{YEAR}"))
     assert "Arbejdsmiljøsager og handlingspunkter" in pack and "APV-status" in pack

@@ -44,7 +44,8 @@ class UnitCounts:
         """Return the row as plain values; a hidden row carries no numbers at all."""
         if self.hidden:
             return {"key": self.key, "name": self.name, "hidden": True, "counts": None, "apv": None}
-        return {"key": self.key, "name": self.name, "hidden": False, "counts": dict(self.counts), "apv": self.apv}
+        return {"key": self.key, "name": self.name, "hidden": False, "counts": dict(self.counts),
+                "apv": self.apv}
 
 
 def _cases(session: Session, ids: set[int]) -> list[Case]:

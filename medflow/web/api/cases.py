@@ -13,9 +13,8 @@ from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, _
 from medflow.domain.visibility import Level
 from medflow.extensions import db
-from medflow.services import action_items
+from medflow.services import action_items, queries
 from medflow.services import cases as case_service
-from medflow.services import queries
 from medflow.services import topics as topic_service
 from medflow.services.access import case_view, load_history
 from medflow.services.paging import parse_cursor

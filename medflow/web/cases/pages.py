@@ -13,8 +13,7 @@ from medflow.domain.visibility import Level
 from medflow.extensions import db
 from medflow.i18n import translate_error
 from medflow.persistence.models import Case
-from medflow.services import cascade_views, queries
-from medflow.services import action_items
+from medflow.services import action_items, cascade_views, queries
 from medflow.services import cases as case_service
 from medflow.services import topics as topic_service
 from medflow.services.access import actor_roles, case_view, load_history
@@ -127,7 +126,7 @@ def render_case(case: Case, *, status: int = 200, problem: str | None = None,
 
 
 def _item_marks(case: Case) -> dict:
-    """Return each action-plan item's status, whether I may mark items (its handlers may), the deadlines' names."""
+    """Return the action-plan items' status, whether I may mark them (handlers may), the deadlines' names."""
     today = action_items.today_for()
     may = action_items.may_mark(db.session, engines()[case.workflow].definition, current_user, case,
                                 actor_roles(db.session, current_user, case))
