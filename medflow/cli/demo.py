@@ -62,6 +62,7 @@ def demo() -> None:
     _retention_demo()
     _ops_demo()
     _figures_demo()
+    _work_environment_demo()  # before the annual discussions: their frozen packs count these cases
     _annual_demo()
     _echo(load_security_demo(db.session, engines(), current_app.config["API_TOKEN_DAYS"]))
     _guidelines_demo()
@@ -128,6 +129,15 @@ def _annual_demo() -> None:
     click.echo(f"The annual work-environment discussion: {made} committees, e.g. "
                "/committees/cmed-buf/annual (which units have held it) and /committees/cmed-buf/training "
                "(log in as louise.winther@example.dk).")
+
+
+def _work_environment_demo() -> None:
+    from medflow.demo.work_environment import load_demo_work_environment
+
+    added = load_demo_work_environment(db.session, engines())
+    click.echo(f"Work-environment cases: {added} added (near misses, an accident, a threat, an APV with done, "
+               "overdue and open action items), counted on /committees/cmed-buf/figures and the annual pack; "
+               "the APV's items are marked done on the case page (log in as line.damgaard@example.dk).")
 
 
 def _figures_demo() -> None:

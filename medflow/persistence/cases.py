@@ -101,6 +101,7 @@ class ActionItem(Base):
     due_date: Mapped[date] = mapped_column(Date)
     effect_check: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    done_on: Mapped[date | None] = mapped_column(Date)  # the kommune's date it was done; None: not yet
 
     case: Mapped[Case] = relationship(back_populates="action_items")
 

@@ -39,6 +39,7 @@ FIELD_LABELS = {
     "owner": lazy_gettext("Responsible"),
     "due_date": lazy_gettext("Deadline"),
     "effect_check": lazy_gettext("How the effect is checked"),
+    "done_on": lazy_gettext("Done on"),
     "category": lazy_gettext("Category"),
     "location": lazy_gettext("Location"),
     "what_happened": lazy_gettext("What happened"),
@@ -74,12 +75,15 @@ OPENING_EVENTS = {"submit": lazy_gettext("Submitted"), "publish": lazy_gettext("
                   "transfer": lazy_gettext("Moved: the committee was closed"),
                   # sharing an answer with everyone: a fact about the case, not a change of its state
                   "share_answer": lazy_gettext("Answer shared with all employees"),
-                  "unshare_answer": lazy_gettext("Shared answer taken back")}
+                  "unshare_answer": lazy_gettext("Shared answer taken back"),
+                  # an action-plan item's done date: a fact too, the state stays
+                  "action_item_done": lazy_gettext("Action-plan item marked done"),
+                  "action_item_undone": lazy_gettext("Action-plan item marked not done")}
 # Event data shown in words elsewhere on the timeline (the deadline rule, the meeting's date beside its
 # id) or internal (a cascade's id, the yes of "move it off the other agenda").
 HIDDEN_EVENT_DATA = frozenset({"rule", "state", "deadline_days", "deadline_workdays", "cascade_id",
                                "retention_days", "closed_committee", "meeting", "confirm_move",
-                               "shared_answer"})
+                               "shared_answer", "action_item"})
 VALUE_LABELS = {"outcome": OUTCOME_LABELS, "risk_level": RISK_LABELS, "category": dict(CATEGORY_CHOICES)}
 
 

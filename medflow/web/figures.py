@@ -20,6 +20,7 @@ from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Committee
 from medflow.services.figures.report import Table, committee_figures
+from medflow.services.figures.work_environment import work_environment_counts
 from medflow.services.meetings.planning import committee_by_key
 from medflow.web import figures_words as words
 from medflow.web.charts import SVG_CSP, bar_chart
@@ -69,8 +70,11 @@ def page(key: str):
     committee, year, tables = report(key)
     sections = [(kind, words.KIND_TITLES[kind], words.KIND_NOTES[kind],
                  [_view(t) for t in tables if t.kind == kind]) for kind in words.KIND_TITLES]
+    today = local_date(utcnow())
     return render_template("committees/figures.html", committee=committee, year=year, sections=sections,
-                           min_group=MIN_GROUP, this_year=local_date(utcnow()).year)
+                           min_group=MIN_GROUP, this_year=today.year,
+                           we_rows=work_environment_counts(db.session, committee, year, today),
+                           we_labels=words.WORK_ENVIRONMENT_LABELS)
 
 
 @bp.get("/committees/<key>/figures/<table_id>.svg")

@@ -67,3 +67,12 @@ def chart_labels(table: Table) -> list[str]:
     note = gettext("fewer than %(n)s", n=MIN_GROUP)
     return [f"{label} ({note})" if any(c.hidden for c in row.cells) else label
             for label, row in zip(labels, table.rows, strict=True)]
+
+
+# The counts from medflow's own work-environment cases (services/figures/work_environment.py).
+WORK_ENVIRONMENT_LABELS = {
+    "accident": lazy_gettext("Accidents"), "near_miss": lazy_gettext("Near misses"),
+    "violence_threat": lazy_gettext("Violence and threats"), "physical": lazy_gettext("Physical"),
+    "psychosocial": lazy_gettext("Psychosocial"), "items_done": lazy_gettext("Action items done"),
+    "items_open": lazy_gettext("Action items open"), "items_overdue": lazy_gettext("Action items overdue"),
+}

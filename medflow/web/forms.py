@@ -22,7 +22,8 @@ TOO_LONG = lazy_gettext("At most %(max)d characters.")
 CATEGORY_CHOICES = [
     ("physical", lazy_gettext("Physical working environment")),
     ("psychosocial", lazy_gettext("Psychosocial working environment")),
-    ("accident", lazy_gettext("Accident or near miss")),
+    ("accident", lazy_gettext("Accident")),
+    ("near_miss", lazy_gettext("Near miss")),
     ("violence_threat", lazy_gettext("Violence or threats")),
 ]
 

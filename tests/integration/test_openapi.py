@@ -105,6 +105,7 @@ def test_every_documented_operation_answers_as_documented(app, api, doc):
     check(doc, anna.get("/reports/cases"), "/reports/cases")  # 403: no committee
     check(doc, lene.get("/reports/cases?committee=nope"), "/reports/cases")  # 404
     _plan_operations(app, doc, anna, api("peter"))
+    _action_item_operations(doc, api)
     every = {o["operationId"] for ops in doc["paths"].values() for o in ops.values()}
     assert CALLED == every
 
@@ -231,3 +232,18 @@ def test_the_demo_points_to_the_api_description(app):
     result = app.test_cli_runner().invoke(cli, ["demo"])
     assert result.exit_code == 0, result.output
     assert "/api/v1/openapi.json" in result.output
+
+
+def _action_item_operations(doc, api) -> None:
+    """Mark a work-environment action item done (200), then refused: stale (409), not the handler (403)."""
+    path = "/cases/{case_id}/action-items/{item_id}"
+    case = api("anna").submit("work_environment", title="Nær ved at falde", category="near_miss")
+    case = api("amir").fire(api("amir").fire(case, "accept"), "assess", risk_level="low", comment="Lav")
+    case = api("lene").fire(case, "plan", problem="Glat gulv", solution="Måtte", owner="Lene Leder",
+                            due_date="2025-06-01", effect_check="Ingen fald")
+    url = f"/cases/{case['id']}/action-items/{case['action_items'][0]['id']}"
+    body = {"done_on": "2025-05-30", "version": case["version"]}
+    done = check(doc, api("lene").post(url, body), path, "post")
+    assert done["action_items"][0]["status"] == "done"
+    check(doc, api("lene").post(url, {"done_on": None, "version": case["version"]}), path, "post")  # 409
+    check(doc, api("sara").post(url, {"done_on": None, "version": done["version"]}), path, "post")  # 403

@@ -34,7 +34,7 @@ def test_the_workflows_list_states_events_roles_and_required_fields(api):
     assert events["withdraw"]["roles"] == ["submitter"]
     assert events["accept"]["roles"] == ["chair", "vice_chair", "secretary"]
     work = workflows["work_environment"]
-    assert work["categories"] == ["physical", "psychosocial", "accident", "violence_threat"]
+    assert work["categories"] == ["physical", "psychosocial", "accident", "near_miss", "violence_threat"]
     assert {"assess", "plan", "follow_up"} <= {e["event"] for e in work["events"]}
 
 

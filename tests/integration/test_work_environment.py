@@ -28,7 +28,7 @@ def test_a_category_from_the_workflow_is_required(app, api, category):
     response = api("anna").post("/cases", body)
     assert response.status_code == 400
     assert response.get_json()["error"] == (
-        "category must be one of: physical, psychosocial, accident, violence_threat.")
+        "category must be one of: physical, psychosocial, accident, near_miss, violence_threat.")
     assert snapshot(app) == before
 
 
@@ -65,7 +65,7 @@ def test_a_task_is_assessed_planned_followed_up_and_closed(api):
     case = api("lene").fire(case, "plan", **{**PLAN, "problem": "Dårlig belysning"})
     assert case["state"] == "action_plan"
     assert [i["problem"] for i in case["action_items"]] == ["Glat gulv i køkkenet", "Dårlig belysning"]
-    assert case["action_items"][0] == PLAN
+    assert {k: case["action_items"][0][k] for k in PLAN} == PLAN
     case = api("amir").fire(case, "follow_up", comment="Belægning lagt, virker")
     case = api("lene").fire(case, "resolve", answer="Løst lokalt", outcome="guideline")
     assert (case["state"], case["answer"], case["outcome"]) == ("closed", "Løst lokalt", "guideline")

@@ -63,7 +63,7 @@ def test_work_environment_task_keeps_its_extra_fields(pages):
         "workflow": "work_environment", "title": "Glat gulv", "category": "accident",
         "location": "Gymnastiksalen", "what_happened": "En kollega faldt.", "confidential": "y"})
     page = anna.get(response.location).text
-    assert "Ulykke eller nærved-ulykke" in page and "Gymnastiksalen" in page and "En kollega faldt." in page
+    assert "Arbejdsulykke" in page and "Gymnastiksalen" in page and "En kollega faldt." in page
     assert "Lovpligtig frist" in page and "Fortrolig" in page
 
 

@@ -14,9 +14,12 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from medflow.domain.action_items import OVERDUE
+from medflow.domain.action_items import status as item_status
 from medflow.persistence.models import AnnualPack, Case, Committee, Goal
 from medflow.services.annual.training import members_training
 from medflow.services.figures.report import Table, committee_figures
+from medflow.services.figures.work_environment import work_environment_counts
 from medflow.services.goals import goals_of
 
 WORKFLOW = "work_environment"
@@ -105,7 +108,8 @@ def _cases(session: Session, ids: list[int], year: int, today: date) -> list[dic
                     "problem": i.problem,
                     "owner": i.owner,
                     "due_date": i.due_date.isoformat(),
-                    "overdue": c.closed_at is None and i.due_date < today,
+                    "done_on": i.done_on.isoformat() if i.done_on else "",
+                    "overdue": item_status(i.due_date, i.done_on, today) == OVERDUE,
                 }
                 for i in c.action_items
             ],
@@ -218,6 +222,7 @@ def build(
         "goals": [_goal(g) for g in goals],
         "figures": _figures(session, committee, year),
         "cases": _cases(session, ids, year, today),
+        "work_environment": work_environment_counts(session, committee, year, today),
         "training": training_rows(session, committees, today),
         "units": held_list(session, committees[1:], year),
         "sections": sections(pack, names),

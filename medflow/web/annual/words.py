@@ -47,4 +47,5 @@ def template_helpers() -> dict:
         "min_group": MIN_GROUP,
         "courses": COURSES,
         "goal_statuses": GOAL_STATUSES,
+        "we_labels": figures_words.WORK_ENVIRONMENT_LABELS,
     }

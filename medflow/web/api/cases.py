@@ -13,8 +13,8 @@ from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, _
 from medflow.domain.visibility import Level
 from medflow.extensions import db
+from medflow.services import action_items, queries
 from medflow.services import cases as case_service
-from medflow.services import queries
 from medflow.services import topics as topic_service
 from medflow.services.access import case_view, load_history
 from medflow.services.paging import parse_cursor
@@ -109,6 +109,17 @@ def fire(case_id: int):
             db.session, engines(), _me(), case_id, body.get("event"), body.get("version"), fields,
             with_history=True,
         )
+    return _case_response(case)
+
+
+@bp.post("/cases/<int:case_id>/action-items/<int:item_id>")
+def mark_item(case_id: int, item_id: int):
+    """Mark an action-plan item done (`done_on`, default today) or not done again (`done_on`: null)."""
+    body = json_body()
+    today = action_items.today_for()
+    done_on = action_items.parse_done_on(body.get("done_on", today.isoformat()), today)
+    with keep_loaded(db.session):
+        case = action_items.mark(db.session, engines(), _me(), case_id, item_id, done_on, body.get("version"))
     return _case_response(case)
 
 

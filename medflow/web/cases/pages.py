@@ -6,16 +6,17 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
+from medflow.domain.action_items import status as item_status
 from medflow.domain.definitions import EVENT_FIELDS
 from medflow.domain.errors import Invalid, MedflowError, NotPossible, StaleVersion
 from medflow.domain.visibility import Level
 from medflow.extensions import db
 from medflow.i18n import translate_error
 from medflow.persistence.models import Case
-from medflow.services import cascade_views, queries
+from medflow.services import action_items, cascade_views, queries
 from medflow.services import cases as case_service
 from medflow.services import topics as topic_service
-from medflow.services.access import case_view, load_history
+from medflow.services.access import actor_roles, case_view, load_history
 from medflow.services.answers import sharing
 from medflow.services.notifications import mark_case_read
 from medflow.services.paging import parse_cursor
@@ -120,8 +121,19 @@ def render_case(case: Case, *, status: int = 200, problem: str | None = None,
     return render_template(
         "cases/detail.html", case=case, forms=action_forms(case, actions, below, came_from, meetings),
         unavailable=unavailable_actions(case, unavailable), problem=problem, failed_event=failed_event,
-        typed=typed or {}, changed=changed or [], case_crumbs=case_crumbs,
+        typed=typed or {}, changed=changed or [], case_crumbs=case_crumbs, **_item_marks(case),
     ), status
+
+
+def _item_marks(case: Case) -> dict:
+    """Return the action-plan items' status, whether I may mark them (handlers may), the deadlines' names."""
+    today = action_items.today_for()
+    may = action_items.may_mark(db.session, engines()[case.workflow].definition, current_user, case,
+                                actor_roles(db.session, current_user, case))
+    deadlines = engines()[case.workflow].definition.statutory_deadlines  # their names, not their keys
+    return {"item_status": {a.id: item_status(a.due_date, a.done_on, today) for a in case.action_items},
+            "may_mark_items": may, "today": today,
+            "deadline_labels": {d.key: d.label.get(lang()) for d in deadlines}}
 
 
 @bp.get("/cases/<int:case_id>")
@@ -186,3 +198,23 @@ def share_to_make(case_id: int, event: str | None, form: dict) -> sharing.Share 
         case = case_service.visible_case(db.session, current_user, case_id)
         sharing.check_shareable(db.session, current_user, case)
     return share
+
+
+@bp.post("/cases/<int:case_id>/action-items/<int:item_id>")
+def mark_item(case_id: int, item_id: int):
+    """Mark an action-plan item done on the date given (default today), or not done again ("undo")."""
+    today = action_items.today_for()
+    try:
+        undo = bool(request.form.get("undo"))
+        done_on = None if undo else action_items.parse_done_on(request.form.get("done_on") or today.isoformat(),
+                                                               today)
+        action_items.mark(db.session, engines(), current_user, case_id, item_id, done_on,
+                          request.form.get("version"))
+    except (Invalid, NotPossible) as error:
+        db.session.rollback()
+        status, message = _problem(error)
+        return render_case(case_service.visible_case(db.session, current_user, case_id), status=status,
+                           problem=message)
+    flash(gettext("The action-plan item is marked not done.") if undo
+          else gettext("The action-plan item is marked done."), "success")
+    return redirect(url_for("cases.show", case_id=case_id))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from medflow.domain.calendar import end_of_day
+from medflow.domain.action_items import status as item_status
+from medflow.domain.calendar import end_of_day, local_date
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.topics import Topic, TopicCatalog
 from medflow.persistence.base import utcnow
@@ -68,8 +69,9 @@ def case_json(case: Case, actions: list[str], lang: str = "da") -> dict[str, Any
         "outcome": (case.data or {}).get("outcome"),
         "data": case.data or {},
         "action_items": [
-            {"problem": a.problem, "solution": a.solution, "owner": a.owner,
-             "due_date": _iso(a.due_date), "effect_check": a.effect_check}
+            {"id": a.id, "problem": a.problem, "solution": a.solution, "owner": a.owner,
+             "due_date": _iso(a.due_date), "effect_check": a.effect_check, "done_on": _iso(a.done_on),
+             "status": item_status(a.due_date, a.done_on, local_date(utcnow()))}
             for a in case.action_items
         ],
         "state_due_at": _iso(case.state_due_at),

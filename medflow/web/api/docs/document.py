@@ -7,6 +7,7 @@ from typing import Any
 from medflow.config import VERSION
 from medflow.domain.limits import BODY_MAX_BYTES, ID_MAX, KEY_MAX
 from medflow.services.queries import MAX_PAGE
+from medflow.web.api.docs.action_items import ACTION_ITEM_COMPONENTS, ACTION_ITEM_PATHS
 from medflow.web.api.docs.answers import ANSWER_COMPONENTS, ANSWER_PATHS
 from medflow.web.api.docs.figures import FIGURE_COMPONENTS, FIGURE_PATHS
 from medflow.web.api.docs.mail import MAIL_COMPONENTS, MAIL_PATHS
@@ -76,9 +77,9 @@ def document() -> dict[str, Any]:
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
         "paths": {**PATHS, **MEETING_PATHS, **MAIL_PATHS, **FIGURE_PATHS, **PLAN_PATHS, **SEARCH_PATHS,
-                  **ANSWER_PATHS, **REPORT_PATHS},
+                  **ANSWER_PATHS, **REPORT_PATHS, **ACTION_ITEM_PATHS},
         "components": {"schemas": {**COMPONENTS, **MEETING_COMPONENTS, **MAIL_COMPONENTS, **FIGURE_COMPONENTS,
                                    **PLAN_COMPONENTS, **SEARCH_COMPONENTS, **ANSWER_COMPONENTS,
-                                   **REPORT_COMPONENTS},
+                                   **REPORT_COMPONENTS, **ACTION_ITEM_COMPONENTS},
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }

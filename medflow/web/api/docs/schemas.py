@@ -54,8 +54,11 @@ EVENT = obj({
     "data": {"type": "object"}, "at": DATETIME,
 }, ("seq", "event", "actor", "from_state", "to_state", "from_committee", "to_committee", "comment", "data",
     "at"))
-ACTION_ITEM = obj({k: DATE if k == "due_date" else STR for k in ("problem", "solution", "owner", "due_date",
-                                                                  "effect_check")})
+ACTION_ITEM = obj({**{k: DATE if k == "due_date" else STR for k in ("problem", "solution", "owner", "due_date",
+                                                                     "effect_check")},
+                   "id": INT, "done_on": {"type": ["string", "null"], "format": "date"},
+                   "status": {"type": "string", "enum": ["done", "open", "overdue"],
+                              "description": "overdue: not done and the due date (the kommune's) has passed"}})
 DUE = {"due_at": DATETIME, "overdue": BOOL}
 CASE_SUMMARY = obj({"id": INT, "workflow": STR, "title": STR, "state": STR, "holder": STR,
                     "confidential": BOOL, "version": INT, "updated_at": DATETIME, **DUE},
