@@ -27,7 +27,8 @@ TABLE_NOTES = {
     "cascades": lazy_gettext("Decisions, information and tasks the committees sent down, by the day they "
                              "were sent; the units that have reported back so far."),
     "activity": lazy_gettext("Meetings held (not cancelled), and the committees that held their annual "
-                             "work-environment discussion (its minutes approved), in the committees you sit on."),
+                             "work-environment discussion (its minutes approved), in the committees you sit "
+                             "on."),
     "suggestions": lazy_gettext("Forms for a new case that were shown a shared answer, and how many sent no "
                                 "case after all. For the whole kommune: the filters for level, committee, "
                                 "topic and focus area do not apply."),

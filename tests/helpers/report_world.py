@@ -47,8 +47,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from medflow.persistence.models import Case, Committee, Person
-from medflow.services.cascades import NewCascade, publish
 from medflow.services.annual.discussion import put_on_agenda
+from medflow.services.cascades import NewCascade, publish
 from medflow.services.cases import NewCase, fire_event, submit_case
 from medflow.services.meetings.minutes import approve
 from medflow.services.meetings.planning import MeetingPlan, cancel_meeting, create_meeting

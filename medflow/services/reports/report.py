@@ -17,8 +17,8 @@ from medflow.domain.reports import (
     ACTIVITY_FIGURES,
     CASCADE_FIGURES,
     CASE_FIGURES,
-    SUGGESTION_FIGURES,
     QUARTERS,
+    SUGGESTION_FIGURES,
     YEAR,
     FigureRow,
     absent_row,
@@ -121,7 +121,8 @@ def _suggestion_table(session: Session, sel: Selection) -> Table:
     spared = {q: f.left for q, f in found.items()}
     shares = {q: share(spared.get(q, 0), shown.get(q, 0)) for q in QUARTERS}
     shares[YEAR] = share(sum(spared.values()), sum(shown.values()))
-    counted = [count_row(key, values) for key, values in zip(SUGGESTION_FIGURES[:3], (shown, sent, spared), strict=True)]
+    counts = zip(SUGGESTION_FIGURES[:3], (shown, sent, spared), strict=True)
+    counted = [count_row(key, values) for key, values in counts]
     return _quarters("suggestions", [*counted, FigureRow(SUGGESTION_FIGURES[-1], shares)])
 
 

@@ -18,7 +18,7 @@ def table_json(table: Table) -> dict:
 
 @bp.get("/reports/cases")
 def cases():
-    """Return a year's case figures by quarter (`?year=&level=&committee=&topic=&focus_area=`), as /reports shows them."""
+    """Return a year's case figures by quarter (`?year=&level=&committee=&topic=&focus_area=`), as /reports."""
     rep = report()
     sel = rep.selection
     return jsonify(year=sel.year, level=sel.level.key if sel.level else None,

@@ -40,8 +40,8 @@ REPORT_PATHS: dict[str, Any] = {
     "/reports/cases": {"get": op(
         "caseReport", "A year's case figures by quarter: opened, resolved, forwarded, referred down, rejected, "
         "withdrawn, deadline escalations, days to acceptance and resolution, the share resolved at the right "
-        "level, cascades, meetings and annual discussions held, and how often a suggested shared answer spared a "
-        "case (kommune-wide); the cases the caller may count (committee members and admins).",
+        "level, cascades, meetings and annual discussions held, and how often a suggested shared answer "
+        "spared a case (kommune-wide); the cases the caller may count (committee members and admins).",
         ref("CaseReport"), 403, 404, params=REPORT_PARAMS)},
 }
 REPORT_COMPONENTS: dict[str, Any] = {"CaseReport": CASE_REPORT, "ReportTable": REPORT_TABLE,
