@@ -28,9 +28,12 @@ CASE_FIGURES: tuple[tuple[str, str, bool | None], ...] = (
     ("withdrawn", "withdraw", None),
 )
 CASCADE_FIGURES = ("cascades", "units_asked", "units_reported_back")
-# What a committee did, beside its cases. The annual pack adds "annual_discussions" here (one more
-# row: services/reports/activity.py ACTIVITY_ROWS says where its count comes from).
-ACTIVITY_FIGURES: tuple[str, ...] = ("meetings_held",)
+# What a committee did, beside its cases (services/reports/activity.py ACTIVITY_ROWS says where each
+# count comes from).
+ACTIVITY_FIGURES: tuple[str, ...] = ("meetings_held", "annual_discussions")
+# The suggestions on the new-case form, kommune-wide: forms shown a shared answer, those that sent a
+# case anyway, those that sent none ("spared"), and the spared share of the shown.
+SUGGESTION_FIGURES = ("suggestions_shown", "suggestions_sent", "suggestions_spared", "suggestions_spared_share")
 
 
 def quarter_starts(year: int) -> tuple[date, ...]:

@@ -20,7 +20,7 @@ from medflow.persistence.base import utcnow
 from medflow.services.admin.queries import levels as all_levels
 from medflow.services.queries import all_committees
 from medflow.services.reports.report import Report, Table, case_report
-from medflow.services.reports.selection import select_report
+from medflow.services.reports.selection import focus_area_choices, select_report
 from medflow.web import reports_words as words
 from medflow.web.charts import SVG_CSP, bar_chart
 from medflow.web.display import lang
@@ -39,12 +39,12 @@ def _key(name: str) -> str | None:
 
 
 def report() -> Report:
-    """Return the report the query string asks for (`year`, `level`, `committee`, `topic`)."""
+    """Return the report the query string asks for (`year`, `level`, `committee`, `topic`, `focus_area`)."""
     topic = _key("topic")
     if topic and topics().get(topic) is None:
         raise Unknown(_("There is no topic %(key)s."), key=topic)
     sel = select_report(db.session, current_user, chosen_year(), level=_key("level"),
-                        committee=_key("committee"), topic=topic)
+                        committee=_key("committee"), topic=topic, focus_area=_key("focus_area"))
     return case_report(db.session, sel, utcnow())
 
 
@@ -52,7 +52,8 @@ def filters(rep: Report) -> dict[str, str]:
     """Return the report's filters as query arguments (for the chart and CSV links)."""
     sel = rep.selection
     found = {"year": str(sel.year), "level": sel.level.key if sel.level else None,
-             "committee": sel.committee.key if sel.committee else None, "topic": sel.topic}
+             "committee": sel.committee.key if sel.committee else None, "topic": sel.topic,
+             "focus_area": str(sel.focus_area.id) if sel.focus_area else None}
     return {k: v for k, v in found.items() if v}
 
 
@@ -79,7 +80,8 @@ def page():
     this_year = local_date(utcnow()).year
     choices = {"years": list(range(this_year, this_year - 5, -1)), "levels": all_levels(db.session),
                "committees": all_committees(db.session), "lang": lang(),
-               "topics": sorted(topics().topics, key=lambda t: t.label.get(lang()))}
+               "topics": sorted(topics().topics, key=lambda t: t.label.get(lang())),
+               "focus_areas": focus_area_choices(db.session, current_user)}
     return render_template("reports/index.html", report=rep, sel=rep.selection, args=filters(rep),
                            tables=[_view(t) for t in rep.tables], choices=choices)
 

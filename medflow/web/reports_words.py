@@ -11,7 +11,8 @@ TABLE_TITLES = {
     "times": lazy_gettext("Days to acceptance and to resolution"),
     "right_level": lazy_gettext("Resolved at the right level"),
     "cascades": lazy_gettext("Cascades sent down"),
-    "activity": lazy_gettext("Meetings"),
+    "activity": lazy_gettext("Meetings and annual discussions"),
+    "suggestions": lazy_gettext("Suggestions that spared a case"),
     "levels": lazy_gettext("Cases by level, whole year"),
 }
 TABLE_NOTES = {
@@ -25,7 +26,12 @@ TABLE_NOTES = {
                                 "quarter: how many were resolved at the level where they were submitted."),
     "cascades": lazy_gettext("Decisions, information and tasks the committees sent down, by the day they "
                              "were sent; the units that have reported back so far."),
-    "activity": lazy_gettext("Meetings held (not cancelled), in the committees you sit on."),
+    "activity": lazy_gettext("Meetings held (not cancelled), and the committees that held their annual "
+                             "work-environment discussion (its minutes approved), in the committees you sit "
+                             "on."),
+    "suggestions": lazy_gettext("Forms for a new case that were shown a shared answer, and how many sent no "
+                                "case after all. For the whole kommune: the filters for level, committee, "
+                                "topic and focus area do not apply."),
     "levels": lazy_gettext("The same counts for the whole year, by the level of the committee where the "
                            "step was taken."),
 }
@@ -44,9 +50,14 @@ FIGURES = {
     "cascades": lazy_gettext("Cascades sent"), "units_asked": lazy_gettext("Units asked"),
     "units_reported_back": lazy_gettext("Units that reported back"),
     "meetings_held": lazy_gettext("Meetings held"),
+    "annual_discussions": lazy_gettext("Annual discussions held"),
+    "suggestions_shown": lazy_gettext("Shown a shared answer"),
+    "suggestions_sent": lazy_gettext("Sent a case anyway"),
+    "suggestions_spared": lazy_gettext("Sent no case"),
+    "suggestions_spared_share": lazy_gettext("Share that sent no case"),
 }
 DECIMALS = {"accept_median", "accept_p90", "resolve_median", "resolve_p90"}
-PERCENT = {"right_level_share"}
+PERCENT = {"right_level_share", "suggestions_spared_share"}
 
 
 def column_label(key: str) -> str:

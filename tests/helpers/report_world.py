@@ -31,19 +31,29 @@ Q3  J  [2]  peter at lok-pleje, Jul 6; nobody acts; the sweep escalates them to 
 Cascades: kim from kommunemed Feb 16 to the 5 committees below (lok-skole and omr-born report back); ole from
 omr-born Jul 27 to its 2 workplaces (none back yet). Meetings: lok-skole Feb 10, May 12, Aug 18 (held), Sep 8
 (cancelled), Oct 20 (to come); omr-born Mar 17; kommunemed Jun 16. The report is read on Oct 1, 12:00.
+Annual discussions: lok-skole's of 2026 on Aug 18, minutes approved by lene and tove Aug 20 (held, Q3);
+omr-born's of 2025, late, on Mar 17, approved by ole Mar 18 (held, Q1); kommunemed's of 2026 on Jun 16, its
+minutes never approved (not held).
+Focus areas: KommuneMED's plan 2013-14 (the shipped file); lene tags A2 [5] and kim tags H [2] with its first
+subject, ole tags B [3] with its second.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from medflow.persistence.models import Case, Committee, Person
+from medflow.services.annual.discussion import put_on_agenda
 from medflow.services.cascades import NewCascade, publish
 from medflow.services.cases import NewCase, fire_event, submit_case
+from medflow.services.meetings.minutes import approve
 from medflow.services.meetings.planning import MeetingPlan, cancel_meeting, create_meeting
+from medflow.services.plans.files import check_plan, import_plan
+from medflow.services.plans.links import tag_case
 from medflow.services.privacy.retention import anonymise_due
 from medflow.services.sweep import sweep
 from medflow.workflows import engines
@@ -76,6 +86,7 @@ class World:
     def __init__(self, session) -> None:
         self.s = session
         self.n = 0
+        self.stories: dict[str, list[Case]] = {}
 
     def person(self, who: str) -> Person:
         return self.s.scalar(select(Person).where(Person.email == f"{who}@example.dk"))
@@ -98,6 +109,7 @@ class World:
             for actor, event, moment, fields in steps:
                 case = self.fire(case, actor, event, moment, **fields)
             made.append(case)
+        self.stories[label] = made
         return made
 
 
@@ -160,6 +172,11 @@ def _cascades(w: World) -> None:
     publish(w.s, w.person("ole"), NewCascade("omr-born", "Ny plan", "Læs den", "information"), now=at(7, 27))
 
 
+# The annual discussions: (who, meeting day) -> (the pack's year, who approve the minutes, when)
+ANNUAL = {("lene", (8, 18)): (2026, ("lene", "tove"), at(8, 20)), ("ole", (3, 17)): (2025, ("ole",), at(3, 18)),
+          ("kim", (6, 16)): (2026, (), None)}
+
+
 def _meetings(w: World) -> None:
     planned = {("lene", "lok-skole"): [(2, 10), (5, 12), (8, 18), (9, 8), (10, 20)],
                ("ole", "omr-born"): [(3, 17)], ("kim", "kommunemed"): [(6, 16)]}
@@ -169,6 +186,27 @@ def _meetings(w: World) -> None:
                                      now=at(1, 5))
             if (month, day) == (9, 8):
                 cancel_meeting(w.s, w.person(who), meeting.id, meeting.version, now=at(9, 1))
+            if (who, (month, day)) in ANNUAL:
+                _annual(w, meeting, who, *ANNUAL[who, (month, day)])
+
+
+def _annual(w: World, meeting, who: str, year: int, approvers: tuple[str, ...], when) -> None:
+    """Put the committee's annual pack on the meeting; the approval of its minutes freezes it (held)."""
+    put_on_agenda(w.s, w.person(who), meeting.id, meeting.version, year)
+    for approver in approvers:
+        approve(w.s, engines(), w.person(approver), meeting.id, meeting.version, now=when)
+
+
+PLAN = Path(__file__).resolve().parents[2] / "workflows" / "plans" / "kommunemed-2013-2014.yaml"
+
+
+def _focus_areas(w: World) -> None:
+    """Import KommuneMED's plan and tag cases with its subjects, each by the committee holding the case."""
+    plan = import_plan(w.s, *check_plan(w.s, PLAN.read_text(encoding="utf-8"), str(PLAN)))
+    first, second = plan.subjects[0].id, plan.subjects[1].id
+    for label, who, subject in (("A2", "lene", first), ("H", "kim", first), ("B", "ole", second)):
+        for case in w.stories[label]:
+            tag_case(w.s, w.person(who), case.id, subject)
 
 
 def build(session) -> None:
@@ -182,4 +220,5 @@ def build(session) -> None:
     assert len(anonymised) == 8, anonymised
     _cascades(w)
     _meetings(w)
+    _focus_areas(w)
     assert w.n == 43

@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from medflow.domain.errors import Invalid, Unknown
 from medflow.extensions import db
 from medflow.persistence.models import Case, Person
+from medflow.persistence.plans import Plan
 from medflow.services.reports.report import case_report
 from medflow.services.reports.selection import select_report
 from tests.factories import load_org
@@ -89,8 +91,14 @@ def test_the_administrator_counts_every_case_of_the_year(app, year):
         assert _rows(report, "cascades") == {"cascades": [1, 0, 1, 0, 2], "units_asked": [5, 0, 2, 0, 7],
                                              "units_reported_back": [2, 0, 0, 0, 2]}
         # lok-skole Feb 10 and omr-born Mar 17; May 12 and kommunemed Jun 16; Aug 18 (Sep 8 was cancelled,
-        # Oct 20 has not come)
-        assert _rows(report, "activity") == {"meetings_held": [2, 2, 1, 0, 5]}
+        # Oct 20 has not come). Annual discussions: omr-born's of 2025 approved Mar 18, lok-skole's Aug 20;
+        # kommunemed's minutes of Jun 16 were never approved
+        assert _rows(report, "activity") == {"meetings_held": [2, 2, 1, 0, 5],
+                                             "annual_discussions": [1, 0, 1, 0, 2]}
+        # no form was shown a shared answer this year
+        assert _rows(report, "suggestions") == {"suggestions_shown": [0] * 5, "suggestions_sent": [0] * 5,
+                                                "suggestions_spared": [0] * 5,
+                                                "suggestions_spared_share": [NONE] * 5}
         assert report.overdue_now == 2  # K 2: accepted Jun 2, 60 days to Aug 1; O's deadline is Nov 21
 
 
@@ -122,7 +130,7 @@ def test_narrowed_to_a_committee_a_level_or_a_topic(app, year):
     assert _rows(skole, "right_level")["resolved_right_level"] == [8, 10, 2, 0, 20]
     # 8 of 11, 10 of 12, 2 of 2, 20 of 25
     assert _rows(skole, "right_level")["right_level_share"] == [72.7, 83.3, 100.0, NONE, 80.0]
-    assert _rows(skole, "activity") == {"meetings_held": [1, 1, 1, 0, 3]}
+    assert _rows(skole, "activity") == {"meetings_held": [1, 1, 1, 0, 3], "annual_discussions": [0, 0, 1, 0, 1]}
     assert skole.overdue_now == 2
     assert _rows(area, "cases")["opened"] == [0, 2, 0, 0, 2]  # I 2
     assert _rows(area, "cases")["resolved"] == [3, 4, 2, 0, 9]  # B 3; C 2 + I 2; J 2
@@ -133,7 +141,7 @@ def test_narrowed_to_a_committee_a_level_or_a_topic(app, year):
     assert _rows(topic, "times")["accept_median"] == [1.0, 4.0, NONE, NONE, 2.0]
     # cascades and meetings have no topic: not counted under one
     assert _rows(topic, "cascades")["cascades"] == [NONE] * 5
-    assert _rows(topic, "activity")["meetings_held"] == [NONE] * 5
+    assert _rows(topic, "activity") == {"meetings_held": [NONE] * 5, "annual_discussions": [NONE] * 5}
 
 
 def test_a_member_counts_the_confidential_cases_of_the_committee_she_sits_on(app, year):
@@ -165,5 +173,43 @@ def test_a_report_costs_the_same_statements_for_few_cases_or_many(app, year):
                 case_report(db.session, sel, NOW)
             counted.append(len(seen))
     # grouped in SQL: two for the counts, two for the times, one each for the right level, cascades, meetings,
-    # the levels and their counts, and what is overdue; never a statement per case
-    assert counted == [10, 10, 10]
+    # annual discussions, suggestions, the levels and their counts, and what is overdue; never one per case
+    assert counted == [12, 12, 12]
+
+
+def _subjects() -> tuple[str, str]:
+    plan = db.session.scalar(select(Plan))
+    return str(plan.subjects[0].id), str(plan.subjects[1].id)
+
+
+def test_narrowed_to_a_focus_area_only_tagged_cases_count(app, year):
+    with app.app_context():
+        first, second = _subjects()
+        admin, sara, dora = _report("admin", focus_area=first), _report("sara", focus_area=first), \
+            _report("dora", focus_area=first)
+        forwarded = _report("admin", focus_area=second)
+        both = _report("admin", focus_area=first, committee="lok-skole")
+    # tagged with the first subject: H 2 (Q1, at kommunemed) and A2 5 (Q2, at lok-skole)
+    assert _rows(admin, "cases")["opened"] == [2, 5, 0, 0, 7]
+    assert _rows(admin, "cases")["resolved"] == [2, 5, 0, 0, 7]
+    assert _rows(admin, "levels")["kommune"][:2] == [2, 2] and _rows(admin, "levels")["lokal"][:2] == [5, 5]
+    # accepted after 3 days (H) ×2 and 4 days (A2) ×5
+    assert _rows(admin, "times")["accept_median"] == [3.0, 4.0, NONE, NONE, 4.0]
+    assert _rows(sara, "cases")["opened"] == [0, 5, 0, 0, 5]  # lok-skole never held H
+    assert _rows(dora, "cases")["opened"] == [0] * 5
+    assert admin.overdue_now == 0  # K is not tagged
+    # the second subject: B 3, forwarded by lene and resolved at omr-born
+    assert _rows(forwarded, "cases")["forwarded"] == [3, 0, 0, 0, 3]
+    assert _rows(forwarded, "levels")["omraade"][1] == 3
+    assert _rows(both, "cases")["opened"] == [0, 5, 0, 0, 5]
+    # cascades, meetings and annual discussions have no focus area: not counted under one
+    assert _rows(admin, "cascades")["cascades"] == [NONE] * 5
+    assert _rows(admin, "activity")["annual_discussions"] == [NONE] * 5
+
+
+def test_a_focus_area_that_is_no_number_or_not_there_is_refused(app, year):
+    with app.app_context():
+        with pytest.raises(Invalid):
+            _report("admin", focus_area="første")
+        with pytest.raises(Unknown):
+            _report("admin", focus_area="999999")

@@ -112,3 +112,17 @@ def test_the_demo_reports_show_cases_in_every_quarter(app, demo):
         csv = client.get(f"/reports/cases.csv?year={year}").get_data(as_text=True)
         opened = next(line for line in csv.splitlines() if line.startswith("Sager oprettet;")).split(";")[1:]
         assert all(int(n) > 0 for n in opened[:quarters]), (year, opened)
+
+
+def test_the_demo_reports_show_annual_discussions_and_suggestions_that_spared_a_case(app, demo):
+    """Two committees held the annual discussion and some shown answers sent no case (last year or this)."""
+    this_year = local_date(utcnow()).year
+    client = Pages(app)("admin")
+    found = {"Afholdte årlige drøftelser": 0, "Sendte ingen sag": 0}
+    for year in (this_year - 1, this_year):
+        for table in ("activity", "suggestions"):
+            for line in client.get(f"/reports/{table}.csv?year={year}").get_data(as_text=True).splitlines():
+                name, *values = line.lstrip("\ufeff").split(";")
+                if name in found:
+                    found[name] += int(values[-1])
+    assert found["Afholdte årlige drøftelser"] >= 2 and found["Sendte ingen sag"] > 0, found

@@ -9,6 +9,8 @@ import pytest
 from medflow.domain.calendar import local_date
 from medflow.persistence.base import utcnow
 from medflow.web.charts import SVG_CSP
+from tests.web.test_plan_pages import PLANS, _upload
+from tests.web.test_suggestions import TOKEN, _share_chairs
 
 
 def _text(response) -> str:
@@ -50,7 +52,8 @@ def test_the_api_answers_the_same_figures_as_json(api, cases):
     assert cases_table["columns"] == ["q1", "q2", "q3", "q4", "year"]
     rows = {r["key"]: r["values"] for r in cases_table["rows"]}
     assert rows["opened"][-1] == 3 and rows["resolved"][-1] == 1
-    tables = ["cases", "times", "right_level", "cascades", "activity", "levels"]
+    tables = ["cases", "times", "right_level", "cascades", "activity", "suggestions", "levels"]
+    assert body["focus_area"] is None
     assert [t["id"] for t in body["tables"]] == tables
 
 
@@ -63,7 +66,7 @@ def test_an_employee_without_a_committee_may_not_open_the_reports(pages, api):
 
 @pytest.mark.parametrize(("query", "status"), [
     ("year=1999", 400), ("year=abc", 400), ("committee=nope", 404), ("level=nope", 404), ("topic=nope", 404),
-    ("committee=" + "x" * 81, 400),
+    ("committee=" + "x" * 81, 400), ("focus_area=abc", 400), ("focus_area=999999", 404),
 ])
 def test_bad_filters_get_a_clear_answer(pages, api, query, status):
     page = pages("lene").get(f"/reports?{query}")
@@ -80,3 +83,66 @@ def test_an_unknown_table_is_not_found(pages):
 def test_narrowed_to_a_topic_cascades_and_meetings_show_no_figure(pages):
     text = _text(pages("admin").get("/reports?topic=arbejdsmiljoe-psykisk&level=lokal"))
     assert "Afholdte møder — — — — —" in text
+
+
+def _this_quarter() -> int:
+    return (local_date(utcnow()).month - 1) // 3 + 1
+
+
+def _row(text: str, label: str) -> list[str]:
+    return re.search(rf"{label}((?: [\d,—%]+)+)", text).group(1).split()
+
+
+def test_suggestions_that_spared_a_case_are_counted_kommune_wide(pages, api):
+    _share_chairs(pages, api)  # lene shares an answer about chairs (and her case is sent as usual)
+    peter = pages("peter")  # at LokalMED Plejecenter
+    assert peter.get(f"/answers/suggestions?title=Vores+stol+er+slidt&form={TOKEN}").status_code == 200
+    form = {"workflow": "question", "title": "Vi mangler nye stole", "suggest_token": "another-form-0123456789"}
+    assert peter.post("/cases/new", data=form).status_code == 200  # shown the answer first
+    assert peter.post("/cases/new", data={**form, "checked": ["", "1"]}).status_code == 302  # sent anyway
+    q = _this_quarter() - 1
+    # two forms shown the answer, one sent a case anyway: one spared, 50 %; the same for a committee that
+    # saw neither form, since the figure is the kommune's
+    for query in ("", "?committee=lok-dagtilbud&topic=arbejdsmiljoe-psykisk"):
+        text = _text(pages("dora").get(f"/reports{query}"))
+        assert "Forslag, der sparede en sag" in text and "For hele kommunen" in text
+        assert _row(text, "Fik vist et delt svar")[q] == _row(text, "Fik vist et delt svar")[-1] == "2"
+        assert _row(text, "Sendte alligevel en sag")[-1] == "1" and _row(text, "Sendte ingen sag")[-1] == "1"
+        assert _row(text, "Andel, der ikke sendte en sag")[q] == "50,0"
+    body = api("dora").get("/reports/cases?committee=lok-dagtilbud").get_json()
+    table = next(t for t in body["tables"] if t["id"] == "suggestions")
+    rows = {r["key"]: r["values"][-1] for r in table["rows"]}
+    assert rows == {"suggestions_shown": 2, "suggestions_sent": 1, "suggestions_spared": 1,
+                    "suggestions_spared_share": 50.0}
+    csv = pages("dora").get("/reports/suggestions.csv").get_data(as_text=True)
+    assert "Sendte ingen sag;" in csv
+    assert pages("dora").get("/reports/suggestions.svg").status_code == 200
+
+
+def test_the_focus_area_filter_is_offered_where_focus_areas_exist_and_counts_tagged_cases(pages, api):
+    assert 'name="focus_area"' not in pages("lene").get("/reports").get_data(as_text=True)
+    text = (PLANS / "kommunemed-2013-2014.yaml").read_text(encoding="utf-8")
+    assert _upload(pages("kim"), "kommunemed", text, "kommunemed-2013-2014.yaml").status_code == 302
+    page = pages("lene").get("/reports").get_data(as_text=True)
+    subject = re.search(r'<option value="(\d+)">Trivsel og psykisk arbejdsmiljø · KommuneMED', page).group(1)
+    tagged = api("anna").submit(title="Stress i indskolingen")
+    api("anna").submit(title="Kantinen")  # not tagged: not counted
+    tag = pages("lene").post(f"/cases/{tagged['id']}/focus-area", data={"focus_area": subject})
+    assert tag.status_code == 302
+    narrowed = pages("lene").get(f"/reports?focus_area={subject}")
+    assert re.search(rf'<option value="{subject}" selected>', narrowed.get_data(as_text=True))
+    assert _row(_text(narrowed), "Sager oprettet")[-1] == "1"
+    assert "focus_area=" + subject in narrowed.get_data(as_text=True)  # the chart and CSV links keep it
+    assert _row(_text(pages("lene").get("/reports")), "Sager oprettet")[-1] == "2"
+    csv = pages("lene").get(f"/reports/cases.csv?focus_area={subject}").get_data(as_text=True)
+    assert re.search(r"Sager oprettet;(\d+;){4}1\r\n", csv)
+    body = api("lene").get(f"/reports/cases?focus_area={subject}").get_json()
+    assert body["focus_area"] == int(subject)
+    opened = next(r for r in body["tables"][0]["rows"] if r["key"] == "opened")
+    assert opened["values"][-1] == 1
+    hoved = (PLANS / "hovedudvalg.yaml").read_text(encoding="utf-8")
+    assert _upload(pages("ole"), "omr-born", hoved, "hovedudvalg.yaml").status_code == 302
+    ole_page = pages("ole").get("/reports").text
+    other = re.search(r'<option value="(\d+)">[^<]*· OmrådeMED Børn', ole_page).group(1)
+    assert pages("pia").get(f"/reports?focus_area={other}").status_code == 404  # a plan pia may not read
+    assert f'value="{other}"' not in pages("pia").get("/reports").get_data(as_text=True)

@@ -113,9 +113,12 @@ class SuggestionFigures:
         return self.shown - self.sent
 
 
+SHOWN_AN_ANSWER = SuggestionShow.answers > 0  # a form shown only offers is not counted
+
+
 def figures(session: Session, since: datetime | None = None) -> SuggestionFigures:
     """Return how often shown suggestions were followed by a case, and how often by none."""
-    query = select(func.count(), func.count(SuggestionShow.sent_at)).where(SuggestionShow.answers > 0)
+    query = select(func.count(), func.count(SuggestionShow.sent_at)).where(SHOWN_AN_ANSWER)
     if since is not None:
         query = query.where(SuggestionShow.shown_at >= since)
     shown, sent = session.execute(query).one()

@@ -1,8 +1,9 @@
-"""Beside the case history: cascades sent down and meetings held by quarter, and what is overdue now.
+"""Beside the case history: cascades sent down, meetings and annual discussions held, what is overdue now.
 
-Cascades and meetings are a committee's own business, so they count for the committees the reader
-sits on (every committee for an administrator). They have no topic: narrowed to a topic, the report
-leaves them out rather than count them under it.
+Cascades, meetings and annual discussions are a committee's own business, so they count for the
+committees the reader sits on (every committee for an administrator). They have no topic or focus
+area: narrowed to one, the report leaves them out rather than count them under it. The suggestions
+on the new-case form belong to no committee: they are counted kommune-wide, whatever the selection.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from medflow.domain.reports import quarter_bounds, quarter_starts
-from medflow.persistence.models import Cascade, CascadeReceipt, Case, Meeting
+from medflow.persistence.models import AnnualPack, Cascade, CascadeReceipt, Case, Meeting, SuggestionShow
+from medflow.services.answers.suggestions import SHOWN_AN_ANSWER, SuggestionFigures
 from medflow.services.reports.selection import Selection
 from medflow.services.reports.sql import quarter, within
 
@@ -45,10 +47,26 @@ def meetings_held(session: Session, sel: Selection, today: date) -> dict[int, in
     return {q: n for q, n in session.execute(statement)}
 
 
-# One function per row of the activity table, in ACTIVITY_FIGURES' order (domain.reports): the
-# annual pack adds its "annual discussions held" here, with the same signature.
+def annual_discussions(session: Session, sel: Selection, today: date) -> dict[int, int]:
+    """Return {quarter: committees that held an annual work-environment discussion}.
+
+    Held means the pack was frozen by the approval of the minutes that carried it, in that quarter
+    (the kommune's quarters: the moment of approval). A discussion of last year held late counts in the
+    quarter it was held, so each quarter counts discussions held, and the year adds them up. `today`
+    is not needed: an approval is never in the future.
+    """
+    bounds = quarter_bounds(sel.year)
+    when = quarter(AnnualPack.frozen_at, bounds).label("quarter")
+    statement = (select(when, func.count(distinct(AnnualPack.committee_id))).where(
+        AnnualPack.frozen_at.is_not(None), within(AnnualPack.frozen_at, bounds),
+        sel.place(AnnualPack.committee_id), sel.own_committees(AnnualPack.committee_id)).group_by(when))
+    return {q: n for q, n in session.execute(statement)}
+
+
+# One function per row of the activity table, in ACTIVITY_FIGURES' order (domain.reports).
 ACTIVITY_ROWS: dict[str, Callable[[Session, Selection, date], dict[int, int]]] = {
     "meetings_held": meetings_held,
+    "annual_discussions": annual_discussions,
 }
 
 
@@ -56,4 +74,17 @@ def overdue_now(session: Session, sel: Selection, now: datetime) -> int:
     """Return how many open cases in the selection are past their state's deadline at `now`."""
     return session.scalar(select(func.count()).select_from(Case).where(
         Case.closed_at.is_(None), Case.state_due_at.is_not(None), Case.state_due_at < now,
-        sel.cases(), sel.topic_filter(), sel.place(Case.holder_id))) or 0
+        sel.cases(), sel.case_filter(), sel.place(Case.holder_id))) or 0
+
+
+def suggestions(session: Session, sel: Selection) -> dict[int, SuggestionFigures]:
+    """Return {quarter: forms shown a shared answer, and how many sent a case anyway}, kommune-wide.
+
+    A form belongs to no committee until its case is sent (and one never sent belongs to none), so no
+    committee, level, topic or focus area narrows this figure; counted by the quarter it was shown.
+    """
+    bounds = quarter_bounds(sel.year)
+    when = quarter(SuggestionShow.shown_at, bounds).label("quarter")
+    statement = (select(when, func.count(), func.count(SuggestionShow.sent_at))
+                 .where(SHOWN_AN_ANSWER, within(SuggestionShow.shown_at, bounds)).group_by(when))
+    return {q: SuggestionFigures(shown, sent) for q, shown, sent in session.execute(statement)}

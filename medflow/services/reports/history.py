@@ -38,7 +38,7 @@ def _counts(sel: Selection, *group: ColumnElement) -> Select:
     columns = [func.count(distinct(case((_matches(event, person), EV.case_id), else_=None))).label(key)
                for key, event, person in CASE_FIGURES]  # NULL where the row is another event: not counted
     return (select(*group, *columns).select_from(EV).join(Case, Case.id == EV.case_id)
-            .where(within(EV.created_at, bounds), sel.cases(), sel.topic_filter(), sel.place(PLACE))
+            .where(within(EV.created_at, bounds), sel.cases(), sel.case_filter(), sel.place(PLACE))
             .group_by(*group))
 
 
@@ -84,7 +84,7 @@ def days_to(session: Session, sel: Selection, event: str) -> dict[int, dict[int,
     days = whole_days(Case.created_at, EV.created_at).label("days")
     statement = (select(when, days, func.count().label("cases")).select_from(EV)
                  .join(first, first.c.first_id == EV.id).join(Case, Case.id == EV.case_id)
-                 .where(within(EV.created_at, bounds), sel.cases(), sel.topic_filter(), sel.place(PLACE))
+                 .where(within(EV.created_at, bounds), sel.cases(), sel.case_filter(), sel.place(PLACE))
                  .group_by(when, days))
     found: dict[int, dict[int, int]] = {}
     for q, d, n in session.execute(statement):
@@ -109,7 +109,7 @@ def right_level(session: Session, sel: Selection) -> dict[int, tuple[int, int]]:
                  .join(first, first.c.first_id == EV.id).join(Case, Case.id == EV.case_id)
                  .join(submitted, and_(submitted.case_id == Case.id, submitted.seq == 1))
                  .join(came_in, came_in.id == submitted.to_committee_id).join(answered, answered.id == PLACE)
-                 .where(within(EV.created_at, bounds), sel.cases(), sel.topic_filter(),
+                 .where(within(EV.created_at, bounds), sel.cases(), sel.case_filter(),
                         sel.place(submitted.to_committee_id))
                  .group_by(when, same))
     found: dict[int, tuple[int, int]] = {}

@@ -18,6 +18,7 @@ from medflow.domain.reports import (
     CASCADE_FIGURES,
     CASE_FIGURES,
     QUARTERS,
+    SUGGESTION_FIGURES,
     YEAR,
     FigureRow,
     absent_row,
@@ -98,7 +99,7 @@ def _level_table(session: Session, sel: Selection) -> Table:
 
 
 def _cascade_table(session: Session, sel: Selection) -> Table:
-    if sel.topic:
+    if sel.by_case:
         return _quarters("cascades", [absent_row(k) for k in CASCADE_FIGURES])
     found = activity.cascades(session, sel)
     return _quarters("cascades", [count_row(k, {q: v[i] for q, v in found.items()})
@@ -106,11 +107,23 @@ def _cascade_table(session: Session, sel: Selection) -> Table:
 
 
 def _activity_table(session: Session, sel: Selection, now: datetime) -> Table:
-    if sel.topic:
+    if sel.by_case:
         return _quarters("activity", [absent_row(k) for k in ACTIVITY_FIGURES])
     today = local_date(now)
     return _quarters("activity", [count_row(k, activity.ACTIVITY_ROWS[k](session, sel, today))
                                   for k in ACTIVITY_FIGURES])
+
+
+def _suggestion_table(session: Session, sel: Selection) -> Table:
+    """Return the suggestions' table: kommune-wide, so the same whatever the selection narrows to."""
+    found = activity.suggestions(session, sel)
+    shown, sent = ({q: getattr(f, name) for q, f in found.items()} for name in ("shown", "sent"))
+    spared = {q: f.left for q, f in found.items()}
+    shares = {q: share(spared.get(q, 0), shown.get(q, 0)) for q in QUARTERS}
+    shares[YEAR] = share(sum(spared.values()), sum(shown.values()))
+    counts = zip(SUGGESTION_FIGURES[:3], (shown, sent, spared), strict=True)
+    counted = [count_row(key, values) for key, values in counts]
+    return _quarters("suggestions", [*counted, FigureRow(SUGGESTION_FIGURES[-1], shares)])
 
 
 def _by_level_table(session: Session, sel: Selection) -> Table:
@@ -125,5 +138,6 @@ def _by_level_table(session: Session, sel: Selection) -> Table:
 def case_report(session: Session, sel: Selection, now: datetime) -> Report:
     """Return every table of the selection's year, and what is overdue at `now`."""
     tables = (_case_table(session, sel), _time_table(session, sel), _level_table(session, sel),
-              _cascade_table(session, sel), _activity_table(session, sel, now), _by_level_table(session, sel))
+              _cascade_table(session, sel), _activity_table(session, sel, now), _suggestion_table(session, sel),
+              _by_level_table(session, sel))
     return Report(sel, tables, activity.overdue_now(session, sel, now))

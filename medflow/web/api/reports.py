@@ -18,9 +18,10 @@ def table_json(table: Table) -> dict:
 
 @bp.get("/reports/cases")
 def cases():
-    """Return a year's case figures by quarter (`?year=&level=&committee=&topic=`), as /reports shows them."""
+    """Return a year's case figures by quarter (`?year=&level=&committee=&topic=&focus_area=`), as /reports."""
     rep = report()
     sel = rep.selection
     return jsonify(year=sel.year, level=sel.level.key if sel.level else None,
                    committee=sel.committee.key if sel.committee else None, topic=sel.topic,
+                   focus_area=sel.focus_area.id if sel.focus_area else None,
                    overdue_now=rep.overdue_now, tables=[table_json(t) for t in rep.tables])
