@@ -59,12 +59,17 @@ def _committees_of(person_id: int, roles: frozenset[str]):
 
 
 def _workplace_and_above(person_id: int):
-    """Return the ids of the person's workplace and every committee above it, as a subquery."""
-    start = select(Person.workplace_id).where(Person.id == person_id).scalar_subquery()
-    chain = select(Committee.id, Committee.parent_id).where(Committee.id == start).cte("above", recursive=True)
-    up = aliased(Committee)
-    chain = chain.union_all(select(up.id, up.parent_id).where(up.id == chain.c.parent_id))
-    return select(chain.c.id)
+    """Return the ids of the person's workplace and every committee above it, as a subquery.
+
+    Aliases of its own and no correlation, so a query over committees or people (the register)
+    does not turn it into a question about its own rows.
+    """
+    who, here, up = aliased(Person), aliased(Committee), aliased(Committee)
+    start = select(who.workplace_id).where(who.id == person_id).correlate(None).scalar_subquery()
+    chain = (select(here.id, here.parent_id).where(here.id == start).correlate(None)
+             .cte("above", recursive=True))
+    chain = chain.union_all(select(up.id, up.parent_id).where(up.id == chain.c.parent_id).correlate(None))
+    return select(chain.c.id).correlate(None)
 
 
 def _relation(grant: Grant, person_id: int, is_admin: bool) -> ColumnElement[bool] | bool:

@@ -8,6 +8,7 @@ visibility service, which imports this.
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import aliased
 
 from medflow.persistence.models import Case, GuidelineChange
 
@@ -21,9 +22,13 @@ def is_guideline() -> ColumnElement[bool]:
 
 
 def standing() -> ColumnElement[str]:
-    """Return a case's standing now: its newest change's status, in force when it has none."""
-    newest = (select(GuidelineChange.status).where(GuidelineChange.case_id == Case.id)
-              .order_by(GuidelineChange.id.desc()).limit(1).scalar_subquery())
+    """Return a case's standing now: its newest change's status, in force when it has none.
+
+    Its own alias of the changes, so a query that joins them too (the register) keeps its own.
+    """
+    change = aliased(GuidelineChange)
+    newest = (select(change.status).where(change.case_id == Case.id).correlate_except(change)
+              .order_by(change.id.desc()).limit(1).scalar_subquery())
     return func.coalesce(newest, IN_FORCE)
 
 
