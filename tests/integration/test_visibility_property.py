@@ -91,7 +91,8 @@ def _fields(session, case: Case, event: str, choice: int, now) -> dict:
         below = queries.committees_below(session, case.holder)
         return {"comment": "Henvist", "target": below[choice % len(below)].key}
     return {"schedule": {"meeting_date": (now + timedelta(days=20)).date().isoformat()},
-            "resolve": {"answer": "Svaret", "outcome": "guideline" if choice % 2 else "decision"}, "forward": {"comment": "Op"}, "reopen": {"comment": "Igen"},
+            "resolve": {"answer": "Svaret", "outcome": "guideline" if choice % 2 else "decision"},
+            "forward": {"comment": "Op"}, "reopen": {"comment": "Igen"},
             "reject": {"comment": "Nej", "redirect": "Spørg lederen"}}.get(event, {})
 
 
@@ -140,14 +141,17 @@ def _drive(session, model: Model, people: dict[str, Person], ids: dict[int, str]
             if picked is None:
                 break
             actor, event = picked
-            case = _step(session, model, ids, people[actor], case, event, _fields(session, case, event, choice, now), now)
+            fields = _fields(session, case, event, choice, now)
+            case = _step(session, model, ids, people[actor], case, event, fields, now)
         # every other case still being handled becomes a guideline, so the register has some to show
         handler = people[chair(case.holder.key)]
         if n % 2 == 0 and "resolve" in allowed_actions(session, engines(), handler, case):
-            case = _step(session, model, ids, handler, case, "resolve", {"answer": "Svaret", "outcome": "guideline"}, now)
+            decided = {"answer": "Svaret", "outcome": "guideline"}
+            case = _step(session, model, ids, handler, case, "resolve", decided, now)
 
 
-def _step(session, model: Model, ids: dict[int, str], actor: Person, case: Case, event: str, fields: dict, now) -> Case:
+def _step(session, model: Model, ids: dict[int, str], actor: Person, case: Case, event: str, fields: dict,
+          now) -> Case:
     """Fire one event, move the model with it and check who was told; return the case."""
     case = fire_event(session, engines(), actor, case.id, event, case.version, fields, now=now)
     _follow(model, case.id, event, fields)
@@ -391,7 +395,8 @@ def _check_cascade_search(session, model: Model, people: dict[str, Person], work
 
 def _withdraw_some(session, model: Model, people: dict[str, Person]) -> None:
     """Withdraw every other guideline in force (by the chair of the committee that decided it)."""
-    for n, (case_id, case) in enumerate(sorted((i, c) for i, c in model.cases.items() if c.guideline_in_force)):
+    decided = sorted((i, c) for i, c in model.cases.items() if c.guideline_in_force)
+    for n, (case_id, case) in enumerate(decided):
         if n % 2:
             change_standing(session, people[chair(case.holder)], case_id, "withdrawn", "2026-12-01")
             case.withdrawn = True

@@ -5,9 +5,19 @@ from __future__ import annotations
 import pytest
 
 from medflow.domain.policy import may_see
-from medflow.domain.visibility import COUNTS, READS_PUBLISHED, RULE, Level, Viewer, bands, level_of, seeing_roles
+from medflow.domain.visibility import (
+    COUNTS,
+    READS_PUBLISHED,
+    RULE,
+    Level,
+    Viewer,
+    bands,
+    level_of,
+    seeing_roles,
+)
 
-NONE, COUNTED, PUBLISHED, REDACTED, FULL = Level.NONE, Level.COUNTED, Level.PUBLISHED, Level.REDACTED, Level.FULL
+NONE, COUNTED, PUBLISHED, REDACTED, FULL = (
+    Level.NONE, Level.COUNTED, Level.PUBLISHED, Level.REDACTED, Level.FULL)
 CHAIR, VICE = frozenset({"chair"}), frozenset({"vice_chair"})
 MEMBER, AMR = frozenset({"member"}), frozenset({"amr"})
 
@@ -47,7 +57,7 @@ def test_may_see_is_the_rule_answering_yes_for_full_or_redacted():
 
 
 def test_a_level_shows_the_case_only_from_redacted_up():
-    assert [lv.shows_case for lv in (NONE, COUNTED, PUBLISHED, REDACTED, FULL)] == [False, False, False, True, True]
+    assert [lv.shows_case for lv in Level] == [False, False, False, True, True]
     assert seeing_roles(True, holds_now=False, at_least=COUNTED) == {
         "chair", "vice_chair", "secretary", "member", "amr", "tr"}
 

@@ -157,11 +157,13 @@ def test_an_employee_sees_no_confidential_guideline_and_none_of_a_sibling_workpl
 
 def test_a_withdrawn_guideline_leaves_the_employees_register_but_stays_with_its_readers(pages, published):
     kim, anna, url = pages("kim"), pages("anna"), f"/guidelines/{published['stress']}"
-    assert kim.post(f"{url}/standing", data={"status": "withdrawn", "effective_on": "2026-12-01"}).status_code == 302
+    withdraw = {"status": "withdrawn", "effective_on": "2026-12-01"}
+    assert kim.post(f"{url}/standing", data=withdraw).status_code == 302
     assert "Stresspolitik for" not in _text(anna.get("/guidelines?show=all"))
     assert anna.get(url).status_code == 404
     assert "Stresspolitik for" in _text(kim.get("/guidelines?show=withdrawn"))
-    assert kim.post(f"{url}/standing", data={"status": "in_force", "effective_on": "2026-12-02"}).status_code == 302
+    again = {"status": "in_force", "effective_on": "2026-12-02"}
+    assert kim.post(f"{url}/standing", data=again).status_code == 302
     assert "Stresspolitik for" in _text(anna.get("/guidelines"))
 
 

@@ -20,7 +20,7 @@ NOTE_MAX = 2000
 
 
 def _guideline(session: Session, person: Person, case_id: object, field: str = "case") -> Case:
-    """Return a guideline `person` may read in the register, or raise Unknown (never saying a hidden one exists).
+    """Return a guideline `person` may read in the register, or raise Unknown (never saying a hidden one is).
 
     Only its keepers may change one (`may_keep`), and they read it in full; a replacement may be any
     guideline they read in the register, such as one decided above them.

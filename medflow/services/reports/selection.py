@@ -3,7 +3,8 @@
 The cases a person counts are the ones the one visibility rule gives them at a level that counts
 (`COUNTS`: `COUNTED` or more, but not `PUBLISHED`): every case a committee they sit on has held,
 confidential ones included (counted, never listed), and every case for an administrator; not the
-guidelines of the committees above their workplace, which they only read in the register. Nothing here lists a case: the queries only count.
+guidelines of the committees above their workplace, which they only read in the register.
+Nothing here lists a case: the queries only count.
 """
 
 from __future__ import annotations
