@@ -46,6 +46,9 @@ def level_from_rows(person: Person, case: Case, rows: Iterable[tuple[int | None,
     """Return the level and the roles in the holder from (committee, role) rows (NULL pairs skipped).
 
     The one place the rows (from `CASE_WITH_ROLES`) become a level, so the rule has one reading.
+    The rows say nothing of the reader's workplace, so the `WORKPLACE` grant (`PUBLISHED`, a
+    guideline's register entry) is not read here: it never shows a case, and a level that does not
+    is all the callers ask about (the register asks `visible_at` instead).
     """
     viewer = viewer_from_rows(((c, r) for c, r in rows if r is not None), case.holder_id,
                               is_admin=person.is_admin, is_submitter=case.submitter_id == person.id)
