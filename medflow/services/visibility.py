@@ -12,21 +12,25 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, false, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, bindparam, false, not_, or_, select, true
+from sqlalchemy.orm import Session, aliased
 
 from medflow.domain.visibility import (
     ADMIN,
     HOLDER,
+    RULE,
     SUBMITTER,
+    WORKPLACE,
     Grant,
     Level,
+    bands,
     grants,
     level_of,
     seeing_roles,
     viewer_from_rows,
 )
 from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Person
+from medflow.services.guidelines.published import in_force_guideline
 
 # A case with the reader's roles in its holder and in every committee that has held it, so reading a
 # case and the reader's standing is one query: one row per role held (one row of NULLs when none is).
@@ -42,6 +46,9 @@ def level_from_rows(person: Person, case: Case, rows: Iterable[tuple[int | None,
     """Return the level and the roles in the holder from (committee, role) rows (NULL pairs skipped).
 
     The one place the rows (from `CASE_WITH_ROLES`) become a level, so the rule has one reading.
+    The rows say nothing of the reader's workplace, so the `WORKPLACE` grant (`PUBLISHED`, a
+    guideline's register entry) is not read here: it never shows a case, and a level that does not
+    is all the callers ask about (the register asks `visible_at` instead).
     """
     viewer = viewer_from_rows(((c, r) for c, r in rows if r is not None), case.holder_id,
                               is_admin=person.is_admin, is_submitter=case.submitter_id == person.id)
@@ -54,12 +61,28 @@ def _committees_of(person_id: int, roles: frozenset[str]):
                                                  Membership.role.in_(sorted(roles)))
 
 
+def _workplace_and_above(person_id: int):
+    """Return the ids of the person's workplace and every committee above it, as a subquery.
+
+    Aliases of its own and no correlation, so a query over committees or people (the register)
+    does not turn it into a question about its own rows.
+    """
+    who, here, up = aliased(Person), aliased(Committee), aliased(Committee)
+    start = select(who.workplace_id).where(who.id == person_id).correlate(None).scalar_subquery()
+    chain = (select(here.id, here.parent_id).where(here.id == start).correlate(None)
+             .cte("above", recursive=True))
+    chain = chain.union_all(select(up.id, up.parent_id).where(up.id == chain.c.parent_id).correlate(None))
+    return select(chain.c.id).correlate(None)
+
+
 def _relation(grant: Grant, person_id: int, is_admin: bool) -> ColumnElement[bool] | bool:
     """Return the SQL for 'the person has the grant's relation to the case' (or True/False: always/never)."""
     if grant.via == SUBMITTER:
         return Case.submitter_id == person_id
     if grant.via == ADMIN:
         return is_admin
+    if grant.via == WORKPLACE:  # the deciding committee holds a closed case
+        return and_(in_force_guideline(), Case.holder_id.in_(_workplace_and_above(person_id)))
     committees = _committees_of(person_id, grant.roles)
     if grant.via == HOLDER:
         return Case.holder_id.in_(committees)
@@ -73,19 +96,45 @@ def _relation(grant: Grant, person_id: int, is_admin: bool) -> ColumnElement[boo
 
 def visible_to(person: Person, at_least: Level = Level.REDACTED) -> ColumnElement[bool]:
     """Return a filter on `Case` rows: the cases `person` sees at least at level `at_least`."""
-    return _visible(person.id, person.is_admin, at_least)
+    return _visible(person.id, person.is_admin, frozenset(lv for lv in Level if lv >= at_least))
+
+
+def visible_at(person: Person, levels: frozenset[Level]) -> ColumnElement[bool]:
+    """Return a filter on `Case` rows: the cases `person` sees at one of `levels` (their highest grant).
+
+    For the questions a plain "at least" does not ask: the register reads `READS_PUBLISHED`
+    (not REDACTED), the reports count `COUNTS` (not PUBLISHED).
+    """
+    return _visible(person.id, person.is_admin, levels)
+
+
+def _any_applies(chosen: list[Grant], person_id: int, is_admin: bool) -> ColumnElement[bool] | bool:
+    """Return the SQL for 'one of these grants applies' (or True/False: always/never)."""
+    who = [_relation(g, person_id, is_admin) for g in chosen]
+    if any(c is True for c in who):  # e.g. an administrator: every case of this kind
+        return True
+    who = [c for c in who if c is not False]
+    return or_(*who) if who else False
 
 
 @lru_cache(maxsize=1024)
-def _visible(person_id: int, is_admin: bool, at_least: Level) -> ColumnElement[bool]:
-    """Build the filter once per person (building it costs ten times running it on SQLite)."""
+def _visible(person_id: int, is_admin: bool, levels: frozenset[Level]) -> ColumnElement[bool]:
+    """Build the filter once per person (building it costs ten times running it on SQLite).
+
+    Per kind of case, each run of levels (`domain.visibility.bands`) is "a grant in it applies and
+    none above it does"; for "at least" there is nothing above, so the filter is as it always was.
+    """
     clauses = []
     for confidential in (False, True):
-        who = [_relation(g, person_id, is_admin) for g in grants(confidential, at_least)]
-        if any(c is True for c in who):  # e.g. an administrator: every case of this kind
-            clauses.append(Case.confidential.is_(confidential))
-        elif who := [c for c in who if c is not False]:
-            clauses.append(and_(Case.confidential.is_(confidential), or_(*who)))
+        kind = Case.confidential.is_(confidential)
+        rule = [g for g in RULE if g.confidential == confidential]
+        for low, high in bands(confidential, levels):
+            inside = _any_applies([g for g in rule if low <= g.level <= high], person_id, is_admin)
+            above = _any_applies([g for g in rule if g.level > high], person_id, is_admin)
+            if inside is False or above is True:
+                continue
+            parts = [kind] + ([] if inside is True else [inside]) + ([] if above is False else [not_(above)])
+            clauses.append(and_(*parts))
     return or_(*clauses) if clauses else false()
 
 
@@ -127,7 +176,7 @@ def fully_visible_ids(session: Session, person: Person, case_ids: Iterable[int |
 def _readable_among(person_id: int, is_admin: bool):
     """Build `fully_visible_ids`'s query once per person, the ids bound at each call (every list runs it)."""
     return select(Case.__table__.c.id).where(Case.id.in_(bindparam("ids", expanding=True)),
-                                             _visible(person_id, is_admin, Level.FULL))
+                                             _visible(person_id, is_admin, frozenset({Level.FULL})))
 
 
 # Which members of a committee told about a case see it: SQL over Membership and Committee with

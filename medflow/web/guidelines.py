@@ -49,6 +49,7 @@ def register():
         topic=topic, status_labels=STATUS_LABELS, topic_labels=_topic_labels(), count=len(rows),
         committees=sorted({(g.case.holder.key, g.case.holder.name) for g in everything}, key=lambda c: c[1]),
         topics=sorted({g.case.topic for g in everything if g.case.topic}),
+        readable={g.case.id for g in everything},  # a replacement is named only to its readers
     )
 
 
@@ -58,8 +59,11 @@ def history(case_id: int):
     """Show one guideline's changes of standing: who, when, why."""
     entry = guidelines.find(db.session, current_user, case_id)
     keeps = guidelines.may_keep(db.session, current_user, entry.case)
+    changes = guidelines.history(db.session, case_id)
+    readable = guidelines.readable_ids(db.session, current_user, [c.replaced_by_id for c in changes
+                                                                   if c.replaced_by_id is not None])
     return render_template("guidelines/history.html", entry=entry, status_labels=STATUS_LABELS, keeps=keeps,
-                           changes=guidelines.history(db.session, case_id), topic_labels=_topic_labels(),
+                           changes=changes, readable=readable, topic_labels=_topic_labels(),
                            candidates=[g for g in guidelines.register(db.session, current_user)
                                        if g.case.id != case_id] if keeps else [])
 

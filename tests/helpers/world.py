@@ -99,6 +99,13 @@ class CaseModel:
     holder: str
     held: list[str] = field(default_factory=list)
     closed: bool = False
+    outcome: str | None = None  # of its last resolve (a reopen clears it)
+    withdrawn: bool = False  # as a guideline, from the register
+
+    @property
+    def guideline_in_force(self) -> bool:
+        """Tell whether the case is in the register in force: closed as a guideline, not withdrawn."""
+        return self.closed and self.outcome == "guideline" and not self.withdrawn
 
 
 @dataclass
@@ -109,6 +116,7 @@ class Model:
     roles: dict[str, set[tuple[str, str]]]
     admins: set[str]
     inactive: set[str]
+    workplace: dict[str, str | None] = field(default_factory=dict)
     cases: dict[int, CaseModel] = field(default_factory=dict)
 
     @classmethod
@@ -118,7 +126,16 @@ class Model:
         roles = {p["email"]: {(r["committee"], r["role"]) for r in p["roles"]} for p in org["people"]}
         return cls({k: p for k, _l, p in plan.committees()}, roles,
                    {email(i) for i, p in enumerate(plan.people) if p.admin},
-                   {email(i) for i, p in enumerate(plan.people) if not p.active})
+                   {email(i) for i, p in enumerate(plan.people) if not p.active},
+                   {p["email"]: p.get("workplace") for p in org["people"]})
+
+    def above(self, workplace: str | None) -> set[str]:
+        """Return a workplace's committee and every committee above it (those that govern it)."""
+        found = set()
+        while workplace is not None:
+            found.add(workplace)
+            workplace = self.parent.get(workplace)
+        return found
 
     def move(self, case_id: int, to: str) -> None:
         """Record that a case now lies with committee `to`."""
@@ -132,7 +149,9 @@ class Model:
         mine = self.roles[who]
         return level_of(Viewer(is_admin=who in self.admins, is_submitter=case.submitter == who,
                                roles_in_holder=frozenset(r for k, r in mine if k == case.holder),
-                               roles_in_held=frozenset(r for k, r in mine if k in case.held)),
+                               roles_in_held=frozenset(r for k, r in mine if k in case.held),
+                               governed_by=case.guideline_in_force and case.holder in self.above(
+                                   self.workplace.get(who))),
                         case.confidential)
 
     def told(self, case_id: int, committees: set[str]) -> set[str]:

@@ -8,8 +8,10 @@ and the sweep's reminder recipients, and every case's agenda item on the meeting
 meeting API, an administrator's export of each submitter, and search (a case's own secret word
 finds it only for those who read it in full; its agenda item only for readers of the meeting who read
 it in full, its approved minutes also for the workplaces they are published to; a cascade by its
-roll-up's readers and, unless internal, the workplaces under it), the reports (a case counts for
-everyone the rule gives it to at `COUNTED` or more, and no report page lists one), against
+roll-up's readers and, unless internal, the workplaces under it), the guideline register (every
+guideline its full readers, and one in force also every employee under the committee that decided
+it: `PUBLISHED`), the reports (a case counts for everyone the rule gives it to at a level that
+counts: `COUNTED` or more but not `PUBLISHED`, and no report page lists one), against
 `Model.level`/`Model.told` (the rule on the plan).
 """
 
@@ -46,6 +48,8 @@ from medflow.services import queries
 from medflow.services.access import case_view
 from medflow.services.cascades import NewCascade, publish
 from medflow.services.cases import NewCase, allowed_actions, fire_event, submit_case
+from medflow.services.guidelines.register import register
+from medflow.services.guidelines.standing import change_standing
 from medflow.services.org import import_org
 from medflow.services.reports.report import case_report
 from medflow.services.reports.selection import may_open_reports, select_report
@@ -87,7 +91,8 @@ def _fields(session, case: Case, event: str, choice: int, now) -> dict:
         below = queries.committees_below(session, case.holder)
         return {"comment": "Henvist", "target": below[choice % len(below)].key}
     return {"schedule": {"meeting_date": (now + timedelta(days=20)).date().isoformat()},
-            "resolve": {"answer": "Svaret"}, "forward": {"comment": "Op"}, "reopen": {"comment": "Igen"},
+            "resolve": {"answer": "Svaret", "outcome": "guideline" if choice % 2 else "decision"},
+            "forward": {"comment": "Op"}, "reopen": {"comment": "Igen"},
             "reject": {"comment": "Nej", "redirect": "Spørg lederen"}}.get(event, {})
 
 
@@ -137,11 +142,23 @@ def _drive(session, model: Model, people: dict[str, Person], ids: dict[int, str]
                 break
             actor, event = picked
             fields = _fields(session, case, event, choice, now)
-            case = fire_event(session, engines(), people[actor], case.id, event, case.version, fields, now=now)
-            _follow(model, case.id, event, fields)
-            assert case.holder.key == model.cases[case.id].holder
-            held = set(model.cases[case.id].held) if event == "resolve" else {model.cases[case.id].holder}
-            _check_told(session, model, ids, case.id, actor, held, _last_event(session, case.id).id)
+            case = _step(session, model, ids, people[actor], case, event, fields, now)
+        # every other case still being handled becomes a guideline, so the register has some to show
+        handler = people[chair(case.holder.key)]
+        if n % 2 == 0 and "resolve" in allowed_actions(session, engines(), handler, case):
+            decided = {"answer": "Svaret", "outcome": "guideline"}
+            case = _step(session, model, ids, handler, case, "resolve", decided, now)
+
+
+def _step(session, model: Model, ids: dict[int, str], actor: Person, case: Case, event: str, fields: dict,
+          now) -> Case:
+    """Fire one event, move the model with it and check who was told; return the case."""
+    case = fire_event(session, engines(), actor, case.id, event, case.version, fields, now=now)
+    _follow(model, case.id, event, fields)
+    assert case.holder.key == model.cases[case.id].holder
+    held = set(model.cases[case.id].held) if event == "resolve" else {model.cases[case.id].holder}
+    _check_told(session, model, ids, case.id, ids[actor.id], held, _last_event(session, case.id).id)
+    return case
 
 
 def _follow(model: Model, case_id: int, event: str, fields: dict) -> None:
@@ -152,6 +169,8 @@ def _follow(model: Model, case_id: int, event: str, fields: dict) -> None:
     elif event == "refer":
         model.move(case_id, fields["target"])
     case.closed = event in ("resolve", "reject", "withdraw") or (case.closed and event != "reopen")
+    if event in ("resolve", "reopen"):
+        case.outcome = fields.get("outcome")
 
 
 def _sweep_and_check(session, model: Model, ids: dict[int, str], now) -> None:
@@ -305,7 +324,7 @@ def _check_search(app, session, model: Model, people: dict[str, Person]) -> None
 
 
 def _check_reports(app, session, model: Model, people: dict[str, Person], now) -> None:
-    """Assert the reports count exactly the cases the rule gives a reader at COUNTED or more, and list none.
+    """Assert the reports count exactly the cases the rule gives a reader at a level that counts, and list none.
 
     A member of a committee that held a confidential case counts it without seeing it (`Level.COUNTED`);
     the page shows figures only, so no case's secret word is on it for anyone.
@@ -314,7 +333,7 @@ def _check_reports(app, session, model: Model, people: dict[str, Person], now) -
     for who, person in people.items():
         if not may_open_reports(session, person):
             continue
-        counted = {i for i in model.cases if model.level(who, i) >= Level.COUNTED}
+        counted = {i for i in model.cases if model.level(who, i).counts}
         report = case_report(session, select_report(session, person, year), now)
         assert report.table("cases").rows[0].values[-1] == len(counted), who  # opened, the whole year
         if who not in model.inactive:
@@ -334,15 +353,6 @@ def _item_cases(session, person: Person, words: str, kind: str) -> set[int]:
             return found
 
 
-def _informed(model: Model, workplace: str | None) -> set[str]:
-    """Return the committees whose published minutes reach a workplace: its own and those above it."""
-    found = set()
-    while workplace is not None:
-        found.add(workplace)
-        workplace = model.parent.get(workplace)
-    return found
-
-
 def _check_meeting_search(session, model: Model, people: dict[str, Person], workplaces: dict[str, str]) -> None:
     """Assert a case's agenda item is found only by a reader of its meeting who reads the case in full, and
     once the minutes are approved, its minutes also by the employees they are published to (the
@@ -358,7 +368,7 @@ def _check_meeting_search(session, model: Model, people: dict[str, Person], work
                 continue
             member = who in model.admins or case.holder in sits
             items |= {case_id} if member else set()
-            published = not case.confidential and case.holder in _informed(model, workplaces[who])
+            published = not case.confidential and case.holder in model.above(workplaces[who])
             said |= {case_id} if member or published else set()
         assert _item_cases(session, person, "punkt titel", "agenda_item") == items, who
         assert _item_cases(session, person, "referater tekst", "minutes") == said, who
@@ -376,11 +386,31 @@ def _check_cascade_search(session, model: Model, people: dict[str, Person], work
         sits = {k for k, _r in model.roles[who]}
         expected = {n for n, key in enumerate(senders)
                     if who in model.admins or key in sits
-                    or (n % 2 == 0 and key in _informed(model, workplaces[who]) - {workplaces[who]})}
+                    or (n % 2 == 0 and key in model.above(workplaces[who]) - {workplaces[who]})}
         for n in range(len(senders)):
             results = search(session, person, parse_query({"q": f"Udmelding{n}x", "kind": "cascade"}),
                              topics=(), states=())
             assert bool(results.hits) is (n in expected), (who, senders[n])
+
+
+def _withdraw_some(session, model: Model, people: dict[str, Person]) -> None:
+    """Withdraw every other guideline in force (by the chair of the committee that decided it)."""
+    decided = sorted((i, c) for i, c in model.cases.items() if c.guideline_in_force)
+    for n, (case_id, case) in enumerate(decided):
+        if n % 2:
+            change_standing(session, people[chair(case.holder)], case_id, "withdrawn", "2026-12-01")
+            case.withdrawn = True
+
+
+def _check_register(session, model: Model, people: dict[str, Person]) -> None:
+    """Assert the guideline register lists exactly the guidelines the rule gives a reader at
+    `READS_PUBLISHED` (in full, or published to their workplace while in force), and the case link
+    (`full`) only to full readers."""
+    guidelines = {i for i, c in model.cases.items() if c.closed and c.outcome == "guideline"}
+    for who, person in people.items():
+        listed = {g.case.id: g.full for g in register(session, person, "all")}
+        assert set(listed) == {i for i in guidelines if model.level(who, i).reads_published}, who
+        assert all(full is (model.level(who, i) == Level.FULL) for i, full in listed.items()), who
 
 
 def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
@@ -419,6 +449,8 @@ def test_every_view_of_every_case_agrees_with_the_visibility_rule(app, plan):
         _sweep_and_check(session, model, ids, working_moment(now + timedelta(days=12)))
         _sweep_and_check(session, model, ids, working_moment(now + timedelta(days=55)))
         session.commit()
+        _withdraw_some(session, model, people)
+        _check_register(session, model, people)
         _check_lists(session, model, people)
         _check_cases(app, session, model, people)
         _check_meetings(app, session, model, people)

@@ -5,9 +5,19 @@ from __future__ import annotations
 import pytest
 
 from medflow.domain.policy import may_see
-from medflow.domain.visibility import Level, Viewer, level_of, seeing_roles
+from medflow.domain.visibility import (
+    COUNTS,
+    READS_PUBLISHED,
+    RULE,
+    Level,
+    Viewer,
+    bands,
+    level_of,
+    seeing_roles,
+)
 
-NONE, COUNTED, REDACTED, FULL = Level.NONE, Level.COUNTED, Level.REDACTED, Level.FULL
+NONE, COUNTED, PUBLISHED, REDACTED, FULL = (
+    Level.NONE, Level.COUNTED, Level.PUBLISHED, Level.REDACTED, Level.FULL)
 CHAIR, VICE = frozenset({"chair"}), frozenset({"vice_chair"})
 MEMBER, AMR = frozenset({"member"}), frozenset({"amr"})
 
@@ -24,6 +34,10 @@ MEMBER, AMR = frozenset({"member"}), frozenset({"amr"})
     (Viewer(roles_in_held=MEMBER), FULL, COUNTED),
     (Viewer(is_admin=True, roles_in_holder=CHAIR, roles_in_held=CHAIR), FULL, FULL),
     (Viewer(roles_in_holder=MEMBER, roles_in_held=MEMBER | CHAIR), FULL, REDACTED),
+    # works under the committee that decided a guideline in force: its register entry, never the case
+    (Viewer(governed_by=True), PUBLISHED, NONE),
+    (Viewer(governed_by=True, roles_in_held=MEMBER), FULL, COUNTED),
+    (Viewer(governed_by=True, is_admin=True), FULL, REDACTED),
 ])
 def test_each_relation_gives_this_level(viewer, ordinary, confidential):
     assert (level_of(viewer, False), level_of(viewer, True)) == (ordinary, confidential)
@@ -43,6 +57,28 @@ def test_may_see_is_the_rule_answering_yes_for_full_or_redacted():
 
 
 def test_a_level_shows_the_case_only_from_redacted_up():
-    assert [lv.shows_case for lv in (NONE, COUNTED, REDACTED, FULL)] == [False, False, True, True]
+    assert [lv.shows_case for lv in Level] == [False, False, False, True, True]
     assert seeing_roles(True, holds_now=False, at_least=COUNTED) == {
         "chair", "vice_chair", "secretary", "member", "amr", "tr"}
+
+
+def test_the_register_reads_published_and_full_and_the_reports_count_all_but_published():
+    assert [lv.reads_published for lv in Level] == [False, False, True, False, True]
+    assert [lv.counts for lv in Level] == [False, True, False, True, True]
+
+
+def test_published_is_only_for_ordinary_cases_and_redacted_only_for_confidential_ones():
+    """So the highest grant never hides one of the two in the other (neither shows what the other does)."""
+    assert {g.confidential for g in RULE if g.level == PUBLISHED} == {False}
+    assert {g.confidential for g in RULE if g.level == REDACTED} == {True}
+
+
+@pytest.mark.parametrize(("confidential", "levels", "runs"), [
+    (False, READS_PUBLISHED, [(COUNTED, FULL)]),  # every grant on an ordinary case reads the register
+    (True, READS_PUBLISHED, [(FULL, FULL)]),  # a confidential guideline: only its full readers
+    (False, COUNTS, [(REDACTED, FULL)]),  # an ordinary case counts for its full readers only
+    (True, COUNTS, [(COUNTED, FULL)]),  # as before: no grant publishes a confidential case
+    (True, frozenset({REDACTED, FULL}), [(PUBLISHED, FULL)]),  # "at least redacted" is unchanged
+])
+def test_bands_join_the_levels_no_grant_gives(confidential, levels, runs):
+    assert bands(confidential, levels) == runs

@@ -106,3 +106,70 @@ def test_bad_standing_input_is_refused_with_a_message(pages, register):
                                 "effective_on": "2026-12-01"}).status_code == 404
     assert lene.post(f"/guidelines/{register['decision']}/standing",
                      data={"status": "withdrawn", "effective_on": "2026-12-01"}).status_code == 404
+
+
+def _kommune_guideline(api, title: str, confidential: bool = False) -> int:
+    """Have the administrator ask KommuneMED and its chair answer it as a guideline; return its id."""
+    case = api("admin").submit(title=title, description=f"{title}: baggrund kun for udvalget.",
+                               confidential=confidential)
+    case = api("kim").fire(case, "accept")
+    api("kim").fire(case, "resolve", answer=f"{title}: det gælder for alle.", outcome="guideline")
+    return case["id"]
+
+
+@pytest.fixture
+def published(app, org):
+    """KommuneMED's guideline, a confidential one of KommuneMED, and one of LokalMED Plejecenter."""
+    api = ApiClients(app)
+    pleje = api("peter").submit(title="Forflytninger på plejecentret", confidential=False)
+    pleje = api("pia").fire(pleje, "accept")
+    api("pia").fire(pleje, "resolve", answer="Altid to ved forflytning.", outcome="guideline")
+    return {"stress": _kommune_guideline(api, "Stresspolitik for hele kommunen"),
+            "secret": _kommune_guideline(api, "Omstrukturering af lønkontoret", confidential=True),
+            "pleje": pleje["id"]}
+
+
+def test_an_employee_reads_the_guidelines_of_the_committees_above_her_workplace(pages, published):
+    """Anna (LokalMED Skole, no committee role) reads KommuneMED's guideline and its decision, not the case."""
+    anna = pages("anna")
+    register = anna.get("/guidelines")
+    text, html = _text(register), register.get_data(as_text=True)
+    assert "KommuneMED" in text and "Stresspolitik for hele kommunen" in text
+    assert f'href="/cases/{published["stress"]}"' not in html  # no link to a case she may not open
+    entry = _text(anna.get(f"/guidelines/{published['stress']}"))
+    assert "Stresspolitik for hele kommunen: det gælder for alle." in entry
+    assert "baggrund kun for udvalget" not in entry and "Ada Admin" not in entry
+    assert anna.get(f"/cases/{published['stress']}").status_code == 404
+    assert "Stresspolitik for" in _text(pages("peter").get("/guidelines"))  # also under the other area
+
+
+def test_an_employee_sees_no_confidential_guideline_and_none_of_a_sibling_workplace(pages, published):
+    anna = pages("anna")
+    for url in ("/guidelines", "/guidelines?show=all", "/guidelines?committee=kommunemed",
+                f"/guidelines/{published['stress']}"):
+        text = _text(anna.get(url))
+        assert "lønkontoret" not in text.lower() and "Forflytning" not in text, url
+    assert anna.get(f"/guidelines/{published['secret']}").status_code == 404
+    assert anna.get(f"/guidelines/{published['pleje']}").status_code == 404
+    assert "Forflytninger på plejecentret" in _text(pages("peter").get("/guidelines"))  # his own workplace's
+    assert "lønkontoret" in _text(pages("kim").get("/guidelines"))  # the chair who holds it reads it
+
+
+def test_a_withdrawn_guideline_leaves_the_employees_register_but_stays_with_its_readers(pages, published):
+    kim, anna, url = pages("kim"), pages("anna"), f"/guidelines/{published['stress']}"
+    withdraw = {"status": "withdrawn", "effective_on": "2026-12-01"}
+    assert kim.post(f"{url}/standing", data=withdraw).status_code == 302
+    assert "Stresspolitik for" not in _text(anna.get("/guidelines?show=all"))
+    assert anna.get(url).status_code == 404
+    assert "Stresspolitik for" in _text(kim.get("/guidelines?show=withdrawn"))
+    again = {"status": "in_force", "effective_on": "2026-12-02"}
+    assert kim.post(f"{url}/standing", data=again).status_code == 302
+    assert "Stresspolitik for" in _text(anna.get("/guidelines"))
+
+
+def test_a_published_guideline_is_nowhere_else_for_the_employee(pages, published):
+    """The register is the one place: her case lists, search and the case JSON do not show it."""
+    anna = pages("anna")
+    for url in ("/cases", "/search?q=stresspolitik", "/search?q=gælder"):
+        text = _text(anna.get(url))
+        assert "Stresspolitik for hele kommunen" not in text and "det gælder for alle" not in text, url

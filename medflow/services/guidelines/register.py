@@ -1,8 +1,11 @@
 """The guideline register: the guidelines and policies in force, by committee and topic.
 
 A guideline is a case closed with the outcome "guideline" (reopening it clears the outcome, so it
-leaves the register by itself). The list goes through the one visibility rule at the full level:
-a confidential guideline is listed only to those who may read the case.
+leaves the register by itself). The list goes through the one visibility rule at the levels that
+read a register entry (`READS_PUBLISHED`): those who read the case in full, and, while it is in
+force, every employee under the committee that decided it (`PUBLISHED`: the title, committee,
+dates and the decision, never the description, comments, history or submitter, nor a link to the
+case). A confidential guideline is listed only to those who may read the case.
 """
 
 from __future__ import annotations
@@ -10,20 +13,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain.errors import Unknown, _
-from medflow.domain.visibility import Level
+from medflow.domain.visibility import READS_PUBLISHED
 from medflow.persistence.models import Case, Committee, GuidelineChange, Meeting, MeetingItem, Person
 from medflow.services.access import roles_in
-from medflow.services.visibility import visible_to
+from medflow.services.guidelines.published import IN_FORCE, REPLACED, WITHDRAWN, is_guideline
+from medflow.services.visibility import fully_visible_ids, visible_at
 
-IN_FORCE, REPLACED, WITHDRAWN = "in_force", "replaced", "withdrawn"
+__all__ = ["IN_FORCE", "REPLACED", "WITHDRAWN", "Guideline", "find", "history", "is_guideline", "may_keep",
+           "readable", "readable_ids", "register"]
+
 STATUSES = (IN_FORCE, REPLACED, WITHDRAWN)
 SHOW = (IN_FORCE, REPLACED, WITHDRAWN, "all")  # what the register lists; in force unless asked
 KEEPERS = frozenset({"chair", "secretary"})  # who of the deciding committee keeps its guidelines
-OUTCOME = "guideline"
 DECIDING_EVENT = "resolve"
 
 
@@ -34,6 +39,7 @@ class Guideline:
     case: Case
     meeting: Meeting | None
     change: GuidelineChange | None  # the newest change of standing; None: in force since decided
+    full: bool = False  # the reader reads the case itself (else only its published entry: no link to it)
 
     @property
     def status(self) -> str:
@@ -44,11 +50,6 @@ class Guideline:
     def decided_at(self) -> datetime:
         """Return when the case was closed as a guideline."""
         return self.case.closed_at  # type: ignore[return-value]  # the register holds closed cases only
-
-
-def is_guideline() -> ColumnElement[bool]:
-    """Return the filter on `Case`: closed with the outcome guideline."""
-    return Case.closed_at.is_not(None) & (Case.data["outcome"].as_string() == OUTCOME)
 
 
 def _latest_changes():
@@ -75,7 +76,7 @@ def register(session: Session, person: Person, show: str = IN_FORCE, committee: 
     query = (select(Case, GuidelineChange).join(Committee, Committee.id == Case.holder_id)
              .outerjoin(latest, latest.c.case_id == Case.id)
              .outerjoin(GuidelineChange, GuidelineChange.id == latest.c.last)
-             .where(is_guideline(), visible_to(person, Level.FULL))
+             .where(is_guideline(), readable(person))
              .options(selectinload(Case.holder))
              .order_by(Committee.name, Case.topic, Case.closed_at.desc(), Case.id.desc()))
     if show == IN_FORCE:
@@ -90,7 +91,20 @@ def register(session: Session, person: Person, show: str = IN_FORCE, committee: 
         query = query.where(Case.id == case_id)
     rows = session.execute(query).all()
     meetings = _meetings(session, [case.id for case, _change in rows])
-    return [Guideline(case, meetings.get(case.id), change) for case, change in rows]
+    full = fully_visible_ids(session, person, [case.id for case, _change in rows])
+    return [Guideline(case, meetings.get(case.id), change, case.id in full) for case, change in rows]
+
+
+def readable(person: Person):
+    """Return the filter on `Case`: the register entries `person` may read (the rule at `READS_PUBLISHED`)."""
+    return visible_at(person, READS_PUBLISHED)
+
+
+def readable_ids(session: Session, person: Person, case_ids: list[int]) -> set[int]:
+    """Return which of these guidelines `person` may read in the register (to name a replacement)."""
+    if not case_ids:
+        return set()
+    return set(session.scalars(select(Case.id).where(Case.id.in_(case_ids), is_guideline(), readable(person))))
 
 
 def find(session: Session, person: Person, case_id: int) -> Guideline:

@@ -13,18 +13,20 @@ from sqlalchemy.orm import Session
 
 from medflow.domain import values
 from medflow.domain.errors import Invalid, NotAllowed, NotPossible, Unknown, _
-from medflow.domain.visibility import Level
 from medflow.persistence.models import Case, GuidelineChange, Person
-from medflow.services.guidelines.register import REPLACED, STATUSES, is_guideline, may_keep
-from medflow.services.visibility import visible_to
+from medflow.services.guidelines.register import REPLACED, STATUSES, is_guideline, may_keep, readable
 
 NOTE_MAX = 2000
 
 
 def _guideline(session: Session, person: Person, case_id: object, field: str = "case") -> Case:
-    """Return a guideline `person` may read, or raise Unknown (never saying a hidden one exists)."""
+    """Return a guideline `person` may read in the register, or raise Unknown (never saying a hidden one is).
+
+    Only its keepers may change one (`may_keep`), and they read it in full; a replacement may be any
+    guideline they read in the register, such as one decided above them.
+    """
     ident = values.ident(field, case_id)
-    case = session.scalar(select(Case).where(Case.id == ident, is_guideline(), visible_to(person, Level.FULL)))
+    case = session.scalar(select(Case).where(Case.id == ident, is_guideline(), readable(person)))
     if case is None:
         raise Unknown(_("There is no guideline %(id)s in the register."), id=ident)
     return case

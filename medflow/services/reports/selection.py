@@ -1,8 +1,10 @@
 """Who may open the reports, which cases they count, and what a report is narrowed to.
 
-The cases a person counts are the ones the one visibility rule gives them at `Level.COUNTED` or
-more: every case a committee they sit on has held, confidential ones included (counted, never
-listed), and every case for an administrator. Nothing here lists a case: the queries only count.
+The cases a person counts are the ones the one visibility rule gives them at a level that counts
+(`COUNTS`: `COUNTED` or more, but not `PUBLISHED`): every case a committee they sit on has held,
+confidential ones included (counted, never listed), and every case for an administrator; not the
+guidelines of the committees above their workplace, which they only read in the register.
+Nothing here lists a case: the queries only count.
 A report may also be narrowed to the cases of a topic or of a strategy plan's focus area (a case
 tagged with one of its subjects): then only tagged cases count, and what has no topic or focus area
 (cascades, meetings, annual discussions) is left out.
@@ -16,12 +18,12 @@ from sqlalchemy import ColumnElement, exists, select, true
 from sqlalchemy.orm import Session
 
 from medflow.domain.errors import Invalid, NotAllowed, Unknown, _
-from medflow.domain.visibility import Level
+from medflow.domain.visibility import COUNTS
 from medflow.persistence.models import Case, Committee, Membership, Person
 from medflow.persistence.models import Level as OrgLevel
 from medflow.persistence.plans import PlanSubject
 from medflow.services.plans.access import may_read, readable_plans
-from medflow.services.visibility import visible_to
+from medflow.services.visibility import visible_at
 
 CASE_WORKFLOWS_EXCLUDED = ("cascade",)  # a cascade's copies count as cascades, not as cases
 NOT_FOR_YOU = _("The reports are for committee members and administrators.")
@@ -45,7 +47,7 @@ class Selection:
 
     def cases(self) -> ColumnElement[bool]:
         """Return the filter on `Case`: the ordinary cases (no cascade copies) this reader counts."""
-        return Case.workflow.not_in(CASE_WORKFLOWS_EXCLUDED) & visible_to(self.person, Level.COUNTED)
+        return Case.workflow.not_in(CASE_WORKFLOWS_EXCLUDED) & visible_at(self.person, COUNTS)
 
     def case_filter(self) -> ColumnElement[bool]:
         """Return the filter on `Case.topic` and `Case.focus_area_id` (always true when not narrowed)."""
