@@ -19,7 +19,8 @@ from tests.pgcluster import Cluster  # noqa: E402
 DATABASES = [d for d in os.environ.get("MEDFLOW_TEST_DATABASES", "sqlite").split(",") if d]
 # The longest tests (tens of seconds each) start first, so that parallel workers (`make test`) do not
 # end with one worker finishing a long test while the other waits.
-SLOW_FIRST = ("tests/e2e/", "test_api_fuzz.py", "test_visibility_property.py", "test_loader_fuzz.py")
+SLOW_FIRST = ("tests/e2e/", "test_api_fuzz.py", "test_visibility_property.py", "test_loader_fuzz.py",
+              "test_demo_crawl.py")
 
 
 def pytest_collection_modifyitems(items):

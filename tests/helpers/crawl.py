@@ -108,6 +108,9 @@ class Crawler:
         self.patterns: Counter[str] = Counter()  # what was reached, for the test to check its reach
         self.page_types: dict[str, tuple[str | None, str]] = {}  # page type: (who, first address), HTML only
         self.fixed_files: set[str] = set()  # downloads the same for everyone (/flowchart.svg): fetched once
+        # A PDF prints its page (the same view, the same rule; each person's page is crawled as HTML):
+        # rendering one is costly, so each PDF pattern is fetched PER_PATTERN times in all, not per person
+        self.pdfs: Counter[str] = Counter()
 
     def crawl(self, who: str | None, client, start: str = "/") -> None:
         """Follow every same-site link from `start` as `who` (None: not logged in)."""
@@ -116,11 +119,13 @@ class Crawler:
         while queue and len(seen) <= MAX_PAGES:
             url, came_from = queue.popleft()
             for link in self._visit(who, client, url, came_from):
-                if link in seen or SKIP.match(link) or per_pattern[pattern(link)] >= PER_PATTERN \
-                        or pattern(link) in self.fixed_files:
+                kind = pattern(link)
+                if link in seen or SKIP.match(link) or per_pattern[kind] >= PER_PATTERN \
+                        or kind in self.fixed_files or self.pdfs[kind] >= PER_PATTERN:
                     continue
                 seen.add(link)
-                per_pattern[pattern(link)] += 1
+                per_pattern[kind] += 1
+                self.pdfs[kind] += urlsplit(link).path.endswith(".pdf")
                 queue.append((link, url))
 
     def _visit(self, who: str | None, client, url: str, came_from: str) -> list[str]:
