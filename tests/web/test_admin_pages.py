@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from medflow.domain.sides import MANAGEMENT
 from medflow.extensions import db
 from medflow.persistence.models import AuditEntry, Case, Committee, Membership, Person
 from medflow.services.users import authenticate
@@ -203,7 +204,7 @@ def test_adding_a_role_is_audited_and_an_unknown_role_is_refused(pages, app):
     bad = admin.post("/admin/committees/lok-skole/roles", data={"email": "anna@example.dk", "role": "king"})
     assert bad.status_code == 400 and "role must be one of" in bad.get_data(as_text=True)
     assert _audit(app, "role.add") == [("admin@example.dk", "anna@example.dk", None,
-                                        {"committee": "lok-skole", "role": "amr"})]
+                                        {"committee": "lok-skole", "role": "amr", "side": "employee"})]
 
 
 def test_the_audit_page_shows_who_when_before_and_after(pages, app):
@@ -240,3 +241,30 @@ def test_a_closed_committee_leaves_the_tree_for_routing_cascades_and_the_org_pag
     assert "LokalMED Dagtilbud" not in pages("ole").get("/org").get_data(as_text=True)
     keys = str(api("ole").get("/committees").get_json())
     assert "lok-dagtilbud" not in keys and "lok-skole" in keys
+
+
+def test_an_administrator_puts_a_leader_on_managements_side_where_theme_days_find_leaders(pages, app):
+    admin = pages("admin", lang="en")
+    added = admin.post("/admin/committees/lok-skole/roles",
+                       data={"email": "sara@example.dk", "role": "secretary", "side": "management"})
+    assert added.status_code == 302
+    page = admin.get("/admin/committees/lok-skole").get_data(as_text=True)
+    assert 'data-testid="side-form"' in page
+    assert admin.post("/admin/committees/lok-skole/roles/side",
+                      data={"email": "tove@example.dk", "role": "tr", "side": "management"}).status_code == 302
+    bad = admin.post("/admin/committees/lok-skole/roles/side",
+                     data={"email": "tove@example.dk", "role": "tr", "side": "both"})
+    assert bad.status_code == 400 and "side must be one of" in bad.get_data(as_text=True)
+    with app.app_context():
+        sides = {(m.person.email, m.role): m.side for m in db.session.scalars(
+            select(Membership).join(Committee).where(Committee.key == "lok-skole"))}
+        leaders = set(db.session.scalars(select(Person.email).join(Membership)
+                                         .where(Membership.side == MANAGEMENT)))
+    assert sides[("sara@example.dk", "secretary")] == sides[("tove@example.dk", "tr")] == MANAGEMENT
+    assert sides[("tove@example.dk", "vice_chair")] == "employee"  # her other seat keeps its side
+    assert {"sara@example.dk", "tove@example.dk", "lene@example.dk"} <= leaders
+    assert _audit(app, "role.side") == [("admin@example.dk", "tove@example.dk",
+                                         {"committee": "lok-skole", "side": "employee"},
+                                         {"committee": "lok-skole", "side": "management"})]
+    log = admin.get("/admin/audit").get_data(as_text=True)
+    assert "Side changed" in log and "Management" in log

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from medflow.domain.definitions import COMMITTEE_ROLES as ROLES
 from medflow.domain.errors import Invalid, NotPossible, _
+from medflow.domain.sides import SIDES, side_for_role
 from medflow.persistence.models import Committee, Membership, Person
 from medflow.services.admin import audit, lookup
 
@@ -69,18 +70,52 @@ def _role(value: object) -> str:
     return str(value)
 
 
-def add_role(session: Session, actor: Person, committee_key: object, email: object, role: object) -> Membership:
-    """Give a person a role in a committee."""
+def _side(value: object, role: str) -> str:
+    """Return the side asked for, or the one the role implies when none is (leaders: management)."""
+    if value in (None, ""):
+        return side_for_role(role)
+    if value not in SIDES:
+        raise Invalid(_("side must be one of: %(sides)s."), sides=", ".join(SIDES))
+    return str(value)
+
+
+def add_role(session: Session, actor: Person, committee_key: object, email: object, role: object,
+             side: object = None) -> Membership:
+    """Give a person a role in a committee, on management's side or the employees' (by default the role's)."""
     committee = lookup.committee(session, committee_key)
     person, role = lookup.person(session, email), _role(role)
+    side = _side(side, role)
     if not person.active:
         raise NotPossible(_("email: %(email)s is deactivated."), email=person.email)
     if any(m.committee_id == committee.id and m.role == role for m in person.memberships):
         raise NotPossible(_("%(email)s already is %(role)s of %(key)s."), email=person.email, role=role,
                           key=committee.key)
-    membership = Membership(committee=committee, role=role)
+    membership = Membership(committee=committee, role=role, side=side)
     person.memberships.append(membership)
-    audit.record(session, actor, "role.add", person.email, None, {"committee": committee.key, "role": role})
+    audit.record(session, actor, "role.add", person.email, None,
+                 {"committee": committee.key, "role": role, "side": side})
+    session.commit()
+    return membership
+
+
+def set_side(session: Session, actor: Person, committee_key: object, email: object, role: object,
+             side: object) -> Membership:
+    """Say which side a member sits on (a leader who is no chair sits for management; theme days ask)."""
+    committee = lookup.committee(session, committee_key)
+    person, role = lookup.person(session, email), _role(role)
+    if side in (None, ""):
+        raise Invalid(_("side must be one of: %(sides)s."), sides=", ".join(SIDES))
+    side = _side(side, role)
+    membership = next((m for m in person.memberships
+                       if m.committee_id == committee.id and m.role == role), None)
+    if membership is None:
+        raise NotPossible(_("%(email)s is not %(role)s of %(key)s."), email=person.email, role=role,
+                          key=committee.key)
+    if membership.side != side:
+        where = {"committee": committee.key}
+        audit.record(session, actor, "role.side", person.email, {**where, "side": membership.side},
+                     {**where, "side": side})
+        membership.side = side
     session.commit()
     return membership
 

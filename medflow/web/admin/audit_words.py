@@ -6,6 +6,7 @@ from typing import Any
 
 from flask_babel import gettext, lazy_gettext
 
+from medflow.domain.sides import EMPLOYEE, MANAGEMENT
 from medflow.web.display import ROLE_LABELS
 from medflow.web.figures_words import KIND_TITLES
 
@@ -22,6 +23,7 @@ ACTIONS = {
     "person.deactivate": lazy_gettext("Person deactivated"),
     "role.add": lazy_gettext("Role given"),
     "role.remove": lazy_gettext("Role taken away"),
+    "role.side": lazy_gettext("Side changed"),
     "figures.import": lazy_gettext("Key figures imported"),
 }
 FACTS = {
@@ -33,8 +35,9 @@ FACTS = {
     "successor": lazy_gettext("Open cases moved to"), "cases_moved": lazy_gettext("Cases moved"),
     "kind": lazy_gettext("Kind of figures"), "file": lazy_gettext("File"), "added": lazy_gettext("Rows added"),
     "changed": lazy_gettext("Rows changed"), "removed": lazy_gettext("Rows removed"),
-    "unchanged": lazy_gettext("Rows unchanged"),
+    "unchanged": lazy_gettext("Rows unchanged"), "side": lazy_gettext("Side"),
 }
+SIDE_WORDS = {MANAGEMENT: lazy_gettext("Management"), EMPLOYEE: lazy_gettext("Employees")}
 SOURCES = {"admin": lazy_gettext("Administration"), "csv-import": lazy_gettext("Import of the people list"),
            "demo": lazy_gettext("Demo data"), "figures-import": lazy_gettext("Import of key figures")}
 
@@ -62,6 +65,8 @@ def fact_value(key: str, value: Any, committees: dict[str, str] | None = None) -
         return gettext("Yes") if value else gettext("No")
     if key == "role":
         return str(ROLE_LABELS.get(value, value))
+    if key == "side":
+        return str(SIDE_WORDS.get(value, value))
     if key == "kind" and value in KIND_TITLES:
         return str(KIND_TITLES[value])
     if isinstance(value, list | tuple):

@@ -10,6 +10,7 @@ from medflow.extensions import db
 from medflow.services.admin import committees as service
 from medflow.services.admin import lookup, queries
 from medflow.services.admin import people as people_service
+from medflow.web.admin.audit_words import SIDE_WORDS
 from medflow.web.admin.guard import actor, bp
 from medflow.workflows import engines
 
@@ -46,7 +47,7 @@ def committee(key: str):
                            committees=queries.open_committees(db.session),
                            memberships=queries.memberships(db.session, found),
                            people=queries.active_people(db.session), roles=COMMITTEE_ROLES,
-                           open_cases=service.open_cases(db.session, found))
+                           side_words=SIDE_WORDS, open_cases=service.open_cases(db.session, found))
 
 
 @bp.post("/committees/<key>/rename")
@@ -89,8 +90,17 @@ def close_committee(key: str):
 def add_role(key: str):
     """Give someone a role in the committee."""
     f = request.form
-    people_service.add_role(db.session, actor(), key, f.get("email"), f.get("role"))
+    people_service.add_role(db.session, actor(), key, f.get("email"), f.get("role"), f.get("side"))
     flash(gettext("Role added."), "success")
+    return redirect(url_for("admin.committee", key=key))
+
+
+@bp.post("/committees/<key>/roles/side")
+def set_side(key: str):
+    """Move a member to management's side or the employees' (theme days invite "every leader")."""
+    f = request.form
+    people_service.set_side(db.session, actor(), key, f.get("email"), f.get("role"), f.get("side"))
+    flash(gettext("Side changed."), "success")
     return redirect(url_for("admin.committee", key=key))
 
 
