@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import click
 from flask.cli import AppGroup
 
+from medflow.cli.common import plan_words, read_csv_text, refuse_file
 from medflow.domain.errors import DefinitionError
 from medflow.domain.figures import KINDS
-from medflow.domain.figures_csv import decode, parse_figures_csv
+from medflow.domain.figures_csv import parse_figures_csv
 from medflow.extensions import db
 from medflow.services.figures.importer import apply_figures, plan_figures
 
 figures_cli = AppGroup("figures", help="Key figures for the annual work-environment discussion.")
-
-
-def _refuse(file: str, problems: list) -> None:
-    """Print every problem as FILE:LINE: message, say nothing was written, and exit 1."""
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    click.echo(f"Error: {file} was not imported; nothing was written ({len(problems)} problem(s)).", err=True)
-    db.session.rollback()
-    sys.exit(1)
 
 
 @figures_cli.command("import")
@@ -35,17 +24,13 @@ def figures_import(file: str, kind: str, dry_run: bool) -> None:
 
     Comma or semicolon separated, Danish or English headers; see docs/administrators.md.
     """
-    try:
-        text = decode(Path(file).read_bytes())
-    except OSError as exc:
-        click.echo(f"Error: {file} could not be read: {exc}", err=True)
-        sys.exit(1)
+    text = read_csv_text(file)
     try:
         figures = parse_figures_csv(text, file, kind)
         plan = plan_figures(db.session, figures)
     except DefinitionError as exc:
-        _refuse(file, exc.problems)
-    counts = ", ".join(f"{n} {what}" for what, n in plan.counts().items())
+        refuse_file(file, exc.problems)
+    counts = plan_words(plan)
     if dry_run:
         db.session.rollback()
         click.echo(f"Dry run of {file} ({kind}): would be {counts}. Nothing was written.")

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import click
 from flask.cli import AppGroup
 
-from medflow.cli.figures import _refuse
+from medflow.cli.common import plan_words, read_csv_text, refuse_file
 from medflow.domain.errors import DefinitionError
-from medflow.domain.figures_csv import decode
 from medflow.domain.training_csv import parse_training_csv
 from medflow.extensions import db
 from medflow.services.annual.training import apply_training, plan_training
@@ -26,17 +22,13 @@ def training_import(file: str, dry_run: bool) -> None:
 
     Comma or semicolon separated, Danish or English headers; see docs/administrators.md.
     """
-    try:
-        text = decode(Path(file).read_bytes())
-    except OSError as exc:
-        click.echo(f"Error: {file} could not be read: {exc}", err=True)
-        sys.exit(1)
+    text = read_csv_text(file)
     try:
         rows, problems = parse_training_csv(text, file)
         plan = plan_training(db.session, file, rows, problems)
     except DefinitionError as exc:
-        _refuse(file, exc.problems)
-    counts = ", ".join(f"{n} {what}" for what, n in plan.counts().items())
+        refuse_file(file, exc.problems)
+    counts = plan_words(plan)
     if dry_run:
         db.session.rollback()
         click.echo(f"Dry run of {file}: would be {counts}. Nothing was written.")
