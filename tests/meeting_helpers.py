@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from medflow.domain.calendar import is_working_day, kommune_zone
+from medflow.domain.calendar import is_working_day, kommune_zone, local_date
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Person
@@ -19,8 +19,8 @@ MEETING_ORG = {**ORG, "people": [*ORG["people"], {
 
 
 def in_days(days: int) -> date:
-    """Return the date `days` from today (meetings must not be planned in the past)."""
-    return utcnow().date() + timedelta(days=days)
+    """Return the date `days` from the kommune's today (meetings must not be planned in its past)."""
+    return local_date(utcnow()) + timedelta(days=days)
 
 
 def due_in_days(days: int, before: int = 1) -> date:

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from jsonschema import Draft202012Validator
 
+from medflow.domain.calendar import local_date
 from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.base import utcnow
 from medflow.services.meetings.communication import WHAT_MAX
@@ -151,7 +152,8 @@ def _meeting_operations(doc, api) -> None:
     assert unseen["status"] == 404
     listed = check(doc, lene.get("/committees/lok-skole/meetings"), "/committees/{key}/meetings")
     assert [m["id"] for m in listed["meetings"]] == [meeting["id"]]
-    moved = {"version": meeting["version"], "date": utcnow().date().isoformat(),  # today from midnight: begun
+    today = local_date(utcnow()).isoformat()
+    moved = {"version": meeting["version"], "date": today,  # today from midnight: begun
              "start_time": "00:00", "end_time": "00:30"}
     meeting = check(doc, lene.post(f"{path}/move", moved), "/meetings/{meeting_id}/move", "post")
     case = anna.submit(title="Nye stole")

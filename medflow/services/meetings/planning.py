@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from medflow.domain import values
+from medflow.domain.calendar import local_date
 from medflow.domain.errors import Invalid, MedflowError, NotAllowed, NotPossible, StaleVersion, Unknown, _
 from medflow.domain.fields import parse_date
 from medflow.persistence.base import utcnow
@@ -159,7 +160,7 @@ def create_meeting(session: Session, person: Person, committee_key: str, plan: M
     """Plan a meeting of a committee the person is an officer of."""
     committee = committee_by_key(session, person, committee_key)
     require_officer(session, person, committee.id)
-    meeting = new_meeting(session, committee.id, _checked(plan, (now or utcnow()).date()))
+    meeting = new_meeting(session, committee.id, _checked(plan, local_date(now or utcnow())))
     session.commit()
     return meeting
 
@@ -180,7 +181,7 @@ def move_meeting(session: Session, person: Person, meeting_id: int, version: obj
     require_officer(session, person, meeting.committee_id)
     check_version(meeting, version)
     require_open(meeting)
-    columns = _checked(plan, now.date())
+    columns = _checked(plan, local_date(now))
     moved_day = columns["date"] != meeting.date
     for name, value in columns.items():
         setattr(meeting, name, value)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from medflow.domain import values
+from medflow.domain.calendar import local_date
 from medflow.domain.errors import Invalid, NotAllowed, NotPossible, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Committee, Meeting, Person, SignUp, TargetGroup
@@ -70,7 +71,7 @@ def plan_theme_day(session: Session, person: Person, committee_key: str, title: 
     if not groups:
         raise Invalid(_("Choose at least one group to invite."))
     rows = [_group(session, g) for g in groups]
-    meeting = new_meeting(session, committee.id, _checked(plan, now.date()), cycle=False)
+    meeting = new_meeting(session, committee.id, _checked(plan, local_date(now)), cycle=False)
     meeting.kind, meeting.title = THEME_DAY, name
     session.flush()
     for row in rows:
@@ -96,7 +97,7 @@ def answer(session: Session, person: Person, meeting_id: int, coming: object,
     meeting = visible_meeting(session, person, meeting_id)
     if not is_invited(session, person, meeting):
         raise NotAllowed(_("Only those the theme day invites can sign up."))
-    if meeting.status != "planned" or meeting.date < now.date():
+    if meeting.status != "planned" or meeting.date < local_date(now):
         raise NotPossible(_("The theme day is over or cancelled; answers are closed."))
     if coming not in ("yes", "no", True, False):
         raise Invalid(_("%(field)s must be one of: %(choices)s."), field="coming", choices="yes, no")
