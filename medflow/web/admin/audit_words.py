@@ -8,7 +8,7 @@ from flask_babel import gettext, lazy_gettext
 
 from medflow.domain.sides import EMPLOYEE, MANAGEMENT
 from medflow.web.display import ROLE_LABELS
-from medflow.web.figures_words import KIND_TITLES
+from medflow.web.figures.words import KIND_TITLES
 
 ACTIONS = {
     "committee.create": lazy_gettext("Committee created"),

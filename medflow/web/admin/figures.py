@@ -15,7 +15,7 @@ from medflow.domain.figures_csv import FigureProblem, decode, parse_figures_csv
 from medflow.extensions import db
 from medflow.services.figures.importer import apply_figures, plan_figures
 from medflow.web.admin.guard import actor, bp
-from medflow.web.figures_words import KIND_TITLES
+from medflow.web.figures.words import KIND_TITLES
 
 
 def problem_text(problem: Problem) -> str:

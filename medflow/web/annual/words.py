@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext
 
 from medflow.domain.figures import MIN_GROUP
 from medflow.services.figures.report import Cell
-from medflow.web import figures_words
+from medflow.web.figures import words as figures_words
 
 COURSES = {
     "statutory": lazy_gettext("The statutory work-environment training"),

@@ -22,8 +22,8 @@ from medflow.persistence.models import Committee
 from medflow.services.figures.report import Table, committee_figures
 from medflow.services.figures.work_environment import work_environment_counts
 from medflow.services.meetings.planning import committee_by_key
-from medflow.web import figures_words as words
 from medflow.web.charts import SVG_CSP, bar_chart
+from medflow.web.figures import words
 
 bp = Blueprint("figures", __name__)
 YEARS = (2000, 2100)

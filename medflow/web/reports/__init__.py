@@ -21,10 +21,10 @@ from medflow.services.admin.queries import levels as all_levels
 from medflow.services.queries import all_committees
 from medflow.services.reports.report import Report, Table, case_report
 from medflow.services.reports.selection import focus_area_choices, select_report
-from medflow.web import reports_words as words
 from medflow.web.charts import SVG_CSP, bar_chart
 from medflow.web.display import lang
 from medflow.web.figures import chosen_year
+from medflow.web.reports import words
 from medflow.workflows import topics
 
 bp = Blueprint("reports", __name__)
