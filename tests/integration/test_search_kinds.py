@@ -224,3 +224,31 @@ def test_an_item_taken_off_and_a_cancelled_meeting_leave_the_index_in_the_same_c
         planning.cancel_meeting(db.session, person("sonja"), meeting.id, meeting.version)
 
     assert _found(api, "sara", "planlægning") == []
+
+
+def test_a_case_scheduled_onto_a_planned_meeting_and_moved_on_is_found_on_the_agenda_it_is_on(app, api):
+    """Scheduled by the API onto meetings planned in earlier requests (their agendas not loaded), a
+    case's item is found at once, and after a move only on the agenda it went to."""
+    with app.app_context():
+        first, second = (planning.create_meeting(db.session, person("sonja"), "lok-skole",
+                                                 planning.MeetingPlan(date=in_days(days), **BEGUN)).id
+                         for days in (7, 14))
+        for existing in range(3):
+            agenda.add_free_item(db.session, person("sonja"), first, db.session.get(Meeting, first).version,
+                                 f"Punkt {existing}", "Andet.")
+        case_id = _case(app, "anna", "Skimmelsvamp i gymnastiksalen")
+        db.session.remove()
+
+    def schedule(meeting_id: int) -> None:
+        version = api("sonja").get(f"/cases/{case_id}").get_json()["version"]
+        response = api("sonja").post(f"/cases/{case_id}/events",
+                                     {"event": "schedule", "version": version, "meeting": str(meeting_id)})
+        assert response.status_code == 200, response.get_json()
+
+    schedule(first)
+    [hit] = _results(api, "sara", "skimmelsvamp", kind="agenda_item")
+    assert hit["url"] == f"/meetings/{first}"
+    schedule(second)
+    [hit] = _results(api, "sara", "skimmelsvamp", kind="agenda_item")
+    assert hit["url"] == f"/meetings/{second}"
+    assert len(_found(api, "sara", "andet", kind="agenda_item")) == 3  # the first agenda's other items stay

@@ -126,9 +126,14 @@ def public_items(meeting: Meeting) -> list[MeetingItem]:
 
     A case that left the agenda is not part of the minutes; a standing item only when something was noted.
     """
-    return [i for i in meeting.items if i.kind not in ("communication", "moved") and not i.internal
-            and not (i.case is not None and i.case.confidential)
-            and not (i.kind in ("standing", "closing") and not i.minutes)]
+    return [i for i in meeting.items if is_public(i)]
+
+
+def is_public(item: MeetingItem) -> bool:
+    """Tell whether employees may read this item of approved minutes (`public_items`, one item)."""
+    return (item.kind not in ("communication", "moved") and not item.internal
+            and not (item.case is not None and item.case.confidential)
+            and not (item.kind in ("standing", "closing") and not item.minutes))
 
 
 def public_lines(meeting: Meeting) -> list[CommunicationLine]:

@@ -1,7 +1,8 @@
 """Keeping the documents of every source (meetings, cascades, ...) equal to their rows, in the same
 transaction as each change: a flush notes which sources its rows belong to (`note_flushed`), and
 just before the commit their documents are rebuilt (`rebuild_noted`). Both are registered in
-`medflow.wiring` on the session hooks of `services.hooks`.
+`medflow.wiring` on the session hooks of `services.hooks`. A source with parts (a meeting's items)
+has a changed part rebuilt alone, so a case joining a long agenda costs one item, not the agenda.
 
 Rows written with plain SQL (retention's scrub) are not seen here; what they remove, they remove from
 the index themselves (`persistence.search.forget_case`).
@@ -11,31 +12,36 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from medflow.services.search.kinds import write_documents
+from medflow.services.search.kinds import write_documents, write_parts
 from medflow.services.search.registry import SOURCES
 
-NOTED = "medflow.search_noted"  # session.info: {source name: {source ids}} flushed since the last commit
+# session.info: {(source name, "whole" or "parts"): {ids}} flushed since the last commit
+NOTED = "medflow.search_noted"
 _BY_NAME = {s.name: s for s in SOURCES}
+_WATCHES = [(s.name, "whole", s.watches) for s in SOURCES] + [
+    (s.name, "parts", s.parts.watches) for s in SOURCES if s.parts is not None]
 
 
 def note_flushed(session: Session, rows: list[object]) -> None:
-    """Listener: note the sources of the rows a flush wrote (new, changed or deleted)."""
+    """Listener: note the sources (or parts of them) of the rows a flush wrote (new, changed or deleted)."""
     noted = None
-    for source in SOURCES:
+    for name, what, watches in _WATCHES:
         for row in rows:
-            of = source.watches.get(type(row))
-            source_id = of(row) if of is not None else None
-            if source_id is not None:
+            of = watches.get(type(row))
+            noted_id = of(row) if of is not None else None
+            if noted_id is not None:
                 noted = noted if noted is not None else session.info.setdefault(NOTED, {})
-                noted.setdefault(source.name, set()).add(source_id)
+                noted.setdefault((name, what), set()).add(noted_id)
 
 
 def rebuild_noted(session: Session) -> None:
-    """Listener: before the commit, rebuild the documents of every source noted in this transaction."""
+    """Listener: before the commit, rebuild the documents of every source noted in this transaction
+    (parts first: a whole source rebuilt in the same round rewrites its parts' documents anyway)."""
     session.flush()  # the commit flushes after this listener: flush first, so every change is noted
     while noted := session.info.pop(NOTED, None):
-        for name, ids in noted.items():
-            write_documents(session, _BY_NAME[name], sorted(ids))
+        for (name, what), ids in sorted(noted.items(), key=lambda kv: kv[0][1] == "whole"):
+            write = write_documents if what == "whole" else write_parts
+            write(session, _BY_NAME[name], sorted(ids))
         session.flush()  # what a rebuild's reads flushed is noted again, and rebuilt in turn
 
 

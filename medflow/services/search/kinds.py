@@ -61,6 +61,17 @@ class Kind:
 
 
 @dataclass(frozen=True)
+class Parts:
+    """The parts of a source that are rebuilt alone (a meeting's items): a change of one item rewrites
+    that item's documents, not every document of a long agenda."""
+
+    keys: tuple[str, ...]  # the kinds whose documents' ref_id is a part's id (agenda items, their minutes)
+    # a row's class -> the part id a change of the row rebuilds (None: not one of ours)
+    watches: Mapping[type, Callable[[Any], int | None]]
+    build: Callable[[Session, Sequence[int]], Iterable[Doc]]  # the documents of these parts, now
+
+
+@dataclass(frozen=True)
 class Source:
     """What a group of kinds is rebuilt from, and when."""
 
@@ -70,6 +81,7 @@ class Source:
     watches: Mapping[type, Callable[[Any], int | None]]
     build: Callable[[Session, Sequence[int]], Iterable[Doc]]  # the documents of these sources, now
     expected: Callable[[], Select]  # the ids of every source that should have documents (reindex, doctor)
+    parts: Parts | None = None  # rows whose change rebuilds only their own documents
 
     @property
     def id_column(self):
@@ -88,8 +100,22 @@ def write_documents(session: Session, source: Source, ids: Sequence[int]) -> int
         return 0
     conn = session.connection()
     conn.execute(delete(DOCS).where(DOCS.c.kind.in_(source.keys), DOCS.c.source_id.in_(sorted(ids))))
+    return _insert(conn, source.build(session, sorted(ids)))
+
+
+def _insert(conn, docs: Iterable[Doc]) -> int:
+    """Insert documents with their index terms; return how many."""
     rows = [{**asdict(d), "title_terms": index_terms(d.title), "body_terms": index_terms(d.body),
-             "updated_at": utcnow()} for d in source.build(session, sorted(ids))]
+             "updated_at": utcnow()} for d in docs]
     if rows:
         conn.execute(insert(DOCS), rows)
     return len(rows)
+
+
+def write_parts(session: Session, source: Source, ids: Sequence[int]) -> int:
+    """Replace the documents of these parts of a source with what they are now; return how many."""
+    if not ids or source.parts is None:
+        return 0
+    conn = session.connection()
+    conn.execute(delete(DOCS).where(DOCS.c.kind.in_(source.parts.keys), DOCS.c.ref_id.in_(sorted(ids))))
+    return _insert(conn, source.parts.build(session, sorted(ids)))

@@ -1,7 +1,8 @@
 """Meetings in the search index: agenda items, the approved minutes of each item and news stories.
 
-A meeting is one source: any change of it, its items or its communication lines rebuilds its
-documents inside the same transaction (`services.search.changes`). Who finds what is the meeting
+A meeting is one source: a change of it or its communication lines rebuilds its documents inside
+the same transaction (`services.search.changes`); a change of one item rebuilds that item's (its
+parts), so a case joining or leaving a long agenda costs one item. Who finds what is the meeting
 pages' own rules: the agenda and minutes are for the committee (`planning.meeting_readers`), approved
 minutes also for the employees they are published to (`communication.public_items`, reaching the
 workplaces under the committee: `tree.informed_committees`), news stories for everyone
@@ -20,9 +21,9 @@ from medflow.domain.errors import _
 from medflow.domain.visibility import Level
 from medflow.persistence.models import Case, CommunicationLine, Meeting, MeetingItem, Person
 from medflow.persistence.search import SearchDocument
-from medflow.services.meetings.communication import is_story, public_items
+from medflow.services.meetings.communication import is_public, is_story
 from medflow.services.meetings.planning import meeting_readers
-from medflow.services.search.kinds import Doc, Kind, Source, free_text
+from medflow.services.search.kinds import Doc, Kind, Parts, Source, free_text
 from medflow.services.tree import informed_committees
 from medflow.services.visibility import visible_to
 
@@ -73,17 +74,21 @@ def _item_doc(kind: str, meeting: Meeting, item: MeetingItem, body: str, public:
                year=meeting.date.year, public=public)
 
 
+def _item_docs(meeting: Meeting, item: MeetingItem) -> Iterator[Doc]:
+    """Yield an item's documents: the item on the agenda, and its minutes once approved."""
+    if item.kind not in INDEXED_ITEMS or (item.case is not None and item.case.anonymised_at is not None):
+        return
+    if item.kind == "case" or item.text:  # a standing item is on every agenda: only its own text counts
+        yield _item_doc(AGENDA_ITEM, meeting, item, item.text)
+    said = "\n".join(t for t in (item.minutes, *free_text(item.decision_data)) if t and t.strip())
+    if meeting.approved_at is not None and said:
+        yield _item_doc(MINUTES, meeting, item, said, is_public(item))
+
+
 def _meeting_docs(meeting: Meeting, items: list[MeetingItem], lines: list[CommunicationLine]) -> Iterator[Doc]:
     """Yield a meeting's documents: its items, their minutes once approved, its stories once approved."""
-    published = {i.id for i in public_items(meeting)} if meeting.approved_at else set()
     for item in items:
-        if item.kind not in INDEXED_ITEMS or (item.case is not None and item.case.anonymised_at is not None):
-            continue
-        if item.kind == "case" or item.text:  # a standing item is on every agenda: only its own text counts
-            yield _item_doc(AGENDA_ITEM, meeting, item, item.text)
-        said = "\n".join(t for t in (item.minutes, *free_text(item.decision_data)) if t and t.strip())
-        if meeting.approved_at is not None and said:
-            yield _item_doc(MINUTES, meeting, item, said, item.id in published)
+        yield from _item_docs(meeting, item)
     for line in lines:
         if is_story(line, meeting):
             yield Doc(NEWS, line.id, line.story_title or "", line.story_text or "", meeting.id,
@@ -113,14 +118,24 @@ def _build(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
         yield from _meeting_docs(meeting, items[meeting_id], lines[meeting_id])
 
 
+def _build_items(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
+    """Yield the documents of these items (of meetings not cancelled): one read, with meeting and case."""
+    for item, meeting, _case in session.execute(
+            select(MeetingItem, Meeting, Case).join(Meeting, Meeting.id == MeetingItem.meeting_id)
+            .outerjoin(Case, Case.id == MeetingItem.case_id)
+            .where(MeetingItem.id.in_(ids), Meeting.status != "cancelled").order_by(MeetingItem.id)):
+        yield from _item_docs(meeting, item)
+
+
 def _line_meeting(line: CommunicationLine) -> int | None:
     return line.item.meeting_id if line.item is not None else None
 
 
 MEETINGS = Source(
     "meetings", (AGENDA_KIND, MINUTES_KIND, NEWS_KIND),
-    watches={Meeting: lambda m: m.id, MeetingItem: lambda i: i.meeting_id, CommunicationLine: _line_meeting},
+    watches={Meeting: lambda m: m.id, CommunicationLine: _line_meeting},
     build=_build,
+    parts=Parts((AGENDA_ITEM, MINUTES), {MeetingItem: lambda i: i.id}, _build_items),
     expected=lambda: select(Meeting.id).where(Meeting.status != "cancelled", Meeting.id.in_(
         select(MeetingItem.meeting_id).outerjoin(Case, Case.id == MeetingItem.case_id).where(
             or_(MeetingItem.kind == "case", and_(MeetingItem.kind.in_(INDEXED_ITEMS), MeetingItem.text != "")),
