@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from jinja2 import BytecodeCache
 
 from medflow import config as settings
 from medflow import wiring, workflows
@@ -13,10 +14,32 @@ from medflow.extensions import babel, csrf, db, login_manager, migrate
 from medflow.i18n import select_locale
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept for the process: every app made here (tests make one each; a server
+    one per worker) compiles a template once, not once per app. A changed template has a new
+    checksum and is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        """Give the bucket the code compiled before, if any."""
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        """Keep what was just compiled."""
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
 def create_app(config: dict | None = None) -> Flask:
     """Build a medflow app; `config` overrides settings read from the environment."""
     instance = settings.instance_dir()
     app = Flask(__name__, instance_path=str(instance) if instance else None)
+    app.jinja_options = {**app.jinja_options, "bytecode_cache": COMPILED_TEMPLATES}
     app.config.update(settings.from_env(Path(app.instance_path)))
     app.config.update(config or {})
     set_kommune_zone(app.config["TIMEZONE"])  # the zone a picked date means (raises if unknown)

@@ -23,15 +23,34 @@ def _data_file(app: Flask, setting: str, name: str) -> str | None:
     return str(default) if default.is_file() else None
 
 
+# What was built from the same files, unchanged since, in this process: the machines and catalogues
+# are read-only once built, so apps made from the same files share them (tests make an app each).
+_BUILT: dict[tuple, tuple] = {}
+
+
+def _signature(folder: str, *files: str | None) -> tuple:
+    """Return what identifies the definitions: every file's path, size and modification time."""
+    paths = [*sorted(Path(folder).rglob("*")), *(Path(f) for f in files if f)]
+    return tuple((str(p), s.st_size, s.st_mtime_ns) for p in paths if p.is_file() and (s := p.stat()))
+
+
+def _build(folder: str, topics_file: str | None, offers_file: str | None) -> tuple:
+    """Validate every definition (raises DefinitionError) and build the machines and catalogues."""
+    definitions = load_workflows(folder)
+    catalog = load_topics(topics_file, definitions) if topics_file else EMPTY_CATALOG
+    return build_engines(definitions), catalog, load_offers(offers_file, catalog) if offers_file else NO_OFFERS
+
+
 def init_app(app: Flask) -> None:
     """Validate every definition and build one shared machine per workflow."""
-    definitions = load_workflows(app.config["WORKFLOWS_DIR"])  # raises DefinitionError
-    app.extensions["medflow.engines"] = build_engines(definitions)
+    folder = app.config["WORKFLOWS_DIR"]
     topics_file = _data_file(app, "TOPICS_FILE", TOPICS_FILE_NAME)
-    catalog = load_topics(topics_file, definitions) if topics_file else EMPTY_CATALOG  # raises DefinitionError
-    app.extensions["medflow.topics"] = catalog
     offers_file = _data_file(app, "OFFERS_FILE", OFFERS_FILE_NAME)
-    app.extensions["medflow.offers"] = load_offers(offers_file, catalog) if offers_file else NO_OFFERS
+    key = (folder, topics_file, offers_file, _signature(folder, topics_file, offers_file))
+    if key not in _BUILT:
+        _BUILT[key] = _build(folder, topics_file, offers_file)
+    engines_, catalog, offers_ = _BUILT[key]
+    app.extensions.update({"medflow.engines": engines_, "medflow.topics": catalog, "medflow.offers": offers_})
 
 
 def engines() -> dict[str, WorkflowEngine]:

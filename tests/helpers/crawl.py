@@ -1,8 +1,11 @@
 """A small same-site crawler for the test client: follows links, checks statuses and the words shown.
 
 Used by the demo crawl test. Each person starts at the front page and follows every `<a href>` on
-the same site by GET, at most `PER_PATTERN` addresses per URL pattern (numbers and query values
-masked), so a list of 500 cases costs three case pages, not 500.
+the same site by GET: one page of each kind (`page_type`: numbers, query values and committee keys
+masked) per person, and besides it pages nobody opened yet, up to `PER_PATTERN` per URL pattern. So
+every person reaches every kind of page they are shown, together they open far more addresses than
+one person would, and a list of 500 cases costs a few case pages, not 500. A PDF prints its page's
+view (crawled as HTML by everyone): each address is fetched once in all.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from flask import Flask
 
 from medflow.domain.definitions import EVENT_FIELDS, OUTCOMES, RISK_LEVELS
 
-PER_PATTERN = 3
+PER_TYPE = 1  # pages of one kind a person opens (three case pages show no more than one)
+PER_PATTERN = 3  # ... unless nobody has opened the page yet: then up to three of its pattern
 MAX_PAGES = 400  # per person: a safety net against a link that generates links
 # Paths a person does not follow while clicking around: leaving, switching language, the provider.
 SKIP = re.compile(r"^/(logout|language/|sso/)")
@@ -107,25 +111,30 @@ class Crawler:
         self.visited = 0
         self.patterns: Counter[str] = Counter()  # what was reached, for the test to check its reach
         self.page_types: dict[str, tuple[str | None, str]] = {}  # page type: (who, first address), HTML only
+        self.opened: set[str] = set()  # every address anyone opened
         self.fixed_files: set[str] = set()  # downloads the same for everyone (/flowchart.svg): fetched once
         # A PDF prints its page (the same view, the same rule; each person's page is crawled as HTML):
-        # rendering one is costly, so each PDF pattern is fetched PER_PATTERN times in all, not per person
-        self.pdfs: Counter[str] = Counter()
+        # rendering one is costly, so each PDF is fetched once in all, not per person
+        self.pdfs: set[str] = set()
 
     def crawl(self, who: str | None, client, start: str = "/") -> None:
         """Follow every same-site link from `start` as `who` (None: not logged in)."""
-        seen, per_pattern = {start}, Counter()
+        seen, per_pattern, per_type = {start}, Counter(), Counter()
         queue: deque[tuple[str, str]] = deque([(start, "(start)")])
         while queue and len(seen) <= MAX_PAGES:
             url, came_from = queue.popleft()
             for link in self._visit(who, client, url, came_from):
-                kind = pattern(link)
-                if link in seen or SKIP.match(link) or per_pattern[kind] >= PER_PATTERN \
-                        or kind in self.fixed_files or self.pdfs[kind] >= PER_PATTERN:
+                kind, sort = pattern(link), page_type(link)
+                unopened = link not in self.opened and per_pattern[kind] < PER_PATTERN
+                if link in seen or SKIP.match(link) or (per_type[sort] >= PER_TYPE and not unopened) \
+                        or kind in self.fixed_files or link in self.pdfs:
                     continue
                 seen.add(link)
+                self.opened.add(link)
                 per_pattern[kind] += 1
-                self.pdfs[kind] += urlsplit(link).path.endswith(".pdf")
+                per_type[sort] += 1
+                if urlsplit(link).path.endswith(".pdf"):
+                    self.pdfs.add(link)
                 queue.append((link, url))
 
     def _visit(self, who: str | None, client, url: str, came_from: str) -> list[str]:
