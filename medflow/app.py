@@ -5,34 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
-from jinja2 import BytecodeCache
 
 from medflow import config as settings
 from medflow import wiring, workflows
 from medflow.domain.calendar import set_closed_days, set_kommune_zone, set_working_hours
 from medflow.extensions import babel, csrf, db, login_manager, migrate
 from medflow.i18n import select_locale
-
-
-class _CompiledTemplates(BytecodeCache):
-    """Compiled templates kept for the process: every app made here (tests make one each; a server
-    one per worker) compiles a template once, not once per app. A changed template has a new
-    checksum and is compiled again."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket) -> None:
-        """Give the bucket the code compiled before, if any."""
-        if (code := self._code.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket) -> None:
-        """Keep what was just compiled."""
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED_TEMPLATES = _CompiledTemplates()
+from medflow.startup import COMPILED_TEMPLATES, LazyRule
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -40,6 +19,7 @@ def create_app(config: dict | None = None) -> Flask:
     instance = settings.instance_dir()
     app = Flask(__name__, instance_path=str(instance) if instance else None)
     app.jinja_options = {**app.jinja_options, "bytecode_cache": COMPILED_TEMPLATES}
+    app.url_rule_class = LazyRule
     app.config.update(settings.from_env(Path(app.instance_path)))
     app.config.update(config or {})
     set_kommune_zone(app.config["TIMEZONE"])  # the zone a picked date means (raises if unknown)

@@ -10,7 +10,7 @@ changes rebuild it and how its documents are made. `registry.SOURCES` lists them
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -66,8 +66,8 @@ class Parts:
     that item's documents, not every document of a long agenda."""
 
     keys: tuple[str, ...]  # the kinds whose documents' ref_id is a part's id (agenda items, their minutes)
-    # a row's class -> the part id a change of the row rebuilds (None: not one of ours)
-    watches: Mapping[type, Callable[[Any], int | None]]
+    # a row's class -> (source id, part id) a change of the row rebuilds (None: not one of ours)
+    watches: Mapping[type, Callable[[Any], tuple[int, int] | None]]
     build: Callable[[Session, Sequence[int]], Iterable[Doc]]  # the documents of these parts, now
 
 
@@ -112,10 +112,12 @@ def _insert(conn, docs: Iterable[Doc]) -> int:
     return len(rows)
 
 
-def write_parts(session: Session, source: Source, ids: Sequence[int]) -> int:
-    """Replace the documents of these parts of a source with what they are now; return how many."""
+def write_parts(session: Session, source: Source, ids: Sequence[int], gone: Collection[int] = ()) -> int:
+    """Replace the documents of these parts of a source with what they are now (the parts `gone`, deleted,
+    keep none); return how many were written."""
     if not ids or source.parts is None:
         return 0
     conn = session.connection()
     conn.execute(delete(DOCS).where(DOCS.c.kind.in_(source.parts.keys), DOCS.c.ref_id.in_(sorted(ids))))
-    return _insert(conn, source.parts.build(session, sorted(ids)))
+    left = sorted(set(ids) - set(gone))
+    return _insert(conn, source.parts.build(session, left)) if left else 0
