@@ -15,7 +15,7 @@ from medflow.domain.yamlsource import load_text
 from medflow.extensions import db
 from medflow.persistence.models import Base, Case, Person
 from medflow.services.org import import_org
-from medflow.services.users import issue_token
+from medflow.services.people.users import issue_token
 
 ORG: dict[str, Any] = {
     "committees": [

@@ -22,8 +22,8 @@ person_cli = AppGroup("person", help="What medflow holds about a person (GDPR)."
 @click.argument("email")
 def person_export(email: str) -> None:
     """Print everything medflow holds about EMAIL as JSON (GDPR art. 15)."""
+    from medflow.services.people.users import find_person
     from medflow.services.privacy.person_export import export_person
-    from medflow.services.users import find_person
 
     try:
         person = find_person(db.session, email)

@@ -24,7 +24,7 @@ from medflow.domain.org_changes import LevelChanges
 from medflow.domain.yamlsource import load_file
 from medflow.extensions import db
 from medflow.services import org as org_service
-from medflow.services import users as user_service
+from medflow.services.people import users as user_service
 from medflow.workflows import engines
 
 DEMO_PASSWORD = "demo-medflow"

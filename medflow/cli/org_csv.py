@@ -10,7 +10,7 @@ import click
 from medflow.domain.errors import DefinitionError
 from medflow.domain.people_csv import parse_people_csv
 from medflow.extensions import db
-from medflow.services.people_import import ImportPlan, apply_import, plan_import
+from medflow.services.people.people_import import ImportPlan, apply_import, plan_import
 
 
 def _print_plan(plan: ImportPlan) -> None:

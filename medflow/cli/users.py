@@ -11,8 +11,8 @@ from flask.cli import AppGroup
 from medflow.cli.common import fail
 from medflow.domain.errors import MedflowError
 from medflow.extensions import db
-from medflow.services import tokens as token_service
-from medflow.services import users as user_service
+from medflow.services.people import tokens as token_service
+from medflow.services.people import users as user_service
 
 users_cli = AppGroup("users", help="Passwords and API tokens.")
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from medflow.domain.engine import WorkflowEngine
 from medflow.persistence.models import ApiToken, Case, Person
 from medflow.services import cases as case_service
-from medflow.services import users as user_service
+from medflow.services.people import users as user_service
 
 CHAIR = "bo.rasmussen@example.dk"  # chair of LokalMED Ejendomme; Kim Petersen is its vice chair
 OWN_CASE = case_service.NewCase(

@@ -11,7 +11,7 @@ from medflow.domain.org import OrgSpec
 from medflow.domain.org_changes import LevelChanges, StoredLevel, level_changes
 from medflow.persistence.models import Case, CaseEvent, Committee, Level
 from medflow.services.access import forget_roles
-from medflow.services.org_people import write_people
+from medflow.services.people.org_people import write_people
 from medflow.services.tree import forget_trees
 
 

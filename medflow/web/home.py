@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from medflow.extensions import db
 from medflow.services import queries
-from medflow.services.users import remember_language
+from medflow.services.people.users import remember_language
 from medflow.web.auth.options import safe_next
 
 bp = Blueprint("home", __name__)

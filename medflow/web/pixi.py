@@ -6,7 +6,7 @@ from flask import Blueprint, render_template
 from flask_login import login_required
 
 from medflow.extensions import db
-from medflow.services.pixi import pixi
+from medflow.services.guidelines.pixi import pixi
 from medflow.web.display import ROLE_LABELS
 from medflow.web.meetings.pdf import pdf_response
 from medflow.web.meetings.views import CHANNEL_LABELS

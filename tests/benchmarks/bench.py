@@ -36,7 +36,7 @@ from medflow.domain.org import parse_org  # noqa: E402
 from medflow.domain.yamlsource import load_file  # noqa: E402
 from medflow.extensions import db  # noqa: E402
 from medflow.services.org import import_org  # noqa: E402
-from medflow.services.users import issue_token  # noqa: E402
+from medflow.services.people.users import issue_token  # noqa: E402
 from tests.benchmarks import engine_bench, events, generate, pages, serve  # noqa: E402
 
 TARGETS = {"web_vs_floor": 0.5, "web_vs_floor_move": 0.4, "statements_besides_writes": 3, "growth": 2.0,

@@ -19,7 +19,7 @@ from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Committee, Membership, Notification, Person
 from medflow.services.cases import NewCase, submit_case
-from medflow.services.users import issue_token
+from medflow.services.people.users import issue_token
 from medflow.workflows import engines
 
 PLAN = [("accept", {})] + [("schedule", {"meeting_date": "2027-05-01"})] * 3 + [("resolve", {"answer": "Svar"})]

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from medflow.extensions import db
 from medflow.persistence.models import Case, Committee, Membership, Person
-from medflow.services.users import issue_token
+from medflow.services.people.users import issue_token
 
 WORKPLACE = "lok-skovvejens-skole"  # generate.BUSY: it opens 40 % of all cases
 DEEP_PAGE = 40

@@ -13,7 +13,7 @@ from medflow.extensions import db
 from medflow.persistence.models import Case, Committee, Membership, Person
 from medflow.persistence.models import Level as OrgLevel
 from medflow.services.access import case_view
-from medflow.services.users import authenticate
+from medflow.services.people.users import authenticate
 from tests.factories import row_counts
 
 

@@ -51,7 +51,7 @@ def with_a_case(app, run_import, api):
     result, _ = run_import(LEVELS + MINIMAL)
     assert result.exit_code == 0, result.output
     with app.app_context():
-        from medflow.services.users import issue_token
+        from medflow.services.people.users import issue_token
         token = issue_token(db.session, "anna@example.dk")
     response = app.test_client().post("/api/v1/cases", json={"workflow": "question", "title": "Stole"},
                                       headers={"Authorization": f"Bearer {token}"})

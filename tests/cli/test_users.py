@@ -6,7 +6,7 @@ from sqlalchemy import select
 from medflow.cli import cli
 from medflow.extensions import db
 from medflow.persistence.models import ApiToken, Person
-from medflow.services.users import authenticate
+from medflow.services.people.users import authenticate
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from werkzeug.serving import make_server
 
 from medflow import create_app
 from medflow.extensions import db
-from medflow.services.users import set_password_hash
+from medflow.services.people.users import set_password_hash
 from tests import factories
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

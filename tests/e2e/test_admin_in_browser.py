@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from medflow.extensions import db
 from medflow.persistence.models import Person
-from medflow.services.users import set_password_hash
+from medflow.services.people.users import set_password_hash
 from tests.e2e.conftest import PASSWORD, shot
 from tests.helpers.browser import submit_question, sweep
 

@@ -17,7 +17,7 @@ from medflow.extensions import db
 from medflow.persistence.models import Person
 from medflow.services import cases as case_service
 from medflow.services.answers.sharing import Share, share_answer
-from medflow.services.users import set_password_hash
+from medflow.services.people.users import set_password_hash
 from tests.e2e.conftest import PASSWORD, log_in, shot
 from tests.e2e.test_phone_and_axe import DESK, PHONE, WIDER_THAN_SCREEN, _axe_problems
 

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from medflow.domain.org import parse_org
 from medflow.extensions import db
 from medflow.services.org import import_org
-from medflow.services.users import set_password_hash
+from medflow.services.people.users import set_password_hash
 from tests.e2e.conftest import PASSWORD, shot
 from tests.helpers.browser import fill_date
 from tests.meeting_helpers import MEETING_ORG, accepted_case, in_days

@@ -21,7 +21,7 @@ from medflow.persistence.models import Case, Meeting, Person
 from medflow.services import cases as case_service
 from medflow.services.meetings import agenda, planning
 from medflow.services.org import import_org
-from medflow.services.users import set_password_hash
+from medflow.services.people.users import set_password_hash
 from tests.e2e.conftest import shot
 from tests.e2e.test_phone_and_axe import DESK, PHONE, WIDER_THAN_SCREEN
 from tests.helpers.browser import fill_date

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from medflow.domain.org import parse_org
 from medflow.extensions import db
 from medflow.services.org import import_org
-from medflow.services.users import set_password_hash
+from medflow.services.people.users import set_password_hash
 from tests.e2e.conftest import PASSWORD, shot
 from tests.e2e.test_phone_and_axe import DESK, PHONE, _scrolls_sideways
 from tests.factories import ORG

@@ -3,7 +3,7 @@
 import pytest
 
 from medflow.extensions import db
-from medflow.services.users import revoke_tokens
+from medflow.services.people.users import revoke_tokens
 
 MESSAGE = "Log in first: send an API token as 'Authorization: Bearer TOKEN'."
 

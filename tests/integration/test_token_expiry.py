@@ -9,8 +9,8 @@ from medflow.cli import cli
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ApiToken
-from medflow.services.tokens import check_token
-from medflow.services.users import issue_token
+from medflow.services.people.tokens import check_token
+from medflow.services.people.users import issue_token
 from tests.factories import ApiClient
 
 EXPIRED = "The API token has expired. Make a new one on your API tokens page (/account/tokens)."

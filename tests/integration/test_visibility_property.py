@@ -51,11 +51,11 @@ from medflow.services.cases import NewCase, allowed_actions, fire_event, submit_
 from medflow.services.guidelines.register import register
 from medflow.services.guidelines.standing import change_standing
 from medflow.services.org import import_org
+from medflow.services.people.users import issue_token
 from medflow.services.reports.report import case_report
 from medflow.services.reports.selection import may_open_reports, select_report
 from medflow.services.search.query import search
 from medflow.services.sweep import sweep
-from medflow.services.users import issue_token
 from medflow.services.visibility import fully_visible_ids
 from medflow.workflows import engines
 from tests.factories import log_in_client

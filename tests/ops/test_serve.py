@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from medflow.extensions import db
 from medflow.persistence.models import Case, CaseEvent
-from medflow.services.users import issue_token
+from medflow.services.people.users import issue_token
 from tests import factories
 from tests.ops.conftest import migrated_app
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from medflow.domain.sides import MANAGEMENT
 from medflow.extensions import db
 from medflow.persistence.models import AuditEntry, Case, Committee, Membership, Person
-from medflow.services.users import authenticate
+from medflow.services.people.users import authenticate
 from tests.factories import snapshot
 
 

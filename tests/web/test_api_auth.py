@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from medflow.extensions import db
-from medflow.services.users import issue_token, revoke_tokens, set_password
+from medflow.services.people.users import issue_token, revoke_tokens, set_password
 
 UNAUTHORISED = "Log in first: send an API token as 'Authorization: Bearer TOKEN'."
 

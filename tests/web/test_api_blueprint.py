@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medflow.extensions import db
-from medflow.services.users import set_password
+from medflow.services.people.users import set_password
 from medflow.web.auth.ratelimit import limiter
 from tests.factories import ApiClient
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from medflow.extensions import db
-from medflow.services.users import set_password
+from medflow.services.people.users import set_password
 from tests.web.conftest import csrf_token
 
 PASSWORD = "korrekt-hest-batteri"

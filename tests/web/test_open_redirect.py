@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pytest
 
 from medflow.extensions import db
-from medflow.services.users import set_password
+from medflow.services.people.users import set_password
 
 PASSWORD = "korrekt-hest-batteri"
 ATTACKS = [

@@ -10,7 +10,7 @@ import pytest
 from medflow import create_app
 from medflow.config import ROOT, security_settings
 from medflow.extensions import db
-from medflow.services.users import set_password
+from medflow.services.people.users import set_password
 
 PASSWORD = "korrekt-hest-batteri"
 PAGES = ["/login", "/flowchart", "/guide", "/workflows/question", "/cases", "/org", "/account/tokens",

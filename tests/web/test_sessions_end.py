@@ -6,7 +6,7 @@ import pytest
 
 from medflow.cli import cli
 from medflow.extensions import db
-from medflow.services.users import set_password
+from medflow.services.people.users import set_password
 
 PASSWORD = "korrekt-hest-batteri"
 

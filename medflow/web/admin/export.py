@@ -10,8 +10,8 @@ from flask_login import current_user, login_required
 from medflow.domain.errors import Invalid, NotAllowed, Unknown, _
 from medflow.extensions import db
 from medflow.persistence.models import Person
+from medflow.services.people.users import find_person
 from medflow.services.privacy.person_export import export_person
-from medflow.services.users import find_person
 
 bp = Blueprint("admin_export", __name__)
 

@@ -7,7 +7,7 @@ from flask_babel import gettext
 
 from medflow.domain.errors import _
 from medflow.extensions import db, login_manager
-from medflow.services.tokens import check_token
+from medflow.services.people.tokens import check_token
 
 API = "api"  # the parent blueprint of the JSON API (medflow.web.api), CSRF-exempt: bearer tokens only
 TOKEN_EXPIRED = _("The API token has expired. Make a new one on your API tokens page (/account/tokens).")

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from medflow.domain.errors import _
 from medflow.extensions import db, login_manager
 from medflow.persistence.models import Person
-from medflow.services.users import authenticate, end_sessions, person_for_session, person_for_token
+from medflow.services.people.users import authenticate, end_sessions, person_for_session, person_for_token
 from medflow.web.auth.bearer import bearer_token, is_api_request
 from medflow.web.auth.options import password_login_enabled, safe_next
 from medflow.web.auth.ratelimit import login_limits

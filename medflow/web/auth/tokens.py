@@ -7,8 +7,8 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 
 from medflow.extensions import db
-from medflow.services import tokens as token_service
-from medflow.services import users as user_service
+from medflow.services.people import tokens as token_service
+from medflow.services.people import users as user_service
 from medflow.web.auth.ratelimit import new_token_limit
 
 bp = Blueprint("account", __name__, url_prefix="/account")

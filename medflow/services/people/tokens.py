@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 from medflow.domain.errors import NotAllowed, NotPossible, Unknown, _
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import ApiToken, Person
-from medflow.services.users import token_digest
+from medflow.services.people.users import token_digest
 
 TOUCH_EVERY = timedelta(minutes=1)  # last_used_at is written at most this often per token
 
