@@ -7,7 +7,6 @@ import shutil
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key")
 
@@ -64,7 +63,7 @@ def _probe(url: str) -> tuple:
     """Return an engine and one query naming the tables with rows or whose id sequence moved (a
     rolled-back insert takes an id too): built once per database from its catalogue."""
     if url not in _PROBES:
-        engine = create_engine(url, poolclass=NullPool)
+        engine = create_engine(url, pool_size=1)  # one connection kept: a new one is a server process
         with engine.connect() as conn:
             sequences = dict(conn.execute(_SEQUENCES).all())
         parts = [f"SELECT '{t.name}' WHERE EXISTS (SELECT 1 FROM {t.name})"
