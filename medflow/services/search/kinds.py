@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, insert
+from sqlalchemy import ColumnElement, Select, bindparam, delete, insert
 from sqlalchemy.orm import Session
 
 from medflow.domain.search_text import index_terms
@@ -24,6 +25,14 @@ from medflow.persistence.search import SearchDocument
 from medflow.services.privacy.retention import KEPT_DATA
 
 DOCS = SearchDocument.__table__
+_INSERT_DOCS = insert(DOCS)
+
+
+@lru_cache(maxsize=64)
+def _delete_of(keys: tuple[str, ...], by: str):
+    """Return the DELETE of these kinds' documents by `by` (source_id or ref_id), built once per kinds:
+    a case joining an agenda runs it in the event's transaction, and building it cost more than running it."""
+    return delete(DOCS).where(DOCS.c.kind.in_(keys), DOCS.c[by].in_(bindparam("ids", expanding=True)))
 
 
 def free_text(data: dict | None) -> list[str]:
@@ -99,7 +108,7 @@ def write_documents(session: Session, source: Source, ids: Sequence[int]) -> int
     if not ids:
         return 0
     conn = session.connection()
-    conn.execute(delete(DOCS).where(DOCS.c.kind.in_(source.keys), DOCS.c.source_id.in_(sorted(ids))))
+    conn.execute(_delete_of(tuple(source.keys), "source_id"), {"ids": sorted(ids)})
     return _insert(conn, source.build(session, sorted(ids)))
 
 
@@ -108,7 +117,7 @@ def _insert(conn, docs: Iterable[Doc]) -> int:
     rows = [{**asdict(d), "title_terms": index_terms(d.title), "body_terms": index_terms(d.body),
              "updated_at": utcnow()} for d in docs]
     if rows:
-        conn.execute(insert(DOCS), rows)
+        conn.execute(_INSERT_DOCS, rows)
     return len(rows)
 
 
@@ -117,5 +126,5 @@ def write_parts(session: Session, source: Source, ids: Sequence[int]) -> int:
     if not ids or source.parts is None:
         return 0
     conn = session.connection()
-    conn.execute(delete(DOCS).where(DOCS.c.kind.in_(source.parts.keys), DOCS.c.ref_id.in_(sorted(ids))))
+    conn.execute(_delete_of(tuple(source.parts.keys), "ref_id"), {"ids": sorted(ids)})
     return _insert(conn, source.parts.build(session, sorted(ids)))

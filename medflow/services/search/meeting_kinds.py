@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import ColumnElement, and_, or_, select, true
+from sqlalchemy import ColumnElement, and_, bindparam, or_, select, true
 from sqlalchemy.orm import Session
 
 from medflow.domain.errors import _
@@ -118,12 +118,17 @@ def _build(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
         yield from _meeting_docs(meeting, items[meeting_id], lines[meeting_id])
 
 
+# Built once: a case joining an agenda rebuilds its item's document in the event's transaction, and
+# building the query each time cost more than running it.
+_ITEMS_WITH_MEETING = (select(MeetingItem, Meeting, Case).join(Meeting, Meeting.id == MeetingItem.meeting_id)
+                       .outerjoin(Case, Case.id == MeetingItem.case_id)
+                       .where(MeetingItem.id.in_(bindparam("ids", expanding=True)), Meeting.status != "cancelled")
+                       .order_by(MeetingItem.id))
+
+
 def _build_items(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
     """Yield the documents of these items (of meetings not cancelled): one read, with meeting and case."""
-    for item, meeting, _case in session.execute(
-            select(MeetingItem, Meeting, Case).join(Meeting, Meeting.id == MeetingItem.meeting_id)
-            .outerjoin(Case, Case.id == MeetingItem.case_id)
-            .where(MeetingItem.id.in_(ids), Meeting.status != "cancelled").order_by(MeetingItem.id)):
+    for item, meeting, _case in session.execute(_ITEMS_WITH_MEETING, {"ids": list(ids)}):
         yield from _item_docs(meeting, item)
 
 
