@@ -57,11 +57,20 @@ def event_kind(event: CaseEvent) -> str:
 # who see the case by the visibility rule), built once with the values as parameters.
 _MEMBER = and_(Membership.committee_id == Committee.id,
                Membership.person_id.in_(select(Person.id).where(Person.active.is_(True))), MEMBER_SEES)
-_TOLD = Committee.id.in_(bindparam("ids", expanding=True))
+# At most two committees are told (the event's, and on an escalation the one it left): two plain
+# parameters, the same id twice when one is told, so the statement is not re-expanded per event.
+_TOLD = Committee.id.in_([bindparam("told", type_=Integer), bindparam("also_told", type_=Integer)])
 _HELD = Committee.id.in_(select(CaseEvent.to_committee_id).where(CaseEvent.case_id == bindparam("case_id")))
 _AUDIENCE = select(Committee.id, Committee.name, Membership.person_id).outerjoin(Membership, _MEMBER)
 _AUDIENCE_OF = {False: _AUDIENCE.where(_TOLD), True: _AUDIENCE.where(or_(_TOLD, _HELD))}
 _ADD_NOTIFICATIONS = insert(Notification.__table__)
+
+
+def _told(event: CaseEvent) -> dict[str, int]:
+    """Return the committees told of the event as `_TOLD`'s parameters: the event's, and the one an
+    escalation took the case from."""
+    also = event.from_committee_id if event_kind(event) == "escalate" else None
+    return {"told": event.to_committee_id, "also_told": also if also is not None else event.to_committee_id}
 
 
 def _audience(session: Session, case: Case, event: CaseEvent) -> tuple[str, set[int]]:
@@ -70,11 +79,8 @@ def _audience(session: Session, case: Case, event: CaseEvent) -> tuple[str, set[
     The committees told are the event's one, on resolve every one that held the case, and on an
     escalation also the one it was taken from.
     """
-    ids = [event.to_committee_id]
-    if event_kind(event) == "escalate" and event.from_committee_id is not None:
-        ids.append(event.from_committee_id)
     rows = session.connection().execute(_AUDIENCE_OF[event.event == "resolve"], {  # plain rows: no ORM pass
-        "ids": ids, "case_id": case.id, **member_params(case)}).all()
+        **_told(event), "case_id": case.id, **member_params(case)}).all()
     name = next((row.name for row in rows if row.id == event.to_committee_id), "")
     return name, {row.person_id for row in rows if row.person_id is not None}
 
@@ -152,12 +158,10 @@ def _notify_told(session: Session, case: Case, event: CaseEvent) -> int:
     The committee's name comes from the session when loaded (the case's holder, when the event
     leaves the case where it was), so most events read nothing to tell whom.
     """
-    ids = [event.to_committee_id]
-    if event_kind(event) == "escalate" and event.from_committee_id is not None:
-        ids.append(event.from_committee_id)
     committee = session.get(Committee, event.to_committee_id)
     done = session.connection().execute(_NOTIFY_TOLD[event.event == "resolve"], {
-        "ids": ids, **member_params(case), "submitter": None if case.workflow == CASCADE else case.submitter_id,
+        **_told(event), **member_params(case),
+        "submitter": None if case.workflow == CASCADE else case.submitter_id,
         "actor": event.actor_id or 0, "case_id": case.id, "event_id": event.id, "kind": event_kind(event),
         "data": _event_data(case, event, committee.name if committee else ""), "created_at": event.created_at})
     return done.rowcount
