@@ -107,7 +107,8 @@ PLAN_WRITES = {
     "accept": {"UPDATE": 1},  # the search row's state
     "schedule": {"INSERT": "agenda", "UPDATE": 1, "search": AGENDA_SEARCH},  # and the search row's state
     "schedule again": {"UPDATE": 1},  # the item's case version moves on
-    "move": {"INSERT": "agenda", "DELETE": 1, "search": AGENDA_SEARCH},  # a new agenda; off the old one
+    # a new agenda; off the old one, the item's search documents with it (no read: the item is gone)
+    "move": {"INSERT": "agenda", "DELETE": 2, "search": AGENDA_SEARCH},
     "resolve": {"UPDATE": 2},  # the search row (the answer), and the committees' "Sendt videre" rows
 }
 

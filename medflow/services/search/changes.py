@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 from medflow.services.search.kinds import write_documents, write_parts
 from medflow.services.search.registry import SOURCES
 
-# session.info: {(source name, "whole" or "parts"): {ids}} flushed since the last commit
+# session.info: {(source name, "whole"): {ids}, (source name, "parts"): {part id: its source's id}}
+# flushed since the last commit (GONE for a deleted part)
 NOTED = "medflow.search_noted"
+GONE = "gone"
 _BY_NAME = {s.name: s for s in SOURCES}
 _WATCHES = [(s.name, "whole", s.watches) for s in SOURCES] + [
     (s.name, "parts", s.parts.watches) for s in SOURCES if s.parts is not None]
@@ -29,19 +31,28 @@ def note_flushed(session: Session, rows: list[object]) -> None:
         for row in rows:
             of = watches.get(type(row))
             noted_id = of(row) if of is not None else None
-            if noted_id is not None:
-                noted = noted if noted is not None else session.info.setdefault(NOTED, {})
+            if noted_id is None:
+                continue
+            noted = noted if noted is not None else session.info.setdefault(NOTED, {})
+            if what == "whole":
                 noted.setdefault((name, what), set()).add(noted_id)
+            else:  # a deleted part has documents to delete and none to build
+                source = GONE if row in session.deleted else _BY_NAME[name].parts.source_of(row)
+                noted.setdefault((name, what), {})[noted_id] = source
 
 
 def rebuild_noted(session: Session) -> None:
-    """Listener: before the commit, rebuild the documents of every source noted in this transaction
-    (parts first: a whole source rebuilt in the same round rewrites its parts' documents anyway)."""
+    """Listener: before the commit, rebuild the documents of every source noted in this transaction;
+    a part of a source rebuilt whole in the same round is left to it (it rewrites its parts' documents)."""
     session.flush()  # the commit flushes after this listener: flush first, so every change is noted
     while noted := session.info.pop(NOTED, None):
-        for (name, what), ids in sorted(noted.items(), key=lambda kv: kv[0][1] == "whole"):
-            write = write_documents if what == "whole" else write_parts
-            write(session, _BY_NAME[name], sorted(ids))
+        for (name, what), ids in noted.items():
+            if what == "parts":
+                whole = noted.get((name, "whole"), set())
+                alone = sorted(part for part, source in ids.items() if source not in whole)
+                write_parts(session, _BY_NAME[name], alone, [p for p in alone if ids[p] is not GONE])
+            else:
+                write_documents(session, _BY_NAME[name], sorted(ids))
         session.flush()  # what a rebuild's reads flushed is noted again, and rebuilt in turn
 
 

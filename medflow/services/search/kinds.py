@@ -78,6 +78,8 @@ class Parts:
     # a row's class -> the part id a change of the row rebuilds (None: not one of ours)
     watches: Mapping[type, Callable[[Any], int | None]]
     build: Callable[[Session, Sequence[int]], Iterable[Doc]]  # the documents of these parts, now
+    # a part row -> the source it belongs to (a meeting rebuilt whole in the same round rewrites its parts)
+    source_of: Callable[[Any], int | None] = lambda row: None
 
 
 @dataclass(frozen=True)
@@ -121,10 +123,15 @@ def _insert(conn, docs: Iterable[Doc]) -> int:
     return len(rows)
 
 
-def write_parts(session: Session, source: Source, ids: Sequence[int]) -> int:
-    """Replace the documents of these parts of a source with what they are now; return how many."""
+def write_parts(session: Session, source: Source, ids: Sequence[int],
+                alive: Sequence[int] | None = None) -> int:
+    """Replace the documents of these parts of a source with what they are now; return how many.
+
+    `alive`: the parts that may still exist (the others were deleted: nothing to read for them).
+    """
     if not ids or source.parts is None:
         return 0
     conn = session.connection()
     conn.execute(_delete_of(tuple(source.parts.keys), "ref_id"), {"ids": sorted(ids)})
-    return _insert(conn, source.parts.build(session, sorted(ids)))
+    alive = sorted(ids if alive is None else alive)
+    return _insert(conn, source.parts.build(session, alive)) if alive else 0

@@ -122,7 +122,8 @@ def _build(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
 # building the query each time cost more than running it.
 _ITEMS_WITH_MEETING = (select(MeetingItem, Meeting, Case).join(Meeting, Meeting.id == MeetingItem.meeting_id)
                        .outerjoin(Case, Case.id == MeetingItem.case_id)
-                       .where(MeetingItem.id.in_(bindparam("ids", expanding=True)), Meeting.status != "cancelled")
+                       .where(MeetingItem.id.in_(bindparam("ids", expanding=True)),
+                              Meeting.status != "cancelled")
                        .order_by(MeetingItem.id))
 
 
@@ -140,7 +141,7 @@ MEETINGS = Source(
     "meetings", (AGENDA_KIND, MINUTES_KIND, NEWS_KIND),
     watches={Meeting: lambda m: m.id, CommunicationLine: _line_meeting},
     build=_build,
-    parts=Parts((AGENDA_ITEM, MINUTES), {MeetingItem: lambda i: i.id}, _build_items),
+    parts=Parts((AGENDA_ITEM, MINUTES), {MeetingItem: lambda i: i.id}, _build_items, lambda i: i.meeting_id),
     expected=lambda: select(Meeting.id).where(Meeting.status != "cancelled", Meeting.id.in_(
         select(MeetingItem.meeting_id).outerjoin(Case, Case.id == MeetingItem.case_id).where(
             or_(MeetingItem.kind == "case", and_(MeetingItem.kind.in_(INDEXED_ITEMS), MeetingItem.text != "")),
