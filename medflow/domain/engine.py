@@ -1,8 +1,9 @@
 """Decide what an event does to a case, using one shared `transitions` machine per workflow.
 
-The machine is never attached to a stored row: each call adds a small token holding the
-current state, fires the trigger and removes the token again (see the transitions FAQ on
-memory). A lock keeps the shared machine's model list consistent across request threads.
+The machine is never attached to a stored row: it has one small token of its own, set to the
+case's state before each trigger (adding and removing a token per call, as the transitions FAQ
+on memory shows, cost more than the rest of deciding). A lock keeps the shared token to one
+request thread at a time.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class WorkflowEngine:
             model=None, auto_transitions=False, send_event=True, **_machine_config(definition)
         )
         self._lock = threading.Lock()
+        self._token = _Token()
+        self._machine.add_model(self._token, initial=definition.initial)
 
     def _transition(self, state: str, event: str) -> TransitionDef:
         if event not in self.definition.events():
@@ -78,20 +81,19 @@ class WorkflowEngine:
     def fire(self, state: str, event: str, roles: Iterable[str], ctx: FireContext) -> str:
         """Return the new state after `event`, or raise NotAllowed / NotPossible / Unknown."""
         transition = self.check(state, event, roles)
-        token = _Token()
+        token = self._token
         with self._lock:
-            self._machine.add_model(token, initial=state)
+            self._machine.set_state(state, model=token)  # whatever an earlier call left it at
             try:
                 fired = token.trigger(event, ctx=ctx)
             except MachineError as exc:  # pragma: no cover - check() already rules this out
                 raise NotPossible(str(exc)) from exc
-            finally:
-                self._machine.remove_model(token)
+            new_state = token.state
         if not fired:
             guard = failing_guard(transition.conditions, ctx)
             message = guard.message if guard else _("The event %(event)s is not possible now.")
             raise NotPossible(message, event=event, days=ctx.reopen_days)
-        return token.state
+        return new_state
 
     def guards_needed(self, state: str, event: str | None = None,
                       roles: Iterable[str] | None = None) -> frozenset[str]:

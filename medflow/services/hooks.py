@@ -85,9 +85,14 @@ def on_rolled_back(listener: SessionListener) -> SessionListener:
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _context) -> None:
     if _flushed:
-        rows = [*session.new, *session.dirty, *session.deleted]
-        for listener in list(_flushed):
-            listener(session, rows)
+        written_by_sql(session, [*session.new, *session.dirty, *session.deleted])
+
+
+def written_by_sql(session: Session, rows: list[object]) -> None:
+    """Tell the flush listeners of rows a service added with a plain INSERT (`rows`: objects holding
+    their columns, not in the session), as if a flush had written them."""
+    for listener in list(_flushed):
+        listener(session, rows)
 
 
 @event.listens_for(Session, "before_commit")

@@ -17,7 +17,7 @@ from medflow.services.cascades import WORKFLOW as CASCADE
 from medflow.services.mail import mail_prefs
 from medflow.services.mail.outbox import Draft
 from medflow.services.paging import Cursor, KeysetPage, newest_first
-from medflow.services.visibility import MEMBER_SEES, holder_roles_filter, member_params
+from medflow.services.visibility import holder_roles_filter, member_sees
 
 # compose(case, kind, data, person) -> the e-mail, in the person's language
 Composer = Callable[[Case, str, dict[str, Any], Person], Draft]
@@ -55,13 +55,26 @@ def event_kind(event: CaseEvent) -> str:
 
 # Who an event concerns, in one query: the committees told (left-joined to their active members
 # who see the case by the visibility rule), built once with the values as parameters.
-_MEMBER = and_(Membership.committee_id == Committee.id,
-               Membership.person_id.in_(select(Person.id).where(Person.active.is_(True))), MEMBER_SEES)
-_TOLD = Committee.id.in_(bindparam("ids", expanding=True))
+# One statement per kind of case (ordinary, confidential) with its roles written in: no expanding IN.
+_MEMBER = {confidential: and_(Membership.committee_id == Committee.id,
+                              Membership.person_id.in_(select(Person.id).where(Person.active.is_(True))),
+                              member_sees(confidential)) for confidential in (False, True)}
+_KINDS = [(resolve, confidential) for resolve in (False, True) for confidential in (False, True)]
+# At most two committees are told (the event's, and on an escalation the one it left): two plain
+# parameters, the same id twice when one is told, so the statement is not re-expanded per event.
+_TOLD = Committee.id.in_([bindparam("told", type_=Integer), bindparam("also_told", type_=Integer)])
 _HELD = Committee.id.in_(select(CaseEvent.to_committee_id).where(CaseEvent.case_id == bindparam("case_id")))
-_AUDIENCE = select(Committee.id, Committee.name, Membership.person_id).outerjoin(Membership, _MEMBER)
-_AUDIENCE_OF = {False: _AUDIENCE.where(_TOLD), True: _AUDIENCE.where(or_(_TOLD, _HELD))}
+_AUDIENCE_OF = {(resolve, confidential): select(Committee.id, Committee.name, Membership.person_id)
+                .outerjoin(Membership, _MEMBER[confidential]).where(or_(_TOLD, _HELD) if resolve else _TOLD)
+                for resolve, confidential in _KINDS}
 _ADD_NOTIFICATIONS = insert(Notification.__table__)
+
+
+def _told(event: CaseEvent) -> dict[str, int]:
+    """Return the committees told of the event as `_TOLD`'s parameters: the event's, and the one an
+    escalation took the case from."""
+    also = event.from_committee_id if event_kind(event) == "escalate" else None
+    return {"told": event.to_committee_id, "also_told": also if also is not None else event.to_committee_id}
 
 
 def _audience(session: Session, case: Case, event: CaseEvent) -> tuple[str, set[int]]:
@@ -70,11 +83,8 @@ def _audience(session: Session, case: Case, event: CaseEvent) -> tuple[str, set[
     The committees told are the event's one, on resolve every one that held the case, and on an
     escalation also the one it was taken from.
     """
-    ids = [event.to_committee_id]
-    if event_kind(event) == "escalate" and event.from_committee_id is not None:
-        ids.append(event.from_committee_id)
-    rows = session.connection().execute(_AUDIENCE_OF[event.event == "resolve"], {  # plain rows: no ORM pass
-        "ids": ids, "case_id": case.id, **member_params(case)}).all()
+    rows = session.connection().execute(_AUDIENCE_OF[event.event == "resolve", case.confidential], {
+        **_told(event), "case_id": case.id, "holder": case.holder_id}).all()  # plain rows: no ORM pass
     name = next((row.name for row in rows if row.id == event.to_committee_id), "")
     return name, {row.person_id for row in rows if row.person_id is not None}
 
@@ -133,17 +143,18 @@ def _event_data(case: Case, event: CaseEvent, committee_name: str) -> dict[str, 
 
 # With mail off, who is told is not needed in Python: the members `_audience` reads and the submitter,
 # less the actor, are inserted as they are selected (one statement, the values as parameters).
-_TOLD_PEOPLE = {resolve: union(
-    select(Membership.person_id.label("person_id")).join_from(Committee, Membership, _MEMBER)
+_TOLD_PEOPLE = {(resolve, confidential): union(
+    select(Membership.person_id.label("person_id")).join_from(Committee, Membership, _MEMBER[confidential])
     .where(or_(_TOLD, _HELD) if resolve else _TOLD),
-    select(bindparam("submitter", type_=Integer).label("person_id"))).subquery() for resolve in (False, True)}
-_NOTIFY_TOLD = {resolve: insert(Notification.__table__).from_select(
+    select(bindparam("submitter", type_=Integer).label("person_id"))).subquery()
+    for resolve, confidential in _KINDS}
+_NOTIFY_TOLD = {kind: insert(Notification.__table__).from_select(
     ["person_id", "case_id", "case_event_id", "kind", "data", "created_at"],
     select(told.c.person_id, bindparam("case_id", type_=Integer), bindparam("event_id", type_=Integer),
            bindparam("kind", type_=String), bindparam("data", type_=Notification.data.type),
            bindparam("created_at", type_=Notification.created_at.type))
     .where(told.c.person_id.is_not(None), told.c.person_id != bindparam("actor", type_=Integer))
-    .order_by(told.c.person_id)) for resolve, told in _TOLD_PEOPLE.items()}
+    .order_by(told.c.person_id)) for kind, told in _TOLD_PEOPLE.items()}
 
 
 def _notify_told(session: Session, case: Case, event: CaseEvent) -> int:
@@ -152,12 +163,10 @@ def _notify_told(session: Session, case: Case, event: CaseEvent) -> int:
     The committee's name comes from the session when loaded (the case's holder, when the event
     leaves the case where it was), so most events read nothing to tell whom.
     """
-    ids = [event.to_committee_id]
-    if event_kind(event) == "escalate" and event.from_committee_id is not None:
-        ids.append(event.from_committee_id)
     committee = session.get(Committee, event.to_committee_id)
-    done = session.connection().execute(_NOTIFY_TOLD[event.event == "resolve"], {
-        "ids": ids, **member_params(case), "submitter": None if case.workflow == CASCADE else case.submitter_id,
+    done = session.connection().execute(_NOTIFY_TOLD[event.event == "resolve", case.confidential], {
+        **_told(event), "holder": case.holder_id,
+        "submitter": None if case.workflow == CASCADE else case.submitter_id,
         "actor": event.actor_id or 0, "case_id": case.id, "event_id": event.id, "kind": event_kind(event),
         "data": _event_data(case, event, committee.name if committee else ""), "created_at": event.created_at})
     return done.rowcount

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, false, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, bindparam, false, literal, not_, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from medflow.domain.visibility import (
@@ -179,19 +179,19 @@ def _readable_among(person_id: int, is_admin: bool):
                                              _visible(person_id, is_admin, frozenset({Level.FULL})))
 
 
-# Which members of a committee told about a case see it: SQL over Membership and Committee with
-# the roles as parameters (`member_params`), so the statement is built once.
-MEMBER_SEES = or_(
-    Membership.role.in_(bindparam("held_roles", expanding=True)),
-    and_(Committee.id == bindparam("holder"), Membership.role.in_(bindparam("holder_roles", expanding=True))),
-)
+def _role_in(roles: Iterable[str]) -> ColumnElement[bool]:
+    """Return `Membership.role IN (...)` with each role its own parameter (an expanding IN is rendered
+    again at every execution), or false for none."""
+    roles = sorted(roles)
+    return Membership.role.in_([literal(r) for r in roles]) if roles else false()
 
 
-def member_params(case: Case) -> dict[str, Any]:
-    """Return the parameters of `MEMBER_SEES` for a case."""
-    return {"held_roles": sorted(seeing_roles(case.confidential, holds_now=False)),
-            "holder_roles": sorted(seeing_roles(case.confidential, holds_now=True)),
-            "holder": case.holder_id}
+def member_sees(confidential: bool) -> ColumnElement[bool]:
+    """Return which members of a committee told about a case of this kind see it: SQL over Membership
+    and Committee, the roles written in and only the case's holder a parameter (`holder`), for
+    statements built once per kind of case that run at every case event."""
+    return or_(_role_in(seeing_roles(confidential, holds_now=False)),
+               and_(Committee.id == bindparam("holder"), _role_in(seeing_roles(confidential, holds_now=True))))
 
 
 def holder_roles_filter(confidential: bool) -> ColumnElement[bool]:

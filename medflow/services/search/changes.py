@@ -10,57 +10,49 @@ the index themselves (`persistence.search.forget_case`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from sqlalchemy.orm import Session
 
 from medflow.services.search.kinds import write_documents, write_parts
 from medflow.services.search.registry import SOURCES
 
-# session.info: {source name: Noted} flushed since the last commit
+# session.info: {(source name, "whole"): {ids}, (source name, "parts"): {part id: its source's id}}
+# flushed since the last commit (GONE for a deleted part)
 NOTED = "medflow.search_noted"
+GONE = "gone"
 _BY_NAME = {s.name: s for s in SOURCES}
-
-
-@dataclass
-class Noted:
-    """What a transaction changed of one source: whole sources, and parts with the source they are of."""
-
-    whole: set[int] = field(default_factory=set)
-    parts: dict[int, int] = field(default_factory=dict)  # part id: its source id
-    gone: set[int] = field(default_factory=set)  # parts deleted: their documents go, none is built
+_WATCHES = [(s.name, "whole", s.watches) for s in SOURCES] + [
+    (s.name, "parts", s.parts.watches) for s in SOURCES if s.parts is not None]
 
 
 def note_flushed(session: Session, rows: list[object]) -> None:
     """Listener: note the sources (or parts of them) of the rows a flush wrote (new, changed or deleted)."""
-    deleted = None
-    for source in SOURCES:
+    noted = None
+    for name, what, watches in _WATCHES:
         for row in rows:
-            of = source.watches.get(type(row))
-            if of is not None and (source_id := of(row)) is not None:
-                _noted(session, source.name).whole.add(source_id)
-            part_of = source.parts.watches.get(type(row)) if source.parts is not None else None
-            if part_of is not None and (ids := part_of(row)) is not None:
-                noted = _noted(session, source.name)
-                noted.parts[ids[1]] = ids[0]
-                deleted = deleted if deleted is not None else set(session.deleted)  # still as before the flush
-                if row in deleted:
-                    noted.gone.add(ids[1])
-
-
-def _noted(session: Session, name: str) -> Noted:
-    return session.info.setdefault(NOTED, {}).setdefault(name, Noted())
+            of = watches.get(type(row))
+            noted_id = of(row) if of is not None else None
+            if noted_id is None:
+                continue
+            noted = noted if noted is not None else session.info.setdefault(NOTED, {})
+            if what == "whole":
+                noted.setdefault((name, what), set()).add(noted_id)
+            else:  # a deleted part has documents to delete and none to build
+                source = GONE if row in session.deleted else _BY_NAME[name].parts.source_of(row)
+                noted.setdefault((name, what), {})[noted_id] = source
 
 
 def rebuild_noted(session: Session) -> None:
     """Listener: before the commit, rebuild the documents of every source noted in this transaction;
-    a part alone only when its whole source is not rebuilt anyway."""
+    a part of a source rebuilt whole in the same round is left to it (it rewrites its parts' documents)."""
     session.flush()  # the commit flushes after this listener: flush first, so every change is noted
     while noted := session.info.pop(NOTED, None):
-        for name, changed in noted.items():
-            parts = sorted(p for p, source_id in changed.parts.items() if source_id not in changed.whole)
-            write_parts(session, _BY_NAME[name], parts, changed.gone)
-            write_documents(session, _BY_NAME[name], sorted(changed.whole))
+        for (name, what), ids in noted.items():
+            if what == "parts":
+                whole = noted.get((name, "whole"), set())
+                alone = sorted(part for part, source in ids.items() if source not in whole)
+                write_parts(session, _BY_NAME[name], alone, [p for p in alone if ids[p] is not GONE])
+            else:
+                write_documents(session, _BY_NAME[name], sorted(ids))
         session.flush()  # what a rebuild's reads flushed is noted again, and rebuilt in turn
 
 

@@ -44,10 +44,6 @@ def case_texts(session: Session, case: Case, *, with_history: bool = True) -> li
     return [t.strip() for t in dict.fromkeys(texts) if t and t.strip()]
 
 
-def _where(case_id: int):
-    return (DOCS.c.kind == CASE) & (DOCS.c.ref_id == case_id)
-
-
 # The facts an event can change (where the case is and its state), written by one statement built once.
 _MOVE = (update(DOCS).where(DOCS.c.kind == CASE, DOCS.c.ref_id == bindparam("of_case"))
          .values(committee_id=bindparam("new_committee_id"), state=bindparam("new_state"),
@@ -60,11 +56,22 @@ def _facts(case: Case) -> dict[str, Any]:
             "year": local_date(case.created_at).year if case.created_at else None, "updated_at": utcnow()}
 
 
+# A case's whole document (an answer, a comment), written by statements built once: building them
+# per event cost more than running them.
+_WHOLE = ("committee_id", "topic", "state", "year", "updated_at", "title", "body", "title_terms", "body_terms")
+_UPDATE_WHOLE = (update(DOCS).where(DOCS.c.kind == CASE, DOCS.c.ref_id == bindparam("of_case"))
+                 .values({name: bindparam(f"new_{name}") for name in _WHOLE}))
+_INSERT_WHOLE = insert(DOCS).values({"kind": CASE, "ref_id": bindparam("of_case"),
+                                     "case_id": bindparam("of_case"),
+                                     **{name: bindparam(f"new_{name}") for name in _WHOLE}})
+
+
 def _write(session: Session, case: Case, values: dict[str, Any]) -> None:
     """Update the case's document, or insert it when there is none yet (new, or not indexed before)."""
     conn = session.connection()
-    if not conn.execute(update(DOCS).where(_where(case.id)).values(**values)).rowcount:
-        conn.execute(insert(DOCS).values(kind=CASE, ref_id=case.id, case_id=case.id, **values))
+    params = {"of_case": case.id, **{f"new_{name}": values[name] for name in _WHOLE}}
+    if not conn.execute(_UPDATE_WHOLE, params).rowcount:
+        conn.execute(_INSERT_WHOLE, params)
 
 
 def index_case(session: Session, case: Case, *, with_history: bool = True) -> None:

@@ -10,11 +10,12 @@ changes rebuild it and how its documents are made. `registry.SOURCES` lists them
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, insert
+from sqlalchemy import ColumnElement, Select, bindparam, delete, insert
 from sqlalchemy.orm import Session
 
 from medflow.domain.search_text import index_terms
@@ -24,6 +25,14 @@ from medflow.persistence.search import SearchDocument
 from medflow.services.privacy.retention import KEPT_DATA
 
 DOCS = SearchDocument.__table__
+_INSERT_DOCS = insert(DOCS)
+
+
+@lru_cache(maxsize=64)
+def _delete_of(keys: tuple[str, ...], by: str):
+    """Return the DELETE of these kinds' documents by `by` (source_id or ref_id), built once per kinds:
+    a case joining an agenda runs it in the event's transaction, and building it cost more than running it."""
+    return delete(DOCS).where(DOCS.c.kind.in_(keys), DOCS.c[by].in_(bindparam("ids", expanding=True)))
 
 
 def free_text(data: dict | None) -> list[str]:
@@ -66,9 +75,11 @@ class Parts:
     that item's documents, not every document of a long agenda."""
 
     keys: tuple[str, ...]  # the kinds whose documents' ref_id is a part's id (agenda items, their minutes)
-    # a row's class -> (source id, part id) a change of the row rebuilds (None: not one of ours)
-    watches: Mapping[type, Callable[[Any], tuple[int, int] | None]]
+    # a row's class -> the part id a change of the row rebuilds (None: not one of ours)
+    watches: Mapping[type, Callable[[Any], int | None]]
     build: Callable[[Session, Sequence[int]], Iterable[Doc]]  # the documents of these parts, now
+    # a part row -> the source it belongs to (a meeting rebuilt whole in the same round rewrites its parts)
+    source_of: Callable[[Any], int | None] = lambda row: None
 
 
 @dataclass(frozen=True)
@@ -99,7 +110,7 @@ def write_documents(session: Session, source: Source, ids: Sequence[int]) -> int
     if not ids:
         return 0
     conn = session.connection()
-    conn.execute(delete(DOCS).where(DOCS.c.kind.in_(source.keys), DOCS.c.source_id.in_(sorted(ids))))
+    conn.execute(_delete_of(tuple(source.keys), "source_id"), {"ids": sorted(ids)})
     return _insert(conn, source.build(session, sorted(ids)))
 
 
@@ -108,16 +119,19 @@ def _insert(conn, docs: Iterable[Doc]) -> int:
     rows = [{**asdict(d), "title_terms": index_terms(d.title), "body_terms": index_terms(d.body),
              "updated_at": utcnow()} for d in docs]
     if rows:
-        conn.execute(insert(DOCS), rows)
+        conn.execute(_INSERT_DOCS, rows)
     return len(rows)
 
 
-def write_parts(session: Session, source: Source, ids: Sequence[int], gone: Collection[int] = ()) -> int:
-    """Replace the documents of these parts of a source with what they are now (the parts `gone`, deleted,
-    keep none); return how many were written."""
+def write_parts(session: Session, source: Source, ids: Sequence[int],
+                alive: Sequence[int] | None = None) -> int:
+    """Replace the documents of these parts of a source with what they are now; return how many.
+
+    `alive`: the parts that may still exist (the others were deleted: nothing to read for them).
+    """
     if not ids or source.parts is None:
         return 0
     conn = session.connection()
-    conn.execute(delete(DOCS).where(DOCS.c.kind.in_(source.parts.keys), DOCS.c.ref_id.in_(sorted(ids))))
-    left = sorted(set(ids) - set(gone))
-    return _insert(conn, source.parts.build(session, left)) if left else 0
+    conn.execute(_delete_of(tuple(source.parts.keys), "ref_id"), {"ids": sorted(ids)})
+    alive = sorted(ids if alive is None else alive)
+    return _insert(conn, source.parts.build(session, alive)) if alive else 0

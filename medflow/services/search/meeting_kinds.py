@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import ColumnElement, and_, inspect, or_, select, true
+from sqlalchemy import ColumnElement, and_, bindparam, or_, select, true
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.util import identity_key
 
 from medflow.domain.errors import _
 from medflow.domain.visibility import Level
@@ -119,44 +118,18 @@ def _build(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
         yield from _meeting_docs(meeting, items[meeting_id], lines[meeting_id])
 
 
-_ITEM_READS = frozenset({"kind", "title", "text", "case_id", "minutes", "decision_data", "internal",
-                         "meeting_id"})
-_MEETING_READS = frozenset({"status", "approved_at", "date", "committee_id"})
-_CASE_READS = frozenset({"anonymised_at", "confidential"})
-
-
-def _held(session: Session, cls: type, row_id: int | None, reads: frozenset[str]):
-    """Return the row the session holds with what a document reads loaded (None: it must be read)."""
-    row = session.identity_map.get(identity_key(cls, row_id)) if row_id is not None else None
-    if row is None:
-        return None
-    state = inspect(row)
-    return None if state.deleted or state.was_deleted or reads & state.unloaded else row
-
-
-def _held_item(session: Session, item_id: int) -> bool:
-    """Tell whether the item, its meeting and its case are all held (the event that added it loaded them)."""
-    item = _held(session, MeetingItem, item_id, _ITEM_READS)
-    return item is not None and _held(session, Meeting, item.meeting_id, _MEETING_READS) is not None and (
-        item.case_id is None or _held(session, Case, item.case_id, _CASE_READS) is not None)
+# Built once: a case joining an agenda rebuilds its item's document in the event's transaction, and
+# building the query each time cost more than running it.
+_ITEMS_WITH_MEETING = (select(MeetingItem, Meeting, Case).join(Meeting, Meeting.id == MeetingItem.meeting_id)
+                       .outerjoin(Case, Case.id == MeetingItem.case_id)
+                       .where(MeetingItem.id.in_(bindparam("ids", expanding=True)),
+                              Meeting.status != "cancelled")
+                       .order_by(MeetingItem.id))
 
 
 def _build_items(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
-    """Yield the documents of these items (of meetings not cancelled): from the rows the session holds
-    (a case just put on an agenda), the others read at once with their meetings and cases."""
-    held = [i for i in ids if _held_item(session, i)]
-    for item_id in held:
-        item = session.identity_map.get(identity_key(MeetingItem, item_id))
-        meeting = session.identity_map.get(identity_key(Meeting, item.meeting_id))
-        if meeting.status != "cancelled":
-            yield from _item_docs(meeting, item)
-    rest = sorted(set(ids) - set(held))
-    if not rest:
-        return
-    for item, meeting, _case in session.execute(
-            select(MeetingItem, Meeting, Case).join(Meeting, Meeting.id == MeetingItem.meeting_id)
-            .outerjoin(Case, Case.id == MeetingItem.case_id)
-            .where(MeetingItem.id.in_(rest), Meeting.status != "cancelled").order_by(MeetingItem.id)):
+    """Yield the documents of these items (of meetings not cancelled): one read, with meeting and case."""
+    for item, meeting, _case in session.execute(_ITEMS_WITH_MEETING, {"ids": list(ids)}):
         yield from _item_docs(meeting, item)
 
 
@@ -168,7 +141,7 @@ MEETINGS = Source(
     "meetings", (AGENDA_KIND, MINUTES_KIND, NEWS_KIND),
     watches={Meeting: lambda m: m.id, CommunicationLine: _line_meeting},
     build=_build,
-    parts=Parts((AGENDA_ITEM, MINUTES), {MeetingItem: lambda i: (i.meeting_id, i.id)}, _build_items),
+    parts=Parts((AGENDA_ITEM, MINUTES), {MeetingItem: lambda i: i.id}, _build_items, lambda i: i.meeting_id),
     expected=lambda: select(Meeting.id).where(Meeting.status != "cancelled", Meeting.id.in_(
         select(MeetingItem.meeting_id).outerjoin(Case, Case.id == MeetingItem.case_id).where(
             or_(MeetingItem.kind == "case", and_(MeetingItem.kind.in_(INDEXED_ITEMS), MeetingItem.text != "")),

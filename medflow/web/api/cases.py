@@ -51,7 +51,7 @@ def _case_response(case, status: int = 200):
     if "history" not in case.__dict__:  # an event's answer has it already (`with_history`)
         load_history(db.session, case)  # before the actions: they may ask where it came from
     actions = case_service.allowed_actions(db.session, engines(), _me(), case)
-    body = case_json(case, actions, lang())
+    body = case_json(case, actions)  # keys and values only: no locale to look up
     body.update(case_route(case, topics()), redacted=False)
     return jsonify(body), status
 

@@ -48,8 +48,8 @@ def event_json(e: CaseEvent) -> dict[str, Any]:
     }
 
 
-def case_json(case: Case, actions: list[str], lang: str = "da") -> dict[str, Any]:
-    """Return a case with its history (oldest first) and the caller's actions."""
+def case_json(case: Case, actions: list[str]) -> dict[str, Any]:
+    """Return a case with its history (oldest first) and the caller's actions (no words: no language)."""
     return {
         "id": case.id,
         "workflow": case.workflow,
