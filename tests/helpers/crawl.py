@@ -20,7 +20,7 @@ from flask import Flask
 from medflow.domain.definitions import EVENT_FIELDS, OUTCOMES, RISK_LEVELS
 
 PER_TYPE = 1  # pages of one kind a person opens (three case pages show no more than one)
-PER_PATTERN = 3  # ... unless nobody has opened the page yet: then up to three of its pattern
+PER_PATTERN = 2  # ... unless nobody has opened the page yet: then up to two of its pattern
 MAX_PAGES = 400  # per person: a safety net against a link that generates links
 # Paths a person does not follow while clicking around: leaving, switching language, the provider.
 SKIP = re.compile(r"^/(logout|language/|sso/)")

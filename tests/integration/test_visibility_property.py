@@ -426,8 +426,8 @@ def _check_http(app, who: str, token: str, case_id: int, level: Level) -> None:
         assert (body.get_json()["description"] == "Hemmelig tekst") is (level == Level.FULL)
 
 
-# `make test` checks 15 generated worlds; `make fuzz` (nightly style) MEDFLOW_PROPERTY_EXAMPLES=100.
-@settings(max_examples=int(os.environ.get("MEDFLOW_PROPERTY_EXAMPLES", "15")), derandomize=True,
+# `make test` checks 10 generated worlds; `make fuzz` (nightly style) MEDFLOW_PROPERTY_EXAMPLES=100.
+@settings(max_examples=int(os.environ.get("MEDFLOW_PROPERTY_EXAMPLES", "10")), derandomize=True,
           deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large])

@@ -85,8 +85,7 @@ def test_search_in_the_demo_answers_every_person_with_working_pages_in_words(app
     crawler, found = Crawler(app, names), {}
     for who in demo:
         client = Pages(app)(who)
-        for words in ("akustik", "hjemmearbejde", "vikardækning", "krænkende bemærkninger", "sygefravær",
-                      "omsorgssamtale"):
+        for words in ("akustik", "hjemmearbejde", "krænkende bemærkninger", "sygefravær", "omsorgssamtale"):
             response = client.get(f"/search?q={words}")
             html = response.get_data(as_text=True)
             assert response.status_code == 200, (who, words, response.status_code)
