@@ -141,7 +141,7 @@ def new_meeting(session: Session, committee_id: int, columns: dict, *, cycle: bo
     however the meeting was made; the caller commits. A theme day (`cycle=False`) is no meeting of the
     committee's own: the cycle's items wait for one.
     """
-    meeting = Meeting(committee_id=committee_id, status="planned", approved_at=None, **columns)  # None: known
+    meeting = Meeting(committee_id=committee_id, status="planned", **columns)
     items = standing.agenda_items(session, committee_id)
     start = [i for i in items if i.kind == "standing"]
     due = cycle_status.due_on(session, committee_id, columns["date"]) if cycle else []

@@ -22,7 +22,7 @@ from medflow.persistence.models import Committee
 from medflow.services.figures.report import Table, committee_figures
 from medflow.services.figures.work_environment import work_environment_counts
 from medflow.services.meetings.planning import committee_by_key
-from medflow.web.charts import SVG_CSP, bar_chart
+from medflow.web.charts import bar_chart, svg_response
 from medflow.web.figures import words
 
 bp = Blueprint("figures", __name__)
@@ -86,9 +86,7 @@ def chart(key: str, table_id: str):
     series = [(str(year), [row.cells[i].value for row in table.rows]) for i, year in enumerate(table.years)]
     svg = bar_chart(str(words.TABLE_TITLES[table.id]), words.chart_labels(table), series,
                     lambda v: words.number(table.kind, v), horizontal=table.by != "months")
-    response = current_app.response_class(svg, mimetype="image/svg+xml")
-    response.headers["Content-Security-Policy"] = SVG_CSP
-    return response
+    return svg_response(svg)
 
 
 @bp.get("/committees/<key>/figures/<table_id>.csv")

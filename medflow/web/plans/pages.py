@@ -18,7 +18,7 @@ from medflow.services.plans import access
 from medflow.services.plans.files import check_plan, export_plan, import_plan
 from medflow.services.plans.views import load_plan, plan_view, tagged_counts
 from medflow.services.queries import may_read_inbox
-from medflow.web.charts import SVG_CSP, timeline_chart
+from medflow.web.charts import svg_response, timeline_chart
 from medflow.web.plans.words import STATUS_LABELS
 
 bp = Blueprint("plans", __name__)
@@ -84,9 +84,7 @@ def timeline_svg(key: str):
         timeline.quarter_labels(),
         [(row.label, row.active, row.overdue) for row in timeline.rows],
     )
-    response = current_app.response_class(svg, mimetype="image/svg+xml")
-    response.headers["Content-Security-Policy"] = SVG_CSP
-    return response
+    return svg_response(svg)
 
 
 @bp.get("/committees/<key>/plan.yaml")

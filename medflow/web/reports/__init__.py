@@ -21,7 +21,7 @@ from medflow.services.admin.queries import levels as all_levels
 from medflow.services.queries import all_committees
 from medflow.services.reports.report import Report, Table, case_report
 from medflow.services.reports.selection import focus_area_choices, select_report
-from medflow.web.charts import SVG_CSP, bar_chart
+from medflow.web.charts import bar_chart, svg_response
 from medflow.web.display import lang
 from medflow.web.figures import chosen_year
 from medflow.web.reports import words
@@ -108,9 +108,7 @@ def chart(table_id: str):
     figure = "accept_median" if table.id == "times" else "opened"  # days with a decimal, else whole numbers
     svg = bar_chart(str(words.TABLE_TITLES[table.id]), labels, series, lambda v: words.number(figure, v),
                     horizontal=table.by == "levels")
-    response = current_app.response_class(svg, mimetype="image/svg+xml")
-    response.headers["Content-Security-Policy"] = SVG_CSP
-    return response
+    return svg_response(svg)
 
 
 @bp.get("/reports/<table_id>.csv")
