@@ -165,18 +165,27 @@ def fully_visible_ids(session: Session, person: Person, case_ids: Iterable[int |
     A notification about a meeting or a task has no case: its `None` is skipped, not sorted
     among the ids (that sort was a 500 on every chair's notification page).
     """
+    return ids_seen_at_least(session, person, case_ids, Level.FULL)
+
+
+def ids_seen_at_least(session: Session, person: Person, case_ids: Iterable[int | None],
+                      level: Level) -> set[int]:
+    """Return which of these cases `person` sees at `level` or more (one query); `Level.REDACTED`:
+    the cases whose page opens for them, so a list links only those."""
     ids = sorted({i for i in case_ids if i is not None})
     if not ids:
         return set()
-    query = _readable_among(person.id, person.is_admin)
+    query = _seen_among(person.id, person.is_admin, level)
     return set(session.connection().execute(query, {"ids": ids}).scalars())  # plain ids: no ORM pass
 
 
 @lru_cache(maxsize=1024)
-def _readable_among(person_id: int, is_admin: bool):
-    """Build `fully_visible_ids`'s query once per person, the ids bound at each call (every list runs it)."""
+def _seen_among(person_id: int, is_admin: bool, level: Level):
+    """Build `ids_seen_at_least`'s query once per person and level, the ids bound at each call (every
+    list runs it)."""
+    levels = frozenset(lv for lv in Level if lv >= level)
     return select(Case.__table__.c.id).where(Case.id.in_(bindparam("ids", expanding=True)),
-                                             _visible(person_id, is_admin, frozenset({Level.FULL})))
+                                             _visible(person_id, is_admin, levels))
 
 
 def _role_in(roles: Iterable[str]) -> ColumnElement[bool]:

@@ -14,6 +14,7 @@ from medflow.persistence.models import Case, CaseEvent, Person
 from medflow.services.cases import NewCase, submit_case
 from medflow.workflows import engines
 from tests import factories
+from tests.pgcluster import with_database
 
 RESTORED_PG = "medflow_restored"
 
@@ -56,12 +57,11 @@ def empty_url(database_url, tmp_path):
     if database_url.startswith("sqlite"):
         yield f"sqlite:///{tmp_path / 'restored.db'}"
         return
-    server = database_url.rsplit("/", 1)[0]
-    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    admin = create_engine(with_database(database_url, "postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {RESTORED_PG}"))
         conn.execute(text(f"CREATE DATABASE {RESTORED_PG}"))
-    yield f"{server}/{RESTORED_PG}"
+    yield with_database(database_url, RESTORED_PG)
     with admin.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {RESTORED_PG} WITH (FORCE)"))
     admin.dispose()

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.conftest import DATABASES
+from tests.pgcluster import with_database
 
 EMPTY_DB = "medflow_migrations"
 
@@ -14,12 +15,12 @@ def empty_database_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'empty.db'}"
         return
-    server = request.getfixturevalue("pg_url").rsplit("/", 1)[0]
-    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    url = request.getfixturevalue("pg_url")
+    admin = create_engine(with_database(url, "postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {EMPTY_DB}"))
         conn.execute(text(f"CREATE DATABASE {EMPTY_DB}"))
-    yield f"{server}/{EMPTY_DB}"
+    yield with_database(url, EMPTY_DB)
     with admin.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {EMPTY_DB} WITH (FORCE)"))
     admin.dispose()

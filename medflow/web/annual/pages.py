@@ -12,11 +12,12 @@ from flask_login import current_user, login_required
 
 from medflow.domain.calendar import local_date
 from medflow.domain.errors import Unknown, _
+from medflow.domain.visibility import Level
 from medflow.extensions import db
 from medflow.persistence.base import utcnow
 from medflow.services.annual import discussion
 from medflow.services.meetings.planning import OFFICERS, committee_by_key, committee_roles
-from medflow.services.visibility import fully_visible_ids
+from medflow.services.visibility import fully_visible_ids, ids_seen_at_least
 from medflow.web.annual.words import template_helpers
 from medflow.web.display import state_label
 from medflow.web.meetings.pdf import pdf_response
@@ -37,7 +38,9 @@ def _context(key: str, year: int) -> dict:
         **data,
         "units": discussion.content.held_list(db.session, below, year),
     }  # held or not: always today's
-    readable = fully_visible_ids(db.session, current_user, [c["id"] for c in data["cases"]])
+    case_ids = [c["id"] for c in data["cases"]]
+    readable = fully_visible_ids(db.session, current_user, case_ids)
+    openable = ids_seen_at_least(db.session, current_user, case_ids, Level.REDACTED)  # linked: their page opens
     officer = bool(committee_roles(db.session, current_user, committee.id) & set(OFFICERS))
     meeting = pack.item.meeting if pack is not None and pack.item is not None else None
     editable = (
@@ -54,6 +57,7 @@ def _context(key: str, year: int) -> dict:
         "pack": pack,
         "data": data,
         "readable": readable,
+        "openable": openable,
         "meeting": meeting,
         "editable": editable,
         "members": members,
