@@ -6,7 +6,7 @@ import os
 import shutil
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key")
 
@@ -112,17 +112,46 @@ def _empty(url: str, fresh_files: bool) -> None:
 
 
 @pytest.fixture(params=DATABASES)
-def database_url(request, tmp_path):
-    """Yield an empty database with the schema: a copy of the SQLite template in a temp dir, or the
-    PostgreSQL one emptied."""
+def database_url(request):
+    """Yield an empty database with the schema: a copy of the SQLite template, or the PostgreSQL
+    one emptied (each worker uses the same URL in every test, see `_kept_engine`)."""
     if request.param == "sqlite":
-        path = tmp_path / "medflow.db"
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        template = request.getfixturevalue("sqlite_template")
+        path = template.with_name("medflow.db")  # the same file for every test of this worker
+        for engine in _ENGINES.values():
+            engine.dispose()  # a test that ended with a connection open: closed before the file goes
+        for leftover in (path, path.with_name("medflow.db-wal"), path.with_name("medflow.db-shm")):
+            leftover.unlink(missing_ok=True)
+        shutil.copyfile(template, path)
+        KEPT_URLS.add(f"sqlite:///{path}")
         yield f"sqlite:///{path}"
         return
     url = request.getfixturevalue("pg_url")
+    KEPT_URLS.add(url)
     _empty(url, fresh_files=request.node.get_closest_marker("fresh_tables") is not None)
     yield url
+
+
+# Each worker keeps one engine per standard test database (PostgreSQL's, and SQLite's file at one path
+# per worker, copied afresh before each test): an engine keeps the SQL it compiled, and compiling every
+# statement again in each test's new engine cost about a tenth of the run. Each test still disposes of
+# the engine's connections at its end, so no session state or lock passes to the next test.
+KEPT_URLS: set[str] = set()
+_ENGINES: dict[str, Engine] = {}
+_make_engine = db._make_engine
+
+
+def _kept_engine(bind_key: str | None, options: dict, app) -> Engine:
+    """Return the worker's engine for a standard test database (a new one for any other URL)."""
+    if str(options["url"]) not in KEPT_URLS:
+        return _make_engine(bind_key, options, app)
+    key = repr(sorted((k, str(v)) for k, v in options.items()))
+    if key not in _ENGINES:  # room for every statement of the suite (the default keeps 500)
+        _ENGINES[key] = _make_engine(bind_key, {**options, "query_cache_size": 5000}, app)
+    return _ENGINES[key]
+
+
+db._make_engine = _kept_engine
 
 
 @pytest.fixture
