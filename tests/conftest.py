@@ -146,8 +146,8 @@ def _kept_engine(bind_key: str | None, options: dict, app) -> Engine:
     if str(options["url"]) not in KEPT_URLS:
         return _make_engine(bind_key, options, app)
     key = repr(sorted((k, str(v)) for k, v in options.items()))
-    if key not in _ENGINES:  # room for every statement of the suite (the default keeps 500)
-        _ENGINES[key] = _make_engine(bind_key, {**options, "query_cache_size": 5000}, app)
+    if key not in _ENGINES:
+        _ENGINES[key] = _make_engine(bind_key, options, app)
     return _ENGINES[key]
 
 
