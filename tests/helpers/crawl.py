@@ -6,7 +6,8 @@ masked) per person, and besides it pages nobody opened yet, up to `PER_PATTERN` 
 every person reaches every kind of page they are shown, together they open far more addresses than
 one person would, and a list of 500 cases costs a few case pages, not 500. A PDF prints its page's
 view (crawled as HTML by everyone): one PDF of each URL pattern is fetched in all (one year of a
-committee's annual pack, say, not every year).
+committee's annual pack, say, not every year). Every link to a case on a page is checked against the
+cases its reader may open (the visibility rule), opened or not.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit
 
 from flask import Flask
+from sqlalchemy import select
 
 from medflow.domain.definitions import EVENT_FIELDS, OUTCOMES, RISK_LEVELS
+from medflow.extensions import db
+from medflow.persistence.models import Case, Person
+from medflow.services.visibility import visible_to
 
 PER_TYPE = 1  # pages of one kind a person opens (three case pages show no more than one)
 PER_PATTERN = 2  # ... unless nobody has opened the page yet: then up to two of its pattern
@@ -102,6 +107,21 @@ def same_site(href: str, base: str) -> str | None:
     return path + ("?" + query if query else "")
 
 
+CASE_LINK = re.compile(r"^/cases/(\d+)(?:[/?]|$)")
+
+
+def _openable_cases(app: Flask, who: str | None) -> set[int] | None:
+    """Return the ids of the cases `who` may open (at least redacted), by the one visibility rule;
+    None for nobody (logged out, every case link leads to the log-in)."""
+    if who is None:
+        return None
+    with app.app_context():
+        person = db.session.scalar(select(Person).where(Person.email == f"{who}@example.dk"))
+        if person is None:
+            return None
+        return set(db.session.scalars(select(Case.id).where(visible_to(person))))
+
+
 class Crawler:
     """Visit pages as people; collect every problem as one readable line."""
 
@@ -118,9 +138,11 @@ class Crawler:
         # rendering one is costly (a committee's annual pack: 0.3 s), so one PDF of each URL pattern is
         # fetched in all, not per person or per year (`pattern`: numbers masked, committee keys kept)
         self.pdfs: set[str] = set()
+        self.openable: set[int] | None = None  # the cases the person crawling now may open
 
     def crawl(self, who: str | None, client, start: str = "/") -> None:
         """Follow every same-site link from `start` as `who` (None: not logged in)."""
+        self.openable = _openable_cases(self.app, who)
         seen, per_pattern, per_type = {start}, Counter(), Counter()
         queue: deque[tuple[str, str]] = deque([(start, "(start)")])
         while queue and len(seen) <= MAX_PAGES:
@@ -159,7 +181,19 @@ class Crawler:
         html = response.get_data(as_text=True)
         self.page_types.setdefault(page_type(url), (who, url))
         page = self.check_text(url, who, html)
-        return [link for href in page.links if (link := same_site(href, urlsplit(url).path))]
+        links = [link for href in page.links if (link := same_site(href, urlsplit(url).path))]
+        self.check_case_links(who, url, links)
+        return links
+
+    def check_case_links(self, who: str | None, url: str, links: list[str]) -> None:
+        """Report a link to a case its reader cannot open: the crawl opens one case page of each kind per
+        person, so without this a 404 behind any other link on a list went unseen."""
+        if self.openable is None:
+            return
+        for link in links:
+            found = CASE_LINK.match(link)
+            if found and int(found.group(1)) not in self.openable:
+                self.problems.append(f"{who}: {url} links {link}, a case they cannot open")
 
     def check_text(self, url: str, who: str | None, html: str) -> _Page:
         """Report the internal names in a Danish page's visible text; return the parsed page."""

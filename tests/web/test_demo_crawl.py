@@ -95,6 +95,10 @@ def test_the_crawler_reports_what_it_is_meant_to_find(app, org):
     client = app.test_client()
     log_in_client(app, client, "anna")
     crawler.crawl("anna", client, start="/no/such/page")
+    crawler.openable = {1}
+    crawler.check_case_links("anna", "/planted", ["/cases/1", "/cases/2/diagram", "/cases/new"])
+    assert any("/cases/2/diagram, a case they cannot open" in p for p in crawler.problems)
+    assert not any("/cases/1," in p or "/cases/new" in p for p in crawler.problems)
     assert any("under_review" in p for p in crawler.problems)
     assert any("/no/such/page" in p and "404" in p for p in crawler.problems)
     assert "submitted" in names and "what_happened" in names
