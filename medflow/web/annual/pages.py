@@ -40,7 +40,9 @@ def _context(key: str, year: int) -> dict:
     }  # held or not: always today's
     case_ids = [c["id"] for c in data["cases"]]
     readable = fully_visible_ids(db.session, current_user, case_ids)
-    openable = ids_seen_at_least(db.session, current_user, case_ids, Level.REDACTED)  # linked: their page opens
+    # The rule's COUNTED: a case the reader may not see even redacted counts in the figures, unlisted
+    seen = ids_seen_at_least(db.session, current_user, case_ids, Level.REDACTED)
+    listed = [c for c in data["cases"] if c["id"] in seen]
     officer = bool(committee_roles(db.session, current_user, committee.id) & set(OFFICERS))
     meeting = pack.item.meeting if pack is not None and pack.item is not None else None
     editable = (
@@ -57,7 +59,8 @@ def _context(key: str, year: int) -> dict:
         "pack": pack,
         "data": data,
         "readable": readable,
-        "openable": openable,
+        "listed": listed,
+        "unlisted": len(data["cases"]) - len(listed),
         "meeting": meeting,
         "editable": editable,
         "members": members,
