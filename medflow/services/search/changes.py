@@ -26,7 +26,7 @@ _WATCHES = [(s.name, "whole", s.watches) for s in SOURCES] + [
 
 def note_flushed(session: Session, rows: list[object]) -> None:
     """Listener: note the sources (or parts of them) of the rows a flush wrote (new, changed or deleted)."""
-    noted = None
+    noted = deleted = None
     for name, what, watches in _WATCHES:
         for row in rows:
             of = watches.get(type(row))
@@ -37,7 +37,8 @@ def note_flushed(session: Session, rows: list[object]) -> None:
             if what == "whole":
                 noted.setdefault((name, what), set()).add(noted_id)
             else:  # a deleted part has documents to delete and none to build
-                source = GONE if row in session.deleted else _BY_NAME[name].parts.source_of(row)
+                deleted = deleted if deleted is not None else session.deleted  # a new set at each call: once
+                source = GONE if row in deleted else _BY_NAME[name].parts.source_of(row)
                 noted.setdefault((name, what), {})[noted_id] = source
 
 
