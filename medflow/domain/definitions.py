@@ -143,6 +143,11 @@ class WorkflowDefinition:
         """Return every event name, in definition order, once each."""
         return tuple(dict.fromkeys(t.trigger for t in self.transitions))
 
+    @property
+    def has_action_plan(self) -> bool:
+        """Tell whether an event of this workflow can add action-plan items (it asks for the problem)."""
+        return any("problem" in t.requires for t in self.transitions)
+
     def transitions_for(self, trigger: str) -> tuple[TransitionDef, ...]:
         """Return the transitions an event name covers."""
         return tuple(t for t in self.transitions if t.trigger == trigger)

@@ -59,6 +59,9 @@ def actor_roles(session: Session, person: Person, case: Case) -> set[str]:
 _WITH_FACTS = (joinedload(Case.holder), joinedload(Case.origin), joinedload(Case.submitter),
                joinedload(Case.action_items))
 _CASE_WITH_FACTS = CASE_WITH_ROLES.options(*_WITH_FACTS)
+# What an event needs: the holder (its name goes into the notifications). Its answer has the other
+# facts from the history's statement (`case_history`); building them as objects cost more than that.
+_CASE_FOR_EVENT = CASE_WITH_ROLES.options(joinedload(Case.holder))
 _HISTORY = (select(CaseEvent).where(CaseEvent.case_id == bindparam("case")).order_by(CaseEvent.seq)
             .options(joinedload(CaseEvent.actor), joinedload(CaseEvent.from_committee),
                      joinedload(CaseEvent.to_committee)))
@@ -73,14 +76,15 @@ class CaseView:
     roles: frozenset[str]
 
 
-def case_view(session: Session, person: Person, case_id: int) -> CaseView:
+def case_view(session: Session, person: Person, case_id: int, *, facts: bool = True) -> CaseView:
     """Return the case (with its facts) as `person` sees it, in full or redacted, or raise Unknown.
 
-    One query: the case with what every view shows and the person's roles in the committees
-    that held it (the one rule decides from them); the roles in the holder are remembered for
-    the rest of the request.
+    One query: the case with what every view shows (`facts`; else only its holder) and the person's
+    roles in the committees that held it (the one rule decides from them); the roles in the holder
+    are remembered for the rest of the request.
     """
-    rows = session.execute(_CASE_WITH_FACTS, {"case": case_id, "person": person.id}).unique().all()
+    query = _CASE_WITH_FACTS if facts else _CASE_FOR_EVENT
+    rows = session.execute(query, {"case": case_id, "person": person.id}).unique().all()
     if not rows:
         raise Unknown(_("Case %(id)s was not found."), id=case_id)
     case = rows[0][0]
@@ -108,13 +112,14 @@ def visible_case(session: Session, person: Person, case_id: int) -> Case:
     return visible_case_and_roles(session, person, case_id)[0]
 
 
-def visible_case_and_roles(session: Session, person: Person, case_id: int) -> tuple[Case, set[str]]:
+def visible_case_and_roles(session: Session, person: Person, case_id: int, *, facts: bool = True
+                           ) -> tuple[Case, set[str]]:
     """Return the case and the roles `person` acts with on it, or raise Unknown or NotAllowed.
 
     Only a person who reads the case in full gets it: one who sees it redacted gets NotAllowed,
-    so they can never act on it.
+    so they can never act on it. `facts`: as `case_view`.
     """
-    view = case_view(session, person, case_id)
+    view = case_view(session, person, case_id, facts=facts)
     if view.level < Level.FULL:
         raise NotAllowed(REDACTED_ONLY, id=case_id)
     return view.case, set(view.roles)

@@ -22,6 +22,7 @@ from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import StaleVersion, _
 from medflow.domain.inbox import inbox_group
 from medflow.persistence.models import ActionItem, Case, CaseEvent
+from medflow.services.case_history import add_step
 from medflow.services.hooks import case_event_added
 
 STALE = _("The case was changed by someone else. Reload it and try again.")
@@ -115,8 +116,8 @@ def append_history(session: Session, case: Case, values: dict[str, Any]) -> Case
     """Insert the next history row in one statement (seq computed there); return it as a loaded row.
 
     The row joins the session as if it had been read (no second INSERT can come of it); its actor
-    and committees load from the identity map when asked. A case whose history is loaded gets it
-    appended, so an answer shows the whole history without reading it again.
+    and committees load from the identity map when asked. A case whose history is loaded (or read
+    as steps by the event) gets it appended, so an answer shows the whole history without reading it again.
     """
     row_id, seq = session.connection().execute(
         _APPEND_HISTORY, {"of_case": case.id, "case_id": case.id, **values}).one()
@@ -125,4 +126,5 @@ def append_history(session: Session, case: Case, values: dict[str, Any]) -> Case
     session.add(row)
     if "history" in case.__dict__:
         set_committed_value(case, "history", [*case.history, row])
+    add_step(session, case, row)
     return row

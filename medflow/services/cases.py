@@ -18,6 +18,7 @@ from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Committee, Person
 from medflow.services.access import actor_roles, load_history, visible_case, visible_case_and_roles  # noqa: F401
+from medflow.services.case_history import History, read_history, steps_known
 from medflow.services.case_record import STALE, record, state_due
 from medflow.services.hooks import case_event_added, resolve_event_fields
 from medflow.services.place import CasePlace, came_from  # noqa: F401 - visible_case, came_from: for views
@@ -168,17 +169,41 @@ def fire_event(
     fields: dict[str, Any],
     *,
     now: datetime | None = None,
-    with_history: bool = False,
 ) -> Case:
-    """Apply one event to a case and append it to the history, or change nothing and raise.
+    """Apply one event to a case and append it to the history, or change nothing and raise."""
+    case, _history = fire_and_read(session, engines, person, case_id, event, version, fields, now=now, read=False)
+    return case
 
-    `with_history` reads the history (one query) inside the event's transaction and returns the
-    case with it, the new row appended: an answer showing the case needs nothing read after the commit.
+
+def fire_and_read(
+    session: Session,
+    engines: dict[str, WorkflowEngine],
+    person: Person,
+    case_id: int,
+    event: Any,
+    version: Any,
+    fields: dict[str, Any],
+    *,
+    now: datetime | None = None,
+    read: bool = True,
+) -> tuple[Case, History | None]:
+    """Apply one event as `fire_event` does; with `read`, also return the case's history, the new row last.
+
+    The history is read as plain steps (one statement) inside the event's transaction, before the
+    event: its guards and listeners find it there, and an answer showing the case needs nothing
+    read after the commit.
     """
-    now = now or utcnow()
-    case, roles = visible_case_and_roles(session, person, case_id)
-    if with_history:
-        load_history(session, case)
+    case, roles = visible_case_and_roles(session, person, case_id, facts=False)
+    if not read:
+        return _fire(session, engines, case, roles, person, event, version, fields, now or utcnow()), None
+    history = read_history(session, case.id)
+    with steps_known(session, case.id, history.steps):
+        return _fire(session, engines, case, roles, person, event, version, fields, now or utcnow()), history
+
+
+def _fire(session: Session, engines: dict[str, WorkflowEngine], case: Case, roles: set[str], person: Person,
+          event: Any, version: Any, fields: dict[str, Any], now: datetime) -> Case:
+    """Check the event against the case as read and the caller's roles; record it or raise."""
     if not values.key("event", event):
         raise Invalid(_("event is required."))
     if _parse_version(version) != case.version:

@@ -18,13 +18,15 @@ from medflow.domain.engine import WorkflowEngine
 from medflow.domain.guards import LEVEL_GUARDS, FireContext
 from medflow.domain.routing import Tree, forward_target, refer_target
 from medflow.persistence.models import Case, CaseEvent
+from medflow.services.case_history import known_history
 from medflow.services.tree import load_tree
 
 
 def came_from(session: Session, case: Case) -> int | None:
     """Return the committee that forwarded the case to its current holder, if any."""
-    if "history" in case.__dict__:  # already loaded (a case page, an event's answer): no query
-        forwards = [e for e in case.history if e.event == "forward" and e.to_committee_id == case.holder_id]
+    history = known_history(session, case)
+    if history is not None:  # already read (a case page, an event and its answer): no query
+        forwards = [e for e in history if e.event == "forward" and e.to_committee_id == case.holder_id]
         return forwards[-1].from_committee_id if forwards else None
     return session.scalar(
         select(CaseEvent.from_committee_id)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Committee, Person, SentOn
 from medflow.services.access import roles_in
+from medflow.services.case_history import known_history
 from medflow.services.paging import count_upto
 from medflow.services.queries import Page
 from medflow.services.visibility import redact_for, visible_in_holder
@@ -42,7 +43,7 @@ def track(session: Session, case: Case, event: CaseEvent) -> None:
             closed_at=case.closed_at)
         conn.execute(upsert.on_conflict_do_update(  # one statement: sent on again, dated anew
             index_elements=[SentOn.committee_id, SentOn.case_id], set_={"sent_at": upsert.excluded.sent_at}))
-    if (case.closed_at is not None or event.event in REOPEN_EVENTS) and _may_have_rows(case):
+    if (case.closed_at is not None or event.event in REOPEN_EVENTS) and _may_have_rows(session, case):
         conn.execute(_CLOSE, {"of_case": case.id, "new_closed_at": case.closed_at})
 
 
@@ -55,10 +56,11 @@ def _sent_on_by(event: CaseEvent) -> bool:
     return event.event in SENT_ON_EVENTS and event.from_committee_id not in (None, event.to_committee_id)
 
 
-def _may_have_rows(case: Case) -> bool:
-    """Tell whether the case may have `sent_on` rows: when its history is loaded (an event's answer
+def _may_have_rows(session: Session, case: Case) -> bool:
+    """Tell whether the case may have `sent_on` rows: when its history is at hand (an event's answer
     shows it), only if a row of it was sent on; else it may, and the UPDATE finds out."""
-    return "history" not in case.__dict__ or any(_sent_on_by(e) for e in case.history)
+    history = known_history(session, case)
+    return history is None or any(_sent_on_by(e) for e in history)
 
 
 def _ranges(session: Session, person: Person, committee: Committee, since: datetime) -> list[Select]:

@@ -25,6 +25,7 @@ from medflow.domain.search_text import index_terms
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent
 from medflow.persistence.search import CASE, REBUILD_SQLITE, SearchDocument, forget_case
+from medflow.services.case_history import known_history
 from medflow.services.search.kinds import free_text, write_documents
 from medflow.services.search.registry import SOURCES
 
@@ -36,7 +37,8 @@ def case_texts(session: Session, case: Case, *, with_history: bool = True) -> li
     and in the history row that gave it)."""
     texts = [case.description or "", *free_text(case.data)]
     if with_history:
-        rows = ([(e.comment, e.data) for e in case.history] if "history" in case.__dict__  # loaded: as stored
+        history = known_history(session, case)
+        rows = ([(e.comment, e.data) for e in history] if history is not None  # at hand: as stored
                 else session.execute(select(CaseEvent.comment, CaseEvent.data)
                                      .where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq)))
         for comment, data in rows:

@@ -16,7 +16,8 @@ from medflow.extensions import db
 from medflow.services import action_items, queries
 from medflow.services import cases as case_service
 from medflow.services import topics as topic_service
-from medflow.services.access import case_view, load_history
+from medflow.services.access import case_view
+from medflow.services.case_history import History, read_history, steps_known
 from medflow.services.paging import parse_cursor
 from medflow.services.visibility import fully_visible_ids
 from medflow.web.cases.redacted import redacted_case_json, redacted_summary
@@ -47,13 +48,22 @@ def _me():
     return current_user._get_current_object()
 
 
-def _case_response(case, status: int = 200):
-    if "history" not in case.__dict__:  # an event's answer has it already (`with_history`)
-        load_history(db.session, case)  # before the actions: they may ask where it came from
-    actions = case_service.allowed_actions(db.session, engines(), _me(), case)
-    body = case_json(case, actions)  # keys and values only: no locale to look up
-    body.update(case_route(case, topics()), redacted=False)
+def _case_response(case, status: int = 200, history: History | None = None):
+    """Answer with the case, its history (an event's answer has read it already) and the caller's actions."""
+    if history is None:
+        history = read_history(db.session, case.id)
+    with steps_known(db.session, case.id, history.steps):  # the actions may ask where the case came from
+        actions = case_service.allowed_actions(db.session, engines(), _me(), case)
+    body = case_json(case, actions, history, _plan_items(case))  # keys and values only: no locale
+    body.update(case_route(case, topics(), history.steps), redacted=False)
     return jsonify(body), status
+
+
+def _plan_items(case) -> list:
+    """Return the case's action-plan items: as loaded with it, else read only if its workflow has a plan."""
+    if "action_items" in case.__dict__ or engines()[case.workflow].definition.has_action_plan:
+        return list(case.action_items)
+    return []
 
 
 @bp.get("/committees")
@@ -105,11 +115,9 @@ def fire(case_id: int):
     body = json_body()
     fields = {k: body[k] for k in EVENT_FIELDS if k in body}
     with keep_loaded(db.session):  # the answer shows what was just written: no re-reading after commit
-        case = case_service.fire_event(
-            db.session, engines(), _me(), case_id, body.get("event"), body.get("version"), fields,
-            with_history=True,
-        )
-    return _case_response(case)
+        case, history = case_service.fire_and_read(
+            db.session, engines(), _me(), case_id, body.get("event"), body.get("version"), fields)
+    return _case_response(case, history=history)
 
 
 @bp.post("/cases/<int:case_id>/action-items/<int:item_id>")

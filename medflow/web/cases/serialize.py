@@ -10,7 +10,8 @@ from medflow.domain.calendar import end_of_day, local_date
 from medflow.domain.engine import WorkflowEngine
 from medflow.domain.topics import Topic, TopicCatalog
 from medflow.persistence.base import utcnow
-from medflow.persistence.models import Case, CaseEvent, Committee
+from medflow.persistence.models import ActionItem, Case, Committee
+from medflow.services.case_history import History, Step
 
 
 def _iso(value) -> str | None:
@@ -32,24 +33,25 @@ def _due_keys(case: Case) -> dict[str, Any]:
     return {"due_at": _iso(due), "overdue": due is not None and due < utcnow()}
 
 
-def event_json(e: CaseEvent) -> dict[str, Any]:
+def event_json(e: Step) -> dict[str, Any]:
     """Return one history row."""
     return {
         "seq": e.seq,
         "event": e.event,
-        "actor": None if e.actor is None else {"name": e.actor.name, "email": e.actor.email},
+        "actor": None if e.actor_id is None else {"name": e.actor_name, "email": e.actor_email},
         "from_state": e.from_state,
         "to_state": e.to_state,
-        "from_committee": e.from_committee.key if e.from_committee else None,
-        "to_committee": e.to_committee.key,
+        "from_committee": e.from_key,
+        "to_committee": e.to_key,
         "comment": e.comment,
         "data": e.data or {},
         "at": _iso(e.created_at),
     }
 
 
-def case_json(case: Case, actions: list[str]) -> dict[str, Any]:
-    """Return a case with its history (oldest first) and the caller's actions (no words: no language)."""
+def case_json(case: Case, actions: list[str], history: History, items: list[ActionItem]) -> dict[str, Any]:
+    """Return a case with its history (oldest first), action-plan items and the caller's actions (no
+    words: no language)."""
     return {
         "id": case.id,
         "workflow": case.workflow,
@@ -60,8 +62,8 @@ def case_json(case: Case, actions: list[str]) -> dict[str, Any]:
         "state": case.state,
         "holder": case.holder.key,
         "holder_name": case.holder.name,
-        "origin": case.origin.key,
-        "submitter": {"name": case.submitter.name, "email": case.submitter.email} if case.submitter else None,
+        "origin": history.origin_key,
+        "submitter": None if history.submitter is None else dict(zip(("name", "email"), history.submitter)),
         "anonymised_at": _iso(case.anonymised_at),
         "version": case.version,
         "meeting_date": _iso(case.meeting_date),
@@ -72,13 +74,13 @@ def case_json(case: Case, actions: list[str]) -> dict[str, Any]:
             {"id": a.id, "problem": a.problem, "solution": a.solution, "owner": a.owner,
              "due_date": _iso(a.due_date), "effect_check": a.effect_check, "done_on": _iso(a.done_on),
              "status": item_status(a.due_date, a.done_on, local_date(utcnow()))}
-            for a in case.action_items
+            for a in items
         ],
         "state_due_at": _iso(case.state_due_at),
         "created_at": _iso(case.created_at),
         "updated_at": _iso(case.updated_at),
         "closed_at": _iso(case.closed_at),
-        "history": [event_json(e) for e in case.history],
+        "history": [event_json(e) for e in history.steps],
         "actions": actions,
         **_due_keys(case),
     }
@@ -161,7 +163,16 @@ def case_path(case: Case) -> list[str]:
     return [c.key for c in case_path_committees(case)]
 
 
-def case_route(case: Case, catalog: TopicCatalog) -> dict[str, Any]:
+def steps_path(steps: list[Step]) -> list[str]:
+    """Return the keys of the committees a history of steps has been at, in order (a stay counts once)."""
+    path: list[str] = []
+    for step in steps:
+        if not path or path[-1] != step.to_key:
+            path.append(step.to_key)
+    return path
+
+
+def case_route(case: Case, catalog: TopicCatalog, steps: list[Step]) -> dict[str, Any]:
     """Return the keys the topic adds to a case: the responsible level and the path so far."""
     topic = catalog.get(case.topic) if case.topic else None
-    return {"topic_level": topic.level if topic else None, "path": case_path(case)}
+    return {"topic_level": topic.level if topic else None, "path": steps_path(steps)}
