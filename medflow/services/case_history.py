@@ -51,15 +51,15 @@ class History:
 
     steps: list[Step]
     origin_key: str
-    submitter: tuple[str, str] | None  # name and e-mail; None once anonymised or for medflow's own cases
+    submitter: dict[str, str] | None  # name and email; None once anonymised or for medflow's own cases
 
 
 _ROWS, _CASE = CaseEvent.__table__.c, Case.__table__.c
 _ACTOR, _SUBMITTER = aliased(Person.__table__), aliased(Person.__table__)
 _FROM, _TO, _ORIGIN = aliased(Committee.__table__), aliased(Committee.__table__), aliased(Committee.__table__)
-_STEPS = (select(_ROWS.id, _ROWS.seq, _ROWS.event, _ROWS.actor_id, _ACTOR.c.name, _ACTOR.c.email, _ROWS.from_state,
-                 _ROWS.to_state, _ROWS.from_committee_id, _FROM.c.key, _ROWS.to_committee_id, _TO.c.key,
-                 _ROWS.comment, _ROWS.data, _ROWS.created_at,
+_STEPS = (select(_ROWS.id, _ROWS.seq, _ROWS.event, _ROWS.actor_id, _ACTOR.c.name, _ACTOR.c.email,
+                 _ROWS.from_state, _ROWS.to_state, _ROWS.from_committee_id, _FROM.c.key, _ROWS.to_committee_id,
+                 _TO.c.key, _ROWS.comment, _ROWS.data, _ROWS.created_at,
                  _ORIGIN.c.key.label("origin_key"), _SUBMITTER.c.name.label("submitter_name"),
                  _SUBMITTER.c.email.label("submitter_email"))
           .select_from(CaseEvent.__table__)
@@ -79,7 +79,8 @@ def read_history(session: Session, case_id: int) -> History:
     rows = session.connection().execute(_STEPS, {"of_case": case_id}).all()
     first = rows[0]
     return History([Step(*row[:_STEP_COLUMNS]) for row in rows], first.origin_key,
-                   None if first.submitter_email is None else (first.submitter_name, first.submitter_email))
+                   None if first.submitter_email is None
+                   else {"name": first.submitter_name, "email": first.submitter_email})
 
 
 @contextmanager

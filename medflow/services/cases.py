@@ -171,8 +171,7 @@ def fire_event(
     now: datetime | None = None,
 ) -> Case:
     """Apply one event to a case and append it to the history, or change nothing and raise."""
-    case, _history = fire_and_read(session, engines, person, case_id, event, version, fields, now=now, read=False)
-    return case
+    return fire_and_read(session, engines, person, case_id, event, version, fields, now=now, read=False)[0]
 
 
 def fire_and_read(

@@ -63,7 +63,7 @@ def case_json(case: Case, actions: list[str], history: History, items: list[Acti
         "holder": case.holder.key,
         "holder_name": case.holder.name,
         "origin": history.origin_key,
-        "submitter": None if history.submitter is None else dict(zip(("name", "email"), history.submitter)),
+        "submitter": history.submitter,
         "anonymised_at": _iso(case.anonymised_at),
         "version": case.version,
         "meeting_date": _iso(case.meeting_date),
