@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, bindparam, func, insert, or_, select, union, update
+from sqlalchemy import Integer, String, and_, bindparam, exists, func, insert, or_, select, union, update
 from sqlalchemy.orm import Session, selectinload
 
 from medflow.persistence.base import utcnow
@@ -56,8 +56,10 @@ def event_kind(event: CaseEvent) -> str:
 # Who an event concerns, in one query: the committees told (left-joined to their active members
 # who see the case by the visibility rule), built once with the values as parameters.
 # One statement per kind of case (ordinary, confidential) with its roles written in: no expanding IN.
+# Correlated, so each member is looked up by primary key: an IN (SELECT ... active) read every person.
+_ACTIVE_MEMBER = exists().where(Person.id == Membership.person_id, Person.active.is_(True))
 _MEMBER = {confidential: and_(Membership.committee_id == Committee.id,
-                              Membership.person_id.in_(select(Person.id).where(Person.active.is_(True))),
+                              _ACTIVE_MEMBER,
                               member_sees(confidential)) for confidential in (False, True)}
 _KINDS = [(resolve, confidential) for resolve in (False, True) for confidential in (False, True)]
 # At most two committees are told (the event's, and on an escalation the one it left): two plain

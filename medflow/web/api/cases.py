@@ -48,12 +48,13 @@ def _me():
     return current_user._get_current_object()
 
 
-def _case_response(case, status: int = 200, history: History | None = None):
+def _case_response(case, status: int = 200, history: History | None = None, session=None):
     """Answer with the case, its history (an event's answer has read it already) and the caller's actions."""
+    session = session or db.session()
     if history is None:
-        history = read_history(db.session, case.id)
-    with steps_known(db.session, case.id, history.steps):  # the actions may ask where the case came from
-        actions = case_service.allowed_actions(db.session, engines(), _me(), case)
+        history = read_history(session, case.id)
+    with steps_known(session, case.id, history.steps):  # the actions may ask where the case came from
+        actions = case_service.allowed_actions(session, engines(), _me(), case)
     body = case_json(case, actions, history, _plan_items(case))  # keys and values only: no locale
     body.update(case_route(case, topics(), history.steps), redacted=False)
     return jsonify(body), status
@@ -114,10 +115,11 @@ def fire(case_id: int):
     """Fire an event on a case."""
     body = json_body()
     fields = {k: body[k] for k in EVENT_FIELDS if k in body}
-    with keep_loaded(db.session):  # the answer shows what was just written: no re-reading after commit
+    session = db.session()  # the request's Session itself: the event path asks it dozens of things
+    with keep_loaded(session):  # the answer shows what was just written: no re-reading after commit
         case, history = case_service.fire_and_read(
-            db.session, engines(), _me(), case_id, body.get("event"), body.get("version"), fields)
-    return _case_response(case, history=history)
+            session, engines(), _me(), case_id, body.get("event"), body.get("version"), fields)
+    return _case_response(case, history=history, session=session)
 
 
 @bp.post("/cases/<int:case_id>/action-items/<int:item_id>")
@@ -134,7 +136,7 @@ def mark_item(case_id: int, item_id: int):
 @contextmanager
 def keep_loaded(session) -> Iterator[None]:
     """Let a commit inside the block keep loaded objects as they are (the request ends soon after)."""
-    real = session()  # the request's Session behind Flask-SQLAlchemy's scoped session
+    real = session() if callable(session) else session  # the Session behind Flask-SQLAlchemy's scoped one
     before, real.expire_on_commit = real.expire_on_commit, False
     try:
         yield
