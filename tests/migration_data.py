@@ -26,9 +26,11 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from medflow.config import data_dir
 from medflow.domain.loader import load_workflows
+from medflow.persistence.search import is_index_table
 
 T0 = datetime(2024, 3, 4, 9, 30)
 NEVER_SEEDED = {"alembic_version", "history_unlocks"}  # an unlock row never outlives its transaction
@@ -179,13 +181,24 @@ def seed(engine: Engine) -> list[str]:
 
 
 def snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
-    """Return every row of every table (except Alembic's), ordered by primary key."""
+    """Return every row of every table (except Alembic's and the full-text index's storage, whose
+    segments a rebuild rewrites: `fts_agrees` checks that index), ordered by primary key."""
     metadata = MetaData()
     metadata.reflect(engine)
     with engine.connect() as conn:
         return {t.name: [dict(r._mapping) for r in conn.execute(
             select(t).order_by(*(t.primary_key.columns or t.c)))]
-            for t in metadata.sorted_tables if t.name != "alembic_version"}
+            for t in metadata.sorted_tables if t.name != "alembic_version" and not is_index_table(t.name)}
+
+
+def fts_agrees(engine: Engine) -> bool:
+    """Tell whether SQLite's full-text index holds exactly the terms of the search documents."""
+    with engine.connect() as conn:
+        try:
+            conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+        except DBAPIError:
+            return False
+    return True
 
 
 # Columns a migration fills at upgrade time with a fresh value (a random session token, an expiry counted

@@ -60,7 +60,8 @@ SQLITE = (
     "tokenize='unicode61 remove_diacritics 0')",
     f"CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN {_FTS_INSERT} END",
     f"CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN {_FTS_DELETE} END",
-    f"CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents "
+    # only when the terms change: every case event updates its document's state and committee
+    f"CREATE TRIGGER search_documents_au AFTER UPDATE OF {_COLUMNS} ON search_documents "
     f"BEGIN {_FTS_DELETE} {_FTS_INSERT} END",
 )
 POSTGRESQL = (

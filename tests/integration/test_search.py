@@ -220,3 +220,21 @@ def test_after_every_event_the_document_is_what_a_reindex_writes(app, api):
         written = _documents(app)
         assert app.test_cli_runner().invoke(cli, ["search", "reindex"]).exit_code == 0
         assert _documents(app) == written, event
+
+
+def test_an_event_that_only_moves_a_case_leaves_its_words_in_the_full_text_index_alone(app, api):
+    """Every event updates its case's document (state, committee); only new words touch the word index."""
+    case = _submit(api, "anna", "Trækfulde vinduer", "Det trækker ved kopimaskinen.")
+    case = api("lene").fire(case, "accept")
+    with app.app_context():
+        conn = db.session.connection()
+        doc = db.session.scalar(select(SearchDocument.id).where(SearchDocument.ref_id == case["id"]))
+        if conn.dialect.name == "sqlite":  # PostgreSQL's terms are a generated column, no trigger
+            before = conn.exec_driver_sql("SELECT total_changes()").scalar()  # counts what triggers write
+            conn.exec_driver_sql("UPDATE search_documents SET state = 'scheduled' WHERE id = ?", (doc,))
+            assert conn.exec_driver_sql("SELECT total_changes()").scalar() - before == 1
+        db.session.commit()
+    assert _found(api, "lene", "vinduer") == ["Trækfulde vinduer"]
+    api("lene").fire(case, "resolve", answer="Tætningslister sættes i.")
+    assert _found(api, "lene", "tætningslisterne") == ["Trækfulde vinduer"]  # new words: indexed
+    assert _found(api, "lene", "kopimaskine") == ["Trækfulde vinduer"]
