@@ -45,6 +45,24 @@ class Step:
     created_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A history row just inserted, as its columns: what the event's listeners read of it."""
+
+    id: int
+    case_id: int
+    seq: int
+    actor_id: int | None
+    event: str
+    from_state: str | None
+    to_state: str
+    from_committee_id: int | None
+    to_committee_id: int
+    comment: str | None
+    data: dict[str, Any]
+    created_at: datetime
+
+
 @dataclass(frozen=True)
 class History:
     """A case's steps, oldest first, and the facts an answer shows that no event changes."""
@@ -101,7 +119,7 @@ def known_history(session: Session, case: Case) -> Sequence[Step | CaseEvent] | 
     return session.info.get(STEPS, {}).get(case.id)
 
 
-def add_step(session: Session, case: Case, row: CaseEvent) -> None:
+def add_step(session: Session, case: Case, row: Written) -> None:
     """Append a just-written history row to the case's known steps (if any), with its names.
 
     The actor (the caller) and the committees (the case's holder before and after) are in the

@@ -22,7 +22,7 @@ from medflow.domain.engine import WorkflowEngine
 from medflow.domain.errors import StaleVersion, _
 from medflow.domain.inbox import inbox_group
 from medflow.persistence.models import ActionItem, Case, CaseEvent
-from medflow.services.case_history import add_step
+from medflow.services.case_history import Written, add_step
 from medflow.services.hooks import case_event_added
 
 STALE = _("The case was changed by someone else. Reload it and try again.")
@@ -112,19 +112,21 @@ _NEXT_SEQ = (select(func.coalesce(func.max(CaseEvent.seq), 0) + 1)
 _APPEND_HISTORY = insert(CaseEvent).values(seq=_NEXT_SEQ).returning(CaseEvent.id, CaseEvent.seq)
 
 
-def append_history(session: Session, case: Case, values: dict[str, Any]) -> CaseEvent:
-    """Insert the next history row in one statement (seq computed there); return it as a loaded row.
+def append_history(session: Session, case: Case, values: dict[str, Any]) -> Written:
+    """Insert the next history row in one statement (seq computed there); return its columns.
 
-    The row joins the session as if it had been read (no second INSERT can come of it); its actor
-    and committees load from the identity map when asked. A case whose history is loaded (or read
-    as steps by the event) gets it appended, so an answer shows the whole history without reading it again.
+    A case whose history is loaded gets the row appended as a mapped row, joined to the session as if
+    it had been read (no second INSERT can come of it); steps read by the event get it as a step. So
+    an answer shows the whole history without reading it again. Otherwise no object is made: the
+    listeners read the columns only.
     """
     row_id, seq = session.connection().execute(
         _APPEND_HISTORY, {"of_case": case.id, "case_id": case.id, **values}).one()
-    row = CaseEvent(id=row_id, case_id=case.id, seq=seq, **values)
-    make_transient_to_detached(row)
-    session.add(row)
+    row = Written(id=row_id, case_id=case.id, seq=seq, **values)
     if "history" in case.__dict__:
-        set_committed_value(case, "history", [*case.history, row])
+        mapped = CaseEvent(id=row_id, case_id=case.id, seq=seq, **values)
+        make_transient_to_detached(mapped)
+        session.add(mapped)
+        set_committed_value(case, "history", [*case.history, mapped])
     add_step(session, case, row)
     return row

@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
 
-from medflow.persistence.models import Case, CaseEvent
+from medflow.persistence.models import Case
 
-Listener = Callable[[Session, Case, CaseEvent], None]
+Listener = Callable[[Session, Case, Any], None]  # the row: a CaseEvent, or the columns just written
 _listeners: list[Listener] = []
 
 
@@ -26,7 +26,7 @@ def on_case_event(listener: Listener) -> Listener:
     return listener
 
 
-def case_event_added(session: Session, case: Case, event: CaseEvent) -> None:
+def case_event_added(session: Session, case: Case, event: Any) -> None:
     """Call every listener for an event that is about to be committed."""
     for listener in list(_listeners):
         listener(session, case, event)

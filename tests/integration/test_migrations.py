@@ -38,7 +38,8 @@ def test_migrations_create_the_full_text_index_the_test_schema_has(empty_databas
         indexes = {i["name"] for i in inspect(db.engine).get_indexes("search_documents")}
         dialect = db.engine.dialect.name
         triggers = {" ".join(sql.split()) for sql in db.session.scalars(text(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_documents'"))}
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_documents'"))
+            } if dialect == "sqlite" else set()
         db.session.remove()
         db.engine.dispose()
     if dialect == "sqlite":
