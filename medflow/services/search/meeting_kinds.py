@@ -13,6 +13,8 @@ confidential case's item is found, and its words shown, only for those who may r
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, bindparam, or_, select, true
 from sqlalchemy.orm import Session
@@ -118,19 +120,52 @@ def _build(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
         yield from _meeting_docs(meeting, items[meeting_id], lines[meeting_id])
 
 
-# Built once: a case joining an agenda rebuilds its item's document in the event's transaction, and
-# building the query each time cost more than running it.
-_ITEMS_WITH_MEETING = (select(MeetingItem, Meeting, Case).join(Meeting, Meeting.id == MeetingItem.meeting_id)
-                       .outerjoin(Case, Case.id == MeetingItem.case_id)
-                       .where(MeetingItem.id.in_(bindparam("ids", expanding=True)),
-                              Meeting.status != "cancelled")
-                       .order_by(MeetingItem.id))
+@dataclass(frozen=True, slots=True)
+class _Case:
+    anonymised_at: datetime | None
+    confidential: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Meeting:
+    id: int
+    committee_id: int
+    date: date
+    approved_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """The columns of an item its documents are made of (what `_item_docs` and `is_public` read)."""
+
+    id: int
+    kind: str
+    title: str
+    text: str
+    minutes: str
+    decision_data: dict | None
+    internal: bool
+    case_id: int | None
+    case: _Case | None
+
+
+# Built once, and read as plain columns: a case joining an agenda rebuilds its item's document in the
+# event's transaction, where building the query, or the three mapped rows it read, cost more than running it.
+_I, _M, _C = MeetingItem.__table__.c, Meeting.__table__.c, Case.__table__.c
+_ITEMS_WITH_MEETING = (select(_I.id, _I.kind, _I.title, _I.text, _I.minutes, _I.decision_data, _I.internal,
+                              _I.case_id, _C.anonymised_at, _C.confidential,
+                              _M.id, _M.committee_id, _M.date, _M.approved_at)
+                       .select_from(MeetingItem.__table__).join(Meeting.__table__, _M.id == _I.meeting_id)
+                       .outerjoin(Case.__table__, _C.id == _I.case_id)
+                       .where(_I.id.in_(bindparam("ids", expanding=True)), _M.status != "cancelled")
+                       .order_by(_I.id))
 
 
 def _build_items(session: Session, ids: Sequence[int]) -> Iterator[Doc]:
     """Yield the documents of these items (of meetings not cancelled): one read, with meeting and case."""
-    for item, meeting, _case in session.execute(_ITEMS_WITH_MEETING, {"ids": list(ids)}):
-        yield from _item_docs(meeting, item)
+    for row in session.connection().execute(_ITEMS_WITH_MEETING, {"ids": list(ids)}):
+        case = _Case(row[8], row[9]) if row[7] is not None else None
+        yield from _item_docs(_Meeting(*row[10:]), _Item(*row[:8], case))
 
 
 def _line_meeting(line: CommunicationLine) -> int | None:
