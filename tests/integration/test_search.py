@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import delete, func, select
+from sqlalchemy import event as sa_event
 
 from medflow.cli import cli
 from medflow.extensions import db
@@ -238,3 +239,23 @@ def test_an_event_that_only_moves_a_case_leaves_its_words_in_the_full_text_index
     api("lene").fire(case, "resolve", answer="Tætningslister sættes i.")
     assert _found(api, "lene", "tætningslisterne") == ["Trækfulde vinduer"]  # new words: indexed
     assert _found(api, "lene", "kopimaskine") == ["Trækfulde vinduer"]
+
+
+def test_a_case_joining_an_agenda_adds_its_item_documents_and_deletes_none(app, api):
+    """A new item has no documents yet: the event inserts them without a DELETE first, and the index
+    is what a reindex writes."""
+    first, second = (api("lene").fire(_submit(api, "anna", title), "accept") for title in ("Lys", "Larm"))
+    api("lene").fire(first, "schedule", meeting_date="2027-03-01")  # plans the meeting
+    with app.app_context():
+        engine = db.engine
+    seen: list[str] = []
+    listen = (engine, "before_cursor_execute", lambda _c, _k, statement, *_a: seen.append(statement))
+    sa_event.listen(*listen)
+    try:
+        api("lene").fire(second, "schedule", meeting_date="2027-03-01")  # joins it
+    finally:
+        sa_event.remove(*listen)
+    written = _documents(app)
+    assert app.test_cli_runner().invoke(cli, ["search", "reindex"]).exit_code == 0
+    assert _documents(app) == written
+    assert [s.split()[0] for s in seen if "search_documents" in s] == ["UPDATE", "INSERT"]  # its state; the item

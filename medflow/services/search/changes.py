@@ -10,13 +10,14 @@ the index themselves (`persistence.search.forget_case`).
 
 from __future__ import annotations
 
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from medflow.services.search.kinds import write_documents, write_parts
 from medflow.services.search.registry import SOURCES
 
-# session.info: {(source name, "whole"): {ids}, (source name, "parts"): {part id: its source's id}}
-# flushed since the last commit (GONE for a deleted part)
+# session.info: {(source name, "whole"): {ids}, (source name, "parts"): {part id: its source's id},
+# (source name, "new"): {ids of parts inserted}} flushed since the last commit (GONE for a deleted part)
 NOTED = "medflow.search_noted"
 GONE = "gone"
 _BY_NAME = {s.name: s for s in SOURCES}
@@ -25,7 +26,10 @@ _WATCHES = [(s.name, "whole", s.watches) for s in SOURCES] + [
 
 
 def note_flushed(session: Session, rows: list[object]) -> None:
-    """Listener: note the sources (or parts of them) of the rows a flush wrote (new, changed or deleted)."""
+    """Listener: note the sources (or parts of them) of the rows a flush wrote (new, changed or deleted).
+
+    A part inserted in this transaction (new to the flush, or written with a plain INSERT and so never
+    in the session) has no documents yet: nothing to delete before it is built."""
     noted = deleted = None
     for name, what, watches in _WATCHES:
         for row in rows:
@@ -38,8 +42,11 @@ def note_flushed(session: Session, rows: list[object]) -> None:
                 noted.setdefault((name, what), set()).add(noted_id)
             else:  # a deleted part has documents to delete and none to build
                 deleted = deleted if deleted is not None else session.deleted  # a new set at each call: once
-                source = GONE if row in deleted else _BY_NAME[name].parts.source_of(row)
+                parts = _BY_NAME[name].parts
+                source = GONE if row in deleted else parts.source_of(row)
                 noted.setdefault((name, what), {})[noted_id] = source
+                if type(row) is parts.row and (row in session.new or inspect(row).transient):
+                    noted.setdefault((name, "new"), set()).add(noted_id)
 
 
 def rebuild_noted(session: Session) -> None:
@@ -49,10 +56,11 @@ def rebuild_noted(session: Session) -> None:
     while noted := session.info.pop(NOTED, None):
         for (name, what), ids in noted.items():
             if what == "parts":
-                whole = noted.get((name, "whole"), set())
+                whole, new = noted.get((name, "whole"), set()), noted.get((name, "new"), set())
                 alone = sorted(part for part, source in ids.items() if source not in whole)
-                write_parts(session, _BY_NAME[name], alone, [p for p in alone if ids[p] is not GONE])
-            else:
+                write_parts(session, _BY_NAME[name], [p for p in alone if p not in new],
+                            [p for p in alone if ids[p] is not GONE])
+            elif what == "whole":
                 write_documents(session, _BY_NAME[name], sorted(ids))
         session.flush()  # what a rebuild's reads flushed is noted again, and rebuilt in turn
 

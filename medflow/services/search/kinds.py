@@ -80,6 +80,7 @@ class Parts:
     build: Callable[[Session, Sequence[int]], Iterable[Doc]]  # the documents of these parts, now
     # a part row -> the source it belongs to (a meeting rebuilt whole in the same round rewrites its parts)
     source_of: Callable[[Any], int | None] = lambda row: None
+    row: type | None = None  # the class whose rows are the parts: one inserted now has no documents yet
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,13 @@ def write_parts(session: Session, source: Source, ids: Sequence[int],
                 alive: Sequence[int] | None = None) -> int:
     """Replace the documents of these parts of a source with what they are now; return how many.
 
-    `alive`: the parts that may still exist (the others were deleted: nothing to read for them).
+    `alive`: the parts that may exist now, to build (by default `ids`); `ids`: those whose old documents
+    are deleted (a part inserted in this transaction has none).
     """
-    if not ids or source.parts is None:
+    if source.parts is None or not (ids or alive):
         return 0
     conn = session.connection()
-    conn.execute(_delete_of(tuple(source.parts.keys), "ref_id"), {"ids": sorted(ids)})
+    if ids:
+        conn.execute(_delete_of(tuple(source.parts.keys), "ref_id"), {"ids": sorted(ids)})
     alive = sorted(ids if alive is None else alive)
     return _insert(conn, source.parts.build(session, alive)) if alive else 0

@@ -176,7 +176,8 @@ MEETINGS = Source(
     "meetings", (AGENDA_KIND, MINUTES_KIND, NEWS_KIND),
     watches={Meeting: lambda m: m.id, CommunicationLine: _line_meeting},
     build=_build,
-    parts=Parts((AGENDA_ITEM, MINUTES), {MeetingItem: lambda i: i.id}, _build_items, lambda i: i.meeting_id),
+    parts=Parts((AGENDA_ITEM, MINUTES), {MeetingItem: lambda i: i.id}, _build_items, lambda i: i.meeting_id,
+                MeetingItem),
     expected=lambda: select(Meeting.id).where(Meeting.status != "cancelled", Meeting.id.in_(
         select(MeetingItem.meeting_id).outerjoin(Case, Case.id == MeetingItem.case_id).where(
             or_(MeetingItem.kind == "case", and_(MeetingItem.kind.in_(INDEXED_ITEMS), MeetingItem.text != "")),
