@@ -64,13 +64,15 @@ def test_showing_the_login_page_is_not_limited(limited):
     assert limited.test_client().get("/login").status_code == 200
 
 
-def test_refused_api_tokens_lock_the_address_out_as_json(limited, api):
+def test_refused_api_tokens_lock_the_address_out_as_json(limited, api, caplog):
+    caplog.set_level(logging.WARNING, logger="medflow.security")
     good = api("anna")
     for n in range(4):
         assert ApiClient(limited, f"mf_guess{n}").get("/notifications").status_code == 401
     locked = ApiClient(limited, "mf_guess").get("/committees")
     assert locked.status_code == 429 and int(locked.headers["Retry-After"]) >= 1
     assert locked.get_json()["status"] == 429 and "Too many failed attempts" in locked.get_json()["error"]
+    assert "Lock-out on api.cases.list_committees: 4 per 15 minute used up for 127.0.0.1" in caplog.text
     assert good.get("/notifications").status_code == 429  # the same address: locked for the window
     limiter.reset()
     assert good.get("/notifications").status_code == 200

@@ -1,4 +1,4 @@
-"""The JSON API under /api/v1: one parent blueprint exempts CSRF, checks the token and applies the limits.
+"""The JSON API under /api/v1: one parent blueprint exempts CSRF and checks the token (and its limit).
 
 Each feature adds a child blueprint (endpoints `api.<child>.<view>`): cases, notifications and
 cascades, mail choices, meetings, key figures, strategy plans, search, suggestions, reports, and the
@@ -8,12 +8,11 @@ OpenAPI description. The URLs are a contract.
 from __future__ import annotations
 
 from flask import Blueprint, request
-from flask_limiter import ExemptionScope
 
 from medflow.extensions import csrf
 from medflow.web.api import answers, cases, docs, figures, mail, meetings, notify, plans, reports, search
-from medflow.web.auth.bearer import require_token
-from medflow.web.auth.ratelimit import limiter, token_limits
+from medflow.web.auth.bearer import is_api_request, require_token
+from medflow.web.auth.ratelimit import limiter
 
 PUBLIC = docs.bp  # the API's own description needs no token and counts against no token limit
 CHILDREN = (cases.bp, notify.bp, mail.bp, meetings.bp, figures.bp, plans.bp, search.bp, answers.bp, reports.bp,
@@ -32,6 +31,5 @@ def _check_token():
 for child in CHILDREN:
     csrf.exempt(child)  # Flask-WTF looks only at the request's own blueprint, not at its parents
     bp.register_blueprint(child)
-bp.before_request(_check_token)
-token_limits(bp)  # refused tokens per client address, over every endpoint together (429 with Retry-After)
-limiter.exempt(PUBLIC, flags=ExemptionScope.ANCESTORS)
+bp.before_request(_check_token)  # refused tokens are limited per client address there (429 with Retry-After)
+limiter.request_filter(is_api_request)  # ... so Flask-Limiter's own per-request resolution skips the API

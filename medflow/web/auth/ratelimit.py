@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import logging
 import time
+from functools import cache
 
 from flask import Flask, Response, current_app, request
 from flask_babel import gettext
 from flask_limiter import Limiter, RateLimitExceeded, RequestLimit
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
+from limits import RateLimitItem, parse_many
 
 from medflow.domain.errors import _
 
 log = logging.getLogger("medflow.security")
 limiter = Limiter(get_remote_address, headers_enabled=False)
+TOKEN_SCOPE = "api-token"
 TOO_MANY = _("Too many failed attempts. Wait %(seconds)s seconds and try again.")
 
 
@@ -59,10 +62,39 @@ def login_limits(view):
                          on_breach=_log_lockout, scope="address")(view)
 
 
-def token_limits(blueprint) -> None:
-    """Limit refused bearer tokens per address, counted over every API endpoint together."""
-    limiter.shared_limit(_setting("RATELIMIT_TOKEN"), scope="api-token", deduct_when=_failed,
-                         on_breach=_log_lockout)(blueprint)
+@cache
+def _parsed(setting: str) -> tuple[RateLimitItem, ...]:
+    return tuple(parse_many(setting))
+
+
+def _token_items() -> tuple[RateLimitItem, ...]:
+    return _parsed(current_app.config["RATELIMIT_TOKEN"]) if limiter.enabled else ()
+
+
+def token_lockout() -> Response | None:
+    """Return the 429 answer when this address has used up its refused tokens, else None.
+
+    Refused bearer tokens are limited per address over the whole API together (RATELIMIT_TOKEN); the
+    API checks before it reads the token, so a right guess after the limit is refused too. It uses the
+    limiter's own strategy and storage; Flask-Limiter's per-request work leaves the API alone (a request
+    filter in `medflow.web.api`): resolving every route's and blueprint's limits on each call cost an
+    API call more than the check.
+    """
+    address = get_remote_address()
+    for item in _token_items():
+        if not limiter.limiter.test(item, TOKEN_SCOPE, address):
+            log.warning("Lock-out on %s: %s used up for %s (address %s)", request.endpoint, item, address,
+                        address)
+            reset = limiter.limiter.get_window_stats(item, TOKEN_SCOPE, address).reset_time
+            return too_many(max(1, int(reset - time.time())))
+    return None
+
+
+def count_refused_token() -> None:
+    """Count a refused bearer token (missing, unknown, revoked or expired) against the address."""
+    address = get_remote_address()
+    for item in _token_items():
+        limiter.limiter.hit(item, TOKEN_SCOPE, address)
 
 
 def new_token_limit(view):
@@ -72,12 +104,16 @@ def new_token_limit(view):
 
 
 def _too_many(error: RateLimitExceeded):
+    """Answer a limit Flask-Limiter found used up."""
+    current = limiter.current_limit
+    return too_many(max(1, int(current.reset_at - time.time())) if current else 60)
+
+
+def too_many(seconds: int) -> Response:
     """Answer 429 with Retry-After, as JSON for the API and as a page elsewhere."""
     from medflow.web.errors import json_error, wants_json
     from medflow.web.pages import render_error
 
-    current = limiter.current_limit
-    seconds = max(1, int(current.reset_at - time.time())) if current else 60
     message = gettext(TOO_MANY, seconds=seconds)
     answer = json_error(message, 429) if wants_json() else render_error(429, message)
     response = current_app.make_response(answer)
