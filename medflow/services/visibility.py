@@ -159,6 +159,18 @@ def visible_in_holder(person: Person, roles: set[str], *, holds_now: bool = True
     return true() if settled == 2 else or_(*clauses)
 
 
+def full_in_holder(session: Session, person: Person, roles: set[str], cases: Sequence[Case]) -> set[int]:
+    """Return which of these cases, all held by a committee where `person` has `roles`, they read in full.
+
+    As in `visible_in_holder`, the roles settle each kind of case they give full sight of there; only
+    the others are asked about (one query, none when the roles settle the whole list).
+    """
+    settled = {kind for kind in (False, True) if roles & seeing_roles(kind, holds_now=True, at_least=Level.FULL)
+               or (person.is_admin and any(g.via == ADMIN for g in grants(kind, Level.FULL)))}
+    rest = [c.id for c in cases if c.confidential not in settled]
+    return {c.id for c in cases if c.confidential in settled} | fully_visible_ids(session, person, rest)
+
+
 def fully_visible_ids(session: Session, person: Person, case_ids: Iterable[int | None]) -> set[int]:
     """Return which of these cases `person` may read in full (one query).
 

@@ -258,4 +258,4 @@ def test_a_case_joining_an_agenda_adds_its_item_documents_and_deletes_none(app, 
     written = _documents(app)
     assert app.test_cli_runner().invoke(cli, ["search", "reindex"]).exit_code == 0
     assert _documents(app) == written
-    assert [s.split()[0] for s in seen if "search_documents" in s] == ["UPDATE", "INSERT"]  # its state; the item
+    assert [s.split()[0] for s in seen if "search_documents" in s] == ["UPDATE", "INSERT"]  # state; item

@@ -56,7 +56,7 @@ from medflow.services.reports.report import case_report
 from medflow.services.reports.selection import may_open_reports, select_report
 from medflow.services.search.query import search
 from medflow.services.sweep import sweep
-from medflow.services.visibility import fully_visible_ids
+from medflow.services.visibility import full_in_holder, fully_visible_ids
 from medflow.workflows import engines
 from tests.factories import log_in_client
 from tests.helpers.world import CaseModel, Model, WorldPlan, chair, email, org_file, worlds
@@ -209,6 +209,8 @@ def _check_lists(session, model: Model, people: dict[str, Person]) -> None:
             inbox = queries.inbox(session, person, committee, wanted)
             listed = queries.committee_cases(session, person, committee, state=None, page=1, size=1000)
             assert {c.id for _g, c in inbox.items} == here == {c.id for c in listed.items}
+            roles = queries.committee_roles(session, person, committee)  # the API's full/redacted choice
+            assert full_in_holder(session, person, roles, listed.items) == here & full
             assert counts[committee.key] == len({i for i in here if not model.cases[i].closed})
 
 

@@ -19,7 +19,7 @@ from medflow.services import topics as topic_service
 from medflow.services.access import case_view
 from medflow.services.case_history import History, read_history, steps_known
 from medflow.services.paging import parse_cursor
-from medflow.services.visibility import fully_visible_ids
+from medflow.services.visibility import full_in_holder
 from medflow.web.cases.redacted import redacted_case_json, redacted_summary
 from medflow.web.cases.serialize import (
     case_json,
@@ -159,7 +159,8 @@ def committee_cases(key: str):
         db.session, current_user, committee, state=values.key("state", request.args.get("state")),
         page=page, size=size, after=after,
     )
-    readable = fully_visible_ids(db.session, current_user, (c.id for c in result.items))
+    roles = queries.committee_roles(db.session, current_user, committee)  # read once this request
+    readable = full_in_holder(db.session, current_user, roles, result.items)
     return jsonify(
         committee=key, page=page, page_size=size, total=result.total, total_capped=result.capped,
         cases=[{**case_summary(c), "redacted": False} if c.id in readable else redacted_summary(c)
