@@ -160,7 +160,8 @@ def visible_in_holder(person: Person, roles: set[str], *, holds_now: bool = True
 
 
 def full_in_holder(session: Session, person: Person, roles: set[str], cases: Sequence[Case]) -> set[int]:
-    """Return which of these cases, all held by a committee where `person` has `roles`, they read in full.
+    """Return which of these cases (or rows with their id and confidentiality), all held by a committee
+    where `person` has `roles`, they read in full.
 
     As in `visible_in_holder`, the roles settle each kind of case they give full sight of there; only
     the others are asked about (one query, none when the roles settle the whole list).

@@ -163,7 +163,7 @@ def committee_cases(key: str):
     readable = full_in_holder(db.session, current_user, roles, result.items)
     return jsonify(
         committee=key, page=page, page_size=size, total=result.total, total_capped=result.capped,
-        cases=[{**case_summary(c), "redacted": False} if c.id in readable else redacted_summary(c)
-               for c in result.items],
+        cases=[{**case_summary(c, committee.key), "redacted": False} if c.id in readable
+               else redacted_summary(c, committee.key) for c in result.items],
         next_after=str(result.next_after) if result.next_after else None,
     )

@@ -35,10 +35,10 @@ def redacted_case_json(case: Case) -> dict[str, Any]:
     }
 
 
-def redacted_summary(case) -> dict[str, Any]:
-    """Return the list form of a case seen redacted (a `Case` or a `RedactedCase`)."""
+def redacted_summary(case, holder: str) -> dict[str, Any]:
+    """Return the list form of a case seen redacted (a case, or a row of its listed columns) `holder` holds."""
     return {"id": case.id, "workflow": case.workflow, "title": None, "state": case.state,
-            "holder": case.holder.key, "confidential": case.confidential, "version": case.version,
+            "holder": holder, "confidential": case.confidential, "version": case.version,
             "updated_at": _iso(case.updated_at), "redacted": True, **_due_keys(case)}
 
 

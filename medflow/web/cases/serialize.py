@@ -86,11 +86,11 @@ def case_json(case: Case, actions: list[str], history: History, items: list[Acti
     }
 
 
-def case_summary(case: Case) -> dict[str, Any]:
-    """Return the short form used in lists."""
+def case_summary(case, holder: str) -> dict[str, Any]:
+    """Return the short form used in lists (a case, or a row of its listed columns) `holder` holds."""
     return {
         "id": case.id, "workflow": case.workflow, "title": case.title, "state": case.state,
-        "holder": case.holder.key, "confidential": case.confidential, "version": case.version,
+        "holder": holder, "confidential": case.confidential, "version": case.version,
         "updated_at": _iso(case.updated_at), **_due_keys(case),
     }
 
