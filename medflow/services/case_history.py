@@ -80,23 +80,23 @@ _STEPS = (select(_ROWS.id, _ROWS.seq, _ROWS.event, _ROWS.actor_id, _ACTOR.c.name
                  _TO.c.key, _ROWS.comment, _ROWS.data, _ROWS.created_at,
                  _ORIGIN.c.key.label("origin_key"), _SUBMITTER.c.name.label("submitter_name"),
                  _SUBMITTER.c.email.label("submitter_email"))
-          .select_from(CaseEvent.__table__)
-          .join(Case.__table__, _CASE.id == _ROWS.case_id)
+          .select_from(Case.__table__)
           .join(_ORIGIN, _ORIGIN.c.id == _CASE.origin_id)
           .outerjoin(_SUBMITTER, _SUBMITTER.c.id == _CASE.submitter_id)
+          .outerjoin(CaseEvent.__table__, _ROWS.case_id == _CASE.id)  # a row of facts even with no history
           .outerjoin(_ACTOR, _ACTOR.c.id == _ROWS.actor_id)
           .outerjoin(_FROM, _FROM.c.id == _ROWS.from_committee_id)
-          .join(_TO, _TO.c.id == _ROWS.to_committee_id)
-          .where(_ROWS.case_id == bindparam("of_case")).order_by(_ROWS.seq))
+          .outerjoin(_TO, _TO.c.id == _ROWS.to_committee_id)
+          .where(_CASE.id == bindparam("of_case")).order_by(_ROWS.seq))
 _STEP_COLUMNS = len(Step.__slots__)
 
 
 def read_history(session: Session, case_id: int) -> History:
     """Return the case's history, oldest first, with its origin and submitter, in one statement
-    (the same however long the history is). Every case has its first row, written when it was opened."""
+    (the same however long the history is)."""
     rows = session.connection().execute(_STEPS, {"of_case": case_id}).all()
     first = rows[0]
-    return History([Step(*row[:_STEP_COLUMNS]) for row in rows], first.origin_key,
+    return History([Step(*row[:_STEP_COLUMNS]) for row in rows if row[0] is not None], first.origin_key,
                    None if first.submitter_email is None
                    else {"name": first.submitter_name, "email": first.submitter_email})
 
