@@ -138,6 +138,14 @@ def _visible(person_id: int, is_admin: bool, levels: frozenset[Level]) -> Column
     return or_(*clauses) if clauses else false()
 
 
+def _settled(person: Person, roles: set[str], confidential: bool, *, holds_now: bool = True,
+             at_least: Level = Level.REDACTED) -> bool:
+    """Tell whether `roles` in a committee that holds (or held) a case of this kind settle that
+    `person` sees it at `at_least`, whichever case it is (else the rule must look at the case)."""
+    return bool(roles & seeing_roles(confidential, holds_now=holds_now, at_least=at_least)) or (
+        person.is_admin and any(g.via == ADMIN for g in grants(confidential, at_least)))
+
+
 def visible_in_holder(person: Person, roles: set[str], *, holds_now: bool = True) -> ColumnElement[bool]:
     """Return the same filter as `visible_to`, for cases a committee where `person` has `roles` holds.
 
@@ -150,8 +158,7 @@ def visible_in_holder(person: Person, roles: set[str], *, holds_now: bool = True
     clauses, settled = [], 0
     for confidential in (False, True):
         kind = Case.confidential.is_(confidential)
-        admin_sees = person.is_admin and any(g.via == ADMIN for g in grants(confidential))
-        if admin_sees or roles & seeing_roles(confidential, holds_now=holds_now):
+        if _settled(person, roles, confidential, holds_now=holds_now):
             clauses.append(kind)
             settled += 1
         else:
@@ -166,8 +173,7 @@ def full_in_holder(session: Session, person: Person, roles: set[str], cases: Seq
     As in `visible_in_holder`, the roles settle each kind of case they give full sight of there; only
     the others are asked about (one query, none when the roles settle the whole list).
     """
-    settled = {kind for kind in (False, True) if roles & seeing_roles(kind, holds_now=True, at_least=Level.FULL)
-               or (person.is_admin and any(g.via == ADMIN for g in grants(kind, Level.FULL)))}
+    settled = {kind for kind in (False, True) if _settled(person, roles, kind, at_least=Level.FULL)}
     rest = [c.id for c in cases if c.confidential not in settled]
     return {c.id for c in cases if c.confidential in settled} | fully_visible_ids(session, person, rest)
 
