@@ -21,7 +21,8 @@ from medflow.services.access import roles_in
 from medflow.services.case_history import known_history
 from medflow.services.paging import count_upto
 from medflow.services.queries import Page
-from medflow.services.visibility import redact_for, visible_in_holder
+from medflow.services.redaction import redact_for
+from medflow.services.visibility import visible_in_holder
 
 SENT_ON_EVENTS = ("forward",)  # an escalation is recorded as a forward without an actor
 REOPEN_EVENTS = ("reopen",)  # the events that take a closed case back into work (see the workflows)

@@ -7,10 +7,7 @@ and inboxes, the navigation's counts, notification recipients and the sweep's re
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
 
 from sqlalchemy import ColumnElement, and_, bindparam, false, literal, not_, or_, select, true
 from sqlalchemy.orm import Session, aliased
@@ -225,40 +222,3 @@ def member_sees(confidential: bool) -> ColumnElement[bool]:
 def holder_roles_filter(confidential: bool) -> ColumnElement[bool]:
     """Return a filter on `Membership`: the roles in a case's holder that see a case of this kind."""
     return Membership.role.in_(sorted(seeing_roles(confidential, holds_now=True)))
-
-
-@dataclass(frozen=True)
-class RedactedCase:
-    """What someone who may only see that a case exists is shown: no title, text or people."""
-
-    id: int
-    workflow: str
-    state: str
-    confidential: bool
-    holder: Committee
-    version: int
-    created_at: datetime
-    updated_at: datetime
-    closed_at: datetime | None
-    state_due_at: datetime | None
-    meeting_date: date | None
-    redacted: bool = True
-    title: None = None
-    submitter: None = None
-
-    @property
-    def data(self) -> dict[str, Any]:
-        """Return no case data: the text a case carries in it is not for this reader."""
-        return {}
-
-    @classmethod
-    def of(cls, case: Case) -> RedactedCase:
-        """Return the redacted view of a case."""
-        return cls(case.id, case.workflow, case.state, case.confidential, case.holder, case.version,
-                   case.created_at, case.updated_at, case.closed_at, case.state_due_at, case.meeting_date)
-
-
-def redact_for(session: Session, person: Person, cases: Sequence[Case]) -> list[Case | RedactedCase]:
-    """Return the cases, each one `person` may not read in full replaced by its redacted view."""
-    readable = fully_visible_ids(session, person, (c.id for c in cases))
-    return [c if c.id in readable else RedactedCase.of(c) for c in cases]

@@ -10,8 +10,8 @@ from flask_login import current_user, login_required
 from medflow.domain import values
 from medflow.extensions import db
 from medflow.services import queries
+from medflow.services.redaction import redact_for
 from medflow.services.sent_on import sent_on
-from medflow.services.visibility import redact_for
 from medflow.web.display import lang
 from medflow.workflows import engines
 
