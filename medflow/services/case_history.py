@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -22,27 +22,6 @@ from sqlalchemy.orm import Session, aliased
 from medflow.persistence.models import Case, CaseEvent, Committee, Person
 
 STEPS = "medflow.steps"  # session.info: case id -> its steps, while an event on the case is recorded
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One history row with the names an answer shows: the actor's, and the committees' keys."""
-
-    id: int
-    seq: int
-    event: str
-    actor_id: int | None
-    actor_name: str | None
-    actor_email: str | None
-    from_state: str | None
-    to_state: str
-    from_committee_id: int | None
-    from_key: str | None
-    to_committee_id: int
-    to_key: str
-    comment: str | None
-    data: dict[str, Any]
-    created_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +42,19 @@ class Written:
     created_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class Step(Written):
+    """A history row with the names an answer shows: the actor's, and the committees' keys."""
+
+    actor_name: str | None
+    actor_email: str | None
+    from_key: str | None
+    to_key: str
+
+
+_COLUMNS = tuple(f.name for f in fields(Written))
+
+
 @dataclass(frozen=True)
 class History:
     """A case's steps, oldest first, and the facts an answer shows that no event changes."""
@@ -75,9 +67,7 @@ class History:
 _ROWS, _CASE = CaseEvent.__table__.c, Case.__table__.c
 _ACTOR, _SUBMITTER = aliased(Person.__table__), aliased(Person.__table__)
 _FROM, _TO, _ORIGIN = aliased(Committee.__table__), aliased(Committee.__table__), aliased(Committee.__table__)
-_STEPS = (select(_ROWS.id, _ROWS.seq, _ROWS.event, _ROWS.actor_id, _ACTOR.c.name, _ACTOR.c.email,
-                 _ROWS.from_state, _ROWS.to_state, _ROWS.from_committee_id, _FROM.c.key, _ROWS.to_committee_id,
-                 _TO.c.key, _ROWS.comment, _ROWS.data, _ROWS.created_at,
+_STEPS = (select(*(_ROWS[name] for name in _COLUMNS), _ACTOR.c.name, _ACTOR.c.email, _FROM.c.key, _TO.c.key,
                  _ORIGIN.c.key.label("origin_key"), _SUBMITTER.c.name.label("submitter_name"),
                  _SUBMITTER.c.email.label("submitter_email"))
           .select_from(Case.__table__)
@@ -88,7 +78,7 @@ _STEPS = (select(_ROWS.id, _ROWS.seq, _ROWS.event, _ROWS.actor_id, _ACTOR.c.name
           .outerjoin(_FROM, _FROM.c.id == _ROWS.from_committee_id)
           .outerjoin(_TO, _TO.c.id == _ROWS.to_committee_id)
           .where(_CASE.id == bindparam("of_case")).order_by(_ROWS.seq))
-_STEP_COLUMNS = len(Step.__slots__)
+_STEP_COLUMNS = len(fields(Step))
 
 
 def read_history(session: Session, case_id: int) -> History:
@@ -131,6 +121,5 @@ def add_step(session: Session, case: Case, row: Written) -> None:
     actor = session.get(Person, row.actor_id) if row.actor_id is not None else None
     from_key = session.get(Committee, row.from_committee_id).key if row.from_committee_id is not None else None
     to_key = session.get(Committee, row.to_committee_id).key
-    steps.append(Step(row.id, row.seq, row.event, row.actor_id, actor.name if actor else None,
-                      actor.email if actor else None, row.from_state, row.to_state, row.from_committee_id,
-                      from_key, row.to_committee_id, to_key, row.comment, row.data, row.created_at))
+    steps.append(Step(*(getattr(row, name) for name in _COLUMNS), actor.name if actor else None,
+                      actor.email if actor else None, from_key, to_key))
