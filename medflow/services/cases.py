@@ -17,7 +17,7 @@ from medflow.domain.guards import FireContext
 from medflow.domain.limits import TEXT_MAX
 from medflow.persistence.base import utcnow
 from medflow.persistence.models import Case, CaseEvent, Committee, Person
-from medflow.services.access import actor_roles, load_history, visible_case, visible_case_and_roles  # noqa: F401
+from medflow.services.access import actor_roles, visible_case, visible_case_and_roles  # noqa: F401
 from medflow.services.case_history import History, read_history, steps_known
 from medflow.services.case_record import STALE, record, state_due
 from medflow.services.hooks import case_event_added, resolve_event_fields

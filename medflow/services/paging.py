@@ -56,17 +56,17 @@ def parse_cursor(raw: str | None, field: str = "after") -> Cursor | None:
 
 def newest_first(
     session: Session, query: Select, at: InstrumentedAttribute, ident: InstrumentedAttribute,
-    after: Cursor | None, size: int, *, skip: int = 0, rows: bool = False,
+    after: Cursor | None, size: int, *, skip: int = 0, plain: bool = False,
 ) -> KeysetPage:
     """Return the page of `query` after the cursor (or `skip` rows in), by `at` then `ident`, newest first.
 
-    `rows`: the page holds the query's rows (its columns, `at` and `ident` among them), not its first entity.
+    `plain`: the page holds the query's rows (its columns, `at` and `ident` among them), not its first entity.
     """
     size = max(1, min(size, MAX_SIZE))
     if after is not None:
         query = query.where(tuple_(at, ident) < (after.at, after.id))
     ordered = query.order_by(at.desc(), ident.desc()).limit(size + 1).offset(skip or None)
-    rows = list(session.execute(ordered) if rows else session.scalars(ordered))
+    rows = list(session.execute(ordered) if plain else session.scalars(ordered))
     more = len(rows) > size
     rows = rows[:size]
     last = rows[-1] if more else None

@@ -100,7 +100,7 @@ def committee_cases(
         if after is None:
             return Page([], min(counted, TOTAL_CAP), None, counted > TOTAL_CAP)
     found = newest_first(session, query.with_only_columns(*LISTED), Case.created_at, Case.id, after, size,
-                         rows=True)
+                         plain=True)
     return Page(found.items, min(counted, TOTAL_CAP), found.next_after, counted > TOTAL_CAP)
 
 
